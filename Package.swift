@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
+// Each stage imports only the stages before it; only XMLWriter touches libxml2,
+// only ReportRendering's Markdown reader touches libcmark, and only the
+// `panel-report` executable touches the disk and the clock.
+let package = Package(
+    name: "PanelReport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "panel-report", targets: ["panel-report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: C libraries
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+
+        // MARK: Pipeline stages
+        .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
+        .target(name: "CaseModel"),
+        .target(name: "CaseLoading", dependencies: ["CaseModel", "Yams"]),
+        .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
+        .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
+        .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),
+        .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CohortStatistics", "ChartLayout"]),
+        .executableTarget(name: "panel-report", dependencies: [
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: Tests
+        .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
+        .testTarget(name: "CaseLoadingTests", dependencies: [
+            "CaseModel", "CaseLoading", "CaseValidation",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CohortStatisticsTests", dependencies: [
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ChartLayoutTests", dependencies: ["ChartLayout", "CohortStatistics"]),
+        .testTarget(name: "ReportRenderingTests", dependencies: [
+            "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
+        ], resources: [.copy("Golden")]),
+        .testTarget(name: "PanelReportCLITests", dependencies: ["panel-report"]),
+    ]
+)

@@ -1,0 +1,15 @@
+#ifndef CLIBXML2_SHIM_H
+#define CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+// Debian builds libxml2 with ICU; Foundation carries its own ICU. Importing both
+// into one Swift module fails a clean build ("'UErrorCode' has different
+// definitions"), so hide libxml2's ICU parts: we never use them.
+#undef LIBXML_ICU_ENABLED
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlmemory.h>
+#include <libxml/parser.h>
+
+/// `xmlFree` is a global C function pointer, which Swift 6 refuses to call
+/// directly; this wrapper is safe to call.
+static inline void CLibXML2_free(void *pointer) { xmlFree(pointer); }
+#endif

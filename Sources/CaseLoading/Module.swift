@@ -1,0 +1,1 @@
+// CaseLoading: this stage is being built; see the issues.

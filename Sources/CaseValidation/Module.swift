@@ -1,0 +1,1 @@
+// CaseValidation: this stage is being built; see the issues.

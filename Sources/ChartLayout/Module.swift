@@ -1,0 +1,1 @@
+// ChartLayout: this stage is being built; see the issues.

@@ -1,0 +1,1 @@
+// CohortStatistics: this stage is being built; see the issues.

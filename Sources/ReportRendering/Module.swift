@@ -1,0 +1,1 @@
+// ReportRendering: this stage is being built; see the issues.

@@ -1,0 +1,1 @@
+// XMLWriter: this stage is being built; see the issues.
