@@ -1,1 +1,0 @@
-// CohortStatistics: this stage is being built; see the issues.

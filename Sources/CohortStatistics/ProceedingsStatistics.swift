@@ -1,0 +1,48 @@
+import CaseModel
+
+/// Criminal and care proceedings after the injury.
+public struct ProceedingsStatistics: Hashable, Sendable, Encodable {
+    public let criminal: Tally
+    /// Murder charges over the whole cohort.
+    public let murderCharge: Tally
+    /// Murder charges among the cases whose trial is ongoing.
+    public let murderChargeInOngoingTrials: Tally
+    /// Findings of fact in care proceedings.
+    public let findingsOfFact: Tally
+
+    init(_ cases: [Case]) {
+        criminal = Tally.of(cases) { $0.proceedings.criminal }
+        murderCharge = Tally.of(cases) { $0.proceedings.murderCharge }
+        murderChargeInOngoingTrials = Tally.of(cases.filter { $0.proceedings.criminal == .trialOngoing }) {
+            $0.proceedings.murderCharge
+        }
+        findingsOfFact = Tally.of(cases) { $0.proceedings.findingsOfFact }
+    }
+}
+
+/// Things a reviewer should know about the data: gaps, not findings.
+public struct DataQuality: Hashable, Sendable, Encodable {
+    /// Seriously harmed babies whose prognosis is not known.
+    public let unknownPrognosis: [String]
+    /// Babies for whom it is not known whether injuries happened more than once.
+    public let unknownOccasions: [String]
+    /// Cases tagged with no theme.
+    public let withoutThemes: [String]
+
+    init(_ cases: [Case]) {
+        unknownPrognosis = cases.filter { $0.harm.prognosis == .unknown }.map(\.id)
+        unknownOccasions = cases.filter { $0.harm.occasions == .unknown }.map(\.id)
+        withoutThemes = cases.filter { $0.themes.isEmpty }.map(\.id)
+    }
+
+    // Case ids are for the reviewers' draft only: exported files carry counts.
+    enum CodingKeys: String, CodingKey { case unknownPrognosis, unknownOccasions, withoutThemes }
+
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(unknownPrognosis.count, forKey: .unknownPrognosis)
+        try c.encode(unknownOccasions.count, forKey: .unknownOccasions)
+        try c.encode(withoutThemes.count, forKey: .withoutThemes)
+    }
+}

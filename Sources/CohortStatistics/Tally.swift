@@ -1,0 +1,70 @@
+import CaseModel
+
+/// One category of a tally: how many cases it counts, and which.
+public struct Category: Hashable, Sendable, Encodable {
+    /// A stable machine key: the contract's code, a vocabulary label, or a month number.
+    public let key: String
+    /// What a reader sees.
+    public let label: String
+    public let share: Share
+    /// The ids of the cases counted, in cohort order. For reviewers' drafts only:
+    /// never encoded, so no exported file can carry a case id.
+    public let caseIDs: [String]
+
+    public var count: Int { share.count }
+
+    public init(key: String, label: String, caseIDs: [String], total: Int) {
+        self.key = key
+        self.label = label
+        self.caseIDs = caseIDs
+        self.share = Share(caseIDs.count, of: total)
+    }
+
+    enum CodingKeys: String, CodingKey { case key, label, share }
+
+}
+
+/// Counts of cases over a list of categories, in a meaningful order.
+///
+/// For a single-choice field the counts add up to `total`; for features that a
+/// case may or may not have (parents' features, injuries, themes) each category
+/// is a share of `total` on its own.
+public struct Tally: Hashable, Sendable, Encodable {
+    /// The number of cases each share is taken of.
+    public let total: Int
+    public let categories: [Category]
+
+    public init(total: Int, categories: [Category]) {
+        self.total = total
+        self.categories = categories
+    }
+
+    /// The category with this key; a programming error if there is none.
+    public subscript(key: String) -> Category {
+        guard let found = categories.first(where: { $0.key == key }) else {
+            preconditionFailure("no category \(key) in tally of \(categories.map(\.key))")
+        }
+        return found
+    }
+
+    /// The category for a contract code.
+    public subscript<Code: ContractCode>(code: Code) -> Category { self[code.rawValue] }
+
+    /// The sum of the counts (equal to `total` for a single-choice field).
+    public var countedSum: Int { categories.reduce(0) { $0 + $1.count } }
+
+    /// Tallies a single-choice field over every code, zeros included, in the contract's order.
+    static func of<Code: ContractCode>(_ cases: [Case], total: Int? = nil, _ field: (Case) -> Code) -> Tally {
+        Tally(total: total ?? cases.count, categories: Code.allCases.map { code in
+            Category(key: code.rawValue, label: code.label, caseIDs: cases.filter { field($0) == code }.map(\.id),
+                     total: total ?? cases.count)
+        })
+    }
+
+    /// Tallies yes/no features, each a share of all the cases.
+    static func features(_ cases: [Case], _ features: [(key: String, label: String, has: (Case) -> Bool)]) -> Tally {
+        Tally(total: cases.count, categories: features.map { f in
+            Category(key: f.key, label: f.label, caseIDs: cases.filter(f.has).map(\.id), total: cases.count)
+        })
+    }
+}
