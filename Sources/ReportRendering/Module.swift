@@ -1,1 +1,0 @@
-// ReportRendering: this stage is being built; see the issues.

@@ -1,0 +1,121 @@
+/// What a template may refer to.
+public struct TemplateContext: Sendable {
+    public var values: ReportValues
+    /// Figure ids and their numbers ("figure-4" → 4).
+    public var figureNumbers: [String: Int]
+    /// Theme codes declared in the vocabulary.
+    public var themes: [String]
+    /// Counts from an earlier build, by name; a changed count is marked in drafts.
+    public var baseline: [String: Int]?
+
+    public init(values: ReportValues, figureNumbers: [String: Int], themes: [String], baseline: [String: Int]? = nil) {
+        self.values = values
+        self.figureNumbers = figureNumbers
+        self.themes = themes
+        self.baseline = baseline
+    }
+}
+
+/// Reads one chapter template: Markdown with placeholders and directives → a ``Chapter``.
+///
+/// Problems are collected, not thrown one at a time, so an editor sees every
+/// mistake in a template in one run.
+public enum ChapterReader {
+    public static func read(_ source: String, file: String, context: TemplateContext,
+                            usedIDs: inout Set<String>) -> (chapter: Chapter?, problems: [TemplateProblem]) {
+        var reader = Resolver(file: file, context: context)
+        var blocks: [Block] = []
+        var segment: [Substring] = []
+        var segmentStart = 1
+        let lines = source.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+
+        func flush() {
+            guard !segment.isEmpty else { return }
+            let nodes = MarkdownReader.read(segment.joined(separator: "\n") + "\n", firstLine: segmentStart)
+            blocks += nodes.compactMap { reader.block($0) }
+            segment = []
+        }
+        for (index, line) in lines.enumerated() {
+            if let directive = Directive(line) {
+                flush()
+                segmentStart = index + 2
+                if let block = reader.directive(directive, line: index + 1) { blocks.append(block) }
+            } else {
+                if segment.isEmpty { segmentStart = index + 1 }
+                segment.append(line)
+            }
+        }
+        flush()
+
+        // The chapter's title is its one level-1 heading, first.
+        var problems = reader.problems
+        guard case .heading(1, _, let titleInlines)? = blocks.first else {
+            problems.append(TemplateProblem(file: file, line: 1, reason: .noTitle))
+            return (nil, problems.sorted())
+        }
+        if blocks.dropFirst().contains(where: { if case .heading(1, _, _) = $0 { true } else { false } }) {
+            problems.append(TemplateProblem(file: file, line: 0, reason: .secondTitle))
+        }
+        let title = titleInlines.map(\.plainText).joined()
+        let identified = blocks.map { block -> Block in
+            guard case .heading(let level, _, let inlines) = block else { return block }
+            return .heading(level: level, id: Self.uniqueID(for: inlines.map(\.plainText).joined(), in: &usedIDs), inlines)
+        }
+        guard problems.isEmpty, case .heading(_, let chapterID, _) = identified[0] else { return (nil, problems.sorted()) }
+        return (Chapter(id: chapterID, title: title, blocks: identified), [])
+    }
+
+    /// A readable, unique fragment id from a heading: "Sex, ethnicity and age" → "sex-ethnicity-and-age".
+    static func uniqueID(for text: String, in used: inout Set<String>) -> String {
+        let base = ReportValues.slug(text).isEmpty ? "section" : ReportValues.slug(text)
+        var id = base
+        var n = 2
+        while used.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(id)
+        return id
+    }
+}
+
+/// A line that is only `{{ figure: ID }}` or `{{ learning: CODE }}`.
+struct Directive {
+    var kind: String
+    var argument: String
+
+    init?(_ line: Substring) {
+        let t = trimmedSpaces(line)
+        guard t.hasPrefix("{{"), t.hasSuffix("}}"), t.count > 4 else { return nil }
+        let inner = t.dropFirst(2).dropLast(2)
+        let parts = inner.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let kind = trimmedSpaces(parts[0])
+        guard kind == "figure" || kind == "learning" else { return nil }
+        self.kind = kind
+        self.argument = trimmedSpaces(parts[1])
+    }
+}
+
+extension String {
+    /// CRLF and lone CR become LF, so line numbers match what an editor shows.
+    func replacingCRLF() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var previousCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\r" {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            if scalar == "\n" && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+}

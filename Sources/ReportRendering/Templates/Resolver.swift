@@ -1,0 +1,188 @@
+/// Turns parsed Markdown into report blocks, filling placeholders and collecting problems.
+struct Resolver {
+    let file: String
+    let context: TemplateContext
+    private(set) var problems: [TemplateProblem] = []
+
+    init(file: String, context: TemplateContext) {
+        self.file = file
+        self.context = context
+    }
+
+    private mutating func problem(_ line: Int, _ reason: TemplateProblem.Reason) {
+        problems.append(TemplateProblem(file: file, line: line, reason: reason))
+    }
+
+    mutating func directive(_ d: Directive, line: Int) -> Block? {
+        switch d.kind {
+        case "figure":
+            guard context.figureNumbers[d.argument] != nil else {
+                problem(line, .unknownFigure(d.argument, known: context.figureNumbers.keys.sorted { a, b in
+                    (context.figureNumbers[a]!, a) < (context.figureNumbers[b]!, b)
+                }))
+                return nil
+            }
+            return .figure(id: d.argument)
+        default:
+            guard context.themes.contains(d.argument) else {
+                problem(line, .unknownTheme(d.argument, known: context.themes))
+                return nil
+            }
+            return .learning(theme: d.argument)
+        }
+    }
+
+    mutating func block(_ node: MarkdownNode) -> Block? {
+        switch node {
+        case .heading(let level, _, let children):
+            return .heading(level: level, id: "", inlines(children))
+        case .paragraph(_, let children):
+            return .paragraph(inlines(children))
+        case .list(let ordered, _, let items):
+            return .list(ordered: ordered, items: items.map { $0.compactMap { block($0) } })
+        case .quote(let children):
+            return .quote(children.compactMap { block($0) })
+        case .rule:
+            return .rule
+        case .refused(let why, let line):
+            problem(line, .refused(why))
+            return nil
+        default:
+            // An inline at block level cannot come from CommonMark; keep its text.
+            return .paragraph(inlines([node]))
+        }
+    }
+
+    /// Inline nodes, with adjacent text merged so a placeholder is never split.
+    mutating func inlines(_ nodes: [MarkdownNode]) -> [Inline] {
+        var out: [Inline] = []
+        var pending = ""
+        var pendingLine = 0
+        for node in nodes {
+            switch node {
+            case .text(let s, let line):
+                if pending.isEmpty { pendingLine = line }
+                pending += s
+            case .softBreak:
+                if pending.isEmpty { pendingLine = max(pendingLine, 1) }
+                pending += " "
+            default:
+                if !pending.isEmpty {
+                    out += fill(pending, line: pendingLine)
+                    pending = ""
+                }
+                switch node {
+                case .lineBreak: out.append(.lineBreak)
+                case .code(let s, _): out.append(.code(s))
+                case .emphasis(let c): out.append(.emphasis(inlines(c)))
+                case .strong(let c): out.append(.strong(inlines(c)))
+                case .link(let url, _, let c): out.append(.link(url: url, inlines(c)))
+                case .refused(let why, let line): problem(line, .refused(why))
+                default: break
+                }
+            }
+        }
+        if !pending.isEmpty { out += fill(pending, line: pendingLine) }
+        return Self.mergingText(out)
+    }
+
+    /// Adjacent text runs as one, so the tree does not depend on where values were filled in.
+    static func mergingText(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        for inline in inlines {
+            if case .text(let s) = inline, case .text(let previous)? = out.last {
+                out[out.count - 1] = .text(previous + s)
+            } else if case .text("") = inline {
+                continue
+            } else {
+                out.append(inline)
+            }
+        }
+        return out
+    }
+
+    /// Replaces every `{{ … }}` in a run of text.
+    mutating func fill(_ text: String, line: Int) -> [Inline] {
+        var out: [Inline] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            if open.lowerBound > rest.startIndex { out.append(.text(String(rest[..<open.lowerBound]))) }
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                problem(line, .unclosed)
+                return out
+            }
+            out.append(resolve(String(rest[open.upperBound..<close.lowerBound]), line: line))
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { out.append(.text(String(rest))) }
+        return out
+    }
+
+    private mutating func resolve(_ inner: String, line: Int) -> Inline {
+        let trimmed = trimmedSpaces(Substring(inner))
+        if trimmed.hasPrefix("ref:") {
+            let id = trimmedSpaces(trimmed.dropFirst(4))
+            guard let number = context.figureNumbers[id] else {
+                problem(line, .unknownFigure(id, known: context.figureNumbers.keys.sorted()))
+                return .text("")
+            }
+            return .link(url: "#\(id)", [.text("Figure \(number)")])
+        }
+        let placeholder: Placeholder
+        switch Placeholder.parse(inner) {
+        case .failure(let reason):
+            problem(line, reason)
+            return .text("")
+        case .success(let p):
+            placeholder = p
+        }
+        guard let value = context.values[placeholder.name] else {
+            problem(line, .unknownName(placeholder.name, suggestions: suggestions(for: placeholder.name)))
+            return .text("")
+        }
+        switch ValueFormatter.format(value, placeholder) {
+        case .failure(let reason):
+            problem(line, reason)
+            return .text("")
+        case .success(let text):
+            if let baseline = context.baseline, case .count(let now, _) = value,
+               let before = baseline[placeholder.name], before != now,
+               case .success(let was) = ValueFormatter.format(.count(before, of: baselineTotal(value, placeholder)), placeholder) {
+                return .changed(current: text, previous: was)
+            }
+            return .text(text)
+        }
+    }
+
+    /// The total a baseline count is taken of: today's total (the cohort the
+    /// earlier build used may differ; its own total is kept under `NAME.total`).
+    private func baselineTotal(_ value: TemplateValue, _ p: Placeholder) -> Int? {
+        if let total = context.baseline?[p.name + ".total"] { return total }
+        if case .count(_, let total) = value { return total }
+        return nil
+    }
+
+    /// Names close to a mistyped one: same spelling but for a few letters.
+    private func suggestions(for name: String) -> [String] {
+        let scored = context.values.values.keys.map { ($0, Self.distance($0, name)) }
+            .filter { $0.1 <= max(2, name.count / 4) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        return scored.prefix(2).map(\.0)
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}

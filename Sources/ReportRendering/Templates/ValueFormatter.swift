@@ -1,0 +1,51 @@
+/// Writes a named value in the format a placeholder asks for.
+enum ValueFormatter {
+    static func format(_ value: TemplateValue, _ p: Placeholder) -> Result<String, TemplateProblem.Reason> {
+        func doesNotFit(_ why: String) -> Result<String, TemplateProblem.Reason> {
+            .failure(.formatDoesNotFit(name: p.name, format: p.format ?? "", why: why))
+        }
+        func wantArguments(_ n: Int, _ example: String) -> Result<String, TemplateProblem.Reason>? {
+            p.arguments.count == n ? nil : doesNotFit("it takes \(n) word\(n == 1 ? "" : "s") after the colon, as in {{ \(p.name) | \(example) }}")
+        }
+        switch (value, p.format) {
+        case (.text(let s), nil):
+            return .success(s)
+        case (.text, _?):
+            return doesNotFit("it is text, not a number")
+        case (.ratio(let r), nil):
+            let tenths = r.total == 0 ? 0 : (r.count * 20 + r.total) / (2 * r.total)
+            return .success("\(tenths / 10).\(tenths % 10)")
+        case (.ratio(let r), "times"):
+            return .success(NumberFormat.times(r))
+        case (.ratio, _?):
+            return doesNotFit("it is a ratio; write it plain or with | times")
+        case (.count(let n, _), nil):
+            return .success(NumberFormat.integer(n))
+        case (.count(let n, let total), let format?):
+            switch format {
+            case "percent", "of", "share", "total":
+                if let bad = wantArguments(0, format) { return bad }
+                guard let total else { return doesNotFit("it is a plain count, not a share of a total") }
+                let share = Share(n, of: total)
+                switch format {
+                case "percent": return .success(NumberFormat.percent(share))
+                case "of": return .success("\(NumberFormat.integer(n)) of \(NumberFormat.integer(total))")
+                case "share": return .success("\(NumberFormat.integer(n)) (\(NumberFormat.percent(share)))")
+                default: return .success(NumberFormat.integer(total))
+                }
+            case "count":
+                if let bad = wantArguments(2, "count: baby, babies") { return bad }
+                return .success("\(NumberFormat.integer(n)) \(n == 1 ? p.arguments[0] : p.arguments[1])")
+            case "is":
+                if let bad = wantArguments(2, "is: was, were") { return bad }
+                return .success(n == 1 ? p.arguments[0] : p.arguments[1])
+            case "times":
+                return doesNotFit("it is a count, not a ratio")
+            default:
+                return .failure(.unknownFormat(format))
+            }
+        }
+    }
+}
+
+import CohortStatistics

@@ -1,0 +1,122 @@
+import CaseModel
+import CohortStatistics
+import Testing
+@testable import ReportRendering
+
+@Suite struct ChapterReaderTests {
+    static let context = TemplateContext(
+        values: ReportValuesForTests.values, figureNumbers: ["figure-1": 1, "figure-4": 4], themes: ["alpha", "beta"])
+
+    func read(_ text: String, context: TemplateContext = Self.context) -> (Chapter?, [String]) {
+        var used = Set<String>()
+        let (chapter, problems) = ChapterReader.read(text, file: "Templates/chapters/t.md", context: context, usedIDs: &used)
+        return (chapter, problems.map(\.description))
+    }
+
+    @Test func fillsPlaceholdersInEveryFormat() {
+        let (chapter, problems) = read("""
+            # Title
+
+            Of {{ cases }} babies, {{ outcome.died | count: baby, babies }} died: {{ outcome.died | percent }}, \
+            {{outcome.died|of}}, {{ outcome.died | share }} of {{ outcome.died | total }}. \
+            One {{ outcome.seriously-harmed | is: was, were }} harmed; boys {{ boys-per-girl | times }} ({{ boys-per-girl }}).
+            Published {{ review.published }}, see {{ ref: figure-4 }}.
+            """)
+        #expect(problems == [])
+        #expect(chapter?.blocks[1] == .paragraph([
+            .text("Of 23 babies, 4 babies died: 17%, 4 of 23, 4 (17%) of 23. One were harmed; boys nearly twice (1.9). "
+                + "Published 15 September 2021, see "),
+            .link(url: "#figure-4", [.text("Figure 4")]), .text("."),
+        ]))
+        #expect(chapter?.title == "Title")
+        #expect(chapter?.id == "title")
+    }
+
+    @Test func everyProblemIsReportedWithItsLine() {
+        let (chapter, problems) = read("""
+            # Title
+
+            A {{ outcome.dyed }} and {{ cases | percent }} and {{ review.title | of }}.
+
+            {{ figure: figure-9 }}
+
+            <div>raw</div>
+
+            {{ learning: gamma }}
+
+            B {{ cases | bogus }} and {{ outcome.died | count: one }} and {{ not closed
+            """)
+        #expect(chapter == nil)
+        #expect(problems == [
+            #"Templates/chapters/t.md:3: there is no value named "outcome.dyed"; did you mean "outcome.died"?"#,
+            #"Templates/chapters/t.md:3: "cases" cannot be written with "percent": it is a plain count, not a share of a total"#,
+            #"Templates/chapters/t.md:3: "review.title" cannot be written with "of": it is text, not a number"#,
+            #"Templates/chapters/t.md:5: there is no figure "figure-9"; the figures are: figure-1, figure-4"#,
+            "Templates/chapters/t.md:7: raw HTML is not allowed in templates; write Markdown instead",
+            "Templates/chapters/t.md:9: there is no theme \"gamma\" in vocabulary.yaml; the themes are: alpha, beta",
+            #"Templates/chapters/t.md:11: "bogus" is not a format; use one of: percent, of, share, total, count, is, times"#,
+            #"Templates/chapters/t.md:11: "outcome.died" cannot be written with "count": it takes 2 words after the colon, as in {{ outcome.died | count: baby, babies }}"#,
+            "Templates/chapters/t.md:11: a placeholder opened with {{ is not closed with }}",
+        ])
+    }
+
+    @Test func insertedValuesAreNeverReadAsMarkdown() {
+        var values = ReportValuesForTests.values
+        values.override("review.title", .text("*not emphasis* <b>"))
+        let (chapter, problems) = read("# T\n\n{{ review.title }}\n",
+                                       context: TemplateContext(values: values, figureNumbers: [:], themes: []))
+        #expect(problems == [])
+        #expect(chapter?.blocks[1] == .paragraph([.text("*not emphasis* <b>")]))
+    }
+
+    @Test func directivesBecomeBlocksAndHeadingsGetUniqueIDs() {
+        let (chapter, problems) = read("""
+            # Sex, ethnicity and age
+
+            ## Notes
+            text *em* **strong**
+
+            {{ figure: figure-1 }}
+            ## Notes
+
+            {{ learning: beta }}
+            """)
+        #expect(problems == [])
+        #expect(chapter?.blocks == [
+            .heading(level: 1, id: "sex-ethnicity-and-age", [.text("Sex, ethnicity and age")]),
+            .heading(level: 2, id: "notes", [.text("Notes")]),
+            .paragraph([.text("text "), .emphasis([.text("em")]), .text(" "), .strong([.text("strong")])]),
+            .figure(id: "figure-1"),
+            .heading(level: 2, id: "notes-2", [.text("Notes")]),
+            .learning(theme: "beta"),
+        ])
+    }
+
+    @Test func chapterNeedsOneTitleFirst() {
+        #expect(read("Some text\n").1 == ["Templates/chapters/t.md:1: a chapter must start with its title as a level-1 heading (# Title)"])
+        #expect(read("# A\n\n# B\n").1 == ["Templates/chapters/t.md: a chapter has one level-1 heading (# Title); use ## for sections"])
+        #expect(read("# A\n\n![x](y.png)\n").1 == ["Templates/chapters/t.md:3: images are not allowed in templates; figures are placed with {{ figure: ID }}"])
+    }
+
+    @Test func crlfTemplatesKeepTheirLineNumbers() {
+        let (_, problems) = read("# A\r\n\r\nx {{ nope }}\r\n")
+        #expect(problems == [#"Templates/chapters/t.md:3: there is no value named "nope"; see docs/templates.md for the names"#])
+    }
+
+    @Test func changedCountsAreMarkedAgainstABaseline() {
+        var context = Self.context
+        context.baseline = ["outcome.died": 3, "outcome.died.total": 20, "cases": 23]
+        let (chapter, problems) = read("# A\n\n{{ outcome.died | share }} of {{ cases }}\n", context: context)
+        #expect(problems == [])
+        #expect(chapter?.blocks[1] == .paragraph([.changed(current: "4 (17%)", previous: "3 (15%)"), .text(" of 23")]))
+    }
+}
+
+@Suite struct NumberFormatTests {
+    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (1234567, "1,234,567"), (-4500, "-4,500")])
+    func thousandsSeparators(n: Int, text: String) { #expect(NumberFormat.integer(n) == text) }
+
+    @Test(arguments: [(15, 8, "nearly twice"), (16, 8, "twice"), (17, 8, "more than twice"), (19, 8, "2.4 times"),
+                      (12, 8, "1.5 times"), (8, 8, "as many"), (30, 10, "three times"), (3, 0, "no comparison possible")])
+    func ratiosInWords(a: Int, b: Int, text: String) { #expect(NumberFormat.times(Share(a, of: b)) == text) }
+}
