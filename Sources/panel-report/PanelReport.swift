@@ -1,6 +1,20 @@
 import ArgumentParser
 
+/// `panel-report`: builds the panel's findings report from structured case summaries.
 @main
 struct PanelReport: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "panel-report", abstract: "Builds the panel's findings report from structured case summaries.")
+    static let configuration = CommandConfiguration(
+        commandName: "panel-report",
+        abstract: "Builds the panel's findings report from structured case summaries.",
+        discussion: """
+            Exit codes: 0 done; 64 wrong command line; 65 invalid case data or templates; \
+            66 an input is missing; 73 the output cannot be created; 74 reading or writing failed.
+            """,
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self])
+}
+
+/// The inputs folder, shared by every command.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, cases/ or cases.csv.", valueName: "dir"))
+    var inputs: String = "Inputs"
 }

@@ -1,0 +1,148 @@
+import CaseModel
+import ChartLayout
+import CohortStatistics
+import Foundation
+
+/// The template files a build reads, as text (the CLI reads them from disk).
+public struct TemplateFiles: Sendable {
+    /// Chapter templates in reading order: (path for messages, text).
+    public var chapters: [(path: String, text: String)]
+    public var styleSheet: String
+    public var diagram: (path: String, text: String)
+    public init(chapters: [(path: String, text: String)], styleSheet: String, diagram: (path: String, text: String)) {
+        self.chapters = chapters
+        self.styleSheet = styleSheet
+        self.diagram = diagram
+    }
+}
+
+/// How to build.
+public struct BuildOptions: Sendable {
+    /// A reviewers' draft: banner, case ids, unpublished learning, reviewers' annex.
+    public var draft: Bool
+    /// The date printed as the publication date (never the wall clock).
+    public var published: ISODate
+    /// Counts from an earlier build, to mark changes (drafts only).
+    public var baseline: Baseline?
+    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil) {
+        self.draft = draft
+        self.published = published
+        self.baseline = baseline
+    }
+}
+
+/// Problems that stop a build, every one of them.
+public struct ReportBuildError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
+}
+
+/// Builds every output file from a validated cohort and the templates: pure, in memory.
+public enum ReportBuilder {
+    /// Output files by path relative to the output folder, in a stable order.
+    public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws -> [(path: String, bytes: Data)] {
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
+        var problems: [String] = []
+
+        let diagram: DiagramSpec
+        switch DiagramSpecReader.read(templates.diagram.text, file: templates.diagram.path) {
+        case .success(let spec): diagram = spec
+        case .failure(let problem): throw ReportBuildError(problems: [problem.description])
+        }
+        let figures = FigureCatalog.figures(statistics, review: cohort.review, diagram: diagram)
+
+        // Chapters, with every template problem collected.
+        let context = TemplateContext(
+            values: values, figureNumbers: Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.number) }),
+            themes: cohort.vocabulary.themes.map(\.code), baseline: options.draft ? options.baseline?.counts : nil)
+        var usedIDs: Set<String> = ["main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
+                                    "reviewers-data-quality", "reviewers-unpublished-learning"]
+        usedIDs.formUnion(figures.map(\.id))
+        var chapters: [Chapter] = []
+        var templateProblems: [TemplateProblem] = []
+        for template in templates.chapters {
+            let (chapter, found) = ChapterReader.read(template.text, file: template.path, context: context, usedIDs: &usedIDs)
+            templateProblems += found
+            if let chapter { chapters.append(chapter) }
+        }
+        if templateProblems.isEmpty {
+            templateProblems = FigurePlacement.check(chapters: chapters, templates: templates.chapters, figures: figures)
+        }
+        problems += templateProblems.map(\.description)
+        guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
+
+        // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
+        var inline: [String: Scene] = [:]
+        var files: [(path: String, bytes: Data)] = []
+        for figure in figures {
+            let standalone: Scene
+            switch figure.content {
+            case .chart(let spec):
+                do {
+                    inline[figure.id] = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false))
+                    standalone = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions())
+                } catch {
+                    throw ReportBuildError(problems: ["Figure \(figure.number) (\(figure.id)): \(error)"])
+                }
+                files.append(("data/\(figure.id).csv", Data(FigureData.csv(spec).utf8)))
+            case .diagram(let spec):
+                inline[figure.id] = DiagramLayout.layout(spec)
+                standalone = inline[figure.id]!
+            }
+            files.append(("figures/\(figure.id).svg", Data(try SceneSVGWriter.document(standalone, id: figure.id).utf8)))
+        }
+        files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values).data()))
+
+        let draft = options.draft ? ReportPage.Draft(
+            changes: Self.changes(values, baseline: options.baseline), baselineName: options.baseline?.name, cases: cohort.cases) : nil
+        let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
+                              scenes: inline, css: templates.styleSheet, published: options.published, draft: draft)
+        files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Named counts that differ from the baseline, by name.
+    static func changes(_ values: ReportValues, baseline: Baseline?) -> [(name: String, previous: String, current: String)] {
+        guard let baseline else { return [] }
+        func text(_ count: Int, _ total: Int?) -> String {
+            total.map { "\(NumberFormat.integer(count)) of \(NumberFormat.integer($0))" } ?? NumberFormat.integer(count)
+        }
+        return values.values.keys.sorted().compactMap { name in
+            guard case .count(let now, let total)? = values[name] else { return nil }
+            guard let before = baseline.counts[name] else { return (name, "not in the baseline", text(now, total)) }
+            let beforeTotal = baseline.counts[name + ".total"]
+            guard before != now || beforeTotal != total else { return nil }
+            return (name, text(before, beforeTotal), text(now, total))
+        }
+    }
+}
+
+/// Every figure is placed exactly once across the chapters.
+enum FigurePlacement {
+    static func check(chapters: [Chapter], templates: [(path: String, text: String)], figures: [Figure]) -> [TemplateProblem] {
+        var placed: [String: String] = [:]
+        var problems: [TemplateProblem] = []
+        for (chapter, template) in zip(chapters, templates) {
+            for case .figure(let id) in chapter.blocks {
+                let line = lineOf(directive: id, in: template.text)
+                if let first = placed[id] {
+                    problems.append(TemplateProblem(file: template.path, line: line, reason: .figurePlacedTwice(id, firstAt: first)))
+                } else {
+                    placed[id] = "\(template.path):\(line)"
+                }
+            }
+        }
+        for figure in figures where placed[figure.id] == nil {
+            problems.append(TemplateProblem(file: "Templates/chapters", line: 0, reason: .figureNeverPlaced(figure.id)))
+        }
+        return problems
+    }
+
+    private static func lineOf(directive id: String, in text: String) -> Int {
+        for (i, line) in text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let d = Directive(line), d.kind == "figure", d.argument == id { return i + 1 }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,94 @@
+import ChartLayout
+import CohortStatistics
+import XMLWriter
+
+/// Writes a chapter's blocks and inlines.
+struct BlockWriter {
+    let page: ReportPage
+    let w: XMLWriter
+    private let figuresByID: [String: Figure]
+
+    init(page: ReportPage, writer: XMLWriter) {
+        self.page = page
+        self.w = writer
+        figuresByID = Dictionary(uniqueKeysWithValues: page.figures.map { ($0.id, $0) })
+    }
+
+    mutating func write(_ block: Block) throws {
+        switch block {
+        case .heading(let level, let id, let inlines):
+            // The page title is the h1; a chapter title (#) is an h2.
+            try w.element("h\(min(level + 1, 6))", ["id": id]) { try write(inlines) }
+        case .paragraph(let inlines):
+            try w.element("p") { try write(inlines) }
+        case .list(let ordered, let items):
+            try w.element(ordered ? "ol" : "ul") {
+                for item in items {
+                    try w.element("li") {
+                        // A tight list item is one paragraph: write its text without a <p>.
+                        if item.count == 1, case .paragraph(let inlines) = item[0] {
+                            try write(inlines)
+                        } else {
+                            for b in item { try write(b) }
+                        }
+                    }
+                }
+            }
+        case .quote(let blocks):
+            try w.element("blockquote") { for b in blocks { try write(b) } }
+        case .rule:
+            try w.element("hr")
+        case .figure(let id):
+            guard let figure = figuresByID[id] else { return }
+            try FigureWriter.write(figure, scene: page.scenes[id], draft: page.draft != nil, into: w)
+        case .learning(let theme):
+            try learning(theme)
+        }
+    }
+
+    func write(_ inlines: [Inline]) throws {
+        for inline in inlines { try write(inline) }
+    }
+
+    func write(_ inline: Inline) throws {
+        switch inline {
+        case .text(let s): try w.text(s)
+        case .emphasis(let c): try w.element("em") { try write(c) }
+        case .strong(let c): try w.element("strong") { try write(c) }
+        case .code(let s): try w.element("code", text: s)
+        case .link(let url, let c): try w.element("a", ["href": url]) { try write(c) }
+        case .lineBreak: try w.element("br")
+        case .changed(let current, let previous):
+            try w.element("mark", ["class": "changed"]) {
+                try w.text(current)
+                try w.element("span", ["class": "previous"], text: " (was \(previous))")
+            }
+        }
+    }
+
+    private func learning(_ theme: String) throws {
+        let published = page.statistics.themes.publishableLearning.first { $0.theme == theme }
+        let unpublished = page.draft == nil ? nil : page.statistics.themes.unpublishedLearning.first { $0.theme == theme }
+        try w.element("div", ["class": "learning"]) {
+            try w.element("p", ["class": "learning-heading"], text: "Learning points")
+            if let points = published?.points, !points.isEmpty {
+                try w.element("ul") {
+                    for point in points {
+                        try w.element("li") {
+                            try w.text(point.text)
+                            if page.draft != nil { try w.element("span", ["class": "case-ref"], text: " (\(point.caseID))") }
+                        }
+                    }
+                }
+            } else {
+                try w.element("p", text: "No learning points for this theme were marked for publication.")
+            }
+            if let points = unpublished?.points, !points.isEmpty {
+                try w.element("p", ["class": "unpublished-heading"], text: "Not for publication (draft only)")
+                try w.element("ul", ["class": "unpublished"]) {
+                    for point in points { try w.element("li", text: "\(point.text) (\(point.caseID))") }
+                }
+            }
+        }
+    }
+}

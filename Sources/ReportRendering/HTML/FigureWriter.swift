@@ -1,0 +1,66 @@
+import ChartLayout
+import CohortStatistics
+import XMLWriter
+
+/// Writes a figure: caption, inline chart, the data behind it as a table, and a
+/// link to the same data as CSV.
+enum FigureWriter {
+    static func write(_ figure: Figure, scene: Scene?, draft: Bool, into w: XMLWriter) throws {
+        try w.element("figure", ["id": figure.id, "class": "figure"]) {
+            try w.element("figcaption") {
+                try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
+                try w.text(figure.title)
+                if case .chart(let spec) = figure.content {
+                    try w.element("span", ["class": "figure-subtitle"], text: spec.subtitle)
+                }
+            }
+            if let scene {
+                try w.element("div", ["class": "chart-frame"]) { try SceneSVGWriter.write(scene, id: figure.id, into: w) }
+            }
+            switch figure.content {
+            case .chart(let spec):
+                try table(spec, figure: figure, w)
+                try w.element("p", ["class": "figure-source"]) {
+                    try w.text(spec.sourceNote + ". ")
+                    try w.element("a", ["href": "data/\(figure.id).csv"], text: "Download the data for Figure \(figure.number) (CSV)")
+                }
+            case .diagram(let spec):
+                try w.element("div", ["class": "diagram-text"]) {
+                    try w.element("p", text: "The diagram in words: \(spec.centre).")
+                    try w.element("ul") {
+                        for group in spec.groups {
+                            try w.element("li") {
+                                try w.element("strong", text: group.title)
+                                try w.element("ul") { for item in group.items { try w.element("li", text: item) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func table(_ spec: ChartSpec, figure: Figure, _ w: XMLWriter) throws {
+        try w.element("div", ["class": "table-frame"]) {
+            try w.element("table", ["class": "data-table"]) {
+                try w.element("caption", text: "Data for Figure \(figure.number): \(spec.title)")
+                try w.element("thead") {
+                    try w.element("tr") {
+                        try w.element("th", ["scope": "col"], text: figure.categoryHeading)
+                        for column in FigureData.columns(spec).dropFirst() {
+                            try w.element("th", ["scope": "col", "class": "numeric"], text: column)
+                        }
+                    }
+                }
+                try w.element("tbody") {
+                    for row in FigureData.rows(spec) {
+                        try w.element("tr") {
+                            try w.element("th", ["scope": "row"], text: row[0])
+                            for cell in row.dropFirst() { try w.element("td", ["class": "numeric"], text: cell) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

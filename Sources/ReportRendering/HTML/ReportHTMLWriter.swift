@@ -1,0 +1,83 @@
+import CaseModel
+import ChartLayout
+import CohortStatistics
+import XMLWriter
+
+/// Writes the report as one self-contained HTML5 page through ``XMLWriter``.
+///
+/// Chapters become sections (`#` → `h2`, the report title being the page's `h1`),
+/// figures become `<figure>`s with their inline SVG, a data table and a link to
+/// their CSV file. No markup is assembled from strings.
+public enum ReportHTMLWriter {
+    /// The content security policy: nothing is fetched, nothing runs.
+    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    public static func html(_ page: ReportPage) throws -> String {
+        let w = try XMLWriter(kind: .html)
+        try w.element("html", ["lang": "en-GB"]) {
+            try w.element("head") {
+                try w.element("meta", ["charset": "UTF-8"])
+                try w.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                try w.element("meta", ["http-equiv": "Content-Security-Policy", "content": contentSecurityPolicy])
+                try w.element("title", text: (page.draft == nil ? "" : "DRAFT: ") + page.review.title)
+                try w.styleSheet(page.css)
+            }
+            try w.element("body", page.draft == nil ? [:] : ["class": "draft"]) {
+                try w.element("a", ["class": "skip-link", "href": "#main"], text: "Skip to main content")
+                if page.draft != nil {
+                    try w.element("p", ["class": "draft-banner", "role": "note"],
+                                  text: "DRAFT for reviewers: not for publication")
+                }
+                try masthead(page, w)
+                try w.element("div", ["class": "width-container"]) {
+                    try contents(page, w)
+                    try w.element("main", ["id": "main"]) {
+                        if let draft = page.draft { try DraftSections.changes(draft, w) }
+                        var blocks = BlockWriter(page: page, writer: w)
+                        for chapter in page.chapters {
+                            try w.element("section", ["class": "chapter", "aria-labelledby": chapter.id]) {
+                                for block in chapter.blocks { try blocks.write(block) }
+                            }
+                        }
+                        if let draft = page.draft { try DraftSections.annex(draft, page: page, w) }
+                    }
+                    try w.element("footer", ["class": "report-footer"]) {
+                        try w.element("p", text: "\(page.review.publisher). Published \(DateWords.long(page.published)).")
+                        try w.element("p", text: "Every number in this report is computed from the review's structured case summaries; shares are rounded to the nearest whole percent.")
+                    }
+                }
+            }
+        }
+        return try w.finish()
+    }
+
+    private static func masthead(_ page: ReportPage, _ w: XMLWriter) throws {
+        try w.element("header", ["class": "masthead"]) {
+            try w.element("div", ["class": "width-container"]) {
+                try w.element("p", ["class": "publisher"], text: page.review.publisher)
+                try w.element("h1", text: page.review.title)
+                if let subtitle = page.review.subtitle, !subtitle.isEmpty {
+                    try w.element("p", ["class": "subtitle"], text: subtitle)
+                }
+                try w.element("p", ["class": "published"], text: "Published \(DateWords.long(page.published))")
+            }
+        }
+    }
+
+    private static func contents(_ page: ReportPage, _ w: XMLWriter) throws {
+        try w.element("nav", ["class": "contents", "aria-labelledby": "contents-heading"]) {
+            try w.element("h2", ["id": "contents-heading"], text: "Contents")
+            try w.element("ol") {
+                if page.draft?.changes.isEmpty == false || page.draft?.baselineName != nil {
+                    try w.element("li") { try w.element("a", ["href": "#changes"], text: "Changes since the baseline") }
+                }
+                for chapter in page.chapters {
+                    try w.element("li") { try w.element("a", ["href": "#\(chapter.id)"], text: chapter.title) }
+                }
+                if page.draft != nil {
+                    try w.element("li") { try w.element("a", ["href": "#reviewers-annex"], text: "Reviewers' annex") }
+                }
+            }
+        }
+    }
+}

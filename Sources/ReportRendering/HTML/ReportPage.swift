@@ -1,0 +1,30 @@
+import CaseModel
+import ChartLayout
+import CohortStatistics
+
+/// Everything the HTML page shows, assembled before any markup is written.
+public struct ReportPage: Sendable {
+    public var review: Review
+    public var statistics: CohortStatistics
+    public var chapters: [Chapter]
+    public var figures: [Figure]
+    /// Inline SVG scenes by figure id (laid out without heading and source, which the page prints).
+    public var scenes: [String: Scene]
+    public var css: String
+    /// The date printed as the publication date.
+    public var published: ISODate
+    public var draft: Draft?
+
+    /// What only a reviewers' draft carries.
+    public struct Draft: Sendable {
+        /// Values that changed since the baseline: name, previous, current.
+        public var changes: [(name: String, previous: String, current: String)]
+        public var baselineName: String?
+        public var cases: [Case]
+        public init(changes: [(name: String, previous: String, current: String)], baselineName: String?, cases: [Case]) {
+            self.changes = changes
+            self.baselineName = baselineName
+            self.cases = cases
+        }
+    }
+}
