@@ -9,8 +9,13 @@ final class LibXML2TextWriter {
     private var writer: xmlTextWriterPtr?
     private var buffer: xmlBufferPtr?
 
+    /// libxml2's global state must be set up once before threads use it; a Swift
+    /// `static let` runs its initialiser exactly once, whichever thread gets there first.
+    private static let libraryInitialised: Void = xmlInitParser()
+
     /// Creates the buffer and a writer on it, without writing anything yet.
     init() throws(XMLWriterError) {
+        Self.libraryInitialised
         guard let buffer = xmlBufferCreate() else {
             throw .libxml2(call: "xmlBufferCreate", code: -1)
         }
