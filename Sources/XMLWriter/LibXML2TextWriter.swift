@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// The one place that calls libxml2: owns an `xmlTextWriter` writing into an
 /// in-memory `xmlBuffer`, and turns every negative return into an `XMLWriterError`.
