@@ -1,0 +1,95 @@
+/// The checks libxml2 leaves to its caller: names, characters, comments, CSS, and
+/// which HTML elements are void or raw text. Pure functions, no libxml2.
+enum MarkupRules {
+    /// HTML elements that have no end tag and are written as `<br/>`.
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input",
+        "link", "meta", "source", "track", "wbr",
+    ]
+
+    /// HTML elements whose content an HTML parser reads raw, without decoding
+    /// character references, so escaped text would show its `&gt;`s.
+    static let rawTextElements: Set<String> = ["script", "style"]
+
+    // MARK: - Names
+
+    /// Whether `name` is a plain XML name: an ASCII letter or `_`, then ASCII letters,
+    /// digits, `-`, `_`, `.`, with at most one `:` that is neither first nor last.
+    static func isValidName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        var colons = 0
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: ":") {
+                colons += 1
+            } else if !(isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) {
+                return false
+            }
+        }
+        return colons == 0 || (colons == 1 && bytes.last != UInt8(ascii: ":"))
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    // MARK: - Characters
+
+    /// Whether a scalar may not appear in the output.
+    ///
+    /// XML 1.0 forbids NUL, the C0 controls other than tab, line feed and carriage
+    /// return, and U+FFFE/U+FFFF. HTML also reports DEL, the C1 controls and every
+    /// noncharacter as parse errors, and XML asks authors to avoid them, so they are
+    /// refused too. Carriage returns never get here: they are normalised first.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        switch value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFDD0...0xFDEF: return true
+        default: return value & 0xFFFE == 0xFFFE
+        }
+    }
+
+    /// Turns `\r\n` and lone `\r` into `\n`, and returns the first forbidden scalar
+    /// if there is one.
+    static func normalise(_ text: String) -> (text: String, forbidden: Unicode.Scalar?) {
+        var output = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                output.append("\n")
+                previousWasCR = true
+                continue
+            }
+            defer { previousWasCR = false }
+            if scalar == "\n" && previousWasCR { continue }
+            if isForbidden(scalar) { return (text, scalar) }
+            output.append(scalar)
+        }
+        return (String(output), nil)
+    }
+
+    // MARK: - Comments and CSS
+
+    /// Why a comment's text cannot be written, or `nil` if it can.
+    static func commentProblem(_ text: String) -> String? {
+        if text.contains("--") { return "contains \"--\"" }
+        if text.hasSuffix("-") { return "ends with \"-\"" }
+        if text.hasPrefix(">") || text.hasPrefix("->") { return "starts with \">\" or \"->\"" }
+        return nil
+    }
+
+    /// The first string in `css` that would make it mean something different to an
+    /// HTML parser (which reads `<style>` raw, up to `</style`) and an XML parser
+    /// (which decodes `&` and `<`, and forbids `]]>`), or `nil` if there is none.
+    static func styleSheetProblem(_ css: String) -> String? {
+        if css.lowercased().contains("</style") { return "</style" }
+        for unsafe in ["<", "&", "]]>"] where css.contains(unsafe) { return unsafe }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// XMLWriter: this stage is being built; see the issues.
