@@ -38,6 +38,8 @@ public enum SceneRole: String, Equatable, Sendable, CaseIterable {
     case diagramHeading = "diagram-heading"
     /// An item inside a group box.
     case diagramItem = "diagram-item"
+    /// The bullet before a diagram item.
+    case bullet
     /// A line joining the centre to a group.
     case diagramConnector = "diagram-connector"
     /// A container with no drawing of its own.
