@@ -26,26 +26,41 @@ enum HorizontalBarLayout {
         let widestLabel = LayoutStyle.width(spec.categories.map(\.label), size: size)
         let labelWidth = min(widestLabel, inner * labelColumnShare)
         let labelLines = spec.categories.map { TextMetrics.wrap($0.label, maxWidth: labelWidth, fontSize: size) }
-        let row = max(minimumRow, (labelLines.map { LayoutStyle.height($0, size: size) }.max() ?? 0) + 10)
+        var row = max(minimumRow, (labelLines.map { LayoutStyle.height($0, size: size) }.max() ?? 0) + 10)
         let plotLeft = margin + labelWidth + 10
         let plotTop = y
-        let plotBottom = plotTop + row * Double(spec.categories.count)
-        let band = BandScale(
-            count: spec.categories.count, range: (plotTop, plotBottom), paddingInner: 0.3, paddingOuter: 0.15)
         let maxValue = spec.categories.map(\.sum).max() ?? 0
+        let endWidth = min(200, inner * 0.3)
 
         // The end labels need room on the right, and which segments get inside labels
-        // depends on the scale, which depends on that room: widen until it settles.
-        var reserve = LayoutStyle.width(spec.categories.map { String($0.sum) }, size: size) + 8
-        var plan = BarPlan(spec: spec, band: band, reserve: reserve, plotLeft: plotLeft, right: width - margin)
-        for _ in 0..<6 where plan.neededReserve > reserve {
-            reserve = plan.neededReserve
-            plan = BarPlan(spec: spec, band: band, reserve: reserve, plotLeft: plotLeft, right: width - margin)
+        // depends on the scale, which depends on that room: widen until it settles. Rows
+        // grow if a wrapped end label is taller than the row.
+        func band(_ row: Double) -> BandScale {
+            BandScale(count: spec.categories.count, range: (plotTop, plotTop + row * Double(spec.categories.count)),
+                      paddingInner: 0.3, paddingOuter: 0.15)
         }
-        if plan.neededReserve > reserve {
-            plan = BarPlan(spec: spec, band: band, reserve: plan.worstReserve, plotLeft: plotLeft, right: width - margin)
+        func settle(_ row: Double) -> BarPlan {
+            var reserve = LayoutStyle.width(spec.categories.map { String($0.sum) }, size: size) + 8
+            var plan = BarPlan(spec: spec, band: band(row), reserve: reserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
+            for _ in 0..<6 where plan.neededReserve > reserve {
+                reserve = plan.neededReserve
+                plan = BarPlan(spec: spec, band: band(row), reserve: reserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
+            }
+            if plan.neededReserve > reserve {
+                plan = BarPlan(spec: spec, band: band(row), reserve: plan.worstReserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
+            }
+            return plan
         }
-        let axis = ValueAxis(maxValue: maxValue, range: (plotLeft, plan.plotRight))
+        var plan = settle(row)
+        if plan.tallestEndLabel + 10 > row {
+            row = plan.tallestEndLabel + 10
+            plan = settle(row)
+        }
+        let band = band(row)
+        let plotBottom = plotTop + row * Double(spec.categories.count)
+        let axis = ValueAxis(
+            maxValue: maxValue, range: (plotLeft, plan.plotRight),
+            maxTicks: Int(((plan.plotRight - plotLeft) / 40).rounded(.down)))
 
         // Gridlines and the zero line.
         for tick in axis.ticks where tick != 0 {
@@ -78,11 +93,11 @@ enum HorizontalBarLayout {
             let end = plan.endLabels[index]
             if !stacked, plan.labelledInside[index][0] {
                 labels.append(.text(LayoutStyle.text(
-                    [end], x: x - 4, centreY: centreY, anchor: .end, size: size,
+                    end, x: x - 4, centreY: centreY, anchor: .end, size: size,
                     fill: Palette.textColour(on: colours[0]), role: .valueLabel)))
             } else {
                 labels.append(.text(LayoutStyle.text(
-                    [end], x: x + 4, centreY: centreY, anchor: .start, size: size, role: .valueLabel)))
+                    end, x: x + 4, centreY: centreY, anchor: .start, size: size, role: .valueLabel)))
             }
         }
         primitives.append(.line(SceneLine(
@@ -139,22 +154,26 @@ struct BarPlan {
     let plotRight: Double
     /// Per category, per series: whether the count is written inside the bar.
     let labelledInside: [[Bool]]
-    /// Per category: the text at the bar end.
-    let endLabels: [String]
+    /// Per category: the text at the bar end, wrapped.
+    let endLabels: [[String]]
+    /// Height of the tallest end label.
+    let tallestEndLabel: Double
     /// Room the end labels need to the right of the plot.
     let neededReserve: Double
     /// Room needed if no segment were labelled inside (always enough).
     let worstReserve: Double
 
-    init(spec: ChartSpec, band: BandScale, reserve: Double, plotLeft: Double, right: Double) {
+    init(spec: ChartSpec, band: BandScale, reserve: Double, plotLeft: Double, right: Double, endWidth: Double) {
         let size = LayoutStyle.labelSize
         let stacked = spec.kind == .stackedHorizontalBar
         let plotRight = max(plotLeft + 40, right - reserve)
-        let axis = ValueAxis(maxValue: spec.categories.map(\.sum).max() ?? 0, range: (plotLeft, plotRight))
+        let axis = ValueAxis(maxValue: spec.categories.map(\.sum).max() ?? 0, range: (plotLeft, plotRight),
+                             maxTicks: Int(((plotRight - plotLeft) / 40).rounded(.down)))
         let textHeight = LayoutStyle.height(["0"], size: size)
         var inside: [[Bool]] = []
-        var ends: [String] = []
-        var needed = 0.0, worst = 0.0
+        var ends: [[String]] = []
+        var needed = 0.0, worst = 0.0, tallest = 0.0
+        func wrapped(_ text: String) -> [String] { TextMetrics.wrap(text, maxWidth: endWidth, fontSize: size) }
         for category in spec.categories {
             var flags: [Bool] = []
             for value in category.values {
@@ -166,21 +185,24 @@ struct BarPlan {
             if stacked {
                 let missing = zip(spec.series, category.values).enumerated()
                     .filter { !flags[$0.offset] }.map { "\($0.element.0) \($0.element.1)" }
-                let end = missing.isEmpty ? String(category.sum) : "\(category.sum) (" + missing.joined(separator: ", ") + ")"
+                let end = wrapped(missing.isEmpty ? String(category.sum) : "\(category.sum) (" + missing.joined(separator: ", ") + ")")
                 ends.append(end)
                 let all = zip(spec.series, category.values).map { "\($0) \($1)" }.joined(separator: ", ")
-                worst = max(worst, LayoutStyle.width(["\(category.sum) (\(all))"], size: size) + 8)
-                needed = max(needed, LayoutStyle.width([end], size: size) + 8)
+                worst = max(worst, LayoutStyle.width(wrapped("\(category.sum) (\(all))"), size: size) + 8)
+                needed = max(needed, LayoutStyle.width(end, size: size) + 8)
+                tallest = max(tallest, LayoutStyle.height(end, size: size))
             } else {
-                ends.append(String(category.sum))
+                ends.append([String(category.sum)])
                 let width = LayoutStyle.width([String(category.sum)], size: size) + 8
                 worst = max(worst, width)
                 needed = max(needed, flags[0] ? 0 : width)
+                tallest = max(tallest, LayoutStyle.height(["0"], size: size))
             }
         }
         self.plotRight = plotRight
         self.labelledInside = inside
         self.endLabels = ends
+        self.tallestEndLabel = tallest
         self.neededReserve = needed
         self.worstReserve = worst
     }

@@ -17,7 +17,8 @@ enum VerticalBarLayout {
         let plotTop = top + valueHeight + 4 + valueHeight + 8
         let plotBottom = plotTop + plotHeight
 
-        let provisional = ValueAxis(maxValue: values.max() ?? 0, range: (plotBottom, plotTop))
+        let provisional = ValueAxis(
+            maxValue: values.max() ?? 0, range: (plotBottom, plotTop), maxTicks: Int((plotHeight / 30).rounded(.down)))
         let tickTexts = provisional.ticks.map(ValueAxis.label)
         let plotLeft = margin + LayoutStyle.width(tickTexts, size: tickSize) + 8
         // Grow the chart rather than squeeze a count wider than its bar's step.
