@@ -2,7 +2,8 @@
 ///
 /// Plain bars carry their count at the bar end (inside in white when it fits, else just
 /// outside). Stacked bars get a legend, each segment's count inside it when wide enough,
-/// and an end label with the bar's total plus, in words, any segment too narrow to label.
+/// and an end label with the bar's total plus, in words, any non-empty segment too narrow
+/// to label (an empty segment has no bar to label; the text alternative still states it).
 enum HorizontalBarLayout {
     static let minimumRow = 32.0
     static let labelColumnShare = 0.4
@@ -184,7 +185,7 @@ struct BarPlan {
             inside.append(flags)
             if stacked {
                 let missing = zip(spec.series, category.values).enumerated()
-                    .filter { !flags[$0.offset] }.map { "\($0.element.0) \($0.element.1)" }
+                    .filter { !flags[$0.offset] && $0.element.1 > 0 }.map { "\($0.element.0) \($0.element.1)" }
                 let end = wrapped(missing.isEmpty ? String(category.sum) : "\(category.sum) (" + missing.joined(separator: ", ") + ")")
                 ends.append(end)
                 let all = zip(spec.series, category.values).map { "\($0) \($1)" }.joined(separator: ", ")
