@@ -1,0 +1,46 @@
+extension ChartSpec {
+    /// Checks the chart rules and throws the first one broken.
+    ///
+    /// Rules: an identifier; at least one category; non-empty, distinct labels; the right
+    /// number of counts per category; no negative counts; a positive total no category
+    /// exceeds; pies have 2 to 5 parts summing to the total; stacked charts have 2 or more
+    /// named series and other kinds none.
+    public func validate() throws(ChartSpecError) {
+        if id.allSatisfy(\.isWhitespace) { throw .emptyIdentifier }
+        if categories.isEmpty { throw .noCategories }
+        if total <= 0 { throw .nonPositiveTotal(total) }
+        if kind == .stackedHorizontalBar {
+            if series.count < 2 { throw .invalidSeries(found: series.count) }
+        } else if !series.isEmpty {
+            throw .invalidSeries(found: series.count)
+        }
+        for (index, name) in series.enumerated() where name.allSatisfy(\.isWhitespace) {
+            throw .emptySeriesName(index: index)
+        }
+        if let repeated = firstRepeat(series) { throw .duplicateLabel(repeated) }
+        for (index, category) in categories.enumerated() {
+            if category.label.allSatisfy(\.isWhitespace) { throw .emptyLabel(index: index) }
+            if category.values.count != valuesPerCategory {
+                throw .valueCountMismatch(label: category.label, expected: valuesPerCategory, found: category.values.count)
+            }
+            if let negative = category.values.first(where: { $0 < 0 }) {
+                throw .negativeValue(label: category.label, value: negative)
+            }
+            if category.sum > total {
+                throw .valueExceedsTotal(label: category.label, value: category.sum, total: total)
+            }
+        }
+        if let repeated = firstRepeat(categories.map(\.label)) { throw .duplicateLabel(repeated) }
+        if kind == .pie {
+            guard (2...5).contains(categories.count) else { throw .pieNeedsTwoToFiveParts(found: categories.count) }
+            let sum = categories.reduce(0) { $0 + $1.sum }
+            if sum != total { throw .pieDoesNotSumToTotal(sum: sum, total: total) }
+        }
+    }
+
+    private func firstRepeat(_ names: [String]) -> String? {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted { return name }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+/// The kinds of chart the report draws.
+public enum ChartKind: String, Equatable, Sendable, CaseIterable {
+    /// Parts of a whole; 2 to 5 parts only.
+    case pie
+    /// Vertical bars, for ordered categories such as age in months.
+    case verticalBar
+    /// Horizontal bars, for categories with long labels.
+    case horizontalBar
+    /// Horizontal bars split into series, with a legend and direct labels.
+    case stackedHorizontalBar
+}
+
+/// One category of a chart: its label and one count per series.
+public struct ChartCategory: Equatable, Sendable {
+    /// The category's name as printed beside its bar or slice.
+    public var label: String
+    /// One count per series (a single count for pies and plain bars).
+    public var values: [Int]
+
+    /// A category with one count per series.
+    public init(label: String, values: [Int]) {
+        self.label = label
+        self.values = values
+    }
+
+    /// A category with a single count.
+    public init(label: String, value: Int) {
+        self.init(label: label, values: [value])
+    }
+
+    /// The sum of the category's counts.
+    public var sum: Int { values.reduce(0, +) }
+}
+
+/// What a chart shows, separate from how it is laid out.
+///
+/// A spec says what to draw; `validate()` checks the chart rules and
+/// `ChartLayoutEngine.layout(_:)` turns a valid spec into a `Scene`.
+public struct ChartSpec: Equatable, Sendable {
+    /// The kind of chart.
+    public var kind: ChartKind
+    /// A stable identifier such as `figure-1`, used for file and element names.
+    public var id: String
+    /// The headline (what the chart shows, in words).
+    public var title: String
+    /// The statistical subtitle (what was counted, and of how many).
+    public var subtitle: String
+    /// Categories in display order (pies are redrawn largest first).
+    public var categories: [ChartCategory]
+    /// Series names for a stacked chart (at least two); empty for other kinds.
+    public var series: [String]
+    /// The plural noun being counted, such as `babies` or `cases`.
+    public var unit: String
+    /// The whole that shares are taken of (for example the 23 babies in the cohort).
+    public var total: Int
+    /// Where the figures come from.
+    public var sourceNote: String
+    /// An optional title for the category axis, such as `Age in months`.
+    public var categoryAxisTitle: String?
+
+    /// Makes a spec; nothing is checked until `validate()` or layout.
+    public init(
+        kind: ChartKind, id: String, title: String, subtitle: String, categories: [ChartCategory],
+        series: [String] = [], unit: String, total: Int, sourceNote: String, categoryAxisTitle: String? = nil
+    ) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.subtitle = subtitle
+        self.categories = categories
+        self.series = series
+        self.unit = unit
+        self.total = total
+        self.sourceNote = sourceNote
+        self.categoryAxisTitle = categoryAxisTitle
+    }
+
+    /// How many counts each category must carry.
+    public var valuesPerCategory: Int { kind == .stackedHorizontalBar ? series.count : 1 }
+}

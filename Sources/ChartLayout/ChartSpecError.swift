@@ -1,0 +1,49 @@
+/// A broken chart rule, found by `ChartSpec.validate()`.
+public enum ChartSpecError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The spec has no identifier.
+    case emptyIdentifier
+    /// The chart has no categories to draw.
+    case noCategories
+    /// A category's label is empty or only whitespace.
+    case emptyLabel(index: Int)
+    /// Two categories (or two series) share a label.
+    case duplicateLabel(String)
+    /// A count is negative; bars start at zero and slices cannot be negative.
+    case negativeValue(label: String, value: Int)
+    /// A category carries the wrong number of counts for the chart's series.
+    case valueCountMismatch(label: String, expected: Int, found: Int)
+    /// A pie needs between two and five parts.
+    case pieNeedsTwoToFiveParts(found: Int)
+    /// A pie's parts do not add up to its stated total.
+    case pieDoesNotSumToTotal(sum: Int, total: Int)
+    /// The total that shares are taken of must be positive.
+    case nonPositiveTotal(Int)
+    /// A category counts more than the whole it is a share of.
+    case valueExceedsTotal(label: String, value: Int, total: Int)
+    /// A stacked chart needs at least two named series; other kinds take none.
+    case invalidSeries(found: Int)
+    /// A series name is empty or only whitespace.
+    case emptySeriesName(index: Int)
+
+    /// A readable explanation.
+    public var description: String {
+        switch self {
+        case .emptyIdentifier: return "the chart has no identifier"
+        case .noCategories: return "the chart has no categories"
+        case .emptyLabel(let index): return "category \(index + 1) has an empty label"
+        case .duplicateLabel(let label): return "the label \"\(label)\" is used twice"
+        case .negativeValue(let label, let value):
+            return "\"\(label)\" has a negative count (\(value)); counts start at zero"
+        case .valueCountMismatch(let label, let expected, let found):
+            return "\"\(label)\" has \(found) counts but the chart has \(expected) series"
+        case .pieNeedsTwoToFiveParts(let found): return "a pie needs 2 to 5 parts, not \(found); use a bar chart"
+        case .pieDoesNotSumToTotal(let sum, let total): return "the pie's parts add up to \(sum), not the total \(total)"
+        case .nonPositiveTotal(let total): return "the total must be positive, not \(total)"
+        case .valueExceedsTotal(let label, let value, let total):
+            return "\"\(label)\" counts \(value), more than the total \(total)"
+        case .invalidSeries(let found):
+            return "a stacked chart needs at least 2 series and other charts none; found \(found)"
+        case .emptySeriesName(let index): return "series \(index + 1) has an empty name"
+        }
+    }
+}

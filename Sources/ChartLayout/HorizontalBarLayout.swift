@@ -1,0 +1,210 @@
+/// Lays out horizontal bars for categories with long labels, plain or stacked.
+///
+/// Plain bars carry their count at the bar end (inside in white when it fits, else just
+/// outside). Stacked bars get a legend, each segment's count inside it when wide enough,
+/// and an end label with the bar's total plus, in words, any non-empty segment too narrow
+/// to label (an empty segment has no bar to label; the text alternative still states it).
+enum HorizontalBarLayout {
+    static let minimumRow = 32.0
+    static let labelColumnShare = 0.4
+
+    static func layout(_ spec: ChartSpec, top: Double, width: Double) -> LaidOutBody {
+        let margin = LayoutStyle.margin
+        let size = LayoutStyle.labelSize, tickSize = LayoutStyle.tickSize
+        let stacked = spec.kind == .stackedHorizontalBar
+        let colours = stacked ? spec.series.indices.map(Palette.categorical) : [Palette.singleSeries]
+        var primitives: [ScenePrimitive] = []
+        var y = top
+
+        if stacked {
+            let legend = legendPrimitives(spec.series, colours: colours, top: y, left: margin, right: width - margin)
+            primitives.append(contentsOf: legend.primitives)
+            y = legend.bottom + 12
+        }
+
+        // Category label column: as wide as the longest label, up to a share of the width.
+        let inner = width - 2 * margin
+        let widestLabel = LayoutStyle.width(spec.categories.map(\.label), size: size)
+        let labelWidth = min(widestLabel, inner * labelColumnShare)
+        let labelLines = spec.categories.map { TextMetrics.wrap($0.label, maxWidth: labelWidth, fontSize: size) }
+        var row = max(minimumRow, (labelLines.map { LayoutStyle.height($0, size: size) }.max() ?? 0) + 10)
+        let plotLeft = margin + labelWidth + 10
+        let plotTop = y
+        let maxValue = spec.categories.map(\.sum).max() ?? 0
+        let endWidth = min(200, inner * 0.3)
+
+        // The end labels need room on the right, and which segments get inside labels
+        // depends on the scale, which depends on that room: widen until it settles. Rows
+        // grow if a wrapped end label is taller than the row.
+        func band(_ row: Double) -> BandScale {
+            BandScale(count: spec.categories.count, range: (plotTop, plotTop + row * Double(spec.categories.count)),
+                      paddingInner: 0.3, paddingOuter: 0.15)
+        }
+        func settle(_ row: Double) -> BarPlan {
+            var reserve = LayoutStyle.width(spec.categories.map { String($0.sum) }, size: size) + 8
+            var plan = BarPlan(spec: spec, band: band(row), reserve: reserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
+            for _ in 0..<6 where plan.neededReserve > reserve {
+                reserve = plan.neededReserve
+                plan = BarPlan(spec: spec, band: band(row), reserve: reserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
+            }
+            if plan.neededReserve > reserve {
+                plan = BarPlan(spec: spec, band: band(row), reserve: plan.worstReserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
+            }
+            return plan
+        }
+        var plan = settle(row)
+        if plan.tallestEndLabel + 10 > row {
+            row = plan.tallestEndLabel + 10
+            plan = settle(row)
+        }
+        let band = band(row)
+        let plotBottom = plotTop + row * Double(spec.categories.count)
+        let axis = ValueAxis(
+            maxValue: maxValue, range: (plotLeft, plan.plotRight),
+            maxTicks: Int(((plan.plotRight - plotLeft) / 40).rounded(.down)))
+
+        // Gridlines and the zero line.
+        for tick in axis.ticks where tick != 0 {
+            let x = axis.scale(tick)
+            primitives.append(.line(SceneLine(
+                x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: Palette.gridline, strokeWidth: 1, role: .gridline)))
+        }
+
+        var labels: [ScenePrimitive] = []
+        for (index, category) in spec.categories.enumerated() {
+            let barTop = band.position(at: index), barHeight = band.bandwidth
+            let centreY = band.centre(at: index)
+            labels.append(.text(LayoutStyle.text(
+                labelLines[index], x: margin + labelWidth, centreY: centreY, anchor: .end, size: size,
+                role: .categoryLabel)))
+            var x = plotLeft
+            for (s, value) in category.values.enumerated() {
+                let segmentWidth = axis.scale(Double(value)) - plotLeft
+                if segmentWidth > 0 {
+                    primitives.append(.rect(SceneRect(
+                        x: x, y: barTop, width: segmentWidth, height: barHeight, fill: colours[s], role: .bar)))
+                }
+                if stacked, plan.labelledInside[index][s] {
+                    labels.append(.text(LayoutStyle.text(
+                        [String(value)], x: x + segmentWidth / 2, centreY: centreY, anchor: .middle, size: size,
+                        fill: Palette.textColour(on: colours[s]), role: .valueLabel)))
+                }
+                x += segmentWidth
+            }
+            let end = plan.endLabels[index]
+            if !stacked, plan.labelledInside[index][0] {
+                labels.append(.text(LayoutStyle.text(
+                    end, x: x - 4, centreY: centreY, anchor: .end, size: size,
+                    fill: Palette.textColour(on: colours[0]), role: .valueLabel)))
+            } else {
+                labels.append(.text(LayoutStyle.text(
+                    end, x: x + 4, centreY: centreY, anchor: .start, size: size, role: .valueLabel)))
+            }
+        }
+        primitives.append(.line(SceneLine(
+            x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: Palette.axis, strokeWidth: 1, role: .axis)))
+        primitives.append(contentsOf: labels)
+
+        // Value axis under the bars.
+        let tickTop = plotBottom + 4
+        for tick in axis.ticks {
+            primitives.append(.text(LayoutStyle.text(
+                [ValueAxis.label(tick)], x: axis.scale(tick), top: tickTop, anchor: .middle, size: tickSize,
+                role: .tickLabel)))
+        }
+        let titleTop = tickTop + LayoutStyle.height(["0"], size: tickSize) + 8
+        let title = TextMetrics.wrap("Number of \(spec.unit)", maxWidth: plan.plotRight - plotLeft, fontSize: size)
+        primitives.append(.text(LayoutStyle.text(
+            title, x: (plotLeft + plan.plotRight) / 2, top: titleTop, anchor: .middle, size: size, role: .axisTitle)))
+        return LaidOutBody(primitives: primitives, bottom: titleTop + LayoutStyle.height(title, size: size), right: width - margin)
+    }
+
+    // MARK: - Legend
+
+    /// Swatches and names in rows, wrapping to a new row when one is full.
+    static func legendPrimitives(
+        _ names: [String], colours: [String], top: Double, left: Double, right: Double
+    ) -> (primitives: [ScenePrimitive], bottom: Double) {
+        let size = LayoutStyle.labelSize, swatch = 14.0
+        let rowHeight = max(swatch, LayoutStyle.height(["X"], size: size))
+        var primitives: [ScenePrimitive] = []
+        var x = left, rowTop = top, rowBottom = top + rowHeight
+        for (index, name) in names.enumerated() {
+            let lines = TextMetrics.wrap(name, maxWidth: right - left - swatch - 6, fontSize: size)
+            let itemWidth = swatch + 6 + LayoutStyle.width(lines, size: size)
+            if x > left, x + itemWidth > right {
+                x = left
+                rowTop = rowBottom + 6
+                rowBottom = rowTop + rowHeight
+            }
+            let centreY = rowTop + rowHeight / 2
+            primitives.append(.rect(SceneRect(
+                x: x, y: centreY - swatch / 2, width: swatch, height: swatch, fill: colours[index], role: .legendSwatch)))
+            primitives.append(.text(LayoutStyle.text(
+                lines, x: x + swatch + 6, top: centreY - LayoutStyle.height(["X"], size: size) / 2, anchor: .start,
+                size: size, role: .legendLabel)))
+            rowBottom = max(rowBottom, centreY - LayoutStyle.height(["X"], size: size) / 2 + LayoutStyle.height(lines, size: size))
+            x += itemWidth + 20
+        }
+        return (primitives, rowBottom)
+    }
+}
+
+/// Which values go inside bars and what each end label says, for one value-axis width.
+struct BarPlan {
+    let plotRight: Double
+    /// Per category, per series: whether the count is written inside the bar.
+    let labelledInside: [[Bool]]
+    /// Per category: the text at the bar end, wrapped.
+    let endLabels: [[String]]
+    /// Height of the tallest end label.
+    let tallestEndLabel: Double
+    /// Room the end labels need to the right of the plot.
+    let neededReserve: Double
+    /// Room needed if no segment were labelled inside (always enough).
+    let worstReserve: Double
+
+    init(spec: ChartSpec, band: BandScale, reserve: Double, plotLeft: Double, right: Double, endWidth: Double) {
+        let size = LayoutStyle.labelSize
+        let stacked = spec.kind == .stackedHorizontalBar
+        let plotRight = max(plotLeft + 40, right - reserve)
+        let axis = ValueAxis(maxValue: spec.categories.map(\.sum).max() ?? 0, range: (plotLeft, plotRight),
+                             maxTicks: Int(((plotRight - plotLeft) / 40).rounded(.down)))
+        let textHeight = LayoutStyle.height(["0"], size: size)
+        var inside: [[Bool]] = []
+        var ends: [[String]] = []
+        var needed = 0.0, worst = 0.0, tallest = 0.0
+        func wrapped(_ text: String) -> [String] { TextMetrics.wrap(text, maxWidth: endWidth, fontSize: size) }
+        for category in spec.categories {
+            var flags: [Bool] = []
+            for value in category.values {
+                let segment = axis.scale(Double(value)) - plotLeft
+                let textWidth = LayoutStyle.width([String(value)], size: size)
+                flags.append(value > 0 && segment >= textWidth + 8 && band.bandwidth >= textHeight + 2)
+            }
+            inside.append(flags)
+            if stacked {
+                let missing = zip(spec.series, category.values).enumerated()
+                    .filter { !flags[$0.offset] && $0.element.1 > 0 }.map { "\($0.element.0) \($0.element.1)" }
+                let end = wrapped(missing.isEmpty ? String(category.sum) : "\(category.sum) (" + missing.joined(separator: ", ") + ")")
+                ends.append(end)
+                let all = zip(spec.series, category.values).map { "\($0) \($1)" }.joined(separator: ", ")
+                worst = max(worst, LayoutStyle.width(wrapped("\(category.sum) (\(all))"), size: size) + 8)
+                needed = max(needed, LayoutStyle.width(end, size: size) + 8)
+                tallest = max(tallest, LayoutStyle.height(end, size: size))
+            } else {
+                ends.append([String(category.sum)])
+                let width = LayoutStyle.width([String(category.sum)], size: size) + 8
+                worst = max(worst, width)
+                needed = max(needed, flags[0] ? 0 : width)
+                tallest = max(tallest, LayoutStyle.height(["0"], size: size))
+            }
+        }
+        self.plotRight = plotRight
+        self.labelledInside = inside
+        self.endLabels = ends
+        self.tallestEndLabel = tallest
+        self.neededReserve = needed
+        self.worstReserve = worst
+    }
+}

@@ -1,1 +1,0 @@
-// ChartLayout: this stage is being built; see the issues.
