@@ -9,12 +9,12 @@ extension ChartSpec {
         switch kind {
         case .pie:
             let ordered = PieLayout.drawingOrder(categories.map(\.sum)).map { categories[$0] }
-            return intro + ordered.map { "\($0.label) \(Share.label($0.sum, of: total))" }.joined(separator: ", ") + "."
+            return intro + ordered.map { "\($0.label) \(ChartShare.label($0.sum, of: total))" }.joined(separator: ", ") + "."
         case .verticalBar, .horizontalBar:
-            return intro + categories.map { "\($0.label) \(Share.label($0.sum, of: total))" }.joined(separator: ", ") + "."
+            return intro + categories.map { "\($0.label) \(ChartShare.label($0.sum, of: total))" }.joined(separator: ", ") + "."
         case .stackedHorizontalBar:
             let parts = categories.map { category in
-                let pieces = zip(series, category.values).map { "\($0) \(Share.label($1, of: total))" }
+                let pieces = zip(series, category.values).map { "\($0) \(ChartShare.label($1, of: total))" }
                 return "\(category.label): " + pieces.joined(separator: ", ")
             }
             return intro + parts.joined(separator: "; ") + "."

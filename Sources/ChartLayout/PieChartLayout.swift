@@ -9,7 +9,7 @@ enum PieChartLayout {
         let values = spec.categories.map(\.sum)
         let slices = PieLayout.slices(values)
         let names = slices.map { spec.categories[$0.index].label }
-        let shares = slices.map { Share.label($0.value, of: spec.total) }
+        let shares = slices.map { ChartShare.label($0.value, of: spec.total) }
         // Place labels once to see how far above the pie they reach, then move the pie down
         // by that much (placement is relative to the centre).
         var centre = ScenePoint(x: width / 2, y: top + 24 + radius)

@@ -57,7 +57,7 @@ struct ChartSceneTests {
         for category in spec.categories {
             let matches = labels.filter {
                 $0.lines.dropLast().joined(separator: " ") == category.label
-                    && $0.lines.last == Share.label(category.sum, of: spec.total)
+                    && $0.lines.last == ChartShare.label(category.sum, of: spec.total)
             }
             #expect(matches.count == 1, "\(category.label)")
         }

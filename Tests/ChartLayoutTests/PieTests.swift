@@ -67,7 +67,7 @@ struct PieTests {
         let centre = ScenePoint(x: 320, y: 300)
         let placements = PieLabelPlacer.place(
             slices: slices, names: slices.map { "Category number \($0.index + 1)" },
-            values: slices.map { Share.label($0.value, of: total) }, centre: centre, radius: 120, width: 640)
+            values: slices.map { ChartShare.label($0.value, of: total) }, centre: centre, radius: 120, width: 640)
         #expect(placements.count == values.count)
         for (i, a) in placements.enumerated() {
             for b in placements[(i + 1)...] { #expect(!a.box.overlaps(b.box)) }

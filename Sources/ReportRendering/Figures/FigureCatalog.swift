@@ -37,8 +37,8 @@ public enum FigureCatalog {
     public static func figures(_ s: CohortStatistics, review: Review, diagram: DiagramSpec) -> [Figure] {
         let n = s.cohort.cases
         let source = source(review)
-        func categories(_ tally: Tally, labels: (Category) -> String = \.label) -> [ChartCategory] {
-            tally.categories.map { ChartCategory(label: labels($0), value: $0.count) }
+        func categories(_ tally: Tally, labelledByKey: Bool = false) -> [ChartCategory] {
+            tally.categories.map { ChartCategory(label: labelledByKey ? $0.key : $0.label, value: $0.count) }
         }
         func ids(_ tally: Tally) -> [(String, [String])] { tally.categories.map { ($0.label, $0.caseIDs) } }
         /// A pie lists its largest part first (ties keep the tally's order).
@@ -71,7 +71,7 @@ public enum FigureCatalog {
             Figure(id: "figure-4", number: 4, content: .chart(ChartSpec(
                 kind: .verticalBar, id: "figure-4", title: "Age of the babies when they were injured",
                 subtitle: "Number of babies by age in completed months, \(n) in all",
-                categories: categories(s.child.ageMonths, labels: \.key), unit: "babies", total: n, sourceNote: source,
+                categories: categories(s.child.ageMonths, labelledByKey: true), unit: "babies", total: n, sourceNote: source,
                 categoryAxisTitle: "Age in completed months")), categoryHeading: "Age in completed months",
                 caseIDs: ids(s.child.ageMonths)),
             Figure(id: "figure-5", number: 5, content: .chart(ChartSpec(

@@ -63,7 +63,9 @@ public enum SceneSVGWriter {
                     try w.text(t.lines[0])
                 } else {
                     for (i, line) in t.lines.enumerated() {
-                        try w.element("tspan", attributes: [("x", f(t.x)), ("dy", i == 0 ? "0" : f(t.lineHeight))], text: line)
+                        try w.element("tspan", attributes: [("x", f(t.x)), ("dy", i == 0 ? "0" : f(t.lineHeight))]) {
+                            try w.text(line)
+                        }
                     }
                 }
             }

@@ -1,5 +1,5 @@
 /// Whole-number percentages computed from exact integers.
-public enum Share {
+public enum ChartShare {
     /// `count` as a whole percent of `total`, halves rounded up: 1 of 8 is 13 (12.5 → 13).
     ///
     /// Integer arithmetic only, so there is no binary rounding surprise. A non-positive
