@@ -35,3 +35,11 @@ extension Unicode.Scalar {
         value < 0x20 || (0x7F...0x9F).contains(value)
     }
 }
+
+extension Unicode.Scalar {
+    /// `U+0007`: how a character is named in diagnostics.
+    public var codePointName: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

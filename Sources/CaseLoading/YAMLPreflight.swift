@@ -116,8 +116,8 @@ enum YAMLPreflight {
             let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             let location = SourceLocation(file: file, position: .line(line))
             if problem == "control characters are not allowed" {
-                let code = String(UInt32(bitPattern: parser.problem_value), radix: 16, uppercase: true)
-                return .error(at: location, "contains a control character (U+\(code)) at byte offset \(offset); only tab and line breaks are allowed")
+                let code = Unicode.Scalar(UInt32(bitPattern: parser.problem_value))?.codePointName ?? "?"
+                return .error(at: location, "contains a control character (\(code)) at byte offset \(offset); only tab and line breaks are allowed")
             }
             return .error(at: location, "YAML syntax error: \(problem) at byte offset \(offset)")
         }
