@@ -43,7 +43,7 @@ public enum CohortLoader {
             let source = readCases(fs, declared: declared)
             if let source {
                 checkUniqueIDs(source.ids)
-                if let areas { warnUnusedAreas(areas.codes, referenced: source.referencedAreas) }
+                if let areas, !source.someUnreadable { warnUnusedAreas(areas.codes, referenced: source.referencedAreas) }
             }
 
             let diagnostics = log.items.sortedByLocation()
@@ -90,6 +90,8 @@ public enum CohortLoader {
             var allValid = true
             var ids: [(id: String, location: SourceLocation)] = []
             var referencedAreas: Set<String> = []
+            /// Whether some case could not be read at all, so its area is unknown.
+            var someUnreadable = false
         }
 
         private mutating func readCases(_ fs: some InputFileSystem, declared: Declarations) -> CaseSource? {
@@ -150,6 +152,7 @@ public enum CohortLoader {
             for path in caseFiles {
                 guard let tree = readYAML(atPath: path, fs) else {
                     source.allValid = false
+                    source.someUnreadable = true
                     continue
                 }
                 casesRead += 1
@@ -167,6 +170,7 @@ public enum CohortLoader {
             casesRead += table.dataRowCount
             var source = CaseSource()
             source.allValid = problems.isEmpty
+            source.someUnreadable = !problems.isEmpty
             let (columns, absent) = checkHeader(table)
             if table.dataRowCount == 0 {
                 log.error(at: SourceLocation(file: path), field: nil, "no case found; add one row per case below the header")
