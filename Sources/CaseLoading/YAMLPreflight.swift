@@ -42,7 +42,7 @@ enum YAMLPreflight {
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return syntaxError(parser, bytes: bytes, file: file)
+                    return syntaxError(parser, bytes: bytes, file: file, limits: limits)
                 }
                 defer { yaml_event_delete(&event) }
                 let at = here(event.start_mark)
@@ -108,7 +108,7 @@ enum YAMLPreflight {
         return String(cString: pointer)
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t, bytes: [UInt8], file: String) -> Diagnostic {
+    private static func syntaxError(_ parser: yaml_parser_t, bytes: [UInt8], file: String, limits: LoadingLimits) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         if parser.error == YAML_READER_ERROR {
             // libyaml's reader reports a byte offset, not a line.
@@ -123,6 +123,10 @@ enum YAMLPreflight {
         }
         let mark = parser.problem_mark
         let location = SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if problem.hasPrefix("Maximum nesting level reached") {
+            // libyaml's own bound (higher than ours) can trip first, while it scans ahead.
+            return .error(at: location, "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep; the file is refused")
+        }
         var message = "YAML syntax error: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) { message += " (\(context))" }
         return .error(at: location, message)
