@@ -1,1 +1,0 @@
-// CaseLoading: this stage is being built; see the issues.

@@ -1,0 +1,29 @@
+/// Reads one input file as text, within the size limit, through an ``InputFileSystem``.
+public enum SourceFileReader {
+    /// The file's text, or the reason it cannot be read: missing, a folder, too large,
+    /// unreadable or not UTF-8. The size is checked before any byte is read.
+    public static func readText(atPath path: String, fileSystem: some InputFileSystem,
+                                limits: LoadingLimits = .standard) -> Result<String, Diagnostic> {
+        let location = SourceLocation(file: path)
+        if fileSystem.isDirectory(atPath: path) {
+            return .failure(.error(at: location, "is a folder; expected a file"))
+        }
+        let bytes: [UInt8]
+        do {
+            guard let size = try fileSystem.fileSize(atPath: path) else {
+                return .failure(.error(at: location, "required file is missing"))
+            }
+            if size > limits.maxFileBytes { return .failure(tooLarge(size, location, limits)) }
+            bytes = try fileSystem.contents(atPath: path)
+        } catch {
+            return .failure(.error(at: location, "could not be read: \(error)"))
+        }
+        // The file may have grown between the size check and the read.
+        if bytes.count > limits.maxFileBytes { return .failure(tooLarge(bytes.count, location, limits)) }
+        return UTF8Text.decode(bytes, file: path)
+    }
+
+    private static func tooLarge(_ size: Int, _ location: SourceLocation, _ limits: LoadingLimits) -> Diagnostic {
+        .error(at: location, "the file is too large (\(size) bytes; the limit is \(limits.maxFileBytes) bytes) and is refused")
+    }
+}

@@ -1,0 +1,24 @@
+import CaseLoading
+import CaseModel
+
+/// What loading a cohort produced: the cohort when there are no errors, and every problem.
+public struct CohortLoadResult: Sendable {
+    /// The validated cohort, or `nil` when any diagnostic is an error.
+    public var cohort: Cohort?
+    /// Errors and warnings, sorted by file, then line or row.
+    public var diagnostics: [Diagnostic]
+    /// Files whose contents were read.
+    public var filesRead: Int
+    /// Case documents or spreadsheet rows read, valid or not.
+    public var casesRead: Int
+
+    public init(cohort: Cohort?, diagnostics: [Diagnostic], filesRead: Int, casesRead: Int) {
+        self.cohort = cohort
+        self.diagnostics = diagnostics
+        self.filesRead = filesRead
+        self.casesRead = casesRead
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+}

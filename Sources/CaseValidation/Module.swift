@@ -1,1 +1,0 @@
-// CaseValidation: this stage is being built; see the issues.

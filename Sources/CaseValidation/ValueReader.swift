@@ -1,0 +1,106 @@
+import CaseLoading
+import CaseModel
+
+/// Reads single values out of located values, reporting what is wrong and what would be valid.
+struct ValueReader {
+    let log: DiagnosticLog
+
+    static let booleanWords = "one of: true, false, yes, no"
+
+    /// Trimmed, non-empty text without control characters (tab and line feed allowed).
+    func text(_ value: LocatedValue, _ field: String) -> String? {
+        guard let raw = scalar(value, field, expected: "text") else { return nil }
+        let text = raw.trimmingCharacters()
+        if text.isEmpty {
+            log.error(at: value.location, field: field, "is empty; expected text")
+            return nil
+        }
+        var position = 0
+        for scalar in text.unicodeScalars {
+            position += 1
+            if scalar.isControlCharacter, scalar != "\t", scalar != "\n" {
+                log.error(at: value.location, field: field,
+                          "contains a control character (\(scalar.codePointName)) at character \(position); only tab and line breaks are allowed")
+                return nil
+            }
+        }
+        return text
+    }
+
+    /// One of a contract's codes, spelt exactly.
+    func code<T: ContractCode>(_ value: LocatedValue, _ field: String, as type: T.Type = T.self) -> T? {
+        guard let text = scalar(value, field, expected: "one of: \(T.validValues)")?.trimmingCharacters() else { return nil }
+        guard let code = T(rawValue: text) else {
+            log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected one of: \(T.validValues)")
+            return nil
+        }
+        return code
+    }
+
+    /// `true`/`false`/`yes`/`no` in any letter case.
+    func bool(_ value: LocatedValue, _ field: String) -> Bool? {
+        guard let text = scalar(value, field, expected: Self.booleanWords)?.trimmingCharacters() else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected \(Self.booleanWords)")
+            return nil
+        }
+    }
+
+    /// A whole number within `range`.
+    func int(_ value: LocatedValue, _ field: String, in range: ClosedRange<Int>) -> Int? {
+        let expected = Self.describe(range)
+        guard let text = scalar(value, field, expected: expected)?.trimmingCharacters() else { return nil }
+        guard let number = Int(text) else {
+            log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a whole number; expected \(expected)")
+            return nil
+        }
+        guard range.contains(number) else {
+            log.error(at: value.location, field: field, "\(number) is out of range; expected \(expected)")
+            return nil
+        }
+        return number
+    }
+
+    static func describe(_ range: ClosedRange<Int>) -> String {
+        range.upperBound == Int.max ? "a whole number, \(range.lowerBound) or more"
+            : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// The items of a list. A spreadsheet cell is a list written as `a;b`; each item
+    /// is located at the cell. Empty items are skipped.
+    func list(_ value: LocatedValue, _ field: String, of expected: String) -> [LocatedValue]? {
+        switch value.kind {
+        case .sequence(let items):
+            return items
+        case .scalar(let text, .cell):
+            return text.split(separator: ";").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+                .map { LocatedValue(.scalar($0, .cell), at: value.location) }
+        case .null:
+            return []
+        default:
+            log.error(at: value.location, field: field, "expected a list of \(expected); found \(value.kindDescription)")
+            return nil
+        }
+    }
+
+    private func scalar(_ value: LocatedValue, _ field: String, expected: String) -> String? {
+        guard case .scalar(let text, _) = value.kind else {
+            log.error(at: value.location, field: field, "expected \(expected); found \(value.kindDescription)")
+            return nil
+        }
+        return text
+    }
+}
+
+extension StringProtocol {
+    /// Without surrounding white space and line breaks (a YAML block scalar ends in one).
+    func trimmingCharacters() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,64 @@
+import CaseLoading
+import CaseModel
+
+/// Decodes `vocabulary.yaml`: ethnicity labels and theme codes, each declared once.
+struct VocabularyDecoder {
+    let context: DecodeContext
+    private var read: ValueReader { ValueReader(log: context.log) }
+
+    init(context: DecodeContext) { self.context = context }
+
+    /// The vocabulary when fully valid, and the labels and codes that could be read.
+    struct Result {
+        var vocabulary: Vocabulary?
+        var ethnicities: [String]?
+        var themeCodes: [String]?
+    }
+
+    func decode(_ root: LocatedValue) -> Result {
+        let errorsBefore = context.log.errorCount
+        guard let f = Fields(root, path: "", allowed: ["ethnicities", "themes"], context: context) else {
+            return Result()
+        }
+        var labels: [(String, SourceLocation)] = []
+        let ethnicityItems = f.required("ethnicities", expected: "a list of labels") { read.list($0, $1, of: "labels") }
+        for (index, item) in (ethnicityItems ?? []).enumerated() {
+            let field = "ethnicities[\(index + 1)]"
+            guard let label = read.text(item, field) else { continue }
+            if let first = labels.first(where: { $0.0 == label }) {
+                context.log.error(at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first.1); declare each label once")
+                continue
+            }
+            labels.append((label, item.location))
+        }
+
+        var themes: [Theme] = []
+        var themeLocations: [SourceLocation] = []
+        let themeItems = f.required("themes", expected: "a list of themes, each with code and title") { read.list($0, $1, of: "themes") }
+        for (index, item) in (themeItems ?? []).enumerated() {
+            guard let t = Fields(item, path: "themes[\(index + 1)]", allowed: ["code", "title"], context: context) else { continue }
+            let code = t.required("code", expected: "text") { value, field -> String? in
+                guard let code = read.text(value, field) else { return nil }
+                if let first = themes.firstIndex(where: { $0.code == code }) {
+                    context.log.error(at: value.location, field: field, "\(code.quotedForDiagnostic) is already declared at \(themeLocations[first]); declare each theme once")
+                    return nil
+                }
+                return code
+            }
+            let title = t.required("title", expected: "text") { read.text($0, $1) }
+            if let code, let title {
+                themes.append(Theme(code: code, title: title))
+                themeLocations.append(t.present("code")?.location ?? item.location)
+            } else if let code {
+                // Keep the code declared so cases using it are not reported as well.
+                themes.append(Theme(code: code, title: ""))
+                themeLocations.append(t.present("code")?.location ?? item.location)
+            }
+        }
+        let ethnicities = ethnicityItems == nil ? nil : labels.map(\.0)
+        let themeCodes = themeItems == nil ? nil : themes.map(\.code)
+        let valid = context.log.errorCount == errorsBefore
+        return Result(vocabulary: valid ? Vocabulary(ethnicities: labels.map(\.0), themes: themes) : nil,
+                      ethnicities: ethnicities, themeCodes: themeCodes)
+    }
+}
