@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "CaseLoadingTests", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ], resources: [.copy("Fixtures")]),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "CohortStatisticsTests", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics",
             .product(name: "PropertyBased", package: "swift-property-based"),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ChartLayoutTests", dependencies: ["ChartLayout", "CohortStatistics"]),
         .testTarget(name: "ReportRenderingTests", dependencies: [
             "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
-        ], resources: [.copy("Golden")]),
+        ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: ["panel-report"]),
     ]
 )

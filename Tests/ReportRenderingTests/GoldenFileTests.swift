@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// The reference cohort's rendered output, compared byte for byte with reviewed
+/// golden files in `Tests/ReportRenderingTests/Golden/`.
+///
+/// To re-record after an intended change: `PANELREPORT_RECORD=1 swift test --filter GoldenFileTests`,
+/// then review the diff of the golden files. A recording run fails on purpose, so
+/// nobody records by accident.
+@Suite struct GoldenFileTests {
+    static let goldenRoot = ReferenceBuild.root.appendingPathComponent("Tests/ReportRenderingTests/Golden")
+    static let recording = ProcessInfo.processInfo.environment["PANELREPORT_RECORD"] == "1"
+
+    static let cases: [(String, String)] =
+        ReferenceBuild.published.keys.sorted().map { ("published", $0) } + [("draft", "report.html")]
+
+    @Test(arguments: cases)
+    func matchesItsGoldenFile(build: String, path: String) throws {
+        let actual = try #require((build == "draft" ? ReferenceBuild.draft : ReferenceBuild.published)[path])
+        let golden = Self.goldenRoot.appendingPathComponent(build).appendingPathComponent(path)
+        if Self.recording {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: golden)
+            Issue.record("recorded \(build)/\(path); review the diff, then run again without PANELREPORT_RECORD")
+            return
+        }
+        let expected = try Data(contentsOf: golden)
+        if actual != expected {
+            let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+            Issue.record("""
+                \(build)/\(path) differs from its golden file at line \(line + 1):
+                  golden: \(line < e.count ? String(e[line].prefix(300)) : "<end of file>")
+                  actual: \(line < a.count ? String(a[line].prefix(300)) : "<end of file>")
+                If the change is intended, re-record with PANELREPORT_RECORD=1 and review the diff.
+                """)
+        }
+    }
+
+    @Test func everyGoldenFileIsStillProduced() throws {
+        let published = try FileManager.default.contentsOfDirectory(atPath: Self.goldenRoot.appendingPathComponent("published/figures").path)
+        #expect(published.sorted() == (1...9).map { "figure-\($0).svg" })
+    }
+}

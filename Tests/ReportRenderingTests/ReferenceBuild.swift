@@ -1,0 +1,44 @@
+import CaseLoading
+import CaseModel
+import CaseValidation
+import Foundation
+@testable import ReportRendering
+
+/// The reference cohort and the real templates, built in memory as the CLI builds them.
+enum ReferenceBuild {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func text(_ path: String) -> String {
+        try! String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static let cohort: Cohort = {
+        var files: [String: [UInt8]] = [:]
+        let inputs = root.appendingPathComponent("Inputs")
+        for case let url as URL in FileManager.default.enumerator(at: inputs, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "yaml" {
+            files["Inputs/" + String(url.path.dropFirst(inputs.path.count + 1))] = [UInt8](try! Data(contentsOf: url))
+        }
+        let result = CohortLoader.load(inputs: "Inputs", fileSystem: InMemoryFileSystem(files: files))
+        guard let cohort = result.cohort else { fatalError("\(result.diagnostics)") }
+        return cohort
+    }()
+
+    static let templates: TemplateFiles = {
+        let names = try! FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Templates/chapters").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        return TemplateFiles(
+            chapters: names.map { ("Templates/chapters/\($0)", text("Templates/chapters/\($0)")) },
+            styleSheet: text("Templates/report.css"),
+            diagram: ("Templates/figures/figure-7.yaml", text("Templates/figures/figure-7.yaml")))
+    }()
+
+    static func build(draft: Bool = false, baseline: Baseline? = nil) throws -> [String: Data] {
+        let files = try ReportBuilder.build(cohort, templates: templates,
+                                            options: BuildOptions(draft: draft, published: cohort.review.published, baseline: baseline))
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
+    }
+
+    static let published: [String: Data] = try! build()
+    static let draft: [String: Data] = try! build(draft: true)
+}
