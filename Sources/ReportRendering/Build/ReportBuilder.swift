@@ -39,6 +39,9 @@ public struct ReportBuildError: Error, CustomStringConvertible {
 
 /// Builds every output file from a validated cohort and the templates: pure, in memory.
 public enum ReportBuilder {
+    /// The width of the charts drawn for phones (the page switches below 641px).
+    static let narrowWidth = 340.0
+
     /// Output files by path relative to the output folder, in a stable order.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws -> [(path: String, bytes: Data)] {
         let statistics = CohortStatistics(cohort)
@@ -73,22 +76,25 @@ public enum ReportBuilder {
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
 
         // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
-        var inline: [String: Scene] = [:]
+        var inline: [String: InlineScenes] = [:]
         var files: [(path: String, bytes: Data)] = []
         for figure in figures {
             let standalone: Scene
             switch figure.content {
             case .chart(let spec):
                 do {
-                    inline[figure.id] = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false))
+                    inline[figure.id] = InlineScenes(
+                        wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
+                        narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
+                            width: Self.narrowWidth, includesHeading: false, includesSource: false)))
                     standalone = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions())
                 } catch {
                     throw ReportBuildError(problems: ["Figure \(figure.number) (\(figure.id)): \(error)"])
                 }
                 files.append(("data/\(figure.id).csv", Data(FigureData.csv(spec).utf8)))
             case .diagram(let spec):
-                inline[figure.id] = DiagramLayout.layout(spec)
-                standalone = inline[figure.id]!
+                standalone = DiagramLayout.layout(spec)
+                inline[figure.id] = InlineScenes(wide: standalone, narrow: nil)
             }
             files.append(("figures/\(figure.id).svg", Data(try SceneSVGWriter.document(standalone, id: figure.id).utf8)))
         }

@@ -3,13 +3,13 @@ import CohortStatistics
 
 /// The numbers behind a chart, as rows: the one source for its data table and its CSV file.
 public enum FigureData {
-    /// Column names, readable ("Babies", "Share of all 23").
+    /// Column names, readable ("Babies", "Share of 23").
     public static func columns(_ spec: ChartSpec) -> [String] {
         let unit = spec.unit.prefix(1).uppercased() + spec.unit.dropFirst()
         if spec.kind == .stackedHorizontalBar {
-            return ["Category"] + spec.series.map { "\($0) (\(spec.unit))" } + ["All \(spec.unit)", "Share of all \(spec.total)"]
+            return ["Category"] + spec.series + ["All \(spec.unit)", "Share of \(spec.total)"]
         }
-        return ["Category", unit, "Share of all \(spec.total)"]
+        return ["Category", unit, "Share of \(spec.total)"]
     }
 
     /// One row a category, in the chart's order: label, count(s), share as "17%".

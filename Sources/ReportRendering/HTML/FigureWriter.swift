@@ -5,7 +5,7 @@ import XMLWriter
 /// Writes a figure: caption, inline chart, the data behind it as a table, and a
 /// link to the same data as CSV.
 enum FigureWriter {
-    static func write(_ figure: Figure, scene: Scene?, draft: Bool, into w: XMLWriter) throws {
+    static func write(_ figure: Figure, scenes: InlineScenes?, draft: Bool, into w: XMLWriter) throws {
         try w.element("figure", ["id": figure.id, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
@@ -14,8 +14,15 @@ enum FigureWriter {
                     try w.element("span", ["class": "figure-subtitle"], text: spec.subtitle)
                 }
             }
-            if let scene {
-                try w.element("div", ["class": "chart-frame"]) { try SceneSVGWriter.write(scene, id: figure.id, into: w) }
+            if let scenes {
+                try w.element("div", ["class": scenes.narrow == nil ? "chart-frame" : "chart-frame chart-wide"]) {
+                    try SceneSVGWriter.write(scenes.wide, id: figure.id, into: w)
+                }
+                if let narrow = scenes.narrow {
+                    try w.element("div", ["class": "chart-frame chart-narrow"]) {
+                        try SceneSVGWriter.write(narrow, id: figure.id + "-narrow", into: w)
+                    }
+                }
             }
             switch figure.content {
             case .chart(let spec):
@@ -41,7 +48,9 @@ enum FigureWriter {
     }
 
     private static func table(_ spec: ChartSpec, figure: Figure, _ w: XMLWriter) throws {
-        try w.element("div", ["class": "table-frame"]) {
+        // A narrow screen may scroll the table sideways; keyboard users can too.
+        try w.element("div", ["class": "table-frame", "role": "region", "tabindex": "0",
+                              "aria-label": "Data for Figure \(figure.number)"]) {
             try w.element("table", ["class": "data-table"]) {
                 try w.element("caption", text: "Data for Figure \(figure.number): \(spec.title)")
                 try w.element("thead") {

@@ -2,6 +2,17 @@ import CaseModel
 import ChartLayout
 import CohortStatistics
 
+/// A figure's inline drawings: one for wide screens and print, and for charts a
+/// narrower one for phones, so that their text stays at a readable size.
+public struct InlineScenes: Sendable {
+    public var wide: Scene
+    public var narrow: Scene?
+    public init(wide: Scene, narrow: Scene?) {
+        self.wide = wide
+        self.narrow = narrow
+    }
+}
+
 /// Everything the HTML page shows, assembled before any markup is written.
 public struct ReportPage: Sendable {
     public var review: Review
@@ -9,7 +20,7 @@ public struct ReportPage: Sendable {
     public var chapters: [Chapter]
     public var figures: [Figure]
     /// Inline SVG scenes by figure id (laid out without heading and source, which the page prints).
-    public var scenes: [String: Scene]
+    public var scenes: [String: InlineScenes]
     public var css: String
     /// The date printed as the publication date.
     public var published: ISODate
