@@ -32,8 +32,9 @@ enum FigureWriter {
                     try w.element("a", ["href": "data/\(figure.id).csv"], text: "Download the data for Figure \(figure.number) (CSV)")
                 }
             case .diagram(let spec):
-                try w.element("div", ["class": "diagram-text"]) {
-                    try w.element("p", text: "The diagram in words: \(spec.centre).")
+                try w.element("details", ["class": "diagram-text"]) {
+                    try w.element("summary", text: "Figure \(figure.number) in words")
+                    try w.element("p", text: "\(spec.centre), through:")
                     try w.element("ul") {
                         for group in spec.groups {
                             try w.element("li") {
