@@ -31,6 +31,22 @@ final class ValidateAndStatsTests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
     }
 
+    func testAfter200ProblemsItSaysHowManyMore() throws {
+        let inputs = try CLI.copyOfInputs(self)
+        let c01 = try String(contentsOf: inputs.appendingPathComponent("cases/C01.yaml"), encoding: .utf8)
+        for i in 1...210 {
+            try (c01.replacingOccurrences(of: "id: C01", with: "id: X\(i)") + "colour: blue\n")
+                .write(to: inputs.appendingPathComponent("cases/X\(i).yaml"), atomically: true, encoding: .utf8)
+        }
+        let result = try CLI.run(["validate", "--inputs", inputs.path])
+        XCTAssertEqual(result.status, 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 202, result.stderr)
+        XCTAssertEqual(lines.filter { $0.contains("colour") }.count, 200)
+        XCTAssertEqual(lines[200], "… and 10 more problems not shown")
+        XCTAssertEqual(lines[201], "panel-report: 210 errors in \(inputs.path); nothing was written")
+    }
+
     func testStatsPrintsAnAlignedTableOfTheHeadlineNumbers() throws {
         let result = try CLI.run(["stats"])
         XCTAssertEqual(result.status, 0, result.stderr)
