@@ -1,0 +1,101 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// The published and draft pages, parsed: what a browser, a screen reader and an
+/// offline reader rely on.
+@Suite struct ReportStructureTests {
+    struct Page {
+        var elements: [SVGCollector.Element]
+        var html: String
+
+        init(_ data: Data) throws {
+            let collector = SVGCollector()
+            let parser = XMLParser(data: data)
+            parser.delegate = collector
+            guard parser.parse() else { throw parser.parserError ?? CocoaError(.fileReadCorruptFile) }
+            elements = collector.elements
+            html = String(decoding: data, as: UTF8.self)
+        }
+
+        func all(_ name: String) -> [SVGCollector.Element] { elements.filter { $0.name == name } }
+    }
+
+    static let published = try! Page(ReferenceBuild.published["report.html"]!)
+    static let draft = try! Page(ReferenceBuild.draft["report.html"]!)
+
+    @Test(arguments: ["published", "draft"])
+    func isAWellFormedSelfContainedPage(which: String) throws {
+        let page = which == "draft" ? Self.draft : Self.published
+        #expect(page.html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">"))
+        #expect(page.all("meta").contains { $0.attributes["charset"] == "UTF-8" })
+        let csp = try #require(page.all("meta").first { $0.attributes["http-equiv"] == "Content-Security-Policy" })
+        #expect(csp.attributes["content"]?.hasPrefix("default-src 'none'") == true)
+        #expect(page.all("script").isEmpty)
+        #expect(page.all("img").isEmpty)
+        #expect(page.all("link").isEmpty)
+        // Nothing is fetched: no attribute points off the page except the CSV downloads beside it.
+        for element in page.elements {
+            for (name, value) in element.attributes where ["src", "href", "xlink:href"].contains(name) {
+                #expect(value.hasPrefix("#") || value.hasPrefix("data/figure-"), "\(element.name) \(name)=\(value)")
+            }
+        }
+    }
+
+    @Test(arguments: ["published", "draft"])
+    func everyIdIsUniqueAndEveryInternalLinkLands(which: String) {
+        let page = which == "draft" ? Self.draft : Self.published
+        let ids = page.elements.compactMap { $0.attributes["id"] }
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+        for href in page.elements.compactMap({ $0.attributes["href"] }) where href.hasPrefix("#") {
+            #expect(ids.contains(String(href.dropFirst())), "link to \(href) lands nowhere")
+        }
+        for element in page.elements {
+            for ref in (element.attributes["aria-labelledby"] ?? "").split(separator: " ") {
+                #expect(ids.contains(String(ref)), "aria-labelledby names \(ref), which is missing")
+            }
+        }
+    }
+
+    @Test func hasASkipLinkContentsAndOneH1() {
+        let page = Self.published
+        let links = page.all("a")
+        #expect(links.first?.attributes["href"] == "#main")
+        #expect(page.elements.contains { $0.name == "main" && $0.attributes["id"] == "main" })
+        #expect(page.all("h1").count == 1)
+        let chapterIDs = page.all("section").filter { $0.attributes["class"] == "chapter" }.compactMap { $0.attributes["aria-labelledby"] }
+        #expect(chapterIDs.count == 9)
+        let contents = links.compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("#") && $0 != "#main" }.prefix(chapterIDs.count)
+        #expect(Array(contents) == chapterIDs.map { "#\($0)" })
+    }
+
+    @Test func everyChartHasADataTableAndADownload() throws {
+        let page = Self.published
+        let figures = page.all("figure").compactMap { $0.attributes["id"] }
+        #expect(figures == (1...9).map { "figure-\($0)" })
+        #expect(page.all("table").count == 8)
+        #expect(page.all("caption").count == 8)
+        #expect(page.all("th").allSatisfy { $0.attributes["scope"] == "col" || $0.attributes["scope"] == "row" })
+        let downloads = page.all("a").compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("data/") }
+        #expect(downloads == [1, 2, 3, 4, 5, 6, 8, 9].map { "data/figure-\($0).csv" })
+        for path in downloads { #expect(ReferenceBuild.published[path] != nil, "\(path) is linked but not written") }
+        // Each chart is drawn twice (wide and phone width); the diagram once.
+        #expect(page.all("svg").count == 17)
+        #expect(page.all("svg").allSatisfy { $0.attributes["role"] == "img" })
+    }
+
+    @Test func onlyTheDraftHasTheReviewersMaterial() {
+        // (The style sheet, shared by both, holds the printed draft notice for body.draft only.)
+        #expect(!Self.published.elements.contains { $0.attributes["class"] == "draft-banner" })
+        #expect(Self.published.all("body").first?.attributes["class"] == nil)
+        #expect(Self.draft.all("body").first?.attributes["class"] == "draft")
+        #expect(!Self.published.html.contains("reviewers-annex"))
+        #expect(!Self.published.html.contains("Not for publication"))
+        #expect(Self.draft.html.contains(#"<p class="draft-banner" role="note">DRAFT for reviewers: not for publication</p>"#))
+        #expect(Self.draft.html.contains(#"<h2 id="reviewers-annex">Reviewers' annex</h2>"#))
+        #expect(Self.draft.html.contains("Cases tagged with no theme: 1 (C16)."))
+        #expect(Self.draft.html.contains("Not for publication (draft only)"))
+    }
+}
