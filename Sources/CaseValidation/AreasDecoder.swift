@@ -42,7 +42,7 @@ struct AreasDecoder {
             let region: Region? = f.required("region", expected: "one of: \(Region.validValues)") { read.code($0, $1) }
             let fnp = f.required("family_nurse_partnership", expected: ValueReader.booleanWords) { read.bool($0, $1) }
             let counts = ["practitioners", "strategic_partners"].map { key in
-                f.required(key, expected: ValueReader.describe(0...Int.max)) { read.int($0, $1, in: 0...Int.max) }
+                f.required(key, expected: ValueReader.describe(ValueReader.countRange)) { read.int($0, $1, in: ValueReader.countRange) }
             }
             if let code, let type, let region, let fnp, let practitioners = counts[0], let partners = counts[1] {
                 areas.append(Area(code: code, type: type, region: region, familyNursePartnership: fnp,

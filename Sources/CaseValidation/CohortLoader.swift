@@ -44,6 +44,7 @@ public enum CohortLoader {
             if let source {
                 checkUniqueIDs(source.ids)
                 if let areas, !source.someUnreadable { warnUnusedAreas(areas.codes, referenced: source.referencedAreas) }
+                if let review, source.allValid { checkReviewCounts(review, cases: source.cases, areas: areas?.areas ?? []) }
             }
 
             let diagnostics = log.items.sortedByLocation()
@@ -53,6 +54,21 @@ public enum CohortLoader {
                 cohort = Cohort(review: review, areas: areaList, vocabulary: vocabularyValue, cases: source.cases)
             }
             return CohortLoadResult(cohort: cohort, diagnostics: diagnostics, filesRead: filesRead, casesRead: casesRead)
+        }
+
+        /// review.yaml's counts must be able to hold the cohort they describe.
+        private func checkReviewCounts(_ review: Review, cases: [Case], areas: [Area]) {
+            let file = SourceLocation(file: CohortLoader.join(inputs, "review.yaml"), position: .file)
+            if review.initialShortlist < cases.count {
+                log.error(at: file, field: "initial_shortlist",
+                          "\(review.initialShortlist) is fewer than the \(cases.count) cases in the cohort; expected the number shortlisted before the cohort was chosen, \(cases.count) or more")
+            }
+            let used = Set(cases.map(\.area))
+            let regions = Set(areas.filter { used.contains($0.code) }.map(\.region)).count
+            if review.regionsTotal < regions {
+                log.error(at: file, field: "regions_total",
+                          "\(review.regionsTotal) is fewer than the \(regions) regions the cohort's areas are in; expected \(regions) to \(Region.allCases.count)")
+            }
         }
 
         // MARK: - Files

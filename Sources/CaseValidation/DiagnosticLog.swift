@@ -3,17 +3,21 @@ import CaseLoading
 /// Collects the diagnostics of one run; decoders report into it and carry on.
 final class DiagnosticLog {
     private(set) var items: [Diagnostic] = []
+    /// The number of errors so far, to tell whether a stretch of decoding added any.
+    /// Kept as a running count: decoders ask for it several times a case, and
+    /// counting afresh made a file with thousands of errors take minutes.
+    private(set) var errorCount = 0
 
-    func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    func add(_ diagnostic: Diagnostic) {
+        items.append(diagnostic)
+        if diagnostic.isError { errorCount += 1 }
+    }
 
     func error(at location: SourceLocation, field: String?, _ message: String) {
-        items.append(.error(at: location, field: field, message))
+        add(.error(at: location, field: field, message))
     }
 
     func warning(at location: SourceLocation, field: String?, _ message: String) {
-        items.append(.warning(at: location, field: field, message))
+        add(.warning(at: location, field: field, message))
     }
-
-    /// The number of errors so far, to tell whether a stretch of decoding added any.
-    var errorCount: Int { items.reduce(0) { $0 + ($1.isError ? 1 : 0) } }
 }

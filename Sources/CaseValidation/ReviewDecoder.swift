@@ -19,8 +19,9 @@ struct ReviewDecoder {
         let publisher = f.required("publisher", expected: "text") { read.text($0, $1) }
         let published = f.required("published", expected: "a date written YYYY-MM-DD") { date($0, $1) }
         let period = f.required("period", expected: "a mapping {from: YYYY-MM, to: YYYY-MM}") { decodePeriod($0, $1) }
-        let counts = ["initial_shortlist", "regions_total", "family_contributions"].map { key in
-            f.required(key, expected: ValueReader.describe(0...Int.max)) { read.int($0, $1, in: 0...Int.max) }
+        let ranges = [ValueReader.countRange, 1...Region.allCases.count, ValueReader.countRange]
+        let counts = zip(["initial_shortlist", "regions_total", "family_contributions"], ranges).map { key, range in
+            f.required(key, expected: ValueReader.describe(range)) { read.int($0, $1, in: range) }
         }
         guard context.log.errorCount == errorsBefore, let title, let publisher, let published, let period,
               let shortlist = counts[0], let regions = counts[1], let family = counts[2] else { return nil }

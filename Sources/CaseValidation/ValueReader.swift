@@ -64,6 +64,10 @@ struct ValueReader {
         return number
     }
 
+    /// The largest count of people, cases or areas accepted: far above any real
+    /// review, and small enough that sums and shares can never overflow.
+    static let countRange = 0...1_000_000
+
     static func describe(_ range: ClosedRange<Int>) -> String {
         range.upperBound == Int.max ? "a whole number, \(range.lowerBound) or more"
             : "a whole number from \(range.lowerBound) to \(range.upperBound)"

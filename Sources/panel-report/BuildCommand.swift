@@ -19,8 +19,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The templates folder: chapters/*.md, report.css, figures/figure-7.yaml.", valueName: "dir"))
     var templates: String = "Templates"
 
-    @Option(help: ArgumentHelp("Where to write the report.", valueName: "dir"))
-    var output: String = "Output"
+    @Option(help: ArgumentHelp("Where to write the report (default: Output, or Output-draft with --draft, so a draft never sits among published files).", valueName: "dir"))
+    var output: String?
+
+    /// Drafts carry case ids and unpublished learning: they go to their own folder.
+    var outputFolder: String { output ?? (draft ? "Output-draft" : "Output") }
 
     @Flag(help: "Build a reviewers' draft: DRAFT banner, case ids, unpublished learning and a reviewers' annex.")
     var draft = false
@@ -52,8 +55,9 @@ struct BuildCommand: ParsableCommand {
             } catch let error as ReportBuildError {
                 throw Failure(.badData, lines: error.problems + ["panel-report: \(error.problems.count) template \(error.problems.count == 1 ? "problem" : "problems"); nothing was written"])
             }
-            try OutputWriter.replace(output, with: files)
-            Console.error("panel-report: wrote \(output)/report.html (\(draft ? "reviewers' draft" : "published"), \(cohort.cases.count) cases, \(files.count) files)")
+            try OutputWriter.replace(outputFolder, with: files)
+            let cases = cohort.cases.count
+            Console.error("panel-report: wrote \(outputFolder)/report.html (\(draft ? "reviewers' draft" : "published"), \(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files)")
         }
     }
 }

@@ -23,7 +23,7 @@ enum CohortReading {
             // A required file that is not there at all is a missing input (66), not bad data (65).
             let missing = ["review.yaml", "areas.yaml", "vocabulary.yaml"].contains { name in
                 (try? fs.fileSize(atPath: inputs + "/" + name)) == nil
-            }
+            } || (!fs.isDirectory(atPath: inputs + "/cases") && (try? fs.fileSize(atPath: inputs + "/cases.csv")) == nil)
             throw Failure(missing ? .missingInput : .badData,
                           "panel-report: \(errors) \(errors == 1 ? "error" : "errors") in \(inputs); nothing was written")
         }

@@ -22,9 +22,12 @@ struct DiskFileSystem: InputFileSystem {
     }
 
     func contents(atPath path: String) throws -> [UInt8] {
-        guard let data = files.contents(atPath: path) else {
-            throw Failure(.ioError, "\(path): cannot be read")
-        }
+        guard let data = files.contents(atPath: path) else { throw Unreadable() }
         return [UInt8](data)
+    }
+
+    /// Shown after "could not be read: " in the loader's diagnostic.
+    struct Unreadable: Error, CustomStringConvertible {
+        var description: String { "permission denied or not a regular file" }
     }
 }

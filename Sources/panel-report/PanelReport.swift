@@ -7,8 +7,9 @@ struct PanelReport: ParsableCommand {
         commandName: "panel-report",
         abstract: "Builds the panel's findings report from structured case summaries.",
         discussion: """
-            Exit codes: 0 done; 64 wrong command line; 65 invalid case data or templates; \
-            66 an input is missing; 73 the output cannot be created; 74 reading or writing failed.
+            Exit codes: 0 done; 64 wrong command line; 65 invalid or unreadable case data or \
+            templates; 66 an input is missing; 73 the output folder cannot be created or holds \
+            files panel-report did not write; 74 the new report could not be moved into place.
             """,
         subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self])
 }

@@ -50,11 +50,37 @@ import Testing
             #expect(s.harm.seriouslyHarmed.prognosis.countedSum == s.harm.seriouslyHarmed.cases)
             #expect(s.harm.died.occasions.countedSum == s.harm.died.cases)
             #expect(s.maleCarer.probation.countedSum == s.maleCarer.criminalConvictions.count)
-            let everyTally = singleChoice + [s.parents, s.themes.cases, s.harm.died.injuries, s.harm.seriouslyHarmed.injuries]
-            for tally in everyTally {
+            // Every share is the count of matching cases over the cohort, recounted
+            // here straight from the cases, independently of the module.
+            let recounts: [(Tally, (Case, String) -> Bool)] = [
+                (s.harm.outcome, { $0.harm.outcome.rawValue == $1 }),
+                (s.child.sex, { $0.child.sex.rawValue == $1 }),
+                (s.child.ethnicity, { $0.child.ethnicity == $1 }),
+                (s.child.ageMonths, { String($0.child.ageMonths) == $1 }),
+                (s.maleCarer.relationship, { $0.maleCarer.relationship.rawValue == $1 }),
+                (s.agencyInvolvement, { $0.agencyInvolvement.rawValue == $1 }),
+                (s.proceedings.criminal, { $0.proceedings.criminal.rawValue == $1 }),
+                (s.proceedings.murderCharge, { $0.proceedings.murderCharge.rawValue == $1 }),
+                (s.proceedings.findingsOfFact, { $0.proceedings.findingsOfFact.rawValue == $1 }),
+                (s.cohort.localReviews, { $0.localReview.rawValue == $1 }),
+                (s.themes.cases, { $0.themes.contains($1) }),
+                (s.parents, { c, key in
+                    switch key {
+                    case "current-domestic-abuse": c.parents.currentDomesticAbuse
+                    case "historical-domestic-abuse": c.parents.historicalDomesticAbuse
+                    case "mental-health": c.parents.mentalHealth
+                    case "care-leaver": c.parents.careLeaver
+                    case "under-22": c.parents.under22
+                    default: c.maleCarer.criminalConvictions
+                    }
+                }),
+            ]
+            for (tally, matches) in recounts {
                 for category in tally.categories {
-                    #expect(category.share == Share(category.caseIDs.count, of: tally.total))
-                    #expect(category.count <= tally.total)
+                    let expected = cases.filter { matches($0, category.key) }
+                    #expect(category.share == Share(expected.count, of: n), "\(category.key)")
+                    #expect(category.share.wholePercent == (200 * expected.count + n) / (2 * n))
+                    #expect(category.caseIDs == expected.map(\.id))
                 }
             }
         }

@@ -24,7 +24,7 @@ import Testing
             """)
         #expect(problems == [])
         #expect(chapter?.blocks[1] == .paragraph([
-            .text("Of 23 babies, 4 babies died: 17%, 4 of 23, 4 (17%) of 23. One were harmed; boys nearly twice (1.9). "
+            .text("Of 23 babies, 4 babies died: 17%, 4 of 23, 4 (17%) of 23. One were harmed; boys nearly twice as many (1.9). "
                 + "Published 15 September 2021, see "),
             .link(url: "#figure-4", [.text("Figure 4")]), .text("."),
         ]))
@@ -116,7 +116,26 @@ import Testing
     @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (1234567, "1,234,567"), (-4500, "-4,500")])
     func thousandsSeparators(n: Int, text: String) { #expect(NumberFormat.integer(n) == text) }
 
-    @Test(arguments: [(15, 8, "nearly twice"), (16, 8, "twice"), (17, 8, "more than twice"), (19, 8, "2.4 times"),
-                      (12, 8, "1.5 times"), (8, 8, "as many"), (30, 10, "three times"), (3, 0, "no comparison possible")])
+    @Test(arguments: [(15, 8, "nearly twice as many"), (16, 8, "twice as many"), (17, 8, "more than twice as many"),
+                      (19, 8, "2.4 times as many"), (12, 8, "1.5 times as many"), (8, 8, "as many"), (30, 10, "three times as many"),
+                      (7, 8, "nearly as many"), (1, 2, "0.5 times as many"), (50, 10, "5 times as many"), (51, 10, "more than 5 times as many")])
     func ratiosInWords(a: Int, b: Int, text: String) { #expect(NumberFormat.times(Share(a, of: b)) == text) }
+}
+
+@Suite struct TemplateLineTests {
+    @Test func aPlaceholderOnALaterLineOfAParagraphIsReportedOnItsOwnLine() {
+        var used = Set<String>()
+        let text = "# T\n\nFirst line {{ cases }},\nsecond line {{ nope }}\nand a list:\n\n- item {{ cases }}\n  continued {{ alsonope }}\n"
+        let (_, problems) = ChapterReader.read(text, file: "t.md", context: ChapterReaderTests.context, usedIDs: &used)
+        #expect(problems.map(\.line) == [4, 8])
+    }
+
+    @Test func aComparisonWithAZeroIsRefusedNotWrittenWrong() {
+        var values = ReportValuesForTests.values
+        values.override("boys-per-girl", .ratio(Share(3, of: 0)))
+        var used = Set<String>()
+        let (_, problems) = ChapterReader.read("# T\n\n{{ boys-per-girl | times }} boys as girls.\n", file: "t.md",
+                                               context: TemplateContext(values: values, figureNumbers: [:], themes: []), usedIDs: &used)
+        #expect(problems.map(\.description) == [#"t.md:3: "boys-per-girl" cannot be written with "times": one of the two counts is 0, so there is no comparison to write; reword the sentence"#])
+    }
 }

@@ -45,8 +45,8 @@ public enum ReportBuilder {
     /// Output files by path relative to the output folder, in a stable order.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws -> [(path: String, bytes: Data)] {
         let statistics = CohortStatistics(cohort)
-        let values = ReportValues(statistics: statistics, review: cohort.review)
-        var problems: [String] = []
+        let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
+        var problems = Self.placeholderNameClashes(cohort.vocabulary)
 
         let diagram: DiagramSpec
         switch DiagramSpecReader.read(templates.diagram.text, file: templates.diagram.path) {
@@ -101,11 +101,20 @@ public enum ReportBuilder {
         files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values).data()))
 
         let draft = options.draft ? ReportPage.Draft(
-            changes: Self.changes(values, baseline: options.baseline), baselineName: options.baseline?.name, cases: cohort.cases) : nil
+            changes: Self.changes(values, baseline: options.baseline), baselineName: options.baseline?.name) : nil
         let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
                               scenes: inline, css: templates.styleSheet, published: options.published, draft: draft)
         files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// Ethnicity labels become placeholder names (`ethnicity.white-british`); two
+    /// labels that would share a name must not silently share a number.
+    static func placeholderNameClashes(_ vocabulary: Vocabulary) -> [String] {
+        Dictionary(grouping: vocabulary.ethnicities, by: ReportValues.slug).values.filter { $0.count > 1 }
+            .map { labels in
+                "vocabulary.yaml: the ethnicities \(labels.map { "\"\($0)\"" }.joined(separator: " and ")) would share the placeholder name ethnicity.\(ReportValues.slug(labels[0])); make them differ in more than punctuation or letter case"
+            }.sorted()
     }
 
     /// Named counts that differ from the baseline, by name.
@@ -114,13 +123,18 @@ public enum ReportBuilder {
         func text(_ count: Int, _ total: Int?) -> String {
             total.map { "\(NumberFormat.integer(count)) of \(NumberFormat.integer($0))" } ?? NumberFormat.integer(count)
         }
-        return values.values.keys.sorted().compactMap { name in
+        let current = values.values.keys.sorted().compactMap { name -> (name: String, previous: String, current: String)? in
             guard case .count(let now, let total)? = values[name] else { return nil }
             guard let before = baseline.counts[name] else { return (name, "not in the baseline", text(now, total)) }
             let beforeTotal = baseline.counts[name + ".total"]
             guard before != now || beforeTotal != total else { return nil }
             return (name, text(before, beforeTotal), text(now, total))
         }
+        // Names the baseline had that this build has not (a theme or label removed).
+        let removed = baseline.counts.keys.filter { !$0.hasSuffix(".total") && values[$0] == nil }.sorted().map { name in
+            (name: name, previous: text(baseline.counts[name]!, baseline.counts[name + ".total"]), current: "no longer counted")
+        }
+        return (current + removed).sorted { $0.name < $1.name }
     }
 }
 
@@ -146,7 +160,7 @@ enum FigurePlacement {
     }
 
     private static func lineOf(directive id: String, in text: String) -> Int {
-        for (i, line) in text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, line) in text.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let d = Directive(line), d.kind == "figure", d.argument == id { return i + 1 }
         }
         return 0

@@ -52,11 +52,16 @@ public struct Baseline: Sendable {
         }
         var counts: [String: Int] = [:]
         for (key, entry) in values {
-            guard let entry = entry as? [String: Any], let count = entry["count"] as? Int else {
-                throw Unreadable(description: "\(name): the value \"\(key)\" has no whole-number count")
+            guard let entry = entry as? [String: Any], let count = entry["count"] as? Int, count >= 0 else {
+                throw Unreadable(description: "\(name): the value \"\(key)\" has no whole-number count of 0 or more")
             }
             counts[key] = count
-            if let total = entry["total"] as? Int { counts[key + ".total"] = total }
+            if let total = entry["total"] {
+                guard let total = total as? Int, total >= 0 else {
+                    throw Unreadable(description: "\(name): the value \"\(key)\" has a total that is not a whole number of 0 or more")
+                }
+                counts[key + ".total"] = total
+            }
         }
         self.name = name
         self.counts = counts

@@ -31,11 +31,9 @@ public struct ReportPage: Sendable {
         /// Values that changed since the baseline: name, previous, current.
         public var changes: [(name: String, previous: String, current: String)]
         public var baselineName: String?
-        public var cases: [Case]
-        public init(changes: [(name: String, previous: String, current: String)], baselineName: String?, cases: [Case]) {
+        public init(changes: [(name: String, previous: String, current: String)], baselineName: String?) {
             self.changes = changes
             self.baselineName = baselineName
-            self.cases = cases
         }
     }
 }

@@ -27,7 +27,7 @@ public enum ChapterReader {
         var blocks: [Block] = []
         var segment: [Substring] = []
         var segmentStart = 1
-        let lines = source.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
 
         func flush() {
             guard !segment.isEmpty else { return }
@@ -99,7 +99,7 @@ struct Directive {
 
 extension String {
     /// CRLF and lone CR become LF, so line numbers match what an editor shows.
-    func replacingCRLF() -> String {
+    func normalisingLineEndings() -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         var previousCR = false

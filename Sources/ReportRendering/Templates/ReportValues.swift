@@ -10,7 +10,9 @@ public struct ReportValues: Sendable {
 
     public subscript(name: String) -> TemplateValue? { values[name] }
 
-    public init(statistics s: CohortStatistics, review: Review) {
+    /// Values for a cohort's statistics. `published` is the date the report prints
+    /// (review.yaml's, or the build's SOURCE_DATE_EPOCH), so prose and masthead agree.
+    public init(statistics s: CohortStatistics, review: Review, published: ISODate) {
         let cases = s.cohort.cases
         set("cases", .count(cases, of: nil))
         set("shortlist", .count(s.cohort.initialShortlist, of: nil))
@@ -64,7 +66,7 @@ public struct ReportValues: Sendable {
         set("review.title", .text(review.title))
         set("review.subtitle", .text(review.subtitle ?? ""))
         set("review.publisher", .text(review.publisher))
-        set("review.published", .text(DateWords.long(review.published)))
+        set("review.published", .text(DateWords.long(published)))
         set("review.period.from", .text(DateWords.month(review.period.from)))
         set("review.period.to", .text(DateWords.month(review.period.to)))
     }

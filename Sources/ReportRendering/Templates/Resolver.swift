@@ -54,22 +54,24 @@ struct Resolver {
     }
 
     /// Inline nodes, with adjacent text merged so a placeholder is never split.
+    /// `lines` remembers where each source line starts in the merged text, so a
+    /// problem is reported on the line the placeholder is written on.
     mutating func inlines(_ nodes: [MarkdownNode]) -> [Inline] {
         var out: [Inline] = []
         var pending = ""
-        var pendingLine = 0
+        var lines: [(offset: Int, line: Int)] = []
         for node in nodes {
             switch node {
             case .text(let s, let line):
-                if pending.isEmpty { pendingLine = line }
+                if lines.last?.line != line { lines.append((pending.utf8.count, line)) }
                 pending += s
             case .softBreak:
-                if pending.isEmpty { pendingLine = max(pendingLine, 1) }
                 pending += " "
             default:
                 if !pending.isEmpty {
-                    out += fill(pending, line: pendingLine)
+                    out += fill(pending, lines: lines)
                     pending = ""
+                    lines = []
                 }
                 switch node {
                 case .lineBreak: out.append(.lineBreak)
@@ -82,7 +84,7 @@ struct Resolver {
                 }
             }
         }
-        if !pending.isEmpty { out += fill(pending, line: pendingLine) }
+        if !pending.isEmpty { out += fill(pending, lines: lines) }
         return Self.mergingText(out)
     }
 
@@ -102,10 +104,12 @@ struct Resolver {
     }
 
     /// Replaces every `{{ … }}` in a run of text.
-    mutating func fill(_ text: String, line: Int) -> [Inline] {
+    mutating func fill(_ text: String, lines: [(offset: Int, line: Int)]) -> [Inline] {
         var out: [Inline] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
+            let offset = text.utf8.distance(from: text.startIndex, to: open.lowerBound)
+            let line = lines.last { $0.offset <= offset }?.line ?? lines.first?.line ?? 0
             if open.lowerBound > rest.startIndex { out.append(.text(String(rest[..<open.lowerBound]))) }
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 problem(line, .unclosed)
@@ -145,9 +149,12 @@ struct Resolver {
             problem(line, reason)
             return .text("")
         case .success(let text):
-            if let baseline = context.baseline, case .count(let now, _) = value,
-               let before = baseline[placeholder.name], before != now,
-               case .success(let was) = ValueFormatter.format(.count(before, of: baselineTotal(value, placeholder)), placeholder) {
+            // A number changed if its count or the total it is a share of did.
+            if let baseline = context.baseline, case .count(let now, let total) = value,
+               let before = baseline[placeholder.name],
+               before != now || (baseline[placeholder.name + ".total"].map { $0 != total } ?? false),
+               case .success(let was) = ValueFormatter.format(.count(before, of: baselineTotal(value, placeholder)), placeholder),
+               was != text {
                 return .changed(current: text, previous: was)
             }
             return .text(text)

@@ -26,29 +26,36 @@ public enum NumberFormat {
     /// A share as a whole percent, half up: `17%`.
     public static func percent(_ share: Share) -> String { "\(integer(share.wholePercent))%" }
 
-    /// A ratio in words: about a whole number k it reads "k times" (twice, three
-    /// times), just under it "nearly …", just over it "more than …"; otherwise
-    /// to one decimal place ("1.4 times").
+    /// A ratio to one decimal place, rounded half up like every share: 15/8 → `1.9`.
+    public static func oneDecimal(_ ratio: Share) -> String {
+        // Tenths are a whole percent of a tenth: the one rounding rule, scaled.
+        let tenths = Share(ratio.count, of: ratio.total * 10).wholePercent
+        return "\(integer(tenths / 10)).\(tenths % 10)"
+    }
+
+    /// A ratio as a comparison that reads before "[boys] as [girls]": about a
+    /// whole number k it is "twice as many", "three times as many"; just under
+    /// it "nearly …", just over it "more than …"; about 1 "as many"; otherwise
+    /// one decimal place ("1.4 times as many"). Both counts must be above 0.
     public static func times(_ ratio: Share) -> String {
-        guard ratio.total > 0 else { return "no comparison possible" }
+        precondition(ratio.count > 0 && ratio.total > 0, "the template formatter refuses a ratio with a 0")
         let r = ratio.value
         let nearest = r.rounded()
         func words(_ k: Int) -> String {
             switch k {
             case 1: "as many"
-            case 2: "twice"
-            case 3: "three times"
-            case 4: "four times"
-            default: "\(integer(k)) times"
+            case 2: "twice as many"
+            case 3: "three times as many"
+            case 4: "four times as many"
+            default: "\(integer(k)) times as many"
             }
         }
         if nearest >= 1 {
             let k = Int(nearest)
-            if abs(r - nearest) < 0.05 { return k == 1 ? "as many" : words(k) }
+            if abs(r - nearest) < 0.05 { return words(k) }
             if r < nearest && nearest - r <= 0.25 { return "nearly " + words(k) }
             if r > nearest && r - nearest <= 0.25 && k > 1 { return "more than " + words(k) }
         }
-        let tenths = (ratio.count * 20 + ratio.total) / (2 * ratio.total)
-        return "\(tenths / 10).\(tenths % 10) times"
+        return "\(oneDecimal(ratio)) times as many"
     }
 }

@@ -13,9 +13,12 @@ enum ValueFormatter {
         case (.text, _?):
             return doesNotFit("it is text, not a number")
         case (.ratio(let r), nil):
-            let tenths = r.total == 0 ? 0 : (r.count * 20 + r.total) / (2 * r.total)
-            return .success("\(tenths / 10).\(tenths % 10)")
+            guard r.total > 0 else { return doesNotFit("it compares with a count of 0") }
+            return .success(NumberFormat.oneDecimal(r))
         case (.ratio(let r), "times"):
+            guard r.total > 0, r.count > 0 else {
+                return doesNotFit("one of the two counts is 0, so there is no comparison to write; reword the sentence")
+            }
             return .success(NumberFormat.times(r))
         case (.ratio, _?):
             return doesNotFit("it is a ratio; write it plain or with | times")

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+/// Input a secretariat or a cron job can get wrong, and what the CLI does about it.
+final class RobustnessTests: XCTestCase {
+    private func edit(_ url: URL, _ from: String, _ to: String) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains(from), "\(url.lastPathComponent) has no \(from)")
+        try text.replacingOccurrences(of: from, with: to).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func testHugeAndImpossibleReviewCountsAreRefusedNotCrashedOn() throws {
+        let inputs = try CLI.copyOfInputs(self)
+        try edit(inputs.appendingPathComponent("review.yaml"), "regions_total: 9", "regions_total: 9223372036854775807")
+        try edit(inputs.appendingPathComponent("areas.yaml"), "practitioners: ", "practitioners: 9999999")
+        let huge = try CLI.run(["stats", "--inputs", inputs.path])
+        XCTAssertEqual(huge.status, 65, huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("regions_total: "), huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("a whole number from 1 to 9"), huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("a whole number from 0 to 1000000"), huge.stderr)
+
+        let fresh = try CLI.copyOfInputs(self)
+        try edit(fresh.appendingPathComponent("review.yaml"), "initial_shortlist: 74", "initial_shortlist: 5")
+        try edit(fresh.appendingPathComponent("review.yaml"), "regions_total: 9", "regions_total: 3")
+        let small = try CLI.run(["validate", "--inputs", fresh.path])
+        XCTAssertEqual(small.status, 65)
+        XCTAssertTrue(small.stderr.contains("review.yaml: initial_shortlist: 5 is fewer than the 23 cases in the cohort"), small.stderr)
+        XCTAssertTrue(small.stderr.contains("review.yaml: regions_total: 3 is fewer than the 8 regions the cohort's areas are in; expected 8 to 9"), small.stderr)
+    }
+
+    func testThousandsOfBadRowsAreAllReportedQuickly() throws {
+        let inputs = try CLI.copyOfInputs(self)
+        try FileManager.default.removeItem(at: inputs.appendingPathComponent("cases"))
+        let header = try String(contentsOf: CLI.repository.appendingPathComponent("Tests/CaseLoadingTests/Fixtures/reference-cohort.csv"),
+                                encoding: .utf8).split(separator: "\n")[0]
+        let junk = Array(repeating: "x", count: header.split(separator: ",").count).joined(separator: ",")
+        try ([String(header)] + Array(repeating: junk, count: 5_000)).joined(separator: "\n")
+            .write(to: inputs.appendingPathComponent("cases.csv"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", "--inputs", inputs.path])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains("more problems not shown"), String(result.stderr.suffix(300)))
+    }
+
+    func testAnOutputFolderHoldingSomeoneElsesFilesIsRefusedAndLeftAlone() throws {
+        let scratch = try CLI.scratch(self)
+        let theirs = scratch.appendingPathComponent("Mine")
+        try FileManager.default.createDirectory(at: theirs.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try "precious".write(to: theirs.appendingPathComponent("data/notes.txt"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["build", "--output", theirs.path])
+        XCTAssertEqual(result.status, 73)
+        XCTAssertTrue(result.stderr.contains("already holds data, which panel-report did not write"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: theirs.appendingPathComponent("data/notes.txt"), encoding: .utf8), "precious")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: theirs.appendingPathComponent("report.html").path))
+    }
+
+    func testLeftoversOfAKilledRunAreClearedAndTheFolderKeepsItsOtherFiles() throws {
+        let out = try CLI.scratch(self).appendingPathComponent("Output")
+        XCTAssertEqual(try CLI.run(["build", "--output", out.path]).status, 0)
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".staging-99999/data"), withIntermediateDirectories: true)
+        try "C07".write(to: out.appendingPathComponent(".staging-99999/data/leftover.txt"), atomically: true, encoding: .utf8)
+        try "keep me".write(to: out.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["build", "--output", out.path]).status, 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(names, [".panel-report-output", "README.md", "data", "figures", "report.html"])
+    }
+
+    func testADraftGoesToItsOwnFolderByDefault() throws {
+        let scratch = try CLI.scratch(self)
+        let result = try CLI.run(["build", "--draft", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
+                                  "--templates", CLI.repository.appendingPathComponent("Templates").path], in: scratch)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Output-draft/report.html").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Output").path))
+    }
+
+    func testABaselineWithImpossibleNumbersIsRefused() throws {
+        let scratch = try CLI.scratch(self)
+        let baseline = scratch.appendingPathComponent("baseline.json")
+        try #"{"schema": 1, "values": {"sex.male": {"count": -1, "total": 23}}}"#.write(to: baseline, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["build", "--draft", "--baseline", baseline.path, "--output", scratch.appendingPathComponent("o").path])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains(#"the value "sex.male" has no whole-number count of 0 or more"#), result.stderr)
+        try "not json".write(to: baseline, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["build", "--draft", "--baseline", baseline.path, "--output", scratch.appendingPathComponent("o").path]).status, 65)
+    }
+
+    func testSourceDateEpochAlsoDatesTheProse() throws {
+        let templates = try CLI.scratch(self).appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Templates"), to: templates)
+        try edit(templates.appendingPathComponent("chapters/01-summary.md"), "# Summary of key findings\n",
+                 "# Summary of key findings\n\nThis edition is dated {{ review.published }}.\n")
+        let out = templates.deletingLastPathComponent().appendingPathComponent("Output")
+        XCTAssertEqual(try CLI.run(["build", "--templates", templates.path, "--output", out.path],
+                                   environment: ["SOURCE_DATE_EPOCH": "1700000000"]).status, 0)
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("This edition is dated 14 November 2023."))
+        XCTAssertFalse(html.contains("15 September 2021"))
+    }
+}
