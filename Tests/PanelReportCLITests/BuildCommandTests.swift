@@ -153,5 +153,8 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(html.contains(#"<th scope="row"><code>sex.male</code></th><td class="numeric">15 of 23</td><td class="numeric">14 of 23</td>"#), html)
         XCTAssertTrue(html.contains(#"<mark class="changed">"#))
         XCTAssertTrue(html.contains(#"(was 15"#))
+        // …and in Figure 2's data table.
+        XCTAssertTrue(html.contains(#"<th scope="row">Male</th><td class="numeric"><mark class="changed">14<span class="previous"> (was 15)</span></mark></td>"#), html)
+        XCTAssertTrue(html.contains(#"<th scope="row">Female</th><td class="numeric"><mark class="changed">9<span class="previous"> (was 8)</span></mark></td>"#))
     }
 }

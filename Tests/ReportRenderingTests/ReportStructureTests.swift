@@ -2,7 +2,10 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ChartLayout
+import CohortStatistics
 import Testing
+@testable import ReportRendering
 
 /// The published and draft pages, parsed: what a browser, a screen reader and an
 /// offline reader rely on.
@@ -97,5 +100,25 @@ import Testing
         #expect(Self.draft.html.contains(#"<h2 id="reviewers-annex">Reviewers' annex</h2>"#))
         #expect(Self.draft.html.contains("Cases tagged with no theme: 1 (C16)."))
         #expect(Self.draft.html.contains("Not for publication (draft only)"))
+    }
+}
+
+@Suite struct FigureCatalogTests {
+    @Test func everyFigureCategoryNamesATemplateValueWithItsCount() throws {
+        let cohort = ReferenceBuild.cohort
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+        let figures = FigureCatalog.figures(statistics, review: cohort.review, diagram: DiagramSpec(centre: "c", groups: []))
+        for figure in figures {
+            guard case .chart(let spec) = figure.content, spec.kind != .stackedHorizontalBar else { continue }
+            #expect(figure.valueNames.count == spec.categories.count, "\(figure.id)")
+            for (name, category) in zip(figure.valueNames, spec.categories) {
+                guard case .count(let n, _)? = values[name] else {
+                    Issue.record("\(figure.id): \(name) is not a template value")
+                    continue
+                }
+                #expect(n == category.sum, "\(figure.id): \(name)")
+            }
+        }
     }
 }

@@ -17,6 +17,10 @@ public struct Figure: Sendable {
     public let categoryHeading: String
     /// The case ids behind each category, for the reviewers' annex (draft only).
     public let caseIDs: [(category: String, ids: [String])]
+    /// The template value name of each category's count (`sex.male`), in the
+    /// chart's order, so a draft can mark a changed count in the data table.
+    /// Empty for the diagram and the stacked chart.
+    public var valueNames: [String] = []
 
     public var title: String {
         switch content {
@@ -55,35 +59,45 @@ public enum FigureCatalog {
             detail.categories.first { $0.key == key }?.count ?? 0
         }
 
+        /// The value names of a tally's categories (see ReportValues).
+        func names(_ prefix: String, _ tally: Tally, slugged: Bool = false) -> [String] {
+            tally.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" }
+        }
+        func named(_ figure: Figure, _ valueNames: [String]) -> Figure {
+            var f = figure
+            f.valueNames = valueNames
+            return f
+        }
+
         return [
-            Figure(id: "figure-1", number: 1, content: .chart(ChartSpec(
+            named(Figure(id: "figure-1", number: 1, content: .chart(ChartSpec(
                 kind: .pie, id: "figure-1", title: "Babies who died or were seriously harmed",
                 subtitle: "Number of babies, \(n) in all", categories: categories(outcome), unit: "babies", total: n,
-                sourceNote: source)), categoryHeading: "Outcome", caseIDs: ids(outcome)),
-            Figure(id: "figure-2", number: 2, content: .chart(ChartSpec(
+                sourceNote: source)), categoryHeading: "Outcome", caseIDs: ids(outcome)), names("outcome", outcome)),
+            named(Figure(id: "figure-2", number: 2, content: .chart(ChartSpec(
                 kind: .verticalBar, id: "figure-2", title: "Sex of the babies",
                 subtitle: "Number of babies, \(n) in all", categories: categories(s.child.sex), unit: "babies", total: n,
-                sourceNote: source, categoryAxisTitle: "Sex")), categoryHeading: "Sex", caseIDs: ids(s.child.sex)),
-            Figure(id: "figure-3", number: 3, content: .chart(ChartSpec(
+                sourceNote: source, categoryAxisTitle: "Sex")), categoryHeading: "Sex", caseIDs: ids(s.child.sex)), names("sex", s.child.sex)),
+            named(Figure(id: "figure-3", number: 3, content: .chart(ChartSpec(
                 kind: .horizontalBar, id: "figure-3", title: "Ethnicity of the babies",
                 subtitle: "Number of babies, \(n) in all", categories: categories(s.child.ethnicity), unit: "babies",
-                total: n, sourceNote: source)), categoryHeading: "Ethnicity", caseIDs: ids(s.child.ethnicity)),
-            Figure(id: "figure-4", number: 4, content: .chart(ChartSpec(
+                total: n, sourceNote: source)), categoryHeading: "Ethnicity", caseIDs: ids(s.child.ethnicity)), names("ethnicity", s.child.ethnicity, slugged: true)),
+            named(Figure(id: "figure-4", number: 4, content: .chart(ChartSpec(
                 kind: .verticalBar, id: "figure-4", title: "Age of the babies when they were injured",
                 subtitle: "Number of babies by age in completed months, \(n) in all",
                 categories: categories(s.child.ageMonths, labelledByKey: true), unit: "babies", total: n, sourceNote: source,
                 categoryAxisTitle: "Age in completed months")), categoryHeading: "Age in completed months",
-                caseIDs: ids(s.child.ageMonths)),
-            Figure(id: "figure-5", number: 5, content: .chart(ChartSpec(
+                caseIDs: ids(s.child.ageMonths)), names("age", s.child.ageMonths)),
+            named(Figure(id: "figure-5", number: 5, content: .chart(ChartSpec(
                 kind: .pie, id: "figure-5", title: "Agency involvement at the time of the injury",
                 subtitle: "Number of families by the highest level of involvement, \(n) in all",
                 categories: categories(agency), unit: "families", total: n, sourceNote: source)),
-                categoryHeading: "Agency involvement", caseIDs: ids(agency)),
-            Figure(id: "figure-6", number: 6, content: .chart(ChartSpec(
+                categoryHeading: "Agency involvement", caseIDs: ids(agency)), names("agency", agency)),
+            named(Figure(id: "figure-6", number: 6, content: .chart(ChartSpec(
                 kind: .horizontalBar, id: "figure-6", title: "Features of the parents",
                 subtitle: "Number of cases with each feature, out of \(n); a case can have several",
                 categories: categories(s.parents), unit: "cases", total: n, sourceNote: source)),
-                categoryHeading: "Feature", caseIDs: ids(s.parents)),
+                categoryHeading: "Feature", caseIDs: ids(s.parents)), names("parents", s.parents)),
             Figure(id: "figure-7", number: 7, content: .diagram(diagram), categoryHeading: "Element", caseIDs: []),
             Figure(id: "figure-8", number: 8, content: .chart(ChartSpec(
                 kind: .stackedHorizontalBar, id: "figure-8", title: "Injury profiles by outcome",
@@ -91,11 +105,11 @@ public enum FigureCatalog {
                 categories: profiles.map { ChartCategory(label: $0.label, values: [count(died, $0.key), count(harmed, $0.key)]) },
                 series: [Outcome.died.label, Outcome.seriouslyHarmed.label], unit: "babies", total: n, sourceNote: source)),
                 categoryHeading: "Injury profile", caseIDs: profiles.map { ($0.label, $0.caseIDs) }),
-            Figure(id: "figure-9", number: 9, content: .chart(ChartSpec(
+            named(Figure(id: "figure-9", number: 9, content: .chart(ChartSpec(
                 kind: .horizontalBar, id: "figure-9", title: "Cases in which each theme featured",
                 subtitle: "Number of cases, out of \(n); a case can have several themes",
                 categories: categories(s.themes.cases), unit: "cases", total: n, sourceNote: source)),
-                categoryHeading: "Theme", caseIDs: ids(s.themes.cases)),
+                categoryHeading: "Theme", caseIDs: ids(s.themes.cases)), names("theme", s.themes.cases)),
         ]
     }
 }

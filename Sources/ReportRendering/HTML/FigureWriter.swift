@@ -5,7 +5,8 @@ import XMLWriter
 /// Writes a figure: caption, inline chart, the data behind it as a table, and a
 /// link to the same data as CSV.
 enum FigureWriter {
-    static func write(_ figure: Figure, scenes: InlineScenes?, draft: Bool, into w: XMLWriter) throws {
+    /// `baseline`: a draft's earlier counts by value name; a changed count is marked in the table.
+    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: [String: Int], into w: XMLWriter) throws {
         try w.element("figure", ["id": figure.id, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
@@ -26,7 +27,7 @@ enum FigureWriter {
             }
             switch figure.content {
             case .chart(let spec):
-                try table(spec, figure: figure, w)
+                try table(spec, figure: figure, baseline: baseline, w)
                 try w.element("p", ["class": "figure-source"]) {
                     try w.text(spec.sourceNote + ". ")
                     try w.element("a", ["href": "data/\(figure.id).csv"], text: "Download the data for Figure \(figure.number) (CSV)")
@@ -48,7 +49,7 @@ enum FigureWriter {
         }
     }
 
-    private static func table(_ spec: ChartSpec, figure: Figure, _ w: XMLWriter) throws {
+    private static func table(_ spec: ChartSpec, figure: Figure, baseline: [String: Int], _ w: XMLWriter) throws {
         // A narrow screen may scroll the table sideways; keyboard users can too.
         try w.element("div", ["class": "table-frame", "role": "region", "tabindex": "0",
                               "aria-label": "Data for Figure \(figure.number)"]) {
@@ -63,10 +64,24 @@ enum FigureWriter {
                     }
                 }
                 try w.element("tbody") {
-                    for row in FigureData.rows(spec) {
+                    for (index, row) in FigureData.rows(spec).enumerated() {
+                        let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
+                        let previous = name.flatMap { baseline[$0] }
                         try w.element("tr") {
                             try w.element("th", ["scope": "row"], text: row[0])
-                            for cell in row.dropFirst() { try w.element("td", ["class": "numeric"], text: cell) }
+                            for (column, cell) in row.dropFirst().enumerated() {
+                                try w.element("td", ["class": "numeric"]) {
+                                    // The count column: marked when a draft's baseline had another count.
+                                    if column == 0, let previous, previous != spec.categories[index].sum {
+                                        try w.element("mark", ["class": "changed"]) {
+                                            try w.text(cell)
+                                            try w.element("span", ["class": "previous"], text: " (was \(NumberFormat.integer(previous)))")
+                                        }
+                                    } else {
+                                        try w.text(cell)
+                                    }
+                                }
+                            }
                         }
                     }
                 }
