@@ -34,7 +34,8 @@ public enum CohortLoader {
         var context: DecodeContext { DecodeContext(log: log) }
 
         mutating func load(_ fs: some InputFileSystem) -> CohortLoadResult {
-            let review = readYAML("review.yaml", fs).flatMap { ReviewDecoder(context: context).decode($0) }
+            let reviewTree = readYAML("review.yaml", fs)
+            let review = reviewTree.flatMap { ReviewDecoder(context: context).decode($0) }
             let areas = readYAML("areas.yaml", fs).map { AreasDecoder(context: context).decode($0) }
             let vocabulary = readYAML("vocabulary.yaml", fs).map { VocabularyDecoder(context: context).decode($0) }
             let declared = Declarations(areaCodes: areas?.codes.map(\.code),
@@ -44,7 +45,9 @@ public enum CohortLoader {
             if let source {
                 checkUniqueIDs(source.ids)
                 if let areas, !source.someUnreadable { warnUnusedAreas(areas.codes, referenced: source.referencedAreas) }
-                if let review, source.allValid { checkReviewCounts(review, cases: source.cases, areas: areas?.areas ?? []) }
+                if let review, let reviewTree, source.allValid {
+                    checkReviewCounts(review, tree: reviewTree, cases: source.cases, areas: areas?.areas ?? [])
+                }
             }
 
             let diagnostics = log.items.sortedByLocation()
@@ -57,16 +60,16 @@ public enum CohortLoader {
         }
 
         /// review.yaml's counts must be able to hold the cohort they describe.
-        private func checkReviewCounts(_ review: Review, cases: [Case], areas: [Area]) {
-            let file = SourceLocation(file: CohortLoader.join(inputs, "review.yaml"), position: .file)
+        private func checkReviewCounts(_ review: Review, tree: LocatedValue, cases: [Case], areas: [Area]) {
+            func at(_ key: String) -> SourceLocation { tree[key]?.location ?? tree.location }
             if review.initialShortlist < cases.count {
-                log.error(at: file, field: "initial_shortlist",
+                log.error(at: at("initial_shortlist"), field: "initial_shortlist",
                           "\(review.initialShortlist) is fewer than the \(cases.count) cases in the cohort; expected the number shortlisted before the cohort was chosen, \(cases.count) or more")
             }
             let used = Set(cases.map(\.area))
             let regions = Set(areas.filter { used.contains($0.code) }.map(\.region)).count
             if review.regionsTotal < regions {
-                log.error(at: file, field: "regions_total",
+                log.error(at: at("regions_total"), field: "regions_total",
                           "\(review.regionsTotal) is fewer than the \(regions) regions the cohort's areas are in; expected \(regions) to \(Region.allCases.count)")
             }
         }

@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (cohort, _) = try CohortReading.load(input.inputs)
+            let (cohort, loaded) = try CohortReading.load(input.inputs)
             let templateFiles = try TemplateReading.read(templates)
             let baselineValue = try baseline.map { path -> Baseline in
                 guard let data = FileManager.default.contents(atPath: path) else {
@@ -55,9 +55,11 @@ struct BuildCommand: ParsableCommand {
             } catch let error as ReportBuildError {
                 throw Failure(.badData, lines: error.problems + ["panel-report: \(error.problems.count) template \(error.problems.count == 1 ? "problem" : "problems"); nothing was written"])
             }
-            try OutputWriter.replace(outputFolder, with: files)
+            try OutputWriter.replace(outputFolder, kind: draft ? .draft : .published, with: files)
             let cases = cohort.cases.count
-            Console.error("panel-report: wrote \(outputFolder)/report.html (\(draft ? "reviewers' draft" : "published"), \(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files)")
+            let warnings = loaded.warnings.count
+            Console.error("panel-report: wrote \(outputFolder)/report.html (\(draft ? "reviewers' draft" : "published"), \(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files)"
+                + (warnings == 0 ? "" : "; see the \(warnings == 1 ? "warning" : "\(warnings) warnings") above"))
         }
     }
 }

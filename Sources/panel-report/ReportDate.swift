@@ -6,8 +6,9 @@ import Foundation
 enum ReportDate {
     static func published(_ review: Review, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ISODate {
         guard let raw = environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else { return review.published }
-        guard let seconds = Int(raw), seconds >= 0 else {
-            throw Failure(.badData, "SOURCE_DATE_EPOCH=\(raw): not a whole number of seconds since 1970; unset it to print review.yaml's published date")
+        // Up to the last second of 9999: a date a report can print.
+        guard let seconds = Int(raw), (0...253_402_300_799).contains(seconds) else {
+            throw Failure(.badData, "SOURCE_DATE_EPOCH=\(raw): not a whole number of seconds from 1970 to the year 9999; unset it to print review.yaml's published date")
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

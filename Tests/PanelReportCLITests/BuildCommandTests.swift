@@ -10,7 +10,7 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
         XCTAssertTrue(result.stderr.contains("wrote \(out.path)/report.html (published, 23 cases, 19 files)"), result.stderr)
         let files = try CLI.files(under: out).keys.sorted()
-        XCTAssertEqual(files, [".panel-report-output", "data/figure-1.csv", "data/figure-2.csv", "data/figure-3.csv", "data/figure-4.csv",
+        XCTAssertEqual(files, [".panel-report-lock", ".panel-report-output", "data/figure-1.csv", "data/figure-2.csv", "data/figure-3.csv", "data/figure-4.csv",
                                "data/figure-5.csv", "data/figure-6.csv", "data/figure-8.csv", "data/figure-9.csv",
                                "data/statistics.json"]
                        + (1...9).map { "figures/figure-\($0).svg" } + ["report.html"])
@@ -25,7 +25,7 @@ final class BuildCommandTests: XCTestCase {
         }
         let a = try CLI.files(under: scratch.appendingPathComponent("a"))
         let b = try CLI.files(under: scratch.appendingPathComponent("b"))
-        XCTAssertEqual(a.count, 20)
+        XCTAssertEqual(a.count, 21)
         XCTAssertEqual(a, b)
     }
 
@@ -131,8 +131,10 @@ final class BuildCommandTests: XCTestCase {
                                    environment: ["SOURCE_DATE_EPOCH": "1700000000"]).status, 0)
         let pinned = try String(contentsOf: scratch.appendingPathComponent("b/report.html"), encoding: .utf8)
         XCTAssertTrue(pinned.contains("Published 14 November 2023"))
-        let bad = try CLI.run(["build", "--output", scratch.appendingPathComponent("c").path], environment: ["SOURCE_DATE_EPOCH": "soon"])
-        XCTAssertEqual(bad.status, 65)
+        for bad in ["soon", "-5", "99999999999999999"] {
+            XCTAssertEqual(try CLI.run(["build", "--output", scratch.appendingPathComponent("c").path],
+                                       environment: ["SOURCE_DATE_EPOCH": bad]).status, 65, bad)
+        }
     }
 
     func testADraftAgainstABaselineHighlightsWhatChanged() throws {
@@ -156,5 +158,9 @@ final class BuildCommandTests: XCTestCase {
         // …and in Figure 2's data table.
         XCTAssertTrue(html.contains(#"<th scope="row">Male</th><td class="numeric"><mark class="changed">14<span class="previous"> (was 15)</span></mark></td>"#), html)
         XCTAssertTrue(html.contains(#"<th scope="row">Female</th><td class="numeric"><mark class="changed">9<span class="previous"> (was 8)</span></mark></td>"#))
+        XCTAssertTrue(html.contains(#"<td class="numeric"><mark class="changed">61%<span class="previous"> (was 65%)</span></mark></td>"#), "the share column")
+        // A ratio in words changes too, and is marked.
+        XCTAssertTrue(html.contains(#"<mark class="changed">1.6 times as many boys as girls<span class="previous"> (was nearly twice as many boys as girls)</span></mark>"#))
+        XCTAssertTrue(html.contains(#"<th scope="row"><code>boys-per-girl</code></th><td class="numeric">15 to 8</td><td class="numeric">14 to 9</td>"#))
     }
 }

@@ -24,8 +24,8 @@ final class RobustnessTests: XCTestCase {
         try edit(fresh.appendingPathComponent("review.yaml"), "regions_total: 9", "regions_total: 3")
         let small = try CLI.run(["validate", "--inputs", fresh.path])
         XCTAssertEqual(small.status, 65)
-        XCTAssertTrue(small.stderr.contains("review.yaml: initial_shortlist: 5 is fewer than the 23 cases in the cohort"), small.stderr)
-        XCTAssertTrue(small.stderr.contains("review.yaml: regions_total: 3 is fewer than the 8 regions the cohort's areas are in; expected 8 to 9"), small.stderr)
+        XCTAssertTrue(small.stderr.contains("review.yaml:7:20: initial_shortlist: 5 is fewer than the 23 cases in the cohort"), small.stderr)
+        XCTAssertTrue(small.stderr.contains("review.yaml:8:16: regions_total: 3 is fewer than the 8 regions the cohort's areas are in; expected 8 to 9"), small.stderr)
     }
 
     func testThousandsOfBadRowsAreAllReportedQuickly() throws {
@@ -61,7 +61,45 @@ final class RobustnessTests: XCTestCase {
         try "keep me".write(to: out.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try CLI.run(["build", "--output", out.path]).status, 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        XCTAssertEqual(names, [".panel-report-output", "README.md", "data", "figures", "report.html"])
+        XCTAssertEqual(names, [".panel-report-lock", ".panel-report-output", "README.md", "data", "figures", "report.html"])
+    }
+
+    func testAReportBuiltBeforeTheMarkerExistedIsStillRecognised() throws {
+        let out = try CLI.scratch(self).appendingPathComponent("Output")
+        XCTAssertEqual(try CLI.run(["build", "--output", out.path]).status, 0)
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".panel-report-output"))
+        let again = try CLI.run(["build", "--output", out.path])
+        XCTAssertEqual(again.status, 0, again.stderr)
+    }
+
+    func testDraftsAndPublishedReportsNeverShareAFolder() throws {
+        let scratch = try CLI.scratch(self)
+        let published = scratch.appendingPathComponent("Published").path
+        let draft = scratch.appendingPathComponent("Draft").path
+        XCTAssertEqual(try CLI.run(["build", "--output", published]).status, 0)
+        XCTAssertEqual(try CLI.run(["build", "--draft", "--output", draft]).status, 0)
+        let draftIntoPublished = try CLI.run(["build", "--draft", "--output", published])
+        XCTAssertEqual(draftIntoPublished.status, 73)
+        XCTAssertTrue(draftIntoPublished.stderr.contains("holds a published report; write the draft to another folder (the default is Output-draft)"), draftIntoPublished.stderr)
+        XCTAssertFalse(try String(contentsOf: URL(fileURLWithPath: published + "/report.html"), encoding: .utf8).contains("<body class=\"draft\">"))
+        XCTAssertEqual(try CLI.run(["build", "--output", draft]).status, 73)
+    }
+
+    func testBuildsRunningAtOnceIntoOneFolderAllSucceed() throws {
+        let out = try CLI.scratch(self).appendingPathComponent("Output").path
+        let builds = try (0..<4).map { _ in
+            let p = Process()
+            p.executableURL = CLI.binary
+            p.arguments = ["build", "--output", out]
+            p.currentDirectoryURL = CLI.repository
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in builds { p.waitUntilExit() }
+        XCTAssertEqual(builds.map(\.terminationStatus), [0, 0, 0, 0])
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        XCTAssertEqual(names, [".panel-report-lock", ".panel-report-output", "data", "figures", "report.html"])
     }
 
     func testADraftGoesToItsOwnFolderByDefault() throws {

@@ -66,7 +66,10 @@ final class ValidateAndStatsTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["build", "--output", out.path]).status, 0)
         XCTAssertEqual(Data(result.stdout.utf8), try Data(contentsOf: out.appendingPathComponent("data/statistics.json")))
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let values = json["values"] as! [String: [String: Int]]
-        XCTAssertEqual(values["outcome.died"], ["count": 4, "total": 23])
+        let values = try XCTUnwrap(json["values"] as? [String: [String: Any]])
+        XCTAssertEqual(values["outcome.died"]?["count"] as? Int, 4)
+        XCTAssertEqual(values["outcome.died"]?["total"] as? Int, 23)
+        XCTAssertEqual(values["boys-per-girl"]?["ratio"] as? Bool, true)
+        XCTAssertEqual(values["modal-age"]?["text"] as? String, "3 months")
     }
 }

@@ -54,7 +54,7 @@ import Testing
             #"Templates/chapters/t.md:5: there is no figure "figure-9"; the figures are: figure-1, figure-4"#,
             "Templates/chapters/t.md:7: raw HTML is not allowed in templates; write Markdown instead",
             "Templates/chapters/t.md:9: there is no theme \"gamma\" in vocabulary.yaml; the themes are: alpha, beta",
-            #"Templates/chapters/t.md:11: "bogus" is not a format; use one of: percent, of, share, total, count, is, times"#,
+            #"Templates/chapters/t.md:11: "bogus" is not a format; use one of: percent, of, share, total, count, is, times, compare"#,
             #"Templates/chapters/t.md:11: "outcome.died" cannot be written with "count": it takes 2 words after the colon, as in {{ outcome.died | count: baby, babies }}"#,
             "Templates/chapters/t.md:11: a placeholder opened with {{ is not closed with }}",
         ])
@@ -105,7 +105,7 @@ import Testing
 
     @Test func changedCountsAreMarkedAgainstABaseline() {
         var context = Self.context
-        context.baseline = ["outcome.died": 3, "outcome.died.total": 20, "cases": 23]
+        context.baseline = ["outcome.died": .count(3, of: 20), "cases": .count(23, of: nil)]
         let (chapter, problems) = read("# A\n\n{{ outcome.died | share }} of {{ cases }}\n", context: context)
         #expect(problems == [])
         #expect(chapter?.blocks[1] == .paragraph([.changed(current: "4 (17%)", previous: "3 (15%)"), .text(" of 23")]))
@@ -137,5 +137,19 @@ import Testing
         let (_, problems) = ChapterReader.read("# T\n\n{{ boys-per-girl | times }} boys as girls.\n", file: "t.md",
                                                context: TemplateContext(values: values, figureNumbers: [:], themes: []), usedIDs: &used)
         #expect(problems.map(\.description) == [#"t.md:3: "boys-per-girl" cannot be written with "times": one of the two counts is 0, so there is no comparison to write; reword the sentence"#])
+    }
+}
+
+@Suite struct ComparisonTests {
+    @Test(arguments: [(15, 8, "nearly twice as many boys as girls"), (23, 0, "all of them boys"), (0, 23, "all of them girls"),
+                      (0, 0, "no boys or girls"), (8, 8, "as many boys as girls")])
+    func comparesEvenWhenOneSideIsZero(boys: Int, girls: Int, text: String) {
+        var values = ReportValuesForTests.values
+        values.override("boys-per-girl", .ratio(Share(boys, of: girls)))
+        var used = Set<String>()
+        let (chapter, problems) = ChapterReader.read("# T\n\n{{ boys-per-girl | compare: boys, girls }}\n", file: "t.md",
+                                                     context: TemplateContext(values: values, figureNumbers: [:], themes: []), usedIDs: &used)
+        #expect(problems == [])
+        #expect(chapter?.blocks[1] == .paragraph([.text(text)]))
     }
 }

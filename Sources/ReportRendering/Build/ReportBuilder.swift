@@ -58,7 +58,7 @@ public enum ReportBuilder {
         // Chapters, with every template problem collected.
         let context = TemplateContext(
             values: values, figureNumbers: Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.number) }),
-            themes: cohort.vocabulary.themes.map(\.code), baseline: options.draft ? options.baseline?.counts : nil)
+            themes: cohort.vocabulary.themes.map(\.code), baseline: options.draft ? options.baseline?.values : nil)
         var usedIDs: Set<String> = ["main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
                                     "reviewers-data-quality", "reviewers-unpublished-learning"]
         usedIDs.formUnion(figures.map(\.id))
@@ -102,7 +102,7 @@ public enum ReportBuilder {
 
         let draft = options.draft ? ReportPage.Draft(
             changes: Self.changes(values, baseline: options.baseline), baselineName: options.baseline?.name,
-            baselineCounts: options.baseline?.counts ?? [:]) : nil
+            baseline: options.baseline?.values ?? [:]) : nil
         let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
                               scenes: inline, css: templates.styleSheet, published: options.published, draft: draft)
         files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
@@ -118,22 +118,25 @@ public enum ReportBuilder {
             }.sorted()
     }
 
-    /// Named counts that differ from the baseline, by name.
+    /// Named values that differ from the baseline, by name: changed, new and removed.
     static func changes(_ values: ReportValues, baseline: Baseline?) -> [(name: String, previous: String, current: String)] {
         guard let baseline else { return [] }
-        func text(_ count: Int, _ total: Int?) -> String {
-            total.map { "\(NumberFormat.integer(count)) of \(NumberFormat.integer($0))" } ?? NumberFormat.integer(count)
+        func text(_ value: TemplateValue) -> String {
+            switch value {
+            case .count(let n, let total?): "\(NumberFormat.integer(n)) of \(NumberFormat.integer(total))"
+            case .count(let n, nil): NumberFormat.integer(n)
+            case .ratio(let r): "\(NumberFormat.integer(r.count)) to \(NumberFormat.integer(r.total))"
+            case .text(let s): s
+            }
         }
         let current = values.values.keys.sorted().compactMap { name -> (name: String, previous: String, current: String)? in
-            guard case .count(let now, let total)? = values[name] else { return nil }
-            guard let before = baseline.counts[name] else { return (name, "not in the baseline", text(now, total)) }
-            let beforeTotal = baseline.counts[name + ".total"]
-            guard before != now || beforeTotal != total else { return nil }
-            return (name, text(before, beforeTotal), text(now, total))
+            let now = values[name]!
+            guard let before = baseline.values[name] else { return (name, "not in the baseline", text(now)) }
+            return before == now ? nil : (name, text(before), text(now))
         }
         // Names the baseline had that this build has not (a theme or label removed).
-        let removed = baseline.counts.keys.filter { !$0.hasSuffix(".total") && values[$0] == nil }.sorted().map { name in
-            (name: name, previous: text(baseline.counts[name]!, baseline.counts[name + ".total"]), current: "no longer counted")
+        let removed = baseline.values.keys.filter { values[$0] == nil }.sorted().map { name in
+            (name: name, previous: text(baseline.values[name]!), current: "no longer counted")
         }
         return (current + removed).sorted { $0.name < $1.name }
     }

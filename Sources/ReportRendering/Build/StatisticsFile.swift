@@ -6,21 +6,26 @@ import Foundation
 public struct StatisticsFile: Encodable {
     public let schema = 1
     public let statistics: CohortStatistics
-    /// Every named count a template can use, with the total it is a share of.
-    public let values: [String: NamedCount]
+    /// Every named value a template can use: counts with the total they are a
+    /// share of, ratios (`"ratio": true`) and texts.
+    public let values: [String: NamedValue]
 
-    public struct NamedCount: Encodable {
-        public let count: Int
-        public let total: Int?
+    public struct NamedValue: Encodable {
+        public var count: Int?
+        public var total: Int?
+        public var ratio: Bool?
+        public var text: String?
     }
 
     public init(statistics: CohortStatistics, values: ReportValues) {
         self.statistics = statistics
-        var counts: [String: NamedCount] = [:]
-        for (name, value) in values.values {
-            if case .count(let n, let total) = value { counts[name] = NamedCount(count: n, total: total) }
+        self.values = values.values.mapValues { value in
+            switch value {
+            case .count(let n, let total): NamedValue(count: n, total: total)
+            case .ratio(let r): NamedValue(count: r.count, total: r.total, ratio: true)
+            case .text(let s): NamedValue(text: s)
+            }
         }
-        self.values = counts
     }
 
     /// Sorted keys, integers as integers, two-space indentation, a final newline:
@@ -34,11 +39,11 @@ public struct StatisticsFile: Encodable {
     }
 }
 
-/// Counts from an earlier build's `statistics.json`, to mark what changed in a draft.
+/// Values from an earlier build's `statistics.json`, to mark what changed in a draft.
 public struct Baseline: Sendable {
     public let name: String
-    /// Count by value name; `NAME.total` holds the total it was a share of.
-    public let counts: [String: Int]
+    /// The earlier values by name.
+    public let values: [String: TemplateValue]
 
     public struct Unreadable: Error, CustomStringConvertible {
         public let description: String
@@ -50,20 +55,33 @@ public struct Baseline: Sendable {
               let values = root["values"] as? [String: Any] else {
             throw Unreadable(description: "\(name): not a statistics.json written by panel-report (no \"values\" object)")
         }
-        var counts: [String: Int] = [:]
+        var read: [String: TemplateValue] = [:]
         for (key, entry) in values {
-            guard let entry = entry as? [String: Any], let count = entry["count"] as? Int, count >= 0 else {
+            guard let entry = entry as? [String: Any] else {
+                throw Unreadable(description: "\(name): the value \"\(key)\" is not an object")
+            }
+            if let text = entry["text"] as? String {
+                read[key] = .text(text)
+                continue
+            }
+            guard let count = entry["count"] as? Int, count >= 0 else {
                 throw Unreadable(description: "\(name): the value \"\(key)\" has no whole-number count of 0 or more")
             }
-            counts[key] = count
-            if let total = entry["total"] {
-                guard let total = total as? Int, total >= 0 else {
+            var total: Int?
+            if let raw = entry["total"] {
+                guard let t = raw as? Int, t >= 0 else {
                     throw Unreadable(description: "\(name): the value \"\(key)\" has a total that is not a whole number of 0 or more")
                 }
-                counts[key + ".total"] = total
+                total = t
+            }
+            if entry["ratio"] as? Bool == true {
+                guard let total else { throw Unreadable(description: "\(name): the ratio \"\(key)\" has no total") }
+                read[key] = .ratio(Share(count, of: total))
+            } else {
+                read[key] = .count(count, of: total)
             }
         }
         self.name = name
-        self.counts = counts
+        self.values = read
     }
 }

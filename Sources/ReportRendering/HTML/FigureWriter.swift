@@ -5,8 +5,8 @@ import XMLWriter
 /// Writes a figure: caption, inline chart, the data behind it as a table, and a
 /// link to the same data as CSV.
 enum FigureWriter {
-    /// `baseline`: a draft's earlier counts by value name; a changed count is marked in the table.
-    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: [String: Int], into w: XMLWriter) throws {
+    /// `baseline`: a draft's earlier values by name; a changed count or share is marked in the table.
+    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: [String: TemplateValue], into w: XMLWriter) throws {
         try w.element("figure", ["id": figure.id, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
@@ -49,7 +49,7 @@ enum FigureWriter {
         }
     }
 
-    private static func table(_ spec: ChartSpec, figure: Figure, baseline: [String: Int], _ w: XMLWriter) throws {
+    private static func table(_ spec: ChartSpec, figure: Figure, baseline: [String: TemplateValue], _ w: XMLWriter) throws {
         // A narrow screen may scroll the table sideways; keyboard users can too.
         try w.element("div", ["class": "table-frame", "role": "region", "tabindex": "0",
                               "aria-label": "Data for Figure \(figure.number)"]) {
@@ -66,16 +66,20 @@ enum FigureWriter {
                 try w.element("tbody") {
                     for (index, row) in FigureData.rows(spec).enumerated() {
                         let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
-                        let previous = name.flatMap { baseline[$0] }
+                        // What the count and share cells read in a draft's baseline, if that differs.
+                        var was: [String?] = [nil, nil]
+                        if let name, case .count(let count, let total)? = baseline[name] {
+                            was[0] = NumberFormat.integer(count)
+                            was[1] = total.map { NumberFormat.percent(Share(count, of: $0)) }
+                        }
                         try w.element("tr") {
                             try w.element("th", ["scope": "row"], text: row[0])
                             for (column, cell) in row.dropFirst().enumerated() {
                                 try w.element("td", ["class": "numeric"]) {
-                                    // The count column: marked when a draft's baseline had another count.
-                                    if column == 0, let previous, previous != spec.categories[index].sum {
+                                    if column < was.count, let previous = was[column], previous != cell {
                                         try w.element("mark", ["class": "changed"]) {
                                             try w.text(cell)
-                                            try w.element("span", ["class": "previous"], text: " (was \(NumberFormat.integer(previous)))")
+                                            try w.element("span", ["class": "previous"], text: " (was \(previous))")
                                         }
                                     } else {
                                         try w.text(cell)

@@ -31,13 +31,13 @@ public struct ReportPage: Sendable {
         /// Values that changed since the baseline: name, previous, current.
         public var changes: [(name: String, previous: String, current: String)]
         public var baselineName: String?
-        /// The baseline's counts by value name, to mark changed cells in data tables.
-        public var baselineCounts: [String: Int]
+        /// The baseline's values by name, to mark changed cells in data tables.
+        public var baseline: [String: TemplateValue]
         public init(changes: [(name: String, previous: String, current: String)], baselineName: String?,
-                    baselineCounts: [String: Int] = [:]) {
+                    baseline: [String: TemplateValue] = [:]) {
             self.changes = changes
             self.baselineName = baselineName
-            self.baselineCounts = baselineCounts
+            self.baseline = baseline
         }
     }
 }

@@ -5,10 +5,10 @@ public struct TemplateContext: Sendable {
     public var figureNumbers: [String: Int]
     /// Theme codes declared in the vocabulary.
     public var themes: [String]
-    /// Counts from an earlier build, by name; a changed count is marked in drafts.
-    public var baseline: [String: Int]?
+    /// Values from an earlier build, by name; a value that reads differently now is marked in drafts.
+    public var baseline: [String: TemplateValue]?
 
-    public init(values: ReportValues, figureNumbers: [String: Int], themes: [String], baseline: [String: Int]? = nil) {
+    public init(values: ReportValues, figureNumbers: [String: Int], themes: [String], baseline: [String: TemplateValue]? = nil) {
         self.values = values
         self.figureNumbers = figureNumbers
         self.themes = themes

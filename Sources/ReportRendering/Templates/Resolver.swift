@@ -149,24 +149,14 @@ struct Resolver {
             problem(line, reason)
             return .text("")
         case .success(let text):
-            // A number changed if its count or the total it is a share of did.
-            if let baseline = context.baseline, case .count(let now, let total) = value,
-               let before = baseline[placeholder.name],
-               before != now || (baseline[placeholder.name + ".total"].map { $0 != total } ?? false),
-               case .success(let was) = ValueFormatter.format(.count(before, of: baselineTotal(value, placeholder)), placeholder),
-               was != text {
+            // A value changed if, written the same way, it reads differently in the baseline
+            // (a count, its total, a ratio or a text such as the most common age).
+            if let before = context.baseline?[placeholder.name],
+               case .success(let was) = ValueFormatter.format(before, placeholder), was != text {
                 return .changed(current: text, previous: was)
             }
             return .text(text)
         }
-    }
-
-    /// The total a baseline count is taken of: today's total (the cohort the
-    /// earlier build used may differ; its own total is kept under `NAME.total`).
-    private func baselineTotal(_ value: TemplateValue, _ p: Placeholder) -> Int? {
-        if let total = context.baseline?[p.name + ".total"] { return total }
-        if case .count(_, let total) = value { return total }
-        return nil
     }
 
     /// Names close to a mistyped one: same spelling but for a few letters.

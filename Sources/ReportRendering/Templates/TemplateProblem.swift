@@ -41,7 +41,7 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
             "there is no value named \"\(name)\"" + (suggestions.isEmpty ? "; see docs/templates.md for the names"
                 : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
         case .unknownFormat(let format):
-            "\"\(format)\" is not a format; use one of: percent, of, share, total, count, is, times"
+            "\"\(format)\" is not a format; use one of: percent, of, share, total, count, is, times, compare"
         case .formatDoesNotFit(let name, let format, let why):
             "\"\(name)\" cannot be written with \"\(format)\": \(why)"
         case .unknownFigure(let id, let known):

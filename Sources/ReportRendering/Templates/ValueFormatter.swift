@@ -20,8 +20,18 @@ enum ValueFormatter {
                 return doesNotFit("one of the two counts is 0, so there is no comparison to write; reword the sentence")
             }
             return .success(NumberFormat.times(r))
+        case (.ratio(let r), "compare"):
+            // A whole comparison, which also reads right when one side is 0.
+            if let bad = wantArguments(2, "compare: boys, girls") { return bad }
+            let (first, second) = (p.arguments[0], p.arguments[1])
+            switch (r.count, r.total) {
+            case (0, 0): return .success("no \(first) or \(second)")
+            case (_, 0): return .success("all of them \(first)")
+            case (0, _): return .success("all of them \(second)")
+            default: return .success("\(NumberFormat.times(r)) \(first) as \(second)")
+            }
         case (.ratio, _?):
-            return doesNotFit("it is a ratio; write it plain or with | times")
+            return doesNotFit("it is a ratio; write it plain, with | times, or with | compare: boys, girls")
         case (.count(let n, _), nil):
             return .success(NumberFormat.integer(n))
         case (.count(let n, let total), let format?):
