@@ -112,6 +112,12 @@ public enum CSVReader {
             guard let header else {
                 return refuse(.error(at: SourceLocation(file: file), "the file is empty; expected a header row and one row per case"))
             }
+            // A spreadsheet saved with ";" or tabs between cells reads as one column.
+            if header.count == 1, let separator = [";", "\t"].first(where: { header[0].contains($0) }) {
+                let name = separator == ";" ? "semicolons" : "tabs"
+                return refuse(.error(at: SourceLocation(file: file, position: .csvRow(1)),
+                                     "the header is one column with \(name) in it: the file seems to separate cells with \(name); save it as \"CSV UTF-8 (comma delimited)\""))
+            }
             let table = CSVTable(file: file, header: header, rows: rows, dataRowCount: dataRowCount)
             return (table, diagnostics)
         }

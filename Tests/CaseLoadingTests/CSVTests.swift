@@ -127,3 +127,13 @@ import Testing
         #expect(tree["child"]?["age_months"] == nil)
     }
 }
+
+@Suite struct CSVSeparatorTests {
+    @Test func aSemicolonSeparatedExportIsExplained() {
+        let (table, diagnostics) = CSVReader.read("id;area;local_review\nC01;A01;none\n", file: "Inputs/cases.csv")
+        #expect(table == nil)
+        #expect(diagnostics.map(\.description) == [
+            #"Inputs/cases.csv:row 1: the header is one column with semicolons in it: the file seems to separate cells with semicolons; save it as "CSV UTF-8 (comma delimited)""#,
+        ])
+    }
+}
