@@ -8,8 +8,8 @@ import Testing
         values: ReportValuesForTests.values, figureNumbers: ["figure-1": 1, "figure-4": 4], themes: ["alpha", "beta"])
 
     func read(_ text: String, context: TemplateContext = Self.context) -> (Chapter?, [String]) {
-        var used = Set<String>()
-        let (chapter, problems) = ChapterReader.read(text, file: "Templates/chapters/t.md", context: context, usedIDs: &used)
+        var state = DocumentState()
+        let (chapter, problems) = ChapterReader.read(text, file: "Templates/chapters/t.md", context: context, state: &state)
         return (chapter, problems.map(\.description))
     }
 
@@ -124,18 +124,18 @@ import Testing
 
 @Suite struct TemplateLineTests {
     @Test func aPlaceholderOnALaterLineOfAParagraphIsReportedOnItsOwnLine() {
-        var used = Set<String>()
+        var state = DocumentState()
         let text = "# T\n\nFirst line {{ cases }},\nsecond line {{ nope }}\nand a list:\n\n- item {{ cases }}\n  continued {{ alsonope }}\n"
-        let (_, problems) = ChapterReader.read(text, file: "t.md", context: ChapterReaderTests.context, usedIDs: &used)
+        let (_, problems) = ChapterReader.read(text, file: "t.md", context: ChapterReaderTests.context, state: &state)
         #expect(problems.map(\.line) == [4, 8])
     }
 
     @Test func aComparisonWithAZeroIsRefusedNotWrittenWrong() {
         var values = ReportValuesForTests.values
         values.override("boys-per-girl", .ratio(Share(3, of: 0)))
-        var used = Set<String>()
+        var state = DocumentState()
         let (_, problems) = ChapterReader.read("# T\n\n{{ boys-per-girl | times }} boys as girls.\n", file: "t.md",
-                                               context: TemplateContext(values: values, figureNumbers: [:], themes: []), usedIDs: &used)
+                                               context: TemplateContext(values: values, figureNumbers: [:], themes: []), state: &state)
         #expect(problems.map(\.description) == [#"t.md:3: "boys-per-girl" cannot be written with "times": one of the two counts is 0, so there is no comparison to write; reword the sentence"#])
     }
 }
@@ -146,9 +146,9 @@ import Testing
     func comparesEvenWhenOneSideIsZero(boys: Int, girls: Int, text: String) {
         var values = ReportValuesForTests.values
         values.override("boys-per-girl", .ratio(Share(boys, of: girls)))
-        var used = Set<String>()
+        var state = DocumentState()
         let (chapter, problems) = ChapterReader.read("# T\n\n{{ boys-per-girl | compare: boys, girls }}\n", file: "t.md",
-                                                     context: TemplateContext(values: values, figureNumbers: [:], themes: []), usedIDs: &used)
+                                                     context: TemplateContext(values: values, figureNumbers: [:], themes: []), state: &state)
         #expect(problems == [])
         #expect(chapter?.blocks[1] == .paragraph([.text(text)]))
     }

@@ -122,3 +122,29 @@ import Testing
         }
     }
 }
+
+@Suite struct BuildProblemsTests {
+    @Test func everyProblemOfTheTemplatesIsReportedInOneRun() throws {
+        var templates = ReferenceBuild.templates
+        templates.diagram.text = "centre: [not text]\n"
+        // Chapter 9 loses an annex figure; chapter 1 places Figure 1 too, before chapter 3 does.
+        templates.chapters[8].text = templates.chapters[8].text.replacingOccurrences(of: "{{ figure: figure-8 }}", with: "")
+        templates.chapters[0].text += "\n{{ figure: figure-1 }}\n"
+        let cohort = ReferenceBuild.cohort
+        #expect {
+            try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
+        } throws: { error in
+            guard let problems = (error as? ReportBuildError)?.problems else { return false }
+            let line = templates.chapters[0].text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            return problems == [
+                "Templates/figures/figure-7.yaml:1: centre: must be a line of text",
+                "Templates/chapters/03-headline-data.md:\(Self.line(of: "{{ figure: figure-1 }}", in: templates.chapters[2].text)): figure \"figure-1\" is already placed at Templates/chapters/01-summary.md:\(line); place each figure once",
+                "Templates/chapters: figure \"figure-8\" is not placed in any chapter; add {{ figure: figure-8 }} on a line of its own",
+            ]
+        }
+    }
+
+    static func line(of text: String, in source: String) -> Int {
+        source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }! + 1
+    }
+}

@@ -22,7 +22,7 @@ public struct BuildOptions: Sendable {
     public var draft: Bool
     /// The date printed as the publication date (never the wall clock).
     public var published: ISODate
-    /// Counts from an earlier build, to mark changes (drafts only).
+    /// Values from an earlier build, to mark changes (drafts only).
     public var baseline: Baseline?
     public init(draft: Bool, published: ISODate, baseline: Baseline? = nil) {
         self.draft = draft
@@ -48,10 +48,10 @@ public enum ReportBuilder {
         let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
         var problems = Self.placeholderNameClashes(cohort.vocabulary)
 
-        let diagram: DiagramSpec
+        var diagram = DiagramSpec(centre: "", groups: [])
         switch DiagramSpecReader.read(templates.diagram.text, file: templates.diagram.path) {
         case .success(let spec): diagram = spec
-        case .failure(let problem): throw ReportBuildError(problems: [problem.description])
+        case .failure(let problem): problems.append(problem.description)
         }
         let figures = FigureCatalog.figures(statistics, review: cohort.review, diagram: diagram)
 
@@ -59,18 +59,19 @@ public enum ReportBuilder {
         let context = TemplateContext(
             values: values, figureNumbers: Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.number) }),
             themes: cohort.vocabulary.themes.map(\.code), baseline: options.draft ? options.baseline?.values : nil)
-        var usedIDs: Set<String> = ["main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
-                                    "reviewers-data-quality", "reviewers-unpublished-learning"]
-        usedIDs.formUnion(figures.map(\.id))
+        // Ids the page itself uses, so no heading takes one.
+        var state = DocumentState(reservedIDs: Set(figures.map(\.id)).union([
+            "main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
+            "reviewers-data-quality", "reviewers-unpublished-learning"]))
         var chapters: [Chapter] = []
         var templateProblems: [TemplateProblem] = []
         for template in templates.chapters {
-            let (chapter, found) = ChapterReader.read(template.text, file: template.path, context: context, usedIDs: &usedIDs)
+            let (chapter, found) = ChapterReader.read(template.text, file: template.path, context: context, state: &state)
             templateProblems += found
             if let chapter { chapters.append(chapter) }
         }
-        if templateProblems.isEmpty {
-            templateProblems = FigurePlacement.check(chapters: chapters, templates: templates.chapters, figures: figures)
+        for figure in figures where state.placedFigures[figure.id] == nil {
+            templateProblems.append(TemplateProblem(file: "Templates/chapters", line: 0, reason: .figureNeverPlaced(figure.id)))
         }
         problems += templateProblems.map(\.description)
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
@@ -139,34 +140,5 @@ public enum ReportBuilder {
             (name: name, previous: text(baseline.values[name]!), current: "no longer counted")
         }
         return (current + removed).sorted { $0.name < $1.name }
-    }
-}
-
-/// Every figure is placed exactly once across the chapters.
-enum FigurePlacement {
-    static func check(chapters: [Chapter], templates: [(path: String, text: String)], figures: [Figure]) -> [TemplateProblem] {
-        var placed: [String: String] = [:]
-        var problems: [TemplateProblem] = []
-        for (chapter, template) in zip(chapters, templates) {
-            for case .figure(let id) in chapter.blocks {
-                let line = lineOf(directive: id, in: template.text)
-                if let first = placed[id] {
-                    problems.append(TemplateProblem(file: template.path, line: line, reason: .figurePlacedTwice(id, firstAt: first)))
-                } else {
-                    placed[id] = "\(template.path):\(line)"
-                }
-            }
-        }
-        for figure in figures where placed[figure.id] == nil {
-            problems.append(TemplateProblem(file: "Templates/chapters", line: 0, reason: .figureNeverPlaced(figure.id)))
-        }
-        return problems
-    }
-
-    private static func lineOf(directive id: String, in text: String) -> Int {
-        for (i, line) in text.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let d = Directive(line), d.kind == "figure", d.argument == id { return i + 1 }
-        }
-        return 0
     }
 }

@@ -1,5 +1,6 @@
 import ChartLayout
 import CohortStatistics
+import Foundation
 
 /// The numbers behind a chart, as rows: the one source for its data table and its CSV file.
 public enum FigureData {
@@ -44,5 +45,3 @@ public enum FigureData {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

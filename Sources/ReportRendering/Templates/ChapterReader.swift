@@ -16,13 +16,21 @@ public struct TemplateContext: Sendable {
     }
 }
 
+/// What the chapters of one document share as they are read in turn: the fragment
+/// ids taken so far, and where each figure was placed (`file:line`).
+public struct DocumentState: Sendable {
+    public var usedIDs: Set<String>
+    public var placedFigures: [String: String] = [:]
+    public init(reservedIDs: Set<String> = []) { usedIDs = reservedIDs }
+}
+
 /// Reads one chapter template: Markdown with placeholders and directives → a ``Chapter``.
 ///
 /// Problems are collected, not thrown one at a time, so an editor sees every
 /// mistake in a template in one run.
 public enum ChapterReader {
     public static func read(_ source: String, file: String, context: TemplateContext,
-                            usedIDs: inout Set<String>) -> (chapter: Chapter?, problems: [TemplateProblem]) {
+                            state: inout DocumentState) -> (chapter: Chapter?, problems: [TemplateProblem]) {
         var reader = Resolver(file: file, context: context)
         var blocks: [Block] = []
         var segment: [Substring] = []
@@ -39,7 +47,7 @@ public enum ChapterReader {
             if let directive = Directive(line) {
                 flush()
                 segmentStart = index + 2
-                if let block = reader.directive(directive, line: index + 1) { blocks.append(block) }
+                if let block = reader.directive(directive, line: index + 1, placed: &state.placedFigures) { blocks.append(block) }
             } else {
                 if segment.isEmpty { segmentStart = index + 1 }
                 segment.append(line)
@@ -59,7 +67,7 @@ public enum ChapterReader {
         let title = titleInlines.map(\.plainText).joined()
         let identified = blocks.map { block -> Block in
             guard case .heading(let level, _, let inlines) = block else { return block }
-            return .heading(level: level, id: Self.uniqueID(for: inlines.map(\.plainText).joined(), in: &usedIDs), inlines)
+            return .heading(level: level, id: Self.uniqueID(for: inlines.map(\.plainText).joined(), in: &state.usedIDs), inlines)
         }
         guard problems.isEmpty, case .heading(_, let chapterID, _) = identified[0] else { return (nil, problems.sorted()) }
         return (Chapter(id: chapterID, title: title, blocks: identified), [])

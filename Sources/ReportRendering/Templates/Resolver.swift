@@ -13,15 +13,24 @@ struct Resolver {
         problems.append(TemplateProblem(file: file, line: line, reason: reason))
     }
 
-    mutating func directive(_ d: Directive, line: Int) -> Block? {
+    /// The figure ids in number order, for messages.
+    private var knownFigures: [String] {
+        context.figureNumbers.keys.sorted { (context.figureNumbers[$0]!, $0) < (context.figureNumbers[$1]!, $1) }
+    }
+
+    /// A directive line; `placed` records where each figure went, across chapters.
+    mutating func directive(_ d: Directive, line: Int, placed: inout [String: String]) -> Block? {
         switch d.kind {
         case "figure":
             guard context.figureNumbers[d.argument] != nil else {
-                problem(line, .unknownFigure(d.argument, known: context.figureNumbers.keys.sorted { a, b in
-                    (context.figureNumbers[a]!, a) < (context.figureNumbers[b]!, b)
-                }))
+                problem(line, .unknownFigure(d.argument, known: knownFigures))
                 return nil
             }
+            if let first = placed[d.argument] {
+                problem(line, .figurePlacedTwice(d.argument, firstAt: first))
+                return nil
+            }
+            placed[d.argument] = "\(file):\(line)"
             return .figure(id: d.argument)
         default:
             guard context.themes.contains(d.argument) else {
@@ -127,7 +136,7 @@ struct Resolver {
         if trimmed.hasPrefix("ref:") {
             let id = trimmedSpaces(trimmed.dropFirst(4))
             guard let number = context.figureNumbers[id] else {
-                problem(line, .unknownFigure(id, known: context.figureNumbers.keys.sorted()))
+                problem(line, .unknownFigure(id, known: knownFigures))
                 return .text("")
             }
             return .link(url: "#\(id)", [.text("Figure \(number)")])

@@ -1,3 +1,5 @@
+import CohortStatistics
+
 /// Writes a named value in the format a placeholder asks for.
 enum ValueFormatter {
     static func format(_ value: TemplateValue, _ p: Placeholder) -> Result<String, TemplateProblem.Reason> {
@@ -60,5 +62,3 @@ enum ValueFormatter {
         }
     }
 }
-
-import CohortStatistics
