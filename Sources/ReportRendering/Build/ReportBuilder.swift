@@ -101,9 +101,8 @@ public enum ReportBuilder {
         }
         files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values).data()))
 
-        let draft = options.draft ? ReportPage.Draft(
-            changes: Self.changes(values, baseline: options.baseline), baselineName: options.baseline?.name,
-            baseline: options.baseline?.values ?? [:]) : nil
+        let draft = options.draft
+            ? ReportPage.Draft(baseline: options.baseline, changes: Self.changes(values, baseline: options.baseline)) : nil
         let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
                               scenes: inline, css: templates.styleSheet, published: options.published, draft: draft)
         files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))

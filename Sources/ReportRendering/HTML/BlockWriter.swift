@@ -40,7 +40,7 @@ struct BlockWriter {
             try w.element("hr")
         case .figure(let id):
             guard let figure = figuresByID[id] else { return }
-            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline ?? [:], into: w)
+            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline?.values ?? [:], into: w)
         case .learning(let theme):
             try learning(theme)
         }

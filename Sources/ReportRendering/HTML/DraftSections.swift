@@ -6,14 +6,14 @@ import XMLWriter
 /// the cases behind every figure and the cohort's data-quality notes.
 enum DraftSections {
     static func changes(_ draft: ReportPage.Draft, _ w: XMLWriter) throws {
-        guard draft.baselineName != nil else { return }
+        guard let baseline = draft.baseline else { return }
         try w.element("section", ["class": "changes", "aria-labelledby": "changes"]) {
             try w.element("h2", ["id": "changes"], text: "Changes since the baseline")
             if draft.changes.isEmpty {
-                try w.element("p", text: "No number in the report has changed since \(draft.baselineName!).")
+                try w.element("p", text: "No number in the report has changed since \(baseline.name).")
                 return
             }
-            try w.element("p", text: "\(draft.changes.count) \(draft.changes.count == 1 ? "number has" : "numbers have") changed since \(draft.baselineName!). Changed numbers are highlighted in the text with their previous value.")
+            try w.element("p", text: "\(draft.changes.count) \(draft.changes.count == 1 ? "number has" : "numbers have") changed since \(baseline.name). In the text and the data tables, changed numbers are highlighted with their previous value.")
             try w.element("div", ["class": "table-frame"]) {
                 try w.element("table", ["class": "data-table"]) {
                     try w.element("caption", text: "Numbers that changed")

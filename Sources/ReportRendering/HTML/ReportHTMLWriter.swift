@@ -68,7 +68,7 @@ public enum ReportHTMLWriter {
         try w.element("nav", ["class": "contents", "aria-labelledby": "contents-heading"]) {
             try w.element("h2", ["id": "contents-heading"], text: "Contents")
             try w.element("ol") {
-                if page.draft?.changes.isEmpty == false || page.draft?.baselineName != nil {
+                if page.draft?.baseline != nil {
                     try w.element("li") { try w.element("a", ["href": "#changes"], text: "Changes since the baseline") }
                 }
                 for chapter in page.chapters {

@@ -28,16 +28,13 @@ public struct ReportPage: Sendable {
 
     /// What only a reviewers' draft carries.
     public struct Draft: Sendable {
+        /// The earlier build compared with, if any.
+        public var baseline: Baseline?
         /// Values that changed since the baseline: name, previous, current.
         public var changes: [(name: String, previous: String, current: String)]
-        public var baselineName: String?
-        /// The baseline's values by name, to mark changed cells in data tables.
-        public var baseline: [String: TemplateValue]
-        public init(changes: [(name: String, previous: String, current: String)], baselineName: String?,
-                    baseline: [String: TemplateValue] = [:]) {
-            self.changes = changes
-            self.baselineName = baselineName
+        public init(baseline: Baseline?, changes: [(name: String, previous: String, current: String)]) {
             self.baseline = baseline
+            self.changes = changes
         }
     }
 }
