@@ -93,3 +93,13 @@ enum MarkupRules {
         return nil
     }
 }
+
+extension XMLWriter {
+    /// Whether the writer refuses this character wherever it appears (see
+    /// `MarkupRules.isForbidden`), so that callers can check their sources first
+    /// and say where the character is; the writer's own refusal stays the last line of defence.
+    public static func refuses(_ scalar: Unicode.Scalar) -> Bool { MarkupRules.isForbidden(scalar) }
+
+    /// The first string in a style sheet that ``styleSheet(_:)`` would refuse, or nil.
+    public static func styleSheetProblem(_ css: String) -> String? { MarkupRules.styleSheetProblem(css) }
+}

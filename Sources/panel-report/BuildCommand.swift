@@ -16,7 +16,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("The templates folder: chapters/*.md, report.css, figures/figure-7.yaml.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The templates folder: chapters/*.md, report.css, figures/*.yaml.", valueName: "dir"))
     var templates: String = "Templates"
 
     @Option(help: ArgumentHelp("Where to write the report (default: Output, or Output-draft with --draft, so a draft never sits among published files).", valueName: "dir"))
@@ -53,7 +53,7 @@ struct BuildCommand: ParsableCommand {
             do {
                 files = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
             } catch let error as ReportBuildError {
-                throw Failure(.badData, lines: error.problems + ["panel-report: \(error.problems.count) template \(error.problems.count == 1 ? "problem" : "problems"); nothing was written"])
+                throw Failure(.badData, lines: error.problems.map(\.description) + ["panel-report: \(error.problems.count) template \(error.problems.count == 1 ? "problem" : "problems"); nothing was written"])
             }
             try OutputWriter.replace(outputFolder, kind: draft ? .draft : .published, with: files)
             let cases = cohort.cases.count

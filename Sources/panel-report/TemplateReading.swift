@@ -23,8 +23,12 @@ enum TemplateReading {
             return string
         }
         let chapters = try chapterNames.map { name in (path: "\(chaptersFolder)/\(name)", text: try text("\(chaptersFolder)/\(name)")) }
-        let diagramPath = folder + "/figures/figure-7.yaml"
-        return TemplateFiles(chapters: chapters, styleSheet: try text(folder + "/report.css"),
-                             diagram: (diagramPath, try text(diagramPath)))
+        let styleSheet = folder + "/report.css"
+        var diagrams: [String: (path: String, text: String)] = [:]
+        for definition in FigureRegistry.all {
+            guard let file = definition.diagramFile else { continue }
+            diagrams[definition.id] = (folder + "/" + file, try text(folder + "/" + file))
+        }
+        return TemplateFiles(folder: folder, chapters: chapters, styleSheet: (styleSheet, try text(styleSheet)), diagrams: diagrams)
     }
 }

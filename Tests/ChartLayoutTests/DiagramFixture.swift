@@ -1,6 +1,6 @@
 import ChartLayout
 
-/// Figure 7 as literal values, mirroring Templates/figures/figure-7.yaml.
+/// Figure 7 as literal values, mirroring Templates/figures/whole-system-change.yaml.
 enum DiagramFixture {
     static let figure7 = DiagramSpec(
         centre: "Whole-system change to engage, assess and plan with men",

@@ -86,10 +86,10 @@ struct DiagramTests {
 struct Figure7DataTests {
     /// The test's literal spec must say what the YAML file says (checked line by line,
     /// since this module does not read YAML).
-    @Test("The fixture mirrors Templates/figures/figure-7.yaml")
+    @Test("The fixture mirrors Templates/figures/whole-system-change.yaml")
     func fixtureMatchesYAML() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let yaml = try String(contentsOf: root.appendingPathComponent("Templates/figures/figure-7.yaml"), encoding: .utf8)
+        let yaml = try String(contentsOf: root.appendingPathComponent("Templates/figures/whole-system-change.yaml"), encoding: .utf8)
         let values = yaml.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.compactMap { line -> String? in
             guard let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close else { return nil }
             return String(line[line.index(after: open)..<close])

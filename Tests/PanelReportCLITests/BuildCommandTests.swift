@@ -80,7 +80,7 @@ final class BuildCommandTests: XCTestCase {
         let templates = try CLI.scratch(self).appendingPathComponent("Templates")
         try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Templates"), to: templates)
         let chapter = templates.appendingPathComponent("chapters/01-summary.md")
-        try ("# Summary\n\nOf {{ cases }} cases, {{ outcome.dyed }} died.\n" + "\n{{ figure: figure-1 }}\n")
+        try ("# Summary\n\nOf {{ cases }} cases, {{ outcome.dyed }} died.\n" + "\n{{ figure: outcome }}\n")
             .write(to: chapter, atomically: true, encoding: .utf8)
         let out = templates.deletingLastPathComponent().appendingPathComponent("Output")
         let result = try CLI.run(["build", "--templates", templates.path, "--output", out.path])
@@ -88,12 +88,12 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("chapters/01-summary.md:3: there is no value named \"outcome.dyed\"; did you mean \"outcome.died\"?"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         // With the name mended, the figure placed twice is the problem.
-        try ("# Summary\n\nOf {{ cases }} cases, {{ outcome.died }} died.\n" + "\n{{ figure: figure-1 }}\n")
+        try ("# Summary\n\nOf {{ cases }} cases, {{ outcome.died }} died.\n" + "\n{{ figure: outcome }}\n")
             .write(to: chapter, atomically: true, encoding: .utf8)
         let second = try CLI.run(["build", "--templates", templates.path, "--output", out.path])
         XCTAssertEqual(second.status, 65)
         XCTAssertTrue(second.stderr.contains("chapters/03-headline-data.md:"), second.stderr)
-        XCTAssertTrue(second.stderr.contains("figure \"figure-1\" is already placed at \(templates.path)/chapters/01-summary.md:5"), second.stderr)
+        XCTAssertTrue(second.stderr.contains("figure \"outcome\" is already placed at \(templates.path)/chapters/01-summary.md:5"), second.stderr)
     }
 
     func testMissingInputsExit66() throws {

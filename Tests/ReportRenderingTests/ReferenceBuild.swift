@@ -27,10 +27,16 @@ enum ReferenceBuild {
     static let templates: TemplateFiles = {
         let names = try! FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Templates/chapters").path)
             .filter { $0.hasSuffix(".md") }.sorted()
+        var diagrams: [String: (path: String, text: String)] = [:]
+        for definition in FigureRegistry.all {
+            guard let file = definition.diagramFile else { continue }
+            diagrams[definition.id] = ("Templates/\(file)", text("Templates/\(file)"))
+        }
         return TemplateFiles(
+            folder: "Templates",
             chapters: names.map { ("Templates/chapters/\($0)", text("Templates/chapters/\($0)")) },
-            styleSheet: text("Templates/report.css"),
-            diagram: ("Templates/figures/figure-7.yaml", text("Templates/figures/figure-7.yaml")))
+            styleSheet: ("Templates/report.css", text("Templates/report.css")),
+            diagrams: diagrams)
     }()
 
     static func build(draft: Bool = false, baseline: Baseline? = nil) throws -> [String: Data] {
@@ -38,6 +44,9 @@ enum ReferenceBuild {
                                             options: BuildOptions(draft: draft, published: cohort.review.published, baseline: baseline))
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
+
+    /// The number each figure gets from where the reference chapters place it.
+    static let numbers: [String: Int] = FigureNumbering.numbers(templates.chapters)
 
     static let published: [String: Data] = try! build()
     static let draft: [String: Data] = try! build(draft: true)

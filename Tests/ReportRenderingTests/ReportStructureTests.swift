@@ -77,15 +77,16 @@ import Testing
     @Test func everyChartHasADataTableAndADownload() throws {
         let page = Self.published
         let figures = page.all("figure").compactMap { $0.attributes["id"] }
-        #expect(figures == (1...9).map { "figure-\($0)" })
-        #expect(page.all("table").count == 8)
-        #expect(page.all("caption").count == 8)
+        #expect(figures == (1...FigureRegistry.all.count).map { "figure-\($0)" })
+        let charts = FigureRegistry.all.filter { !$0.isDiagram }
+        #expect(page.all("table").count == charts.count)
+        #expect(page.all("caption").count == charts.count)
         #expect(page.all("th").allSatisfy { $0.attributes["scope"] == "col" || $0.attributes["scope"] == "row" })
         let downloads = page.all("a").compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("data/") }
-        #expect(downloads == [1, 2, 3, 4, 5, 6, 8, 9].map { "data/figure-\($0).csv" })
+        #expect(downloads == charts.map { ReferenceBuild.numbers[$0.id]! }.sorted().map { "data/figure-\($0).csv" })
         for path in downloads { #expect(ReferenceBuild.published[path] != nil, "\(path) is linked but not written") }
-        // Each chart is drawn twice (wide and phone width); the diagram once.
-        #expect(page.all("svg").count == 17)
+        // Each chart is drawn twice (wide and phone width); a diagram once.
+        #expect(page.all("svg").count == 2 * charts.count + (FigureRegistry.all.count - charts.count))
         #expect(page.all("svg").allSatisfy { $0.attributes["role"] == "img" })
     }
 
@@ -103,16 +104,22 @@ import Testing
     }
 }
 
-@Suite struct FigureCatalogTests {
+@Suite struct FigureRegistryTests {
     @Test func everyFigureCategoryNamesATemplateValueWithItsCount() throws {
         let cohort = ReferenceBuild.cohort
         let statistics = CohortStatistics(cohort)
         let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
-        let figures = FigureCatalog.figures(statistics, review: cohort.review, diagram: DiagramSpec(centre: "c", groups: []))
+        let numbers = Dictionary(uniqueKeysWithValues: FigureRegistry.all.enumerated().map { ($1.id, $0 + 1) })
+        let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: [:])
         for figure in figures {
-            guard case .chart(let spec) = figure.content, spec.kind != .stackedHorizontalBar else { continue }
+            guard case .chart(let spec) = figure.content else { continue }
+            if figure.definition.valuePrefix == nil {
+                #expect(figure.valueNames.isEmpty, "\(figure.id)")
+                continue
+            }
             #expect(figure.valueNames.count == spec.categories.count, "\(figure.id)")
             for (name, category) in zip(figure.valueNames, spec.categories) {
+                #expect(name.hasPrefix(figure.definition.valuePrefix! + "."), "\(figure.id): \(name)")
                 guard case .count(let n, _)? = values[name] else {
                     Issue.record("\(figure.id): \(name) is not a template value")
                     continue
@@ -121,25 +128,68 @@ import Testing
             }
         }
     }
+
+    @Test func idsAreUniqueAndSayWhatTheFigureShows() {
+        let ids = FigureRegistry.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(!id.isEmpty && id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(id)")
+            #expect(!id.hasPrefix("figure-"), "\(id) is a number, not what the figure shows")
+        }
+    }
+
+    /// The reference report shows Figures 1–7 in the reference text's order, the two annex figures after them.
+    @Test func theReferenceChaptersNumberTheFiguresAsTheReferenceTextDoes() {
+        #expect(ReferenceBuild.numbers == [
+            "outcome": 1, "sex": 2, "ethnicity": 3, "age": 4, "agency-involvement": 5, "parent-features": 6,
+            "whole-system-change": 7, "injury-profiles": 8, "themes": 9,
+        ])
+    }
+
+    @Test func theTemplateGuideListsEveryFigureOfTheRegistry() throws {
+        let guide = ReferenceBuild.text("docs/templates.md")
+        let rows = guide.split(separator: "\n").filter { $0.hasPrefix("| `") && guide.range(of: "## Figures")!.lowerBound < guide.range(of: String($0))!.lowerBound }
+        #expect(rows.map(String.init) == FigureRegistry.all.map(FigureRegistry.guideRow))
+    }
+
+    /// Moving a figure to a later chapter renumbers the report, and every reference follows.
+    @Test func movingAFigureRenumbersTheReportAndItsReferences() throws {
+        var templates = ReferenceBuild.templates
+        let headline = try #require(templates.chapters.firstIndex { $0.path.hasSuffix("03-headline-data.md") })
+        let features = try #require(templates.chapters.firstIndex { $0.path.hasSuffix("06-additional-features.md") })
+        templates.chapters[headline].text = templates.chapters[headline].text.replacingOccurrences(of: "{{ figure: age }}\n", with: "")
+        templates.chapters[features].text += "\nAs {{ ref: age }} showed, ages vary.\n\n{{ figure: age }}\n"
+        let numbers = FigureNumbering.numbers(templates.chapters)
+        #expect(numbers["agency-involvement"] == 4 && numbers["parent-features"] == 5 && numbers["age"] == 6)
+        let cohort = ReferenceBuild.cohort
+        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
+        let html = String(decoding: try #require(files.first { $0.path == "report.html" }).bytes, as: UTF8.self)
+        #expect(html.contains(##"As <a href="#figure-6">Figure 6</a> showed"##))
+        #expect(html.contains(#"<figure id="figure-6" class="figure"><figcaption><span class="figure-number">Figure 6: </span>Age of the babies"#))
+        let numbered = html.ranges(of: #"<span class="figure-number">Figure "#).map { html[$0.upperBound...].prefix(while: \.isNumber) }
+        #expect(numbered.map { Int($0)! } == Array(1...FigureRegistry.all.count))
+        let csv = String(decoding: try #require(files.first { $0.path == "data/figure-6.csv" }).bytes, as: UTF8.self)
+        #expect(csv.hasPrefix("category,count,percent\n0,"))
+    }
 }
 
 @Suite struct BuildProblemsTests {
     @Test func everyProblemOfTheTemplatesIsReportedInOneRun() throws {
         var templates = ReferenceBuild.templates
-        templates.diagram.text = "centre: [not text]\n"
+        templates.diagrams["whole-system-change"]!.text = "centre: [not text]\n"
         // Chapter 9 loses an annex figure; chapter 1 places Figure 1 too, before chapter 3 does.
-        templates.chapters[8].text = templates.chapters[8].text.replacingOccurrences(of: "{{ figure: figure-8 }}", with: "")
-        templates.chapters[0].text += "\n{{ figure: figure-1 }}\n"
+        templates.chapters[8].text = templates.chapters[8].text.replacingOccurrences(of: "{{ figure: injury-profiles }}", with: "")
+        templates.chapters[0].text += "\n{{ figure: outcome }}\n"
         let cohort = ReferenceBuild.cohort
         #expect {
             try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
         } throws: { error in
-            guard let problems = (error as? ReportBuildError)?.problems else { return false }
+            guard let problems = (error as? ReportBuildError)?.problems.map(\.description) else { return false }
             let line = templates.chapters[0].text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
             return problems == [
-                "Templates/figures/figure-7.yaml:1: centre: must be a line of text",
-                "Templates/chapters/03-headline-data.md:\(Self.line(of: "{{ figure: figure-1 }}", in: templates.chapters[2].text)): figure \"figure-1\" is already placed at Templates/chapters/01-summary.md:\(line); place each figure once",
-                "Templates/chapters: figure \"figure-8\" is not placed in any chapter; add {{ figure: figure-8 }} on a line of its own",
+                "Templates/figures/whole-system-change.yaml:1: centre: must be a line of text",
+                "Templates/chapters/03-headline-data.md:\(Self.line(of: "{{ figure: outcome }}", in: templates.chapters[2].text)): figure \"outcome\" is already placed at Templates/chapters/01-summary.md:\(line); place each figure once",
+                "Templates/chapters: figure \"injury-profiles\" is not placed in any chapter; add {{ figure: injury-profiles }} on a line of its own",
             ]
         }
     }

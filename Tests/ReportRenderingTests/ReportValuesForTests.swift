@@ -31,5 +31,5 @@ enum ReportValuesForTests {
 }
 
 extension ReportValues {
-    mutating func override(_ name: String, _ value: TemplateValue) { setForTests(name, value) }
+    mutating func override(_ name: String, _ value: TemplateValue) { values[name] = value }
 }

@@ -21,9 +21,9 @@ import Testing
         let svg = try SceneSVGWriter.document(scene, id: "f")
         #expect(svg == """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" id="f-svg" viewBox="0 0 100 50" width="100" height="50" role="img" \
-            aria-labelledby="f-title f-desc" font-family="Arial, 'Liberation Sans', Helvetica, sans-serif" class="chart">\
-            <title id="f-title">A &amp; B</title><desc id="f-desc">Of 2 cases: A 1 (50%), B 1 (50%).</desc>\
+            <svg xmlns="http://www.w3.org/2000/svg" id="f_svg" viewBox="0 0 100 50" width="100" height="50" role="img" \
+            aria-labelledby="f_title f_desc" font-family="Arial, 'Liberation Sans', Helvetica, sans-serif" class="chart">\
+            <title id="f_title">A &amp; B</title><desc id="f_desc">Of 2 cases: A 1 (50%), B 1 (50%).</desc>\
             <rect x="1" y="2" width="30.46" height="10" fill="#12436D" class="bar"/>\
             <line x1="0" y1="40" x2="100" y2="40" stroke="#595959" stroke-width="1" class="axis"/>\
             <text x="50" y="20" font-size="14" fill="#0B0C0C" text-anchor="middle" font-weight="bold" class="category-label">\

@@ -5,14 +5,19 @@ import Foundation
 
 /// The template files a build reads, as text (the CLI reads them from disk).
 public struct TemplateFiles: Sendable {
+    /// The templates folder, as the user named it (for messages about the whole folder).
+    public var folder: String
     /// Chapter templates in reading order: (path for messages, text).
     public var chapters: [(path: String, text: String)]
-    public var styleSheet: String
-    public var diagram: (path: String, text: String)
-    public init(chapters: [(path: String, text: String)], styleSheet: String, diagram: (path: String, text: String)) {
+    public var styleSheet: (path: String, text: String)
+    /// Each diagram's content file by figure id (`figures/ID.yaml`; see ``FigureDefinition/diagramFile``).
+    public var diagrams: [String: (path: String, text: String)]
+    public init(folder: String, chapters: [(path: String, text: String)], styleSheet: (path: String, text: String),
+                diagrams: [String: (path: String, text: String)]) {
+        self.folder = folder
         self.chapters = chapters
         self.styleSheet = styleSheet
-        self.diagram = diagram
+        self.diagrams = diagrams
     }
 }
 
@@ -31,10 +36,12 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// Problems that stop a build, every one of them.
+/// Problems that stop a build, every one of them: each names its file and, where
+/// it has one, its line. They are all problems of the templates (the cohort was
+/// validated before the build).
 public struct ReportBuildError: Error, CustomStringConvertible {
-    public var problems: [String]
-    public var description: String { problems.joined(separator: "\n") }
+    public var problems: [TemplateProblem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
 /// Builds every output file from a validated cohort and the templates: pure, in memory.
@@ -42,38 +49,48 @@ public enum ReportBuilder {
     /// The width of the charts drawn for phones (the page switches below 641px).
     static let narrowWidth = 340.0
 
+    /// Ids the page itself uses outside chapters and figures, so that no heading takes one.
+    /// (Figures' own ids are `figure-N`, reserved as they are numbered; the ids
+    /// inside a figure add `_…`, which a heading's id never contains.)
+    static let pageIDs: Set<String> = [
+        "main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
+        "reviewers-data-quality", "reviewers-unpublished-learning"]
+
     /// Output files by path relative to the output folder, in a stable order.
-    public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws -> [(path: String, bytes: Data)] {
+    public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> [(path: String, bytes: Data)] {
         let statistics = CohortStatistics(cohort)
         let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
-        var problems = Self.placeholderNameClashes(cohort.vocabulary)
+        var problems = placeholderNameClashes(cohort.vocabulary, file: "vocabulary.yaml")
+        problems += SourceCheck.styleSheet(templates.styleSheet.text, file: templates.styleSheet.path)
 
-        var diagram = DiagramSpec(centre: "", groups: [])
-        switch DiagramSpecReader.read(templates.diagram.text, file: templates.diagram.path) {
-        case .success(let spec): diagram = spec
-        case .failure(let problem): problems.append(problem.description)
+        var diagrams: [String: DiagramSpec] = [:]
+        for definition in FigureRegistry.all where definition.isDiagram {
+            guard let file = templates.diagrams[definition.id] else {
+                problems.append(TemplateProblem(file: "\(templates.folder)/\(definition.diagramFile!)", line: nil,
+                                                reason: .unreadable("no such file; it holds the content of figure \"\(definition.id)\"")))
+                continue
+            }
+            switch DiagramSpecReader.read(file.text, file: file.path) {
+            case .success(let spec): diagrams[definition.id] = spec
+            case .failure(let problem): problems.append(problem)
+            }
         }
-        let figures = FigureCatalog.figures(statistics, review: cohort.review, diagram: diagram)
+        let numbers = FigureNumbering.numbers(templates.chapters)
+        let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: diagrams)
 
         // Chapters, with every template problem collected.
-        let context = TemplateContext(
-            values: values, figureNumbers: Dictionary(uniqueKeysWithValues: figures.map { ($0.id, $0.number) }),
-            themes: cohort.vocabulary.themes.map(\.code), baseline: options.draft ? options.baseline?.values : nil)
-        // Ids the page itself uses, so no heading takes one.
-        var state = DocumentState(reservedIDs: Set(figures.map(\.id)).union([
-            "main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
-            "reviewers-data-quality", "reviewers-unpublished-learning"]))
+        let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
+                                      baseline: options.draft ? options.baseline?.values : nil)
+        var state = DocumentState(reservedIDs: pageIDs.union(numbers.values.map { "figure-\($0)" }))
         var chapters: [Chapter] = []
-        var templateProblems: [TemplateProblem] = []
         for template in templates.chapters {
             let (chapter, found) = ChapterReader.read(template.text, file: template.path, context: context, state: &state)
-            templateProblems += found
+            problems += found
             if let chapter { chapters.append(chapter) }
         }
-        for figure in figures where state.placedFigures[figure.id] == nil {
-            templateProblems.append(TemplateProblem(file: "Templates/chapters", line: 0, reason: .figureNeverPlaced(figure.id)))
+        for definition in FigureRegistry.all where state.placedFigures[definition.id] == nil {
+            problems.append(TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(definition.id)))
         }
-        problems += templateProblems.map(\.description)
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
 
         // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
@@ -90,31 +107,44 @@ public enum ReportBuilder {
                             width: Self.narrowWidth, includesHeading: false, includesSource: false)))
                     standalone = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions())
                 } catch {
-                    throw ReportBuildError(problems: ["Figure \(figure.number) (\(figure.id)): \(error)"])
+                    throw ReportBuildError(problems: [TemplateProblem(
+                        file: state.placedFigures[figure.id] ?? templates.folder, line: nil,
+                        reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
                 }
-                files.append(("data/\(figure.id).csv", Data(FigureData.csv(spec).utf8)))
+                if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec).utf8))) }
             case .diagram(let spec):
                 standalone = DiagramLayout.layout(spec)
                 inline[figure.id] = InlineScenes(wide: standalone, narrow: nil)
             }
-            files.append(("figures/\(figure.id).svg", Data(try SceneSVGWriter.document(standalone, id: figure.id).utf8)))
+            do {
+                files.append((figure.svgFile, Data(try SceneSVGWriter.document(standalone, id: figure.anchor).utf8)))
+            } catch {
+                throw ReportBuildError(problems: [TemplateProblem(
+                    file: state.placedFigures[figure.id] ?? templates.folder, line: nil,
+                    reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
+            }
         }
-        files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values).data()))
-
-        let draft = options.draft
-            ? ReportPage.Draft(baseline: options.baseline, changes: Self.changes(values, baseline: options.baseline)) : nil
-        let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
-                              scenes: inline, css: templates.styleSheet, published: options.published, draft: draft)
-        files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
+        do {
+            files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values).data()))
+            let draft = options.draft
+                ? ReportPage.Draft(baseline: options.baseline, changes: Self.changes(values, baseline: options.baseline)) : nil
+            let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
+                                  scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft)
+            files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
+        } catch {
+            // Every source was checked above; this is the writer's last line of defence.
+            throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
+                "the report could not be written: \(error)"))])
+        }
         return files.sorted { $0.path < $1.path }
     }
 
     /// Ethnicity labels become placeholder names (`ethnicity.white-british`); two
     /// labels that would share a name must not silently share a number.
-    static func placeholderNameClashes(_ vocabulary: Vocabulary) -> [String] {
+    static func placeholderNameClashes(_ vocabulary: Vocabulary, file: String) -> [TemplateProblem] {
         Dictionary(grouping: vocabulary.ethnicities, by: ReportValues.slug).values.filter { $0.count > 1 }
-            .map { labels in
-                "vocabulary.yaml: the ethnicities \(labels.map { "\"\($0)\"" }.joined(separator: " and ")) would share the placeholder name ethnicity.\(ReportValues.slug(labels[0])); make them differ in more than punctuation or letter case"
+            .map { labels in TemplateProblem(file: file, line: nil, reason: .refused(
+                "the ethnicities \(labels.map { "\"\($0)\"" }.joined(separator: " and ")) would share the placeholder name ethnicity.\(ReportValues.slug(labels[0])); make them differ in more than punctuation or letter case"))
             }.sorted()
     }
 

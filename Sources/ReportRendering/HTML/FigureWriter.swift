@@ -7,7 +7,7 @@ import XMLWriter
 enum FigureWriter {
     /// `baseline`: a draft's earlier values by name; a changed count or share is marked in the table.
     static func write(_ figure: Figure, scenes: InlineScenes?, baseline: [String: TemplateValue], into w: XMLWriter) throws {
-        try w.element("figure", ["id": figure.id, "class": "figure"]) {
+        try w.element("figure", ["id": figure.anchor, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
                 try w.text(figure.title)
@@ -17,11 +17,11 @@ enum FigureWriter {
             }
             if let scenes {
                 try w.element("div", ["class": scenes.narrow == nil ? "chart-frame" : "chart-frame chart-wide"]) {
-                    try SceneSVGWriter.write(scenes.wide, id: figure.id, into: w)
+                    try SceneSVGWriter.write(scenes.wide, id: figure.anchor, into: w)
                 }
                 if let narrow = scenes.narrow {
                     try w.element("div", ["class": "chart-frame chart-narrow"]) {
-                        try SceneSVGWriter.write(narrow, id: figure.id + "-narrow", into: w)
+                        try SceneSVGWriter.write(narrow, id: figure.anchor + "_narrow", into: w)
                     }
                 }
             }
@@ -30,7 +30,9 @@ enum FigureWriter {
                 try table(spec, figure: figure, baseline: baseline, w)
                 try w.element("p", ["class": "figure-source"]) {
                     try w.text(spec.sourceNote + ". ")
-                    try w.element("a", ["href": "data/\(figure.id).csv"], text: "Download the data for Figure \(figure.number) (CSV)")
+                    if let csv = figure.csvFile {
+                        try w.element("a", ["href": csv], text: "Download the data for Figure \(figure.number) (CSV)")
+                    }
                 }
             case .diagram(let spec):
                 try w.element("details", ["class": "diagram-text"]) {
@@ -57,7 +59,7 @@ enum FigureWriter {
                 try w.element("caption", text: "Data for Figure \(figure.number): \(spec.title)")
                 try w.element("thead") {
                     try w.element("tr") {
-                        try w.element("th", ["scope": "col"], text: figure.categoryHeading)
+                        try w.element("th", ["scope": "col"], text: figure.definition.categoryHeading)
                         for column in FigureData.columns(spec).dropFirst() {
                             try w.element("th", ["scope": "col", "class": "numeric"], text: column)
                         }

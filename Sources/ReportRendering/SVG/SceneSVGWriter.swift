@@ -10,10 +10,11 @@ import XMLWriter
 public enum SceneSVGWriter {
     /// Writes the scene as an `<svg>` element into an open document.
     public static func write(_ scene: Scene, id: String, into w: XMLWriter) throws {
-        let titleID = "\(id)-title"
-        let descID = "\(id)-desc"
+        // `_` keeps these apart from every heading's id, which is letters, digits and `-`.
+        let titleID = "\(id)_title"
+        let descID = "\(id)_desc"
         try w.element("svg", attributes: [
-            ("id", "\(id)-svg"),
+            ("id", "\(id)_svg"),
             ("viewBox", "0 0 \(SceneNumber.format(scene.width)) \(SceneNumber.format(scene.height))"),
             ("width", SceneNumber.format(scene.width)),
             ("height", SceneNumber.format(scene.height)),

@@ -1,7 +1,7 @@
 /// What a template may refer to.
 public struct TemplateContext: Sendable {
     public var values: ReportValues
-    /// Figure ids and their numbers ("figure-4" → 4).
+    /// Placed figures' ids and the numbers they got from where they stand ("ethnicity" → 3).
     public var figureNumbers: [String: Int]
     /// Theme codes declared in the vocabulary.
     public var themes: [String]
@@ -32,6 +32,7 @@ public enum ChapterReader {
     public static func read(_ source: String, file: String, context: TemplateContext,
                             state: inout DocumentState) -> (chapter: Chapter?, problems: [TemplateProblem]) {
         var reader = Resolver(file: file, context: context)
+        var problems = SourceCheck.characters(source, file: file)
         var blocks: [Block] = []
         var segment: [Substring] = []
         var segmentStart = 1
@@ -40,7 +41,13 @@ public enum ChapterReader {
         func flush() {
             guard !segment.isEmpty else { return }
             let nodes = MarkdownReader.read(segment.joined(separator: "\n") + "\n", firstLine: segmentStart)
-            blocks += nodes.compactMap { reader.block($0) }
+            for node in nodes {
+                // The chapter's title is its one level-1 heading, first.
+                if case .heading(1, let line, _) = node, !blocks.isEmpty {
+                    problems.append(TemplateProblem(file: file, line: line, reason: .secondTitle))
+                }
+                if let block = reader.block(node) { blocks.append(block) }
+            }
             segment = []
         }
         for (index, line) in lines.enumerated() {
@@ -55,14 +62,10 @@ public enum ChapterReader {
         }
         flush()
 
-        // The chapter's title is its one level-1 heading, first.
-        var problems = reader.problems
+        problems += reader.problems
         guard case .heading(1, _, let titleInlines)? = blocks.first else {
             problems.append(TemplateProblem(file: file, line: 1, reason: .noTitle))
             return (nil, problems.sorted())
-        }
-        if blocks.dropFirst().contains(where: { if case .heading(1, _, _) = $0 { true } else { false } }) {
-            problems.append(TemplateProblem(file: file, line: 0, reason: .secondTitle))
         }
         let title = titleInlines.map(\.plainText).joined()
         let identified = blocks.map { block -> Block in
@@ -89,7 +92,11 @@ public enum ChapterReader {
 
 /// A line that is only `{{ figure: ID }}` or `{{ learning: CODE }}`.
 struct Directive {
-    var kind: String
+    enum Kind: String, CaseIterable {
+        case figure, learning
+    }
+
+    var kind: Kind
     var argument: String
 
     init?(_ line: Substring) {
@@ -98,8 +105,7 @@ struct Directive {
         let inner = t.dropFirst(2).dropLast(2)
         let parts = inner.split(separator: ":", maxSplits: 1)
         guard parts.count == 2 else { return nil }
-        let kind = trimmedSpaces(parts[0])
-        guard kind == "figure" || kind == "learning" else { return nil }
+        guard let kind = Kind(rawValue: trimmedSpaces(parts[0])) else { return nil }
         self.kind = kind
         self.argument = trimmedSpaces(parts[1])
     }

@@ -6,7 +6,7 @@ import CohortStatistics
 /// The names are documented in `docs/templates.md`; a template naming anything
 /// else stops the build.
 public struct ReportValues: Sendable {
-    public private(set) var values: [String: TemplateValue] = [:]
+    public internal(set) var values: [String: TemplateValue] = [:]
 
     public subscript(name: String) -> TemplateValue? { values[name] }
 
@@ -72,9 +72,6 @@ public struct ReportValues: Sendable {
     }
 
     private mutating func set(_ name: String, _ value: TemplateValue) { values[name] = value }
-
-    /// Replaces one value; for tests of how templates treat odd values.
-    mutating func setForTests(_ name: String, _ value: TemplateValue) { values[name] = value }
 
     private mutating func add(_ prefix: String, _ tally: Tally) {
         for category in tally.categories {

@@ -3,6 +3,8 @@ struct Resolver {
     let file: String
     let context: TemplateContext
     private(set) var problems: [TemplateProblem] = []
+    /// Whether the inlines being read are a link's text (a link cannot hold another).
+    private var insideLink = false
 
     init(file: String, context: TemplateContext) {
         self.file = file
@@ -13,17 +15,12 @@ struct Resolver {
         problems.append(TemplateProblem(file: file, line: line, reason: reason))
     }
 
-    /// The figure ids in number order, for messages.
-    private var knownFigures: [String] {
-        context.figureNumbers.keys.sorted { (context.figureNumbers[$0]!, $0) < (context.figureNumbers[$1]!, $1) }
-    }
-
     /// A directive line; `placed` records where each figure went, across chapters.
     mutating func directive(_ d: Directive, line: Int, placed: inout [String: String]) -> Block? {
         switch d.kind {
-        case "figure":
-            guard context.figureNumbers[d.argument] != nil else {
-                problem(line, .unknownFigure(d.argument, known: knownFigures))
+        case .figure:
+            guard FigureRegistry.definition(d.argument) != nil else {
+                problem(line, unknownFigure(d.argument))
                 return nil
             }
             if let first = placed[d.argument] {
@@ -32,13 +29,19 @@ struct Resolver {
             }
             placed[d.argument] = "\(file):\(line)"
             return .figure(id: d.argument)
-        default:
+        case .learning:
             guard context.themes.contains(d.argument) else {
                 problem(line, .unknownTheme(d.argument, known: context.themes))
                 return nil
             }
             return .learning(theme: d.argument)
         }
+    }
+
+    /// An id that is not a registered figure, with the nearest ids as suggestions.
+    private func unknownFigure(_ id: String) -> TemplateProblem.Reason {
+        let ids = FigureRegistry.all.map(\.id)
+        return .unknownFigure(id, suggestions: Self.nearest(id, among: ids), known: ids)
     }
 
     mutating func block(_ node: MarkdownNode) -> Block? {
@@ -87,7 +90,12 @@ struct Resolver {
                 case .code(let s, _): out.append(.code(s))
                 case .emphasis(let c): out.append(.emphasis(inlines(c)))
                 case .strong(let c): out.append(.strong(inlines(c)))
-                case .link(let url, _, let c): out.append(.link(url: url, inlines(c)))
+                case .link(let url, let line, let c):
+                    if !Self.isAllowedLink(url) { problem(line, .linkNotAllowed(url)) }
+                    insideLink = true
+                    let text = inlines(c)
+                    insideLink = false
+                    out.append(.link(url: url, text))
                 case .refused(let why, let line): problem(line, .refused(why))
                 default: break
                 }
@@ -135,11 +143,17 @@ struct Resolver {
         let trimmed = trimmedSpaces(Substring(inner))
         if trimmed.hasPrefix("ref:") {
             let id = trimmedSpaces(trimmed.dropFirst(4))
-            guard let number = context.figureNumbers[id] else {
-                problem(line, .unknownFigure(id, known: knownFigures))
+            guard FigureRegistry.definition(id) != nil else {
+                problem(line, unknownFigure(id))
                 return .text("")
             }
-            return .link(url: "#\(id)", [.text("Figure \(number)")])
+            guard !insideLink else {
+                problem(line, .refInsideLink(id))
+                return .text("")
+            }
+            // A registered figure placed nowhere is reported once, by the builder.
+            guard let number = context.figureNumbers[id] else { return .text("") }
+            return .link(url: "#figure-\(number)", [.text("Figure \(number)")])
         }
         let placeholder: Placeholder
         switch Placeholder.parse(inner) {
@@ -170,10 +184,29 @@ struct Resolver {
 
     /// Names close to a mistyped one: same spelling but for a few letters.
     private func suggestions(for name: String) -> [String] {
-        let scored = context.values.values.keys.map { ($0, Self.distance($0, name)) }
-            .filter { $0.1 <= max(2, name.count / 4) }
+        Self.nearest(name, among: context.values.values.keys)
+    }
+
+    /// Links may go to web pages, e-mail addresses and places in the report; nothing
+    /// that runs (`javascript:`, `vbscript:`), embeds (`data:`) or reaches the reader's
+    /// disk (`file:`, a relative path), whatever the Markdown form (inline,
+    /// reference-style or autolink: they all arrive here as a link's address).
+    static func isAllowedLink(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
+            || (lower.hasPrefix("#") && lower.count > 1)
+    }
+
+    /// Up to two candidates spelt like `word` but for a few letters.
+    static func nearest(_ word: String, among candidates: some Sequence<String>) -> [String] {
+        let limit = max(2, word.count / 4)
+        // Lengths further apart than the limit cannot be within it: skipping them keeps a
+        // 20,000-character mistake from costing an edit distance against every name.
+        return candidates.filter { abs($0.count - word.count) <= limit }
+            .map { ($0, distance($0, word)) }
+            .filter { $0.1 <= limit }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        return scored.prefix(2).map(\.0)
+            .prefix(2).map(\.0)
     }
 
     static func distance(_ a: String, _ b: String) -> Int {

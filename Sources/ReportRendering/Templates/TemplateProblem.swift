@@ -1,7 +1,10 @@
-/// A problem in a template, located by file and line.
+import CaseLoading
+
+/// A problem in a template, located by file and, where it has one, line.
 public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertible, Comparable {
     public var file: String
-    public var line: Int
+    /// The 1-based line, or nil for a problem of the whole file or folder.
+    public var line: Int?
     public var reason: Reason
 
     public enum Reason: Error, Hashable, Sendable {
@@ -10,7 +13,7 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case unknownName(String, suggestions: [String])
         case unknownFormat(String)
         case formatDoesNotFit(name: String, format: String, why: String)
-        case unknownFigure(String, known: [String])
+        case unknownFigure(String, suggestions: [String], known: [String])
         case figurePlacedTwice(String, firstAt: String)
         case figureNeverPlaced(String)
         case unknownTheme(String, known: [String])
@@ -18,46 +21,63 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case noTitle
         case secondTitle
         case unreadable(String)
+        /// A link to something other than a web page, an e-mail address or a place in the report.
+        case linkNotAllowed(String)
+        /// A character the page cannot carry (a control character, a noncharacter).
+        case characterNotAllowed(Unicode.Scalar)
+        /// `{{ ref: … }}` inside a link: a link cannot hold another link.
+        case refInsideLink(String)
+        /// A figure whose chart cannot be drawn from this cohort's numbers.
+        case figureCannotBeDrawn(figure: String, why: String)
     }
 
-    public init(file: String, line: Int, reason: Reason) {
+    public init(file: String, line: Int?, reason: Reason) {
         self.file = file
         self.line = line
         self.reason = reason
     }
 
     public var description: String {
-        let place = line > 0 ? "\(file):\(line)" : file
+        let place = line.map { "\(file):\($0)" } ?? file
         return "\(place): \(message)"
     }
 
     public var message: String {
         switch reason {
         case .malformed(let text):
-            "\(text) is not a placeholder; write {{ name }} or {{ name | format }} (see docs/templates.md)"
+            "\(text.quotedForDiagnostic) is not a placeholder; write {{ name }} or {{ name | format }} (see docs/templates.md)"
         case .unclosed:
             "a placeholder opened with {{ is not closed with }}"
         case .unknownName(let name, let suggestions):
-            "there is no value named \"\(name)\"" + (suggestions.isEmpty ? "; see docs/templates.md for the names"
+            "there is no value named \(name.quotedForDiagnostic)" + (suggestions.isEmpty ? "; see docs/templates.md for the names"
                 : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
         case .unknownFormat(let format):
-            "\"\(format)\" is not a format; use one of: percent, of, share, total, count, is, times, compare"
+            "\(format.quotedForDiagnostic) is not a format; use one of: \(PlaceholderFormat.allCases.map(\.rawValue).joined(separator: ", "))"
         case .formatDoesNotFit(let name, let format, let why):
             "\"\(name)\" cannot be written with \"\(format)\": \(why)"
-        case .unknownFigure(let id, let known):
-            "there is no figure \"\(id)\"; the figures are: \(known.joined(separator: ", "))"
+        case .unknownFigure(let id, let suggestions, let known):
+            "there is no figure \(id.quotedForDiagnostic)" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
+                + "; the figures are: \(known.joined(separator: ", "))"
         case .figurePlacedTwice(let id, let firstAt):
             "figure \"\(id)\" is already placed at \(firstAt); place each figure once"
         case .figureNeverPlaced(let id):
             "figure \"\(id)\" is not placed in any chapter; add {{ figure: \(id) }} on a line of its own"
         case .unknownTheme(let code, let known):
-            "there is no theme \"\(code)\" in vocabulary.yaml; the themes are: \(known.joined(separator: ", "))"
+            "there is no theme \(code.quotedForDiagnostic) in vocabulary.yaml; the themes are: \(known.joined(separator: ", "))"
         case .refused(let why): why
         case .noTitle: "a chapter must start with its title as a level-1 heading (# Title)"
         case .secondTitle: "a chapter has one level-1 heading (# Title); use ## for sections"
         case .unreadable(let why): why
+        case .linkNotAllowed(let url):
+            "the link \(url.quotedForDiagnostic) is not allowed; link to https:, http: or mailto: addresses, or to a place in the report (#…)"
+        case .characterNotAllowed(let scalar):
+            "the character \(scalar.codePointName) cannot appear in the report; delete it (it is often invisible in an editor)"
+        case .refInsideLink(let id):
+            "{{ ref: \(id) }} is inside a link, and a link cannot hold another link; move it out of the [ ]( ) link"
+        case .figureCannotBeDrawn(let figure, let why):
+            "figure \"\(figure)\" cannot be drawn from this cohort: \(why)"
         }
     }
 
-    public static func < (a: TemplateProblem, b: TemplateProblem) -> Bool { (a.file, a.line) < (b.file, b.line) }
+    public static func < (a: TemplateProblem, b: TemplateProblem) -> Bool { (a.file, a.line ?? 0) < (b.file, b.line ?? 0) }
 }

@@ -1,5 +1,10 @@
 import CohortStatistics
 
+/// The formats a placeholder can ask for (`{{ name | format }}`); see docs/templates.md.
+enum PlaceholderFormat: String, CaseIterable {
+    case percent, of, share, total, count, `is`, times, compare
+}
+
 /// Writes a named value in the format a placeholder asks for.
 enum ValueFormatter {
     static func format(_ value: TemplateValue, _ p: Placeholder) -> Result<String, TemplateProblem.Reason> {
@@ -9,7 +14,14 @@ enum ValueFormatter {
         func wantArguments(_ n: Int, _ example: String) -> Result<String, TemplateProblem.Reason>? {
             p.arguments.count == n ? nil : doesNotFit("it takes \(n) word\(n == 1 ? "" : "s") after the colon, as in {{ \(p.name) | \(example) }}")
         }
-        switch (value, p.format) {
+        let format: PlaceholderFormat?
+        if let name = p.format {
+            guard let known = PlaceholderFormat(rawValue: name) else { return .failure(.unknownFormat(name)) }
+            format = known
+        } else {
+            format = nil
+        }
+        switch (value, format) {
         case (.text(let s), nil):
             return .success(s)
         case (.text, _?):
@@ -17,12 +29,12 @@ enum ValueFormatter {
         case (.ratio(let r), nil):
             guard r.total > 0 else { return doesNotFit("it compares with a count of 0") }
             return .success(NumberFormat.oneDecimal(r))
-        case (.ratio(let r), "times"):
+        case (.ratio(let r), .times):
             guard r.total > 0, r.count > 0 else {
                 return doesNotFit("one of the two counts is 0, so there is no comparison to write; reword the sentence")
             }
             return .success(NumberFormat.times(r))
-        case (.ratio(let r), "compare"):
+        case (.ratio(let r), .compare):
             // A whole comparison, which also reads right when one side is 0.
             if let bad = wantArguments(2, "compare: boys, girls") { return bad }
             let (first, second) = (p.arguments[0], p.arguments[1])
@@ -38,26 +50,24 @@ enum ValueFormatter {
             return .success(NumberFormat.integer(n))
         case (.count(let n, let total), let format?):
             switch format {
-            case "percent", "of", "share", "total":
-                if let bad = wantArguments(0, format) { return bad }
+            case .percent, .of, .share, .total:
+                if let bad = wantArguments(0, format.rawValue) { return bad }
                 guard let total else { return doesNotFit("it is a plain count, not a share of a total") }
                 let share = Share(n, of: total)
                 switch format {
-                case "percent": return .success(NumberFormat.percent(share))
-                case "of": return .success("\(NumberFormat.integer(n)) of \(NumberFormat.integer(total))")
-                case "share": return .success("\(NumberFormat.integer(n)) (\(NumberFormat.percent(share)))")
+                case .percent: return .success(NumberFormat.percent(share))
+                case .of: return .success("\(NumberFormat.integer(n)) of \(NumberFormat.integer(total))")
+                case .share: return .success("\(NumberFormat.integer(n)) (\(NumberFormat.percent(share)))")
                 default: return .success(NumberFormat.integer(total))
                 }
-            case "count":
+            case .count:
                 if let bad = wantArguments(2, "count: baby, babies") { return bad }
                 return .success("\(NumberFormat.integer(n)) \(n == 1 ? p.arguments[0] : p.arguments[1])")
-            case "is":
+            case .is:
                 if let bad = wantArguments(2, "is: was, were") { return bad }
                 return .success(n == 1 ? p.arguments[0] : p.arguments[1])
-            case "times":
+            case .times, .compare:
                 return doesNotFit("it is a count, not a ratio")
-            default:
-                return .failure(.unknownFormat(format))
             }
         }
     }

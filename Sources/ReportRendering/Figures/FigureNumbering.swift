@@ -1,0 +1,22 @@
+/// Numbers figures by where they stand, as Quarto and LaTeX do: the first figure
+/// placed in the chapters (in reading order) is Figure 1.
+///
+/// The numbers are needed before any chapter is resolved, because a
+/// `{{ ref: … }}` may point forward to a figure placed in a later chapter. So the
+/// directive lines are read first, on their own: they are whole lines, found the
+/// same way the chapter reader finds them. Whether a placement is valid (a known
+/// id, placed once) is the chapter reader's to report, with its line.
+enum FigureNumbering {
+    static func numbers(_ chapters: [(path: String, text: String)]) -> [String: Int] {
+        var numbers: [String: Int] = [:]
+        for chapter in chapters {
+            for line in chapter.text.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false) {
+                guard let directive = Directive(line), directive.kind == .figure,
+                      FigureRegistry.definition(directive.argument) != nil,
+                      numbers[directive.argument] == nil else { continue }
+                numbers[directive.argument] = numbers.count + 1
+            }
+        }
+        return numbers
+    }
+}

@@ -1,0 +1,219 @@
+import CaseModel
+import ChartLayout
+import CohortStatistics
+
+/// One figure the report can show, declared once.
+///
+/// Everything else derives from the declaration: the id templates place and
+/// reference it by (`{{ figure: ethnicity }}`), the names of its counts, the
+/// table in `docs/templates.md` (tested against this registry), and, through
+/// ``FigureNumbering``, its printed number and file names. Adding a figure is one
+/// entry in ``FigureRegistry/all`` and one `{{ figure: … }}` line in a chapter.
+public struct FigureDefinition: Sendable {
+    /// A stable id that says what the figure shows: lower case, digits and `-`.
+    public let id: String
+    /// What it shows, in a few words (the documentation's table).
+    public let shows: String
+    /// What the first column of its data table names ("Ethnicity").
+    public let categoryHeading: String
+    /// The prefix of the template value names of its categories' counts
+    /// (`ethnicity` → `ethnicity.asian`), or nil when it has none.
+    public let valuePrefix: String?
+    public let source: Source
+
+    /// Where a figure's content comes from.
+    public enum Source: Sendable {
+        /// A chart built from the statistics.
+        case chart(@Sendable (FigureInputs) -> ChartBody)
+        /// A diagram whose content an author writes in `figures/ID.yaml` beside the chapters.
+        case diagram
+    }
+
+    public var isDiagram: Bool {
+        if case .diagram = source { true } else { false }
+    }
+
+    /// The diagram's content file, relative to the templates folder.
+    public var diagramFile: String? { isDiagram ? "figures/\(id).yaml" : nil }
+}
+
+/// What a chart figure is built from.
+public struct FigureInputs: Sendable {
+    public let statistics: CohortStatistics
+    /// "Source: …", printed under every chart.
+    public let sourceNote: String
+
+    /// The number of cases, which every chart's subtitle states.
+    var cases: Int { statistics.cohort.cases }
+}
+
+/// A chart, the cases behind each of its categories (draft only), and the value
+/// names of its counts in the chart's order (empty for a stacked chart).
+public struct ChartBody: Sendable {
+    public var spec: ChartSpec
+    public var caseIDs: [(category: String, ids: [String])]
+    public var valueNames: [String]
+}
+
+/// A figure as placed in the report: its definition, the number it got from
+/// where it stands, and its content.
+public struct Figure: Sendable {
+    public enum Content: Sendable {
+        case chart(ChartSpec)
+        case diagram(DiagramSpec)
+    }
+
+    public let definition: FigureDefinition
+    /// Numbered by placement: the first figure placed in the chapters is Figure 1.
+    public let number: Int
+    public let content: Content
+    /// The case ids behind each category, for the reviewers' annex (draft only).
+    public let caseIDs: [(category: String, ids: [String])]
+    /// The template value name of each category's count, in the chart's order.
+    public let valueNames: [String]
+
+    public var id: String { definition.id }
+    /// The page's fragment id and the stem of its files (`figure-4.svg`, `figure-4.csv`):
+    /// a reader looking for Figure 4's data finds it by its number.
+    public var anchor: String { "figure-\(number)" }
+    public var svgFile: String { "figures/\(anchor).svg" }
+    /// Charts only: the diagram has no numbers.
+    public var csvFile: String? { if case .chart = content { "data/\(anchor).csv" } else { nil } }
+
+    public var title: String {
+        switch content {
+        case .chart(let spec): spec.title
+        case .diagram(let spec): spec.centre
+        }
+    }
+}
+
+/// Every figure the report can show. The order here is only the order of the
+/// documentation's table; printed numbers follow placement in the chapters.
+public enum FigureRegistry {
+    public static let all: [FigureDefinition] = [
+        FigureDefinition(id: "outcome", shows: "babies who died or were seriously harmed (pie)",
+                         categoryHeading: "Outcome", valuePrefix: "outcome", source: .chart { input in
+            tallyChart(input, .pie, "outcome", largestFirst(input.statistics.harm.outcome),
+                       title: "Babies who died or were seriously harmed",
+                       subtitle: "Number of babies, \(input.cases) in all", unit: "babies")
+        }),
+        FigureDefinition(id: "sex", shows: "sex of the babies (bar)",
+                         categoryHeading: "Sex", valuePrefix: "sex", source: .chart { input in
+            tallyChart(input, .verticalBar, "sex", input.statistics.child.sex,
+                       title: "Sex of the babies", subtitle: "Number of babies, \(input.cases) in all",
+                       unit: "babies", axisTitle: "Sex")
+        }),
+        FigureDefinition(id: "ethnicity", shows: "ethnicity of the babies (bar)",
+                         categoryHeading: "Ethnicity", valuePrefix: "ethnicity", source: .chart { input in
+            tallyChart(input, .horizontalBar, "ethnicity", input.statistics.child.ethnicity,
+                       title: "Ethnicity of the babies", subtitle: "Number of babies, \(input.cases) in all",
+                       unit: "babies", slugged: true)
+        }),
+        FigureDefinition(id: "age", shows: "age of the babies in completed months (bar)",
+                         categoryHeading: "Age in completed months", valuePrefix: "age", source: .chart { input in
+            tallyChart(input, .verticalBar, "age", input.statistics.child.ageMonths,
+                       title: "Age of the babies when they were injured",
+                       subtitle: "Number of babies by age in completed months, \(input.cases) in all",
+                       unit: "babies", axisTitle: "Age in completed months", labelledByKey: true)
+        }),
+        FigureDefinition(id: "agency-involvement", shows: "agency involvement at the time of the injury (pie)",
+                         categoryHeading: "Agency involvement", valuePrefix: "agency", source: .chart { input in
+            tallyChart(input, .pie, "agency-involvement", largestFirst(input.statistics.agencyInvolvement),
+                       title: "Agency involvement at the time of the injury",
+                       subtitle: "Number of families by the highest level of involvement, \(input.cases) in all",
+                       unit: "families")
+        }),
+        FigureDefinition(id: "parent-features", shows: "features of the parents (bar)",
+                         categoryHeading: "Feature", valuePrefix: "parents", source: .chart { input in
+            tallyChart(input, .horizontalBar, "parent-features", input.statistics.parents,
+                       title: "Features of the parents",
+                       subtitle: "Number of cases with each feature, out of \(input.cases); a case can have several",
+                       unit: "cases")
+        }),
+        FigureDefinition(id: "whole-system-change", shows: "elements of whole-system change (diagram)",
+                         categoryHeading: "Element", valuePrefix: nil, source: .diagram),
+        FigureDefinition(id: "injury-profiles", shows: "injury profiles by outcome (stacked bar)",
+                         categoryHeading: "Injury profile", valuePrefix: nil, source: .chart(injuryProfiles)),
+        FigureDefinition(id: "themes", shows: "cases in which each theme featured (bar)",
+                         categoryHeading: "Theme", valuePrefix: "theme", source: .chart { input in
+            tallyChart(input, .horizontalBar, "themes", input.statistics.themes.cases,
+                       title: "Cases in which each theme featured",
+                       subtitle: "Number of cases, out of \(input.cases); a case can have several themes",
+                       unit: "cases")
+        }),
+    ]
+
+    /// The definition with this id.
+    public static func definition(_ id: String) -> FigureDefinition? { all.first { $0.id == id } }
+
+    /// The figure's row in the table of figures in `docs/templates.md` (a test keeps the two in step).
+    public static func guideRow(_ definition: FigureDefinition) -> String {
+        let from = definition.diagramFile.map { ", content from `Templates/\($0)`" } ?? ""
+        let names = definition.valuePrefix.map { "`\($0).…`" } ?? "—"
+        return "| `\(definition.id)` | \(definition.shows)\(from) | \(names) |"
+    }
+
+    /// Where the numbers come from, printed under every chart.
+    static func sourceNote(_ review: Review) -> String {
+        "Source: \(review.publisher), structured case summaries of the review cohort"
+    }
+
+    /// The placed figures, in number order. `numbers` comes from ``FigureNumbering``;
+    /// a figure without a number (placed nowhere) is left out. `diagrams` holds
+    /// each diagram's content by figure id.
+    static func figures(_ statistics: CohortStatistics, review: Review, numbers: [String: Int],
+                        diagrams: [String: DiagramSpec]) -> [Figure] {
+        let input = FigureInputs(statistics: statistics, sourceNote: sourceNote(review))
+        return all.compactMap { definition -> Figure? in
+            guard let number = numbers[definition.id] else { return nil }
+            switch definition.source {
+            case .chart(let build):
+                let body = build(input)
+                return Figure(definition: definition, number: number, content: .chart(body.spec),
+                              caseIDs: body.caseIDs, valueNames: body.valueNames)
+            case .diagram:
+                guard let spec = diagrams[definition.id] else { return nil }
+                return Figure(definition: definition, number: number, content: .diagram(spec), caseIDs: [], valueNames: [])
+            }
+        }.sorted { $0.number < $1.number }
+    }
+
+    // MARK: - Building charts
+
+    /// A chart of one tally: a category per tally category, in the tally's order.
+    private static func tallyChart(_ input: FigureInputs, _ kind: ChartKind, _ id: String, _ tally: Tally,
+                                   title: String, subtitle: String, unit: String, axisTitle: String? = nil,
+                                   labelledByKey: Bool = false, slugged: Bool = false) -> ChartBody {
+        let prefix = definition(id)?.valuePrefix ?? id
+        let spec = ChartSpec(
+            kind: kind, id: id, title: title, subtitle: subtitle,
+            categories: tally.categories.map { ChartCategory(label: labelledByKey ? $0.key : $0.label, value: $0.count) },
+            unit: unit, total: input.cases, sourceNote: input.sourceNote, categoryAxisTitle: axisTitle)
+        return ChartBody(spec: spec, caseIDs: tally.categories.map { ($0.label, $0.caseIDs) },
+                         valueNames: tally.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" })
+    }
+
+    /// A pie lists its largest part first (ties keep the tally's order).
+    private static func largestFirst(_ tally: Tally) -> Tally {
+        Tally(total: tally.total, categories: tally.categories.enumerated()
+            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element))
+    }
+
+    /// Injury profiles split by outcome: the profiles that occur, died and seriously harmed side by side.
+    private static func injuryProfiles(_ input: FigureInputs) -> ChartBody {
+        let s = input.statistics
+        let profiles = s.harm.injuryProfiles.categories.filter { $0.count > 0 }
+        func count(_ detail: Tally, _ key: String) -> Int { detail.categories.first { $0.key == key }?.count ?? 0 }
+        let spec = ChartSpec(
+            kind: .stackedHorizontalBar, id: "injury-profiles", title: "Injury profiles by outcome",
+            subtitle: "Number of babies with each pattern of injuries, \(input.cases) in all",
+            categories: profiles.map {
+                ChartCategory(label: $0.label, values: [count(s.harm.died.injuryProfiles, $0.key),
+                                                        count(s.harm.seriouslyHarmed.injuryProfiles, $0.key)])
+            },
+            series: [Outcome.died.label, Outcome.seriouslyHarmed.label], unit: "babies", total: input.cases,
+            sourceNote: input.sourceNote)
+        return ChartBody(spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [])
+    }
+}

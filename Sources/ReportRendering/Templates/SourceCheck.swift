@@ -1,0 +1,47 @@
+import CaseLoading
+import XMLWriter
+
+/// Checks a template's text for what the page cannot carry, before anything is
+/// rendered, so that an author is told the file and line rather than meeting the
+/// XML writer's refusal (which stays as the last line of defence).
+enum SourceCheck {
+    /// Each line's first character that the writer refuses (a control character
+    /// such as U+000B, a noncharacter such as U+FFFE).
+    static func characters(_ text: String, file: String) -> [TemplateProblem] {
+        var problems: [TemplateProblem] = []
+        var line = 1
+        var reportedLine = 0
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if !previousCR { line += 1 }
+                previousCR = false
+                continue
+            }
+            if scalar == "\r" {
+                line += 1
+                previousCR = true
+                continue
+            }
+            previousCR = false
+            if XMLWriter.refuses(scalar) && reportedLine != line {
+                problems.append(TemplateProblem(file: file, line: line, reason: .characterNotAllowed(scalar)))
+                reportedLine = line
+            }
+        }
+        return problems
+    }
+
+    /// The style sheet's problems: characters the page cannot carry, and text that
+    /// would end the `<style>` element early or change its meaning (`<`, `&`, `]]>`).
+    static func styleSheet(_ css: String, file: String) -> [TemplateProblem] {
+        var problems = characters(css, file: file)
+        for (index, line) in css.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let found = XMLWriter.styleSheetProblem(String(line)) {
+                problems.append(TemplateProblem(file: file, line: index + 1, reason: .refused(
+                    "\(found.quotedForDiagnostic) cannot appear in the style sheet (it would end or change the page's <style> element); write it without (inside a CSS string, escape < as \\3C and & as \\26)")))
+            }
+        }
+        return problems
+    }
+}
