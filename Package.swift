@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),
-        .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout", "Yams"]),
+        .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
         .executableTarget(name: "panel-report", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

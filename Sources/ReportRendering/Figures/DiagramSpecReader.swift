@@ -1,48 +1,61 @@
+import CaseLoading
 import ChartLayout
-import Yams
 
-/// Reads `Templates/figures/figure-7.yaml` (`centre:` and `groups:` of `title:`
-/// and `items:`) into a ``DiagramSpec``, with located problems.
+/// Reads a diagram's content file (`Templates/figures/whole-system-change.yaml`:
+/// `centre:` and `groups:` of `title:` and `items:`) into a ``DiagramSpec``.
+///
+/// It is read through the same YAML loading as the inputs (size and alias limits,
+/// the preflight, line and column for every value), and its text is checked for
+/// characters the page cannot carry, so every problem names the file and line.
 enum DiagramSpecReader {
     static func read(_ text: String, file: String) -> Result<DiagramSpec, TemplateProblem> {
-        func problem(_ node: Node?, _ message: String) -> Result<DiagramSpec, TemplateProblem> {
-            .failure(TemplateProblem(file: file, line: node?.mark.map { $0.line } ?? 0, reason: .unreadable(message)))
+        func problem(_ value: LocatedValue?, _ message: String) -> Result<DiagramSpec, TemplateProblem> {
+            .failure(TemplateProblem(file: file, line: value?.location.line, reason: .unreadable(message)))
         }
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else { return problem(nil, "the file is empty; it needs centre: and groups:") }
-            root = composed
-        } catch let error as YamlError {
-            if case .scanner(_, _, let mark, _) = error { return .failure(TemplateProblem(file: file, line: mark.line, reason: .unreadable("this is not valid YAML"))) }
-            if case .parser(_, _, let mark, _) = error { return .failure(TemplateProblem(file: file, line: mark.line, reason: .unreadable("this is not valid YAML"))) }
-            return problem(nil, "this is not valid YAML")
-        } catch {
-            return problem(nil, "this is not valid YAML")
+        if let bad = SourceCheck.characters(text, file: file).first { return .failure(bad) }
+        let root: LocatedValue
+        switch YAMLReader.read(text, file: file) {
+        case .success(let value): root = value
+        case .failure(let diagnostic):
+            return .failure(TemplateProblem(file: file, line: diagnostic.location.line, reason: .unreadable(diagnostic.message)))
         }
-        guard let mapping = root.mapping else { return problem(root, "expected centre: and groups:") }
-        for key in mapping.keys where !["centre", "groups"].contains(key.string ?? "") {
-            return problem(key, "unknown key \"\(key.string ?? "")\"; expected centre and groups")
+        guard case .mapping(let entries) = root.kind else {
+            return problem(root, root.kind == .null ? "the file is empty; it needs centre: and groups:" : "expected centre: and groups:")
         }
-        guard let centre = mapping["centre"]?.scalar?.string, !centre.isEmpty else {
-            return problem(root, "centre: must be a line of text")
+        for entry in entries where !["centre", "groups"].contains(entry.key) {
+            return .failure(TemplateProblem(file: file, line: entry.keyLocation.line, reason: .unreadable(
+                "unknown key \(entry.key.quotedForDiagnostic); expected centre and groups")))
         }
-        guard let groupsNode = mapping["groups"], let groups = groupsNode.sequence, !groups.isEmpty else {
-            return problem(mapping["groups"] ?? root, "groups: must be a list of groups, each with title: and items:")
+        guard case .scalar(let centre, _)? = root["centre"]?.kind, !centre.isEmpty else {
+            return problem(root["centre"] ?? root, "centre: must be a line of text")
+        }
+        guard let groupsValue = root["groups"], case .sequence(let groups) = groupsValue.kind, !groups.isEmpty else {
+            return problem(root["groups"] ?? root, "groups: must be a list of groups, each with title: and items:")
         }
         var result: [DiagramGroup] = []
         for group in groups {
-            guard let g = group.mapping, let title = g["title"]?.scalar?.string, !title.isEmpty,
-                  let items = g["items"]?.sequence, !items.isEmpty,
-                  g.keys.allSatisfy({ ["title", "items"].contains($0.string ?? "") }) else {
+            guard case .mapping(let fields) = group.kind, fields.allSatisfy({ ["title", "items"].contains($0.key) }),
+                  case .scalar(let title, _)? = group["title"]?.kind, !title.isEmpty,
+                  case .sequence(let items)? = group["items"]?.kind, !items.isEmpty else {
                 return problem(group, "each group needs title: (text) and items: (a list of text), and nothing else")
             }
             var texts: [String] = []
             for item in items {
-                guard let s = item.scalar?.string, !s.isEmpty else { return problem(item, "each item must be a line of text") }
+                guard case .scalar(let s, _) = item.kind, !s.isEmpty else { return problem(item, "each item must be a line of text") }
                 texts.append(s)
             }
             result.append(DiagramGroup(title: title, items: texts))
         }
         return .success(DiagramSpec(centre: centre, groups: result))
+    }
+}
+
+private extension SourceLocation {
+    /// The line a YAML value or problem was found on.
+    var line: Int? {
+        switch position {
+        case .line(let line), .lineColumn(let line, _): line
+        default: nil
+        }
     }
 }
