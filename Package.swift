@@ -2,9 +2,11 @@
 import PackageDescription
 
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
-// Each stage imports only the stages before it; only XMLWriter touches libxml2,
-// only ReportRendering's Markdown reader touches libcmark, and only the
-// `panel-report` executable touches the disk and the clock.
+// Each stage imports only the stages before it, and each C library has one owner:
+// - libxml2 (CLibXML2): XMLWriter only;
+// - libcmark (CCmark): ReportRendering's MarkdownReader only;
+// - libyaml (CLibYAML): CaseLoading's YAMLReader only;
+// and only the `panel-report` executable touches the disk and the clock.
 let package = Package(
     name: "PanelReport",
     platforms: [.macOS(.v13)],
@@ -13,18 +15,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: C libraries
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         // MARK: Pipeline stages
         .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
         .target(name: "CaseModel"),
-        .target(name: "CaseLoading", dependencies: ["CaseModel", "Yams"]),
+        .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),

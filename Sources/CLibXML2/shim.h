@@ -8,8 +8,4 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/parser.h>
-
-/// `xmlFree` is a global C function pointer, which Swift 6 refuses to call
-/// directly; this wrapper is safe to call.
-static inline void CLibXML2_free(void *pointer) { xmlFree(pointer); }
 #endif

@@ -1,101 +1,194 @@
-import Yams
+import CLibYAML
 
-/// Reads a YAML text into a ``LocatedValue`` tree whose every part knows its line and column.
+/// Reads a YAML text into a ``LocatedValue`` tree whose every part knows its line
+/// and column, in one pass over libyaml's events.
+///
+/// No general node tree is composed: each event goes straight into the located
+/// tree, and the limits are enforced as the events arrive, so a hostile document
+/// is refused before it costs anything. The pass is iterative (no recursion per
+/// nesting level) and linear: it refuses nesting deeper than
+/// ``LoadingLimits/maxYAMLDepth`` and documents that expand, through aliases,
+/// past ``LoadingLimits/maxYAMLValues``; it reports syntax errors, duplicate keys,
+/// undefined aliases, keys that are not text and a second document with their
+/// line and column. This is the only file that touches libyaml.
 public enum YAMLReader {
-    /// The document's tree (`.null` for an empty file), or the diagnostics that stopped it.
-    ///
-    /// Hostile documents (deep nesting, alias bombs) are refused by a linear first pass
-    /// before Yams builds anything; see ``LoadingLimits``.
+    /// The document's tree (`.null` for an empty file), or the diagnostic that stopped it.
     public static func read(_ text: String, file: String, limits: LoadingLimits = .standard) -> Result<LocatedValue, Diagnostic> {
-        if let refusal = YAMLPreflight.check(text, file: file, limits: limits) {
-            return .failure(refusal)
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { bytes = [0x0A] }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failure(.error(at: SourceLocation(file: file), "could not start the YAML reader"))
         }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file))
-        } catch {
-            return .failure(.error(at: SourceLocation(file: file), "YAML could not be read: \(error)"))
-        }
-        guard let node else { return .success(LocatedValue(.null, at: SourceLocation(file: file, line: 1, column: 1))) }
-        var converter = Converter(file: file, budget: limits.maxYAMLValues, depthLimit: limits.maxYAMLDepth)
-        let tree = converter.convert(node, depth: 0)
-        if let problem = converter.problem { return .failure(problem) }
-        return .success(tree)
-    }
-
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        func at(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(file: file) }
-            return SourceLocation(file: file, line: mark.line, column: mark.column)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            if let context, !context.text.isEmpty { message += " (\(context.text))" }
-            return .error(at: at(mark), message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map(\.quotedForDiagnostic).joined(separator: ", ")
-            return .error(at: at(context.mark), "key \(keys) appears twice in the same mapping; keep one")
-        default:
-            return .error(at: SourceLocation(file: file), "YAML could not be read: \(error)")
-        }
-    }
-
-    /// Turns Yams nodes into located values, visiting at most `budget` nodes and
-    /// `depthLimit` levels (a second guard behind the preflight).
-    private struct Converter {
-        let file: String
-        var budget: Int
-        let depthLimit: Int
-        var problem: Diagnostic?
-
-        init(file: String, budget: Int, depthLimit: Int) {
-            self.file = file
-            self.budget = budget
-            self.depthLimit = depthLimit
-        }
-
-        func location(_ node: Node) -> SourceLocation {
-            guard let mark = node.mark else { return SourceLocation(file: file) }
-            return SourceLocation(file: file, line: mark.line, column: mark.column)
-        }
-
-        mutating func convert(_ node: Node, depth: Int) -> LocatedValue {
-            let here = location(node)
-            budget -= 1
-            if problem != nil { return LocatedValue(.null, at: here) }
-            if budget < 0 || depth > depthLimit {
-                problem = .error(at: here, "the document is too large or too deeply nested; the file is refused")
-                return LocatedValue(.null, at: here)
-            }
-            switch node {
-            case .scalar(let scalar):
-                if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return LocatedValue(.null, at: here) }
-                return LocatedValue(.scalar(scalar.string, scalar.style == .plain ? .plain : .quoted), at: here)
-            case .sequence(let sequence):
-                var items: [LocatedValue] = []
-                for item in sequence { items.append(convert(item, depth: depth + 1)) }
-                return LocatedValue(.sequence(items), at: here)
-            case .mapping(let mapping):
-                var entries: [LocatedValue.Entry] = []
-                for (key, value) in mapping {
-                    let converted = convert(value, depth: depth + 1)
-                    guard case .scalar(let scalar) = key else {
-                        if problem == nil {
-                            problem = .error(at: location(key), "a key must be plain text, not a list or mapping")
-                        }
-                        continue
-                    }
-                    entries.append(LocatedValue.Entry(key: scalar.string, keyLocation: location(key), value: converted))
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        return bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var builder = Builder(file: file, limits: limits)
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return .failure(syntaxError(parser, bytes: bytes, file: file, limits: limits))
                 }
-                return LocatedValue(.mapping(entries), at: here)
-            case .alias:
-                problem = .error(at: here, "an unresolved YAML alias")
-                return LocatedValue(.null, at: here)
+                defer { yaml_event_delete(&event) }
+                switch builder.take(event) {
+                case .more: continue
+                case .done(let tree): return .success(tree)
+                case .refused(let diagnostic): return .failure(diagnostic)
+                }
             }
         }
+    }
+
+    /// Builds the located tree from events, one open list or mapping per frame.
+    private struct Builder {
+        enum Step {
+            case more
+            case done(LocatedValue)
+            case refused(Diagnostic)
+        }
+
+        struct Frame {
+            var isMapping: Bool
+            var location: SourceLocation
+            var anchor: String?
+            /// Values counted before this frame opened, to size its anchor.
+            var expandedAtStart: Int
+            var items: [LocatedValue] = []
+            var entries: [LocatedValue.Entry] = []
+            /// A mapping's key waiting for its value.
+            var pendingKey: (text: String, location: SourceLocation)?
+            /// First line of each key, to report a repeated key.
+            var keyLines: [String: Int] = [:]
+        }
+
+        let file: String
+        let limits: LoadingLimits
+        var stack: [Frame] = []
+        /// Anchored values, and how many values each expands to.
+        var anchors: [String: (value: LocatedValue, size: Int)] = [:]
+        var expanded = 0
+        var documents = 0
+        var root: LocatedValue?
+
+        init(file: String, limits: LoadingLimits) {
+            self.file = file
+            self.limits = limits
+        }
+
+        func here(_ mark: yaml_mark_t) -> SourceLocation {
+            SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        }
+
+        mutating func take(_ event: yaml_event_t) -> Step {
+            let at = here(event.start_mark)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return .done(root ?? LocatedValue(.null, at: SourceLocation(file: file, line: 1, column: 1)))
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    return .refused(.error(at: at, "the file holds more than one YAML document (a second \"---\"); keep one document per file"))
+                }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                let value = plain && ["", "~", "null", "Null", "NULL"].contains(text)
+                    ? LocatedValue(.null, at: at)
+                    : LocatedValue(.scalar(text, plain ? .plain : .quoted), at: at)
+                if let anchor = Self.name(scalar.anchor) { anchors[anchor] = (value, 1) }
+                return add(value, counting: 1, keyText: text, at: at)
+            case YAML_ALIAS_EVENT:
+                let anchor = Self.name(event.data.alias.anchor) ?? ""
+                guard let target = anchors[anchor] else {
+                    return .refused(.error(at: at, "the alias *\(anchor) refers to no anchor &\(anchor) defined before it"))
+                }
+                let keyText: String? = if case .scalar(let text, _) = target.value.kind { text } else { nil }
+                return add(target.value, counting: target.size, keyText: keyText, at: at)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                if let frame = stack.last, frame.isMapping, frame.pendingKey == nil {
+                    return .refused(.error(at: at, "a key must be plain text, not a list or mapping"))
+                }
+                expanded += 1
+                let anchor = Self.name(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                stack.append(Frame(isMapping: isMapping, location: at, anchor: anchor, expandedAtStart: expanded - 1))
+                if stack.count > limits.maxYAMLDepth {
+                    return .refused(.error(at: at, "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep; the file is refused"))
+                }
+                return checkExpansion(at)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let frame = stack.removeLast()
+                let value = LocatedValue(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), at: frame.location)
+                if let anchor = frame.anchor { anchors[anchor] = (value, expanded - frame.expandedAtStart) }
+                return add(value, counting: 0, keyText: nil, at: at)
+            default:
+                break
+            }
+            return .more
+        }
+
+        /// Places a finished value: as the document, a list item, a key, or a key's value.
+        /// `at` is where the event that finished it stands (an alias, not its anchor).
+        mutating func add(_ value: LocatedValue, counting size: Int, keyText: String?, at: SourceLocation) -> Step {
+            expanded += size
+            guard !stack.isEmpty else {
+                root = value
+                return checkExpansion(at)
+            }
+            let top = stack.count - 1
+            if !stack[top].isMapping {
+                stack[top].items.append(value)
+            } else if let key = stack[top].pendingKey {
+                stack[top].entries.append(LocatedValue.Entry(key: key.text, keyLocation: key.location, value: value))
+                stack[top].pendingKey = nil
+            } else {
+                let location = keyText != nil ? at : value.location
+                guard let text = keyText else {
+                    return .refused(.error(at: location, "a key must be plain text, not a list or mapping"))
+                }
+                if let first = stack[top].keyLines[text] {
+                    return .refused(.error(at: location, "key \(text.quotedForDiagnostic) appears twice in the same mapping (first on line \(first)); keep one"))
+                }
+                if case .lineColumn(let line, _) = location.position { stack[top].keyLines[text] = line }
+                stack[top].pendingKey = (text, location)
+            }
+            return checkExpansion(at)
+        }
+
+        func checkExpansion(_ at: SourceLocation) -> Step {
+            guard expanded > limits.maxYAMLValues else { return .more }
+            return .refused(.error(at: at, "the document expands to more than \(limits.maxYAMLValues) values (through YAML aliases or sheer size); the file is refused"))
+        }
+
+        static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            guard let pointer else { return nil }
+            return String(cString: pointer)
+        }
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t, bytes: [UInt8], file: String, limits: LoadingLimits) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        if parser.error == YAML_READER_ERROR {
+            // libyaml's reader reports a byte offset, not a line.
+            let offset = min(Int(parser.problem_offset), bytes.count)
+            let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let location = SourceLocation(file: file, position: .line(line))
+            if problem == "control characters are not allowed" {
+                let code = Unicode.Scalar(UInt32(bitPattern: parser.problem_value))?.codePointName ?? "?"
+                return .error(at: location, "contains a control character (\(code)) at byte offset \(offset); only tab and line breaks are allowed")
+            }
+            return .error(at: location, "YAML syntax error: \(problem) at byte offset \(offset)")
+        }
+        let mark = parser.problem_mark
+        let location = SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if problem.hasPrefix("Maximum nesting level reached") {
+            // libyaml's own bound (higher than ours) can trip first, while it scans ahead.
+            return .error(at: location, "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep; the file is refused")
+        }
+        var message = "YAML syntax error: \(problem)"
+        if let context = parser.context.map({ String(cString: $0) }) { message += " (\(context))" }
+        return .error(at: location, message)
     }
 }
