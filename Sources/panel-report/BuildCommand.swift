@@ -16,8 +16,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("The templates folder: chapters/*.md, report.css, figures/*.yaml.", valueName: "dir"))
-    var templates: String = "Templates"
+    @OptionGroup var templateOptions: TemplateOptions
 
     @Option(help: ArgumentHelp("Where to write the report (default: Output, or Output-draft with --draft, so a draft never sits among published files).", valueName: "dir"))
     var output: String?
@@ -39,8 +38,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (cohort, loaded) = try CohortReading.load(input.inputs)
-            let templateFiles = try TemplateReading.read(templates)
+            let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: true)
+            let (cohort, loaded, templateFiles) = (ready.cohort, ready.result, ready.templates)
             let baselineValue = try baseline.map { path -> Baseline in
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw Failure(.missingInput, "\(path): no such file (--baseline)")
@@ -50,10 +49,11 @@ struct BuildCommand: ParsableCommand {
             let options = BuildOptions(draft: draft, published: try ReportDate.published(cohort.review),
                                        baseline: baselineValue)
             let files: [(path: String, bytes: Data)]
-            do {
+            do throws(ReportBuildError) {
                 files = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
-            } catch let error as ReportBuildError {
-                throw Failure(.badData, lines: error.problems.map(\.description) + ["panel-report: \(error.problems.count) template \(error.problems.count == 1 ? "problem" : "problems"); nothing was written"])
+            } catch {
+                throw Failure(.badData, lines: error.problems.map(\.description)
+                    + [CohortReading.summary(inputs: input.inputs, result: nil, templateProblems: error.problems.count)])
             }
             try OutputWriter.replace(outputFolder, kind: draft ? .draft : .published, with: files)
             let cases = cohort.cases.count

@@ -19,3 +19,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, cases/ or cases.csv.", valueName: "dir"))
     var inputs: String = "Inputs"
 }
+
+/// The templates folder, shared by `build` and `validate`.
+struct TemplateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The templates folder: chapters/*.md, report.css, figures/*.yaml.", valueName: "dir"))
+    var templates: String = "Templates"
+}

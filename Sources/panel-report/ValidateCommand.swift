@@ -4,13 +4,16 @@ import ArgumentParser
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check the case summaries and print every problem, without building anything.")
+        abstract: "Check the case summaries and the templates and print every problem, without building anything.",
+        discussion: "When validate succeeds, build with the same --inputs and --templates will too.")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var templateOptions: TemplateOptions
 
     func run() throws {
         try reportingFailures {
-            let (cohort, result) = try CohortReading.load(input.inputs)
+            let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: false)
+            let (cohort, result) = (ready.cohort, ready.result)
             let usedAreas = Set(cohort.cases.map(\.area)).count
             let warnings = result.warnings.count
             Console.out("\(input.inputs): valid. \(cohort.cases.count) cases in \(usedAreas) areas, "

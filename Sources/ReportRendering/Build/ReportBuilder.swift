@@ -56,42 +56,69 @@ public enum ReportBuilder {
         "main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
         "reviewers-data-quality", "reviewers-unpublished-learning"]
 
+    /// Every problem of the templates, found the way a build finds them. With a
+    /// valid cohort it is exactly what ``build(_:templates:options:)`` would refuse;
+    /// without one (the inputs have errors of their own), everything but the names
+    /// of values and themes is still checked, so one run reports both.
+    public static func check(_ cohort: Cohort?, templates: TemplateFiles) -> [TemplateProblem] {
+        guard let cohort else {
+            return read(templates, context: TemplateContext(values: nil, figureNumbers: FigureNumbering.numbers(templates.chapters), themes: nil)).problems
+        }
+        do {
+            _ = try build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    /// The templates as read: chapters, diagrams, where each figure was placed, and every problem.
+    private struct ReadTemplates {
+        var chapters: [Chapter] = []
+        var diagrams: [String: DiagramSpec] = [:]
+        var placedFigures: [String: String] = [:]
+        var problems: [TemplateProblem] = []
+    }
+
+    private static func read(_ templates: TemplateFiles, context: TemplateContext) -> ReadTemplates {
+        var result = ReadTemplates()
+        result.problems += SourceCheck.styleSheet(templates.styleSheet.text, file: templates.styleSheet.path)
+        for definition in FigureRegistry.all where definition.isDiagram {
+            guard let file = templates.diagrams[definition.id] else {
+                result.problems.append(TemplateProblem(file: "\(templates.folder)/\(definition.diagramFile!)", line: nil,
+                                                       reason: .unreadable("no such file; it holds the content of figure \"\(definition.id)\"")))
+                continue
+            }
+            switch DiagramSpecReader.read(file.text, file: file.path) {
+            case .success(let spec): result.diagrams[definition.id] = spec
+            case .failure(let problem): result.problems.append(problem)
+            }
+        }
+        var state = DocumentState(reservedIDs: pageIDs.union(context.figureNumbers.values.map { "figure-\($0)" }))
+        for template in templates.chapters {
+            let (chapter, found) = ChapterReader.read(template.text, file: template.path, context: context, state: &state)
+            result.problems += found
+            if let chapter { result.chapters.append(chapter) }
+        }
+        for definition in FigureRegistry.all where state.placedFigures[definition.id] == nil {
+            result.problems.append(TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(definition.id)))
+        }
+        result.placedFigures = state.placedFigures
+        return result
+    }
+
     /// Output files by path relative to the output folder, in a stable order.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> [(path: String, bytes: Data)] {
         let statistics = CohortStatistics(cohort)
         let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
-        var problems = placeholderNameClashes(cohort.vocabulary, file: "vocabulary.yaml")
-        problems += SourceCheck.styleSheet(templates.styleSheet.text, file: templates.styleSheet.path)
-
-        var diagrams: [String: DiagramSpec] = [:]
-        for definition in FigureRegistry.all where definition.isDiagram {
-            guard let file = templates.diagrams[definition.id] else {
-                problems.append(TemplateProblem(file: "\(templates.folder)/\(definition.diagramFile!)", line: nil,
-                                                reason: .unreadable("no such file; it holds the content of figure \"\(definition.id)\"")))
-                continue
-            }
-            switch DiagramSpecReader.read(file.text, file: file.path) {
-            case .success(let spec): diagrams[definition.id] = spec
-            case .failure(let problem): problems.append(problem)
-            }
-        }
         let numbers = FigureNumbering.numbers(templates.chapters)
-        let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: diagrams)
-
-        // Chapters, with every template problem collected.
         let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
                                       baseline: options.draft ? options.baseline?.values : nil)
-        var state = DocumentState(reservedIDs: pageIDs.union(numbers.values.map { "figure-\($0)" }))
-        var chapters: [Chapter] = []
-        for template in templates.chapters {
-            let (chapter, found) = ChapterReader.read(template.text, file: template.path, context: context, state: &state)
-            problems += found
-            if let chapter { chapters.append(chapter) }
-        }
-        for definition in FigureRegistry.all where state.placedFigures[definition.id] == nil {
-            problems.append(TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(definition.id)))
-        }
+        let read = read(templates, context: context)
+        let problems = placeholderNameClashes(cohort.vocabulary, file: "vocabulary.yaml") + read.problems
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
+        let chapters = read.chapters
+        let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams)
 
         // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
         var inline: [String: InlineScenes] = [:]
@@ -108,7 +135,7 @@ public enum ReportBuilder {
                     standalone = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions())
                 } catch {
                     throw ReportBuildError(problems: [TemplateProblem(
-                        file: state.placedFigures[figure.id] ?? templates.folder, line: nil,
+                        file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
                         reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
                 }
                 if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec).utf8))) }
@@ -120,7 +147,7 @@ public enum ReportBuilder {
                 files.append((figure.svgFile, Data(try SceneSVGWriter.document(standalone, id: figure.anchor).utf8)))
             } catch {
                 throw ReportBuildError(problems: [TemplateProblem(
-                    file: state.placedFigures[figure.id] ?? templates.folder, line: nil,
+                    file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
                     reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
             }
         }

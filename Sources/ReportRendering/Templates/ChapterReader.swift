@@ -1,14 +1,16 @@
 /// What a template may refer to.
 public struct TemplateContext: Sendable {
-    public var values: ReportValues
+    /// The named values, or nil when the inputs are invalid: then names and
+    /// themes cannot be checked, but everything else in a template can.
+    public var values: ReportValues?
     /// Placed figures' ids and the numbers they got from where they stand ("ethnicity" → 3).
     public var figureNumbers: [String: Int]
-    /// Theme codes declared in the vocabulary.
-    public var themes: [String]
+    /// Theme codes declared in the vocabulary (nil with no values).
+    public var themes: [String]?
     /// Values from an earlier build, by name; a value that reads differently now is marked in drafts.
     public var baseline: [String: TemplateValue]?
 
-    public init(values: ReportValues, figureNumbers: [String: Int], themes: [String], baseline: [String: TemplateValue]? = nil) {
+    public init(values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: [String: TemplateValue]? = nil) {
         self.values = values
         self.figureNumbers = figureNumbers
         self.themes = themes

@@ -30,8 +30,8 @@ struct Resolver {
             placed[d.argument] = "\(file):\(line)"
             return .figure(id: d.argument)
         case .learning:
-            guard context.themes.contains(d.argument) else {
-                problem(line, .unknownTheme(d.argument, known: context.themes))
+            if let themes = context.themes, !themes.contains(d.argument) {
+                problem(line, .unknownTheme(d.argument, known: themes))
                 return nil
             }
             return .learning(theme: d.argument)
@@ -163,7 +163,12 @@ struct Resolver {
         case .success(let p):
             placeholder = p
         }
-        guard let value = context.values[placeholder.name] else {
+        guard let values = context.values else {
+            // Without a valid cohort the name cannot be checked; its format still can.
+            if let format = placeholder.format, PlaceholderFormat(rawValue: format) == nil { problem(line, .unknownFormat(format)) }
+            return .text("")
+        }
+        guard let value = values[placeholder.name] else {
             problem(line, .unknownName(placeholder.name, suggestions: suggestions(for: placeholder.name)))
             return .text("")
         }
@@ -184,7 +189,7 @@ struct Resolver {
 
     /// Names close to a mistyped one: same spelling but for a few letters.
     private func suggestions(for name: String) -> [String] {
-        Self.nearest(name, among: context.values.values.keys)
+        Self.nearest(name, among: context.values.map { Array($0.values.keys) } ?? [])
     }
 
     /// Links may go to web pages, e-mail addresses and places in the report; nothing

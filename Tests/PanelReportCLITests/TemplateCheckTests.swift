@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// A folder under the temporary directory, removed when the value goes away.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("panel-report-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// A copy of one of the repository's folders (`Inputs`, `Templates`) to break on purpose.
+    func copy(_ folder: String) throws -> URL {
+        let target = url.appendingPathComponent(folder)
+        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(folder), to: target)
+        return target
+    }
+}
+
+/// `validate` checks the templates as `build` does, and both report input and
+/// template problems in one run.
+@Suite struct TemplateCheckTests {
+    func edit(_ file: URL, _ change: (String) -> String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "\(file.lastPathComponent) did not change")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func validateFindsWhatBuildWouldRefuseInTheTemplates() throws {
+        let scratch = try TemporaryFolder()
+        let templates = try scratch.copy("Templates")
+        try edit(templates.appendingPathComponent("chapters/01-summary.md")) { $0 + "\nSee [the data](data/figure-1.csv) and {{ outcome.dyed }}.\n" }
+        let validate = try CLI.run(["validate", "--templates", templates.path])
+        #expect(validate.status == 65)
+        #expect(validate.stdout == "")
+        let lines = validate.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(validate.stderr)")
+        #expect(lines.contains { $0.hasPrefix(templates.path + "/chapters/01-summary.md:") && $0.contains(#"the link "data/figure-1.csv" is not allowed"#) })
+        #expect(lines.contains { $0.hasPrefix(templates.path + "/chapters/01-summary.md:") && $0.contains(#"there is no value named "outcome.dyed""#) })
+        #expect(lines.last == "panel-report: 2 template problems; nothing was written")
+        // build refuses exactly the same.
+        let build = try CLI.run(["build", "--templates", templates.path, "--output", scratch.url.appendingPathComponent("Output").path])
+        #expect(build.status == 65)
+        #expect(build.stderr == validate.stderr)
+    }
+
+    @Test func inputAndTemplateProblemsAreReportedInOneRun() throws {
+        let scratch = try TemporaryFolder()
+        let inputs = try scratch.copy("Inputs")
+        let templates = try scratch.copy("Templates")
+        try edit(inputs.appendingPathComponent("cases/C05.yaml")) { $0.replacingOccurrences(of: "sex: male", with: "sex: boy") }
+        try edit(templates.appendingPathComponent("chapters/09-annex.md")) {
+            $0.replacingOccurrences(of: "{{ figure: themes }}", with: "{{ figure: theme }}") + "\n{{ cases | bogus }}\n"
+        }
+        for command in ["validate", "build"] {
+            let result = try CLI.run([command, "--inputs", inputs.path, "--templates", templates.path,
+                                      "--output", scratch.url.appendingPathComponent("Output").path].dropLast(command == "validate" ? 2 : 0))
+            #expect(result.status == 65, "\(command)")
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first?.contains("C05.yaml:") == true && lines.first?.contains(#""boy" is not a valid value"#) == true, "\(result.stderr)")
+            let annex = templates.path + "/chapters/09-annex.md:"
+            #expect(lines.contains { $0.hasPrefix(annex) && $0.contains(#"there is no figure "theme"; did you mean "themes"?"#) }, "\(result.stderr)")
+            #expect(lines.contains { $0.hasPrefix(annex) && $0.contains(#""bogus" is not a format"#) }, "\(result.stderr)")
+            // The folder named is the one given, not the default.
+            #expect(lines.contains(templates.path + #"/chapters: figure "themes" is not placed in any chapter; add {{ figure: themes }} on a line of its own"#), "\(result.stderr)")
+            #expect(lines.last == "panel-report: 1 error in \(inputs.path) and 3 template problems; nothing was written")
+            #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("Output").path))
+        }
+    }
+
+    @Test func aMissingTemplatesFolderIsAMissingInputEvenWithBadData() throws {
+        let scratch = try TemporaryFolder()
+        let inputs = try scratch.copy("Inputs")
+        try edit(inputs.appendingPathComponent("cases/C05.yaml")) { $0.replacingOccurrences(of: "sex: male", with: "sex: boy") }
+        let result = try CLI.run(["validate", "--inputs", inputs.path, "--templates", scratch.url.appendingPathComponent("nowhere").path])
+        #expect(result.status == 66)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(lines[1].hasSuffix("nowhere/chapters: no such folder; the report's chapters are Markdown files there"))
+    }
+}
