@@ -44,7 +44,7 @@ public struct SceneBox: Equatable, Sendable {
             maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
     }
 
-    /// This box grown by `amount` on every side.
+    /// This box shrunk by `amount` on every side (a negative amount grows it).
     public func insetBy(_ amount: Double) -> SceneBox {
         SceneBox(minX: minX + amount, minY: minY + amount, maxX: maxX - amount, maxY: maxY - amount)
     }

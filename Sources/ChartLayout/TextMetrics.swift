@@ -14,7 +14,7 @@ public enum FontWeight: String, Equatable, Sendable {
 /// the safe side for collision checks.
 public enum TextMetrics {
     /// The font-family list the drawing stage should ask for, so the estimates hold.
-    public static let fontFamily = "Arial, \"Liberation Sans\", Helvetica, sans-serif"
+    public static let fontFamily = "Arial, 'Liberation Sans', Helvetica, sans-serif"
     /// Height above the baseline of the tallest glyphs, in ems (hhea ascent 1854/2048).
     public static let ascent = 0.905
     /// Depth below the baseline of the lowest glyphs, in ems (hhea descent 434/2048).

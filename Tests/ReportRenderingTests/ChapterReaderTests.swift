@@ -105,7 +105,7 @@ import Testing
 
     @Test func changedCountsAreMarkedAgainstABaseline() {
         var context = Self.context
-        context.baseline = ["outcome.died": .count(3, of: 20), "cases": .count(23, of: nil)]
+        context.baseline = Baseline(name: "earlier", values: ["outcome.died": .count(3, of: 20), "cases": .count(23, of: nil)])
         let (chapter, problems) = read("# A\n\n{{ outcome.died | share }} of {{ cases }}\n", context: context)
         #expect(problems == [])
         #expect(chapter?.blocks[1] == .paragraph([.changed(current: "4 (17%)", previous: "3 (15%)"), .text(" of 23")]))

@@ -113,7 +113,7 @@ public enum ReportBuilder {
         let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
         let numbers = FigureNumbering.numbers(templates.chapters)
         let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
-                                      baseline: options.draft ? options.baseline?.values : nil)
+                                      baseline: options.draft ? options.baseline : nil)
         let read = read(templates, context: context)
         let problems = placeholderNameClashes(cohort.vocabulary, file: "vocabulary.yaml") + read.problems
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }

@@ -45,8 +45,23 @@ public struct Baseline: Sendable {
     /// The earlier values by name.
     public let values: [String: TemplateValue]
 
+    /// What the value `name` read in the baseline, written the way `write` writes
+    /// values, when that differs from `current`; nil when it reads the same, or
+    /// the baseline had no such value (or `write` cannot write what it had).
+    /// The one comparison behind every mark of a changed value: in the prose, a
+    /// count, its total, a ratio or a text; in a data table, a count or a share.
+    public func previous(of name: String, current: String, writtenAs write: (TemplateValue) -> String?) -> String? {
+        guard let before = values[name], let was = write(before), was != current else { return nil }
+        return was
+    }
+
     public struct Unreadable: Error, CustomStringConvertible {
         public let description: String
+    }
+
+    init(name: String, values: [String: TemplateValue]) {
+        self.name = name
+        self.values = values
     }
 
     /// Reads the `values` of a statistics.json written by PanelReport.

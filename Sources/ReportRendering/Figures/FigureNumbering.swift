@@ -10,7 +10,7 @@ enum FigureNumbering {
     static func numbers(_ chapters: [(path: String, text: String)]) -> [String: Int] {
         var numbers: [String: Int] = [:]
         for chapter in chapters {
-            for line in chapter.text.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in SourceCheck.lines(chapter.text) {
                 guard let directive = Directive(line), directive.kind == .figure,
                       FigureRegistry.definition(directive.argument) != nil,
                       numbers[directive.argument] == nil else { continue }

@@ -40,7 +40,7 @@ struct BlockWriter {
             try w.element("hr")
         case .figure(let id):
             guard let figure = figuresByID[id] else { return }
-            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline?.values ?? [:], into: w)
+            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline, into: w)
         case .learning(let theme):
             try learning(theme)
         }
@@ -59,10 +59,16 @@ struct BlockWriter {
         case .link(let url, let c): try w.element("a", ["href": url]) { try write(c) }
         case .lineBreak: try w.element("br")
         case .changed(let current, let previous):
-            try w.element("mark", ["class": "changed"]) {
-                try w.text(current)
-                try w.element("span", ["class": "previous"], text: " (was \(previous))")
-            }
+            try Self.changed(current, was: previous, w)
+        }
+    }
+
+    /// A value that changed since a draft's baseline: the current one, marked, with what it was.
+    /// The one place that markup is written, for the prose and the data tables alike.
+    static func changed(_ current: String, was previous: String, _ w: XMLWriter) throws {
+        try w.element("mark", ["class": "changed"]) {
+            try w.text(current)
+            try w.element("span", ["class": "previous"], text: " (was \(previous))")
         }
     }
 

@@ -5,8 +5,8 @@ import XMLWriter
 /// Writes a figure: caption, inline chart, the data behind it as a table, and a
 /// link to the same data as CSV.
 enum FigureWriter {
-    /// `baseline`: a draft's earlier values by name; a changed count or share is marked in the table.
-    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: [String: TemplateValue], into w: XMLWriter) throws {
+    /// `baseline`: a draft's earlier build; a changed count or share is marked in the table.
+    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: Baseline?, into w: XMLWriter) throws {
         try w.element("figure", ["id": figure.anchor, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
@@ -51,7 +51,7 @@ enum FigureWriter {
         }
     }
 
-    private static func table(_ spec: ChartSpec, figure: Figure, baseline: [String: TemplateValue], _ w: XMLWriter) throws {
+    private static func table(_ spec: ChartSpec, figure: Figure, baseline: Baseline?, _ w: XMLWriter) throws {
         // A narrow screen may scroll the table sideways; keyboard users can too.
         try w.element("div", ["class": "table-frame", "role": "region", "tabindex": "0",
                               "aria-label": "Data for Figure \(figure.number)"]) {
@@ -68,21 +68,18 @@ enum FigureWriter {
                 try w.element("tbody") {
                     for (index, row) in FigureData.rows(spec).enumerated() {
                         let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
-                        // What the count and share cells read in a draft's baseline, if that differs.
-                        var was: [String?] = [nil, nil]
-                        if let name, case .count(let count, let total)? = baseline[name] {
-                            was[0] = NumberFormat.integer(count)
-                            was[1] = total.map { NumberFormat.percent(Share(count, of: $0)) }
-                        }
+                        // How the baseline's count and share of this category are written in this table.
+                        let written: [(TemplateValue) -> String?] = [
+                            { if case .count(let n, _) = $0 { NumberFormat.integer(n) } else { nil } },
+                            { if case .count(let n, let total?) = $0 { NumberFormat.percent(Share(n, of: total)) } else { nil } },
+                        ]
                         try w.element("tr") {
                             try w.element("th", ["scope": "row"], text: row[0])
                             for (column, cell) in row.dropFirst().enumerated() {
                                 try w.element("td", ["class": "numeric"]) {
-                                    if column < was.count, let previous = was[column], previous != cell {
-                                        try w.element("mark", ["class": "changed"]) {
-                                            try w.text(cell)
-                                            try w.element("span", ["class": "previous"], text: " (was \(previous))")
-                                        }
+                                    if let name, column < written.count,
+                                       let previous = baseline?.previous(of: name, current: cell, writtenAs: written[column]) {
+                                        try BlockWriter.changed(cell, was: previous, w)
                                     } else {
                                         try w.text(cell)
                                     }

@@ -20,7 +20,8 @@ public enum SceneSVGWriter {
             ("height", SceneNumber.format(scene.height)),
             ("role", "img"),
             ("aria-labelledby", "\(titleID) \(descID)"),
-            ("font-family", "Arial, 'Liberation Sans', Helvetica, sans-serif"),
+            // The font the layout measured its text in.
+            ("font-family", TextMetrics.fontFamily),
             ("class", "chart"),
         ]) {
             try w.element("title", ["id": titleID], text: scene.title)

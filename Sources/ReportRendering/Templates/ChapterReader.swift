@@ -7,10 +7,10 @@ public struct TemplateContext: Sendable {
     public var figureNumbers: [String: Int]
     /// Theme codes declared in the vocabulary (nil with no values).
     public var themes: [String]?
-    /// Values from an earlier build, by name; a value that reads differently now is marked in drafts.
-    public var baseline: [String: TemplateValue]?
+    /// An earlier build's values; a value that reads differently now is marked in drafts.
+    public var baseline: Baseline?
 
-    public init(values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: [String: TemplateValue]? = nil) {
+    public init(values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: Baseline? = nil) {
         self.values = values
         self.figureNumbers = figureNumbers
         self.themes = themes
@@ -38,7 +38,7 @@ public enum ChapterReader {
         var blocks: [Block] = []
         var segment: [Substring] = []
         var segmentStart = 1
-        let lines = source.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = SourceCheck.lines(source)
 
         func flush() {
             guard !segment.isEmpty else { return }

@@ -177,10 +177,10 @@ struct Resolver {
             problem(line, reason)
             return .text("")
         case .success(let text):
-            // A value changed if, written the same way, it reads differently in the baseline
-            // (a count, its total, a ratio or a text such as the most common age).
-            if let before = context.baseline?[placeholder.name],
-               case .success(let was) = ValueFormatter.format(before, placeholder), was != text {
+            // A value changed if, written the same way, it reads differently in the baseline.
+            if let was = context.baseline?.previous(of: placeholder.name, current: text, writtenAs: {
+                if case .success(let was) = ValueFormatter.format($0, placeholder) { was } else { nil }
+            }) {
                 return .changed(current: text, previous: was)
             }
             return .text(text)

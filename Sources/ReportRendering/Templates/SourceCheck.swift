@@ -8,35 +8,23 @@ enum SourceCheck {
     /// Each line's first character that the writer refuses (a control character
     /// such as U+000B, a noncharacter such as U+FFFE).
     static func characters(_ text: String, file: String) -> [TemplateProblem] {
-        var problems: [TemplateProblem] = []
-        var line = 1
-        var reportedLine = 0
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !previousCR { line += 1 }
-                previousCR = false
-                continue
-            }
-            if scalar == "\r" {
-                line += 1
-                previousCR = true
-                continue
-            }
-            previousCR = false
-            if XMLWriter.refuses(scalar) && reportedLine != line {
-                problems.append(TemplateProblem(file: file, line: line, reason: .characterNotAllowed(scalar)))
-                reportedLine = line
+        lines(text).enumerated().compactMap { index, line in
+            line.unicodeScalars.first(where: XMLWriter.refuses).map {
+                TemplateProblem(file: file, line: index + 1, reason: .characterNotAllowed($0))
             }
         }
-        return problems
+    }
+
+    /// The text's lines as an editor numbers them (CRLF, LF or a lone CR ends one).
+    static func lines(_ text: String) -> [Substring] {
+        text.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The style sheet's problems: characters the page cannot carry, and text that
     /// would end the `<style>` element early or change its meaning (`<`, `&`, `]]>`).
     static func styleSheet(_ css: String, file: String) -> [TemplateProblem] {
         var problems = characters(css, file: file)
-        for (index, line) in css.normalisingLineEndings().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in lines(css).enumerated() {
             if let found = XMLWriter.styleSheetProblem(String(line)) {
                 problems.append(TemplateProblem(file: file, line: index + 1, reason: .refused(
                     "\(found.quotedForDiagnostic) cannot appear in the style sheet (it would end or change the page's <style> element); write it without (inside a CSS string, escape < as \\3C and & as \\26)")))
