@@ -5,7 +5,8 @@ import Foundation
 /// template can use (so a later draft can compare against it as a baseline).
 public struct StatisticsFile: Encodable {
     public let schema = 1
-    public let statistics: CohortStatistics
+    /// The statistics as published: see ``StatisticsExport`` for what is left out.
+    let statistics: StatisticsExport
     /// Every named value a template can use: counts with the total they are a
     /// share of, ratios (`"ratio": true`) and texts.
     public let values: [String: NamedValue]
@@ -18,7 +19,7 @@ public struct StatisticsFile: Encodable {
     }
 
     public init(statistics: CohortStatistics, values: ReportValues) {
-        self.statistics = statistics
+        self.statistics = StatisticsExport(statistics)
         self.values = values.values.mapValues { value in
             switch value {
             case .count(let n, let total): NamedValue(count: n, total: total)
