@@ -48,16 +48,18 @@ struct BuildCommand: ParsableCommand {
             }
             let options = BuildOptions(draft: draft, published: try ReportDate.published(cohort.review),
                                        baseline: baselineValue)
-            let files: [(path: String, bytes: Data)]
+            let built: BuiltReport
             do throws(ReportBuildError) {
-                files = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
+                built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
             } catch {
                 throw Failure(.badData, lines: error.problems.map(\.description)
                     + [CohortReading.summary(inputs: input.inputs, result: nil, templateProblems: error.problems.count)])
             }
+            for warning in built.warnings { Console.error(warning.description) }
+            let files = built.files
             try OutputWriter.replace(outputFolder, kind: draft ? .draft : .published, with: files)
             let cases = cohort.cases.count
-            let warnings = loaded.warnings.count
+            let warnings = loaded.warnings.count + built.warnings.count
             Console.error("panel-report: wrote \(outputFolder)/report.html (\(draft ? "reviewers' draft" : "published"), \(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files)"
                 + (warnings == 0 ? "" : "; see the \(warnings == 1 ? "warning" : "\(warnings) warnings") above"))
         }

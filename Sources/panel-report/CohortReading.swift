@@ -62,6 +62,8 @@ enum Preparation {
         var cohort: Cohort
         var result: CohortLoadResult
         var templates: TemplateFiles
+        /// Template warnings printed (only when the templates were checked here).
+        var templateWarnings: Int
     }
 
     /// With `buildChecksTemplates`, a valid cohort's templates are left for the
@@ -76,13 +78,14 @@ enum Preparation {
             templateFailure = failure
             for line in failure.lines { Console.error(line) }
         }
-        var problems: [TemplateProblem] = []
+        var found: [TemplateProblem] = []
         if let templates, result.cohort == nil || !buildChecksTemplates {
-            problems = ReportBuilder.check(result.cohort, templates: templates)
-            for problem in problems { Console.error(problem.description) }
+            found = ReportBuilder.check(result.cohort, templates: templates)
+            for problem in found { Console.error(problem.description) }
         }
+        let problems = found.filter { !$0.isWarning }
         if let cohort = result.cohort, let templates, problems.isEmpty {
-            return Ready(cohort: cohort, result: result, templates: templates)
+            return Ready(cohort: cohort, result: result, templates: templates, templateWarnings: found.count)
         }
         let missing = (result.cohort == nil && CohortReading.missingInput(inputs)) || templateFailure?.kind == .missingInput
         throw Failure(missing ? .missingInput : .badData,

@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
             let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: false)
             let (cohort, result) = (ready.cohort, ready.result)
             let usedAreas = Set(cohort.cases.map(\.area)).count
-            let warnings = result.warnings.count
+            let warnings = result.warnings.count + ready.templateWarnings
             Console.out("\(input.inputs): valid. \(cohort.cases.count) cases in \(usedAreas) areas, "
                 + "\(result.filesRead) files read" + (warnings == 0 ? "." : ", \(warnings) \(warnings == 1 ? "warning" : "warnings")."))
         }

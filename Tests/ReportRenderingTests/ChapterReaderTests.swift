@@ -9,7 +9,7 @@ import Testing
 
     func read(_ text: String, context: TemplateContext = Self.context) -> (Chapter?, [String]) {
         var state = DocumentState()
-        let (chapter, problems) = ChapterReader.read(text, file: "Templates/chapters/t.md", context: context, state: &state)
+        let (chapter, problems, _) = ChapterReader.read(text, file: "Templates/chapters/t.md", context: context, state: &state)
         return (chapter, problems.map(\.description))
     }
 
@@ -54,7 +54,7 @@ import Testing
             #"Templates/chapters/t.md:5: there is no figure "ages"; did you mean "age"?; the figures are: "# + FigureRegistry.all.map(\.id).joined(separator: ", "),
             "Templates/chapters/t.md:7: raw HTML is not allowed in templates; write Markdown instead",
             "Templates/chapters/t.md:9: there is no theme \"gamma\" in vocabulary.yaml; the themes are: alpha, beta",
-            #"Templates/chapters/t.md:11: "bogus" is not a format; use one of: percent, of, share, total, count, is, times, compare"#,
+            #"Templates/chapters/t.md:11: "bogus" is not a format; use one of: percent, of, share, total, count, words, is, times, compare"#,
             #"Templates/chapters/t.md:11: "outcome.died" cannot be written with "count": it takes 2 words after the colon, as in {{ outcome.died | count: baby, babies }}"#,
             "Templates/chapters/t.md:11: a placeholder opened with {{ is not closed with }}",
         ])
@@ -126,7 +126,7 @@ import Testing
     @Test func aPlaceholderOnALaterLineOfAParagraphIsReportedOnItsOwnLine() {
         var state = DocumentState()
         let text = "# T\n\nFirst line {{ cases }},\nsecond line {{ nope }}\nand a list:\n\n- item {{ cases }}\n  continued {{ alsonope }}\n"
-        let (_, problems) = ChapterReader.read(text, file: "t.md", context: ChapterReaderTests.context, state: &state)
+        let (_, problems, _) = ChapterReader.read(text, file: "t.md", context: ChapterReaderTests.context, state: &state)
         #expect(problems.map(\.line) == [4, 8])
     }
 
@@ -134,7 +134,7 @@ import Testing
         var values = ReportValuesForTests.values
         values.override("boys-per-girl", .ratio(Share(3, of: 0)))
         var state = DocumentState()
-        let (_, problems) = ChapterReader.read("# T\n\n{{ boys-per-girl | times }} boys as girls.\n", file: "t.md",
+        let (_, problems, _) = ChapterReader.read("# T\n\n{{ boys-per-girl | times }} boys as girls.\n", file: "t.md",
                                                context: TemplateContext(values: values, figureNumbers: [:], themes: []), state: &state)
         #expect(problems.map(\.description) == [#"t.md:3: "boys-per-girl" cannot be written with "times": one of the two counts is 0, so there is no comparison to write; reword the sentence"#])
     }
@@ -147,7 +147,7 @@ import Testing
         var values = ReportValuesForTests.values
         values.override("boys-per-girl", .ratio(Share(boys, of: girls)))
         var state = DocumentState()
-        let (chapter, problems) = ChapterReader.read("# T\n\n{{ boys-per-girl | compare: boys, girls }}\n", file: "t.md",
+        let (chapter, problems, _) = ChapterReader.read("# T\n\n{{ boys-per-girl | compare: boys, girls }}\n", file: "t.md",
                                                      context: TemplateContext(values: values, figureNumbers: [:], themes: []), state: &state)
         #expect(problems == [])
         #expect(chapter?.blocks[1] == .paragraph([.text(text)]))

@@ -41,7 +41,7 @@ enum ReferenceBuild {
 
     static func build(draft: Bool = false, baseline: Baseline? = nil) throws -> [String: Data] {
         let files = try ReportBuilder.build(cohort, templates: templates,
-                                            options: BuildOptions(draft: draft, published: cohort.review.published, baseline: baseline))
+                                            options: BuildOptions(draft: draft, published: cohort.review.published, baseline: baseline)).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 

@@ -162,7 +162,7 @@ import Testing
         let numbers = FigureNumbering.numbers(templates.chapters)
         #expect(numbers["agency-involvement"] == 4 && numbers["parent-features"] == 5 && numbers["age"] == 6)
         let cohort = ReferenceBuild.cohort
-        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
+        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published)).files
         let html = String(decoding: try #require(files.first { $0.path == "report.html" }).bytes, as: UTF8.self)
         #expect(html.contains(##"As <a href="#figure-6">Figure 6</a> showed"##))
         #expect(html.contains(#"<figure id="figure-6" class="figure"><figcaption><span class="figure-number">Figure 6: </span>Age of the babies"#))

@@ -36,6 +36,14 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// What a build writes, and the warnings its templates gave.
+public struct BuiltReport: Sendable {
+    /// Output files by path relative to the output folder, in a stable order.
+    public var files: [(path: String, bytes: Data)]
+    /// Things worth a look that did not stop the build.
+    public var warnings: [TemplateProblem]
+}
+
 /// Problems that stop a build, every one of them: each names its file and, where
 /// it has one, its line. They are all problems of the templates (the cohort was
 /// validated before the build).
@@ -60,13 +68,14 @@ public enum ReportBuilder {
     /// valid cohort it is exactly what ``build(_:templates:options:)`` would refuse;
     /// without one (the inputs have errors of their own), everything but the names
     /// of values and themes is still checked, so one run reports both.
+    /// Warnings come last, marked ``TemplateProblem/isWarning``.
     public static func check(_ cohort: Cohort?, templates: TemplateFiles) -> [TemplateProblem] {
         guard let cohort else {
-            return read(templates, context: TemplateContext(values: nil, figureNumbers: FigureNumbering.numbers(templates.chapters), themes: nil)).problems
+            let read = read(templates, context: TemplateContext(values: nil, figureNumbers: FigureNumbering.numbers(templates.chapters), themes: nil))
+            return read.problems + read.warnings
         }
         do {
-            _ = try build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
-            return []
+            return try build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published)).warnings
         } catch {
             return error.problems
         }
@@ -78,6 +87,7 @@ public enum ReportBuilder {
         var diagrams: [String: DiagramSpec] = [:]
         var placedFigures: [String: String] = [:]
         var problems: [TemplateProblem] = []
+        var warnings: [TemplateProblem] = []
     }
 
     private static func read(_ templates: TemplateFiles, context: TemplateContext) -> ReadTemplates {
@@ -96,8 +106,9 @@ public enum ReportBuilder {
         }
         var state = DocumentState(reservedIDs: pageIDs.union(context.figureNumbers.values.map { "figure-\($0)" }))
         for template in templates.chapters {
-            let (chapter, found) = ChapterReader.read(template.text, file: template.path, context: context, state: &state)
+            let (chapter, found, warnings) = ChapterReader.read(template.text, file: template.path, context: context, state: &state)
             result.problems += found
+            result.warnings += warnings
             if let chapter { result.chapters.append(chapter) }
         }
         for definition in FigureRegistry.all where state.placedFigures[definition.id] == nil {
@@ -107,8 +118,8 @@ public enum ReportBuilder {
         return result
     }
 
-    /// Output files by path relative to the output folder, in a stable order.
-    public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> [(path: String, bytes: Data)] {
+    /// Every output file, and the templates' warnings.
+    public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> BuiltReport {
         let statistics = CohortStatistics(cohort)
         let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
         let numbers = FigureNumbering.numbers(templates.chapters)
@@ -163,7 +174,7 @@ public enum ReportBuilder {
             throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
                 "the report could not be written: \(error)"))])
         }
-        return files.sorted { $0.path < $1.path }
+        return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
     }
 
     /// Ethnicity labels become placeholder names (`ethnicity.white-british`); two

@@ -31,14 +31,20 @@ public struct DocumentState: Sendable {
 /// Problems are collected, not thrown one at a time, so an editor sees every
 /// mistake in a template in one run.
 public enum ChapterReader {
+    /// The chapter (nil when it has problems), its problems, and its warnings
+    /// (things worth a look that do not stop the build, such as a list of counts
+    /// that leaves out one category).
     public static func read(_ source: String, file: String, context: TemplateContext,
-                            state: inout DocumentState) -> (chapter: Chapter?, problems: [TemplateProblem]) {
+                            state: inout DocumentState) -> (chapter: Chapter?, problems: [TemplateProblem], warnings: [TemplateProblem]) {
         var reader = Resolver(file: file, context: context)
         var problems = SourceCheck.characters(source, file: file)
+        var warnings: [TemplateProblem] = []
         var blocks: [Block] = []
         var segment: [Substring] = []
         var segmentStart = 1
         let lines = SourceCheck.lines(source)
+        /// Families the next block states only in part, on purpose.
+        var selection: Set<String> = []
 
         func flush() {
             guard !segment.isEmpty else { return }
@@ -48,7 +54,11 @@ public enum ChapterReader {
                 if case .heading(1, let line, _) = node, !blocks.isEmpty {
                     problems.append(TemplateProblem(file: file, line: line, reason: .secondTitle))
                 }
+                _ = reader.takeNamesUsed()
                 if let block = reader.block(node) { blocks.append(block) }
+                warnings += Coverage.warnings(names: reader.takeNamesUsed(), line: node.line, file: file,
+                                              families: context.values?.families ?? [:], selection: selection)
+                selection = []
             }
             segment = []
         }
@@ -56,7 +66,11 @@ public enum ChapterReader {
             if let directive = Directive(line) {
                 flush()
                 segmentStart = index + 2
-                if let block = reader.directive(directive, line: index + 1, placed: &state.placedFigures) { blocks.append(block) }
+                if directive.kind == .selection {
+                    if let family = reader.family(directive.argument, line: index + 1) { selection.insert(family) }
+                } else if let block = reader.directive(directive, line: index + 1, placed: &state.placedFigures) {
+                    blocks.append(block)
+                }
             } else {
                 if segment.isEmpty { segmentStart = index + 1 }
                 segment.append(line)
@@ -67,15 +81,15 @@ public enum ChapterReader {
         problems += reader.problems
         guard case .heading(1, _, let titleInlines)? = blocks.first else {
             problems.append(TemplateProblem(file: file, line: 1, reason: .noTitle))
-            return (nil, problems.sorted())
+            return (nil, problems.sorted(), warnings)
         }
         let title = titleInlines.map(\.plainText).joined()
         let identified = blocks.map { block -> Block in
             guard case .heading(let level, _, let inlines) = block else { return block }
             return .heading(level: level, id: Self.uniqueID(for: inlines.map(\.plainText).joined(), in: &state.usedIDs), inlines)
         }
-        guard problems.isEmpty, case .heading(_, let chapterID, _) = identified[0] else { return (nil, problems.sorted()) }
-        return (Chapter(id: chapterID, title: title, blocks: identified), [])
+        guard problems.isEmpty, case .heading(_, let chapterID, _) = identified[0] else { return (nil, problems.sorted(), warnings) }
+        return (Chapter(id: chapterID, title: title, blocks: identified), [], warnings)
     }
 
     /// A readable, unique fragment id from a heading: "Sex, ethnicity and age" → "sex-ethnicity-and-age".
@@ -92,10 +106,11 @@ public enum ChapterReader {
     }
 }
 
-/// A line that is only `{{ figure: ID }}` or `{{ learning: CODE }}`.
+/// A line that is only `{{ figure: ID }}`, `{{ learning: CODE }}`, `{{ list: FAMILY … }}`
+/// or `{{ selection: FAMILY }}`.
 struct Directive {
     enum Kind: String, CaseIterable {
-        case figure, learning
+        case figure, learning, list, selection
     }
 
     var kind: Kind

@@ -21,6 +21,18 @@ enum MarkdownNode: Hashable {
     case refused(String, line: Int)
 }
 
+extension MarkdownNode {
+    /// The line a block starts on (0 for nodes that carry none).
+    var line: Int {
+        switch self {
+        case .heading(_, let line, _), .paragraph(let line, _), .list(_, let line, _), .text(_, let line),
+             .code(_, let line), .link(_, let line, _), .refused(_, let line): line
+        case .quote(let children): children.first?.line ?? 0
+        case .rule, .softBreak, .lineBreak, .emphasis, .strong: 0
+        }
+    }
+}
+
 enum MarkdownReader {
     /// Parses CommonMark text. Lines are 1-based, counted from `firstLine`.
     static func read(_ markdown: String, firstLine: Int = 1) -> [MarkdownNode] {

@@ -7,6 +7,26 @@ import CohortStatistics
 /// else stops the build.
 public struct ReportValues: Sendable {
     public internal(set) var values: [String: TemplateValue] = [:]
+    /// The categories of a tally, by the prefix of their names (`ethnicity` →
+    /// `ethnicity.white-british`, …): what `{{ list: … }}` writes out, and what the
+    /// coverage check compares a paragraph's numbers with.
+    public internal(set) var families: [String: Family] = [:]
+
+    /// The categories of one tally, in the order a reader meets them.
+    public struct Family: Sendable, Hashable {
+        public var members: [Member]
+        /// The number of cases the counts are of.
+        public var total: Int
+        /// Whether each case is counted in exactly one category (so the counts add
+        /// up to the total), as opposed to features a case may or may not have.
+        public var exclusive: Bool
+
+        public struct Member: Sendable, Hashable {
+            public var name: String
+            public var label: String
+            public var count: Int
+        }
+    }
 
     public subscript(name: String) -> TemplateValue? { values[name] }
 
@@ -31,7 +51,7 @@ public struct ReportValues: Sendable {
         add("outcome", s.harm.outcome)
         add("profile", s.harm.injuryProfiles)
         for (prefix, detail) in [("died", s.harm.died), ("harmed", s.harm.seriouslyHarmed)] {
-            add("\(prefix).injury", detail.injuries)
+            add("\(prefix).injury", detail.injuries, exclusive: false)
             add("\(prefix).profile", detail.injuryProfiles)
             add("\(prefix).occasions", detail.occasions)
         }
@@ -40,9 +60,7 @@ public struct ReportValues: Sendable {
 
         add("sex", s.child.sex)
         set("boys-per-girl", .ratio(s.child.boysPerGirl))
-        for category in s.child.ethnicity.categories {
-            set("ethnicity." + Self.slug(category.key), .count(category.count, of: category.share.total))
-        }
+        add("ethnicity", s.child.ethnicity, slugged: true)
         if let largest = s.child.ethnicity.categories.first { set("ethnicity.largest", .text(largest.label)) }
         add("age", s.child.ageMonths)
         let modal = s.child.modalAgeMonths.map { s.child.ageMonths[String($0)].label }
@@ -57,10 +75,10 @@ public struct ReportValues: Sendable {
         add("murder", s.proceedings.murderCharge)
         add("trial-murder", s.proceedings.murderChargeInOngoingTrials)
         add("findings", s.proceedings.findingsOfFact)
-        add("parents", s.parents)
+        add("parents", s.parents, exclusive: false)
         set("convictions", .count(s.maleCarer.criminalConvictions.count, of: cases))
         add("probation", s.maleCarer.probation)
-        add("theme", s.themes.cases)
+        add("theme", s.themes.cases, exclusive: false)
         for category in s.themes.cases.categories { set("theme-title." + category.key, .text(category.label)) }
 
         set("review.title", .text(review.title))
@@ -69,13 +87,31 @@ public struct ReportValues: Sendable {
         set("review.published", .text(DateWords.long(published)))
         set("review.period.from", .text(DateWords.month(review.period.from)))
         set("review.period.to", .text(DateWords.month(review.period.to)))
+        orderFamiliesLikeFigures(s, review: review)
     }
 
     private mutating func set(_ name: String, _ value: TemplateValue) { values[name] = value }
 
-    private mutating func add(_ prefix: String, _ tally: Tally) {
+    private mutating func add(_ prefix: String, _ tally: Tally, exclusive: Bool = true, slugged: Bool = false) {
+        var members: [Family.Member] = []
         for category in tally.categories {
-            set("\(prefix).\(category.key)", .count(category.count, of: tally.total))
+            let name = "\(prefix).\(slugged ? Self.slug(category.key) : category.key)"
+            set(name, .count(category.count, of: tally.total))
+            members.append(Family.Member(name: name, label: category.label, count: category.count))
+        }
+        families[prefix] = Family(members: members, total: tally.total, exclusive: exclusive)
+    }
+
+    /// Families that a figure shows are listed in the figure's order (a pie puts its largest part first).
+    private mutating func orderFamiliesLikeFigures(_ statistics: CohortStatistics, review: Review) {
+        let input = FigureInputs(statistics: statistics, sourceNote: FigureRegistry.sourceNote(review))
+        for definition in FigureRegistry.all {
+            guard let prefix = definition.valuePrefix, let family = families[prefix],
+                  case .chart(let build) = definition.source else { continue }
+            let order = Dictionary(uniqueKeysWithValues: build(input).valueNames.enumerated().map { ($1, $0) })
+            families[prefix]?.members = family.members.enumerated()
+                .sorted { (order[$0.element.name] ?? Int.max, $0.offset) < (order[$1.element.name] ?? Int.max, $1.offset) }
+                .map(\.element)
         }
     }
 

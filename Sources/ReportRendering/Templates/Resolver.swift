@@ -5,6 +5,8 @@ struct Resolver {
     private(set) var problems: [TemplateProblem] = []
     /// Whether the inlines being read are a link's text (a link cannot hold another).
     private var insideLink = false
+    /// The value names written since the last ``takeNamesUsed()``, for the coverage check.
+    private var namesUsed: Set<String> = []
 
     init(file: String, context: TemplateContext) {
         self.file = file
@@ -15,9 +17,32 @@ struct Resolver {
         problems.append(TemplateProblem(file: file, line: line, reason: reason))
     }
 
+    /// The value names written since the last call.
+    mutating func takeNamesUsed() -> Set<String> {
+        defer { namesUsed = [] }
+        return namesUsed
+    }
+
+    /// A family of counts named in a directive (`ethnicity`), or nil with a problem.
+    mutating func family(_ name: String, line: Int) -> String? {
+        guard let families = context.values?.families else { return name }
+        guard families[name] != nil else {
+            problem(line, .unknownFamily(name, suggestions: Self.nearest(name, among: families.keys), known: families.keys.sorted()))
+            return nil
+        }
+        return name
+    }
+
     /// A directive line; `placed` records where each figure went, across chapters.
     mutating func directive(_ d: Directive, line: Int, placed: inout [String: String]) -> Block? {
         switch d.kind {
+        case .list:
+            guard let list = listItems(d.argument, line: line) else { return nil }
+            if list.isEmpty { return .paragraph([.text("None.")]) }
+            return .list(ordered: false, items: list.map { [.paragraph(Self.mergingText([.text("\($0.label): ")] + $0.value))] })
+        case .selection:
+            _ = family(d.argument, line: line)
+            return nil
         case .figure:
             guard FigureRegistry.definition(d.argument) != nil else {
                 problem(line, unknownFigure(d.argument))
@@ -132,58 +157,93 @@ struct Resolver {
                 problem(line, .unclosed)
                 return out
             }
-            out.append(resolve(String(rest[open.upperBound..<close.lowerBound]), line: line))
+            out += resolve(String(rest[open.upperBound..<close.lowerBound]), line: line)
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { out.append(.text(String(rest))) }
         return out
     }
 
-    private mutating func resolve(_ inner: String, line: Int) -> Inline {
+    /// `FAMILY [| FORMAT[: WORD, WORD]] [| nonzero]`: each category's label and its
+    /// value written in the format, in the family's order; nil with a problem.
+    private mutating func listItems(_ argument: String, line: Int) -> [(label: String, value: [Inline])]? {
+        var parts = argument.split(separator: "|", omittingEmptySubsequences: false).map(trimmedSpaces)
+        let name = parts.removeFirst()
+        let nonzero = parts.last == "nonzero"
+        if nonzero { parts.removeLast() }
+        guard parts.count <= 1, !name.isEmpty else {
+            problem(line, .malformed("{{ list: \(argument) }}"))
+            return nil
+        }
+        guard let family = family(name, line: line), let members = context.values?.families[family]?.members else { return [] }
+        var items: [(label: String, value: [Inline])] = []
+        for member in members where !nonzero || member.count > 0 {
+            let inner = parts.isEmpty ? member.name : "\(member.name) | \(parts[0])"
+            let before = problems.count
+            let value = resolve(inner, line: line)
+            if problems.count > before { return nil }
+            items.append((member.label, value))
+        }
+        return items
+    }
+
+    private mutating func resolve(_ inner: String, line: Int) -> [Inline] {
         let trimmed = trimmedSpaces(Substring(inner))
+        if trimmed.hasPrefix("list:") {
+            // Inline: "White British (18 babies), Asian (1 baby) and Mixed (2 babies)".
+            guard let items = listItems(trimmedSpaces(trimmed.dropFirst(5)), line: line) else { return [] }
+            guard !items.isEmpty else { return [.text("none")] }
+            var out: [Inline] = []
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(.text(index == items.count - 1 ? " and " : ", ")) }
+                out += [.text("\(item.label) (")] + item.value + [.text(")")]
+            }
+            return out
+        }
         if trimmed.hasPrefix("ref:") {
             let id = trimmedSpaces(trimmed.dropFirst(4))
             guard FigureRegistry.definition(id) != nil else {
                 problem(line, unknownFigure(id))
-                return .text("")
+                return []
             }
             guard !insideLink else {
                 problem(line, .refInsideLink(id))
-                return .text("")
+                return []
             }
             // A registered figure placed nowhere is reported once, by the builder.
-            guard let number = context.figureNumbers[id] else { return .text("") }
-            return .link(url: "#figure-\(number)", [.text("Figure \(number)")])
+            guard let number = context.figureNumbers[id] else { return [] }
+            return [.link(url: "#figure-\(number)", [.text("Figure \(number)")])]
         }
         let placeholder: Placeholder
         switch Placeholder.parse(inner) {
         case .failure(let reason):
             problem(line, reason)
-            return .text("")
+            return []
         case .success(let p):
             placeholder = p
         }
         guard let values = context.values else {
             // Without a valid cohort the name cannot be checked; its format still can.
             if let format = placeholder.format, PlaceholderFormat(rawValue: format) == nil { problem(line, .unknownFormat(format)) }
-            return .text("")
+            return []
         }
         guard let value = values[placeholder.name] else {
             problem(line, .unknownName(placeholder.name, suggestions: suggestions(for: placeholder.name)))
-            return .text("")
+            return []
         }
+        namesUsed.insert(placeholder.name)
         switch ValueFormatter.format(value, placeholder) {
         case .failure(let reason):
             problem(line, reason)
-            return .text("")
+            return []
         case .success(let text):
             // A value changed if, written the same way, it reads differently in the baseline.
             if let was = context.baseline?.previous(of: placeholder.name, current: text, writtenAs: {
                 if case .success(let was) = ValueFormatter.format($0, placeholder) { was } else { nil }
             }) {
-                return .changed(current: text, previous: was)
+                return [.changed(current: text, previous: was)]
             }
-            return .text(text)
+            return [.text(text)]
         }
     }
 

@@ -6,6 +6,8 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
     /// The 1-based line, or nil for a problem of the whole file or folder.
     public var line: Int?
     public var reason: Reason
+    /// A warning is worth a look but does not stop the build.
+    public var isWarning = false
 
     public enum Reason: Error, Hashable, Sendable {
         case malformed(String)
@@ -27,6 +29,10 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case characterNotAllowed(Unicode.Scalar)
         /// `{{ ref: … }}` inside a link: a link cannot hold another link.
         case refInsideLink(String)
+        /// A family of counts (`{{ list: … }}`, `{{ selection: … }}`) that does not exist.
+        case unknownFamily(String, suggestions: [String], known: [String])
+        /// A paragraph or list that states a family of counts all but in part.
+        case partialFamily(family: String, stated: Int, of: Int, missing: [String])
         /// A figure whose chart cannot be drawn from this cohort's numbers.
         case figureCannotBeDrawn(figure: String, why: String)
     }
@@ -39,7 +45,7 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
 
     public var description: String {
         let place = line.map { "\(file):\($0)" } ?? file
-        return "\(place): \(message)"
+        return "\(place): \(isWarning ? "warning: " : "")\(message)"
     }
 
     public var message: String {
@@ -74,6 +80,12 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
             "the character \(scalar.codePointName) cannot appear in the report; delete it (it is often invisible in an editor)"
         case .refInsideLink(let id):
             "{{ ref: \(id) }} is inside a link, and a link cannot hold another link; move it out of the [ ]( ) link"
+        case .unknownFamily(let name, let suggestions, let known):
+            "there is no family of counts named \(name.quotedForDiagnostic)" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
+                + "; the families are: \(known.joined(separator: ", "))"
+        case .partialFamily(let family, let stated, let total, let missing):
+            "this gives \(stated) of the \(total) \(family) counts and leaves out \(missing.map { "\"\($0)\"" }.joined(separator: ", ")); "
+                + "write {{ list: \(family) }} to state them all, or put {{ selection: \(family) }} on the line before if the selection is deliberate"
         case .figureCannotBeDrawn(let figure, let why):
             "figure \"\(figure)\" cannot be drawn from this cohort: \(why)"
         }

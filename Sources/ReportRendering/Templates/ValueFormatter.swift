@@ -2,7 +2,7 @@ import CohortStatistics
 
 /// The formats a placeholder can ask for (`{{ name | format }}`); see docs/templates.md.
 enum PlaceholderFormat: String, CaseIterable {
-    case percent, of, share, total, count, `is`, times, compare
+    case percent, of, share, total, count, words, `is`, times, compare
 }
 
 /// Writes a named value in the format a placeholder asks for.
@@ -63,6 +63,14 @@ enum ValueFormatter {
             case .count:
                 if let bad = wantArguments(2, "count: baby, babies") { return bad }
                 return .success("\(NumberFormat.integer(n)) \(n == 1 ? p.arguments[0] : p.arguments[1])")
+            case .words:
+                // "no cases", "one case", "4 cases": zero and one read as words.
+                if let bad = wantArguments(2, "words: case, cases") { return bad }
+                switch n {
+                case 0: return .success("no \(p.arguments[1])")
+                case 1: return .success("one \(p.arguments[0])")
+                default: return .success("\(NumberFormat.integer(n)) \(p.arguments[1])")
+                }
             case .is:
                 if let bad = wantArguments(2, "is: was, were") { return bad }
                 return .success(n == 1 ? p.arguments[0] : p.arguments[1])
