@@ -11,6 +11,10 @@ public struct ReportValues: Sendable {
     /// `ethnicity.white-british`, …): what `{{ list: … }}` writes out, and what the
     /// coverage check compares a paragraph's numbers with.
     public internal(set) var families: [String: Family] = [:]
+    /// Every name, in the order the report meets them (roughly chapter by chapter).
+    public private(set) var names: [String] = []
+    /// What each name counts, in words ("Ethnicity: Asian"), for the changes a draft lists.
+    public private(set) var titles: [String: String] = [:]
 
     /// The categories of one tally, in the order a reader meets them.
     public struct Family: Sendable, Hashable {
@@ -34,69 +38,73 @@ public struct ReportValues: Sendable {
     /// (review.yaml's, or the build's SOURCE_DATE_EPOCH), so prose and masthead agree.
     public init(statistics s: CohortStatistics, review: Review, published: ISODate) {
         let cases = s.cohort.cases
-        set("cases", .count(cases, of: nil))
-        set("shortlist", .count(s.cohort.initialShortlist, of: nil))
-        set("family-contributions", .count(s.cohort.familyContributions, of: nil))
-        add("local-review", s.cohort.localReviews)
-        set("local-reviews", .count(s.cohort.withLocalReview.count, of: cases))
+        set("cases", .count(cases, of: nil), title: "Cases in the cohort")
+        set("shortlist", .count(s.cohort.initialShortlist, of: nil), title: "Cases on the first shortlist")
+        set("family-contributions", .count(s.cohort.familyContributions, of: nil), title: "Family members who spoke to the reviewers")
+        add("local-review", s.cohort.localReviews, title: "Local reviews")
+        set("local-reviews", .count(s.cohort.withLocalReview.count, of: cases), title: "Cases with a local review")
 
-        set("areas", .count(s.areas.areas, of: nil))
-        set("regions", .count(s.areas.regionsCovered.count, of: s.areas.regionsCovered.total))
-        add("region", s.areas.regions)
-        add("area-type", s.areas.areaTypes)
-        set("fnp-areas", .count(s.areas.familyNursePartnership.count, of: s.areas.familyNursePartnership.total))
-        set("practitioners", .count(s.areas.practitioners, of: nil))
-        set("strategic-partners", .count(s.areas.strategicPartners, of: nil))
+        set("areas", .count(s.areas.areas, of: nil), title: "Areas with a case")
+        set("regions", .count(s.areas.regionsCovered.count, of: s.areas.regionsCovered.total), title: "Regions covered")
+        add("region", s.areas.regions, title: "Areas by region")
+        add("area-type", s.areas.areaTypes, title: "Areas by type")
+        set("fnp-areas", .count(s.areas.familyNursePartnership.count, of: s.areas.familyNursePartnership.total), title: "Areas with a Family Nurse Partnership")
+        set("practitioners", .count(s.areas.practitioners, of: nil), title: "Practitioners who met the reviewers")
+        set("strategic-partners", .count(s.areas.strategicPartners, of: nil), title: "Strategic partners who met the reviewers")
 
-        add("outcome", s.harm.outcome)
-        add("profile", s.harm.injuryProfiles)
-        for (prefix, detail) in [("died", s.harm.died), ("harmed", s.harm.seriouslyHarmed)] {
-            add("\(prefix).injury", detail.injuries, exclusive: false)
-            add("\(prefix).profile", detail.injuryProfiles)
-            add("\(prefix).occasions", detail.occasions)
+        add("outcome", s.harm.outcome, title: "Outcome")
+        add("profile", s.harm.injuryProfiles, title: "Injury profiles")
+        for (prefix, detail, who) in [("died", s.harm.died, "babies who died"), ("harmed", s.harm.seriouslyHarmed, "babies seriously harmed")] {
+            add("\(prefix).injury", detail.injuries, title: "Injuries of the \(who)", exclusive: false)
+            add("\(prefix).profile", detail.injuryProfiles, title: "Injury profiles of the \(who)")
+            add("\(prefix).occasions", detail.occasions, title: "Occasions of injury, \(who)")
         }
-        add("harmed.prognosis", s.harm.seriouslyHarmed.prognosis)
-        add("relationship", s.maleCarer.relationship)
+        add("harmed.prognosis", s.harm.seriouslyHarmed.prognosis, title: "Prognosis of the babies seriously harmed")
+        add("relationship", s.maleCarer.relationship, title: "The man's relationship to the baby")
 
-        add("sex", s.child.sex)
-        set("boys-per-girl", .ratio(s.child.boysPerGirl))
-        add("ethnicity", s.child.ethnicity, slugged: true)
-        if let largest = s.child.ethnicity.categories.first { set("ethnicity.largest", .text(largest.label)) }
-        add("age", s.child.ageMonths)
+        add("sex", s.child.sex, title: "Sex")
+        set("boys-per-girl", .ratio(s.child.boysPerGirl), title: "Boys for each girl")
+        add("ethnicity", s.child.ethnicity, title: "Ethnicity", slugged: true)
+        if let largest = s.child.ethnicity.categories.first { set("ethnicity.largest", .text(largest.label), title: "Largest ethnic group") }
+        add("age", s.child.ageMonths, title: "Age at injury")
         let modal = s.child.modalAgeMonths.map { s.child.ageMonths[String($0)].label }
-        set("modal-age", .text(Self.list(modal)))
-        set("modal-age-count", .count(s.child.modalAgeCount, of: cases))
-        set("premature", .count(s.child.premature.count, of: cases))
-        set("feeding-difficulties", .count(s.child.feedingDifficulties.count, of: cases))
-        set("weight-loss", .count(s.child.weightLoss.count, of: cases))
+        set("modal-age", .text(Self.list(modal)), title: "Most common age")
+        set("modal-age-count", .count(s.child.modalAgeCount, of: cases), title: "Babies of the most common age")
+        set("premature", .count(s.child.premature.count, of: cases), title: "Babies born prematurely")
+        set("feeding-difficulties", .count(s.child.feedingDifficulties.count, of: cases), title: "Babies with feeding difficulties")
+        set("weight-loss", .count(s.child.weightLoss.count, of: cases), title: "Babies with weight loss")
 
-        add("agency", s.agencyInvolvement)
-        add("criminal", s.proceedings.criminal)
-        add("murder", s.proceedings.murderCharge)
-        add("trial-murder", s.proceedings.murderChargeInOngoingTrials)
-        add("findings", s.proceedings.findingsOfFact)
-        add("parents", s.parents, exclusive: false)
-        set("convictions", .count(s.maleCarer.criminalConvictions.count, of: cases))
-        add("probation", s.maleCarer.probation)
-        add("theme", s.themes.cases, exclusive: false)
-        for category in s.themes.cases.categories { set("theme-title." + category.key, .text(category.label)) }
+        add("agency", s.agencyInvolvement, title: "Agency involvement")
+        add("criminal", s.proceedings.criminal, title: "Criminal proceedings")
+        add("murder", s.proceedings.murderCharge, title: "Murder charges")
+        add("trial-murder", s.proceedings.murderChargeInOngoingTrials, title: "Murder charges in ongoing trials")
+        add("findings", s.proceedings.findingsOfFact, title: "Findings of fact")
+        add("parents", s.parents, title: "Features of the parents", exclusive: false)
+        set("convictions", .count(s.maleCarer.criminalConvictions.count, of: cases), title: "Men with criminal convictions")
+        add("probation", s.maleCarer.probation, title: "Probation, of the men with convictions")
+        add("theme", s.themes.cases, title: "Cases per theme", exclusive: false)
+        for category in s.themes.cases.categories { set("theme-title." + category.key, .text(category.label), title: "Title of the theme \(category.key)") }
 
-        set("review.title", .text(review.title))
-        set("review.subtitle", .text(review.subtitle ?? ""))
-        set("review.publisher", .text(review.publisher))
-        set("review.published", .text(DateWords.long(published)))
-        set("review.period.from", .text(DateWords.month(review.period.from)))
-        set("review.period.to", .text(DateWords.month(review.period.to)))
+        set("review.title", .text(review.title), title: "Title")
+        set("review.subtitle", .text(review.subtitle ?? ""), title: "Subtitle")
+        set("review.publisher", .text(review.publisher), title: "Publisher")
+        set("review.published", .text(DateWords.long(published)), title: "Publication date")
+        set("review.period.from", .text(DateWords.month(review.period.from)), title: "Period from")
+        set("review.period.to", .text(DateWords.month(review.period.to)), title: "Period to")
         orderFamiliesLikeFigures(s, review: review)
     }
 
-    private mutating func set(_ name: String, _ value: TemplateValue) { values[name] = value }
+    private mutating func set(_ name: String, _ value: TemplateValue, title: String) {
+        if values[name] == nil { names.append(name) }
+        values[name] = value
+        titles[name] = title
+    }
 
-    private mutating func add(_ prefix: String, _ tally: Tally, exclusive: Bool = true, slugged: Bool = false) {
+    private mutating func add(_ prefix: String, _ tally: Tally, title: String, exclusive: Bool = true, slugged: Bool = false) {
         var members: [Family.Member] = []
         for category in tally.categories {
             let name = "\(prefix).\(slugged ? Self.slug(category.key) : category.key)"
-            set(name, .count(category.count, of: tally.total))
+            set(name, .count(category.count, of: tally.total), title: "\(title): \(category.label)")
             members.append(Family.Member(name: name, label: category.label, count: category.count))
         }
         families[prefix] = Family(members: members, total: tally.total, exclusive: exclusive)
