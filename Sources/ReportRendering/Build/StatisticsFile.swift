@@ -55,6 +55,19 @@ public struct Baseline: Sendable {
               let values = root["values"] as? [String: Any] else {
             throw Unreadable(description: "\(name): not a statistics.json written by panel-report (no \"values\" object)")
         }
+        // Only the schema this version writes is read: another one may name or mean its
+        // values differently, and comparing against it would mark wrong changes.
+        guard let schema = root["schema"] else {
+            throw Unreadable(description: "\(name): has no \"schema\"; expected a statistics.json written by panel-report, with \"schema\": 1")
+        }
+        // JSON `true` and `1.0` are NSNumbers too: only an integer 1 (objCType not
+        // "c", "d" or "f") is the schema written by StatisticsFile.
+        guard let number = schema as? NSNumber, !["c", "d", "f"].contains(String(cString: number.objCType)),
+              number.intValue == 1 else {
+            let written = (try? JSONSerialization.data(withJSONObject: schema, options: [.fragmentsAllowed]))
+                .map { String(decoding: $0.prefix(60), as: UTF8.self) } ?? "not a number"
+            throw Unreadable(description: "\(name): \"schema\" is \(written), which this panel-report cannot read; expected \"schema\": 1 (rebuild the baseline with this version)")
+        }
         var read: [String: TemplateValue] = [:]
         for (key, entry) in values {
             guard let entry = entry as? [String: Any] else {
