@@ -36,7 +36,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         case .line(let line): "\(file):\(line)"
         case .lineColumn(let line, let column): "\(file):\(line):\(column)"
         case .csvRow(let row): "\(file):row \(row)"
-        case .csvCell(let row, let column): "\(file):row \(row), column \(column)"
+        case .csvCell(let row, let column): "\(file):row \(row), column \(column.excerptForDiagnostic)"
         }
     }
 
