@@ -46,7 +46,7 @@ public enum ReportBuilder {
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws -> [(path: String, bytes: Data)] {
         let statistics = CohortStatistics(cohort)
         let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
-        var problems = Self.placeholderNameClashes(cohort.vocabulary)
+        var problems: [String] = []
 
         var diagram = DiagramSpec(centre: "", groups: [])
         switch DiagramSpecReader.read(templates.diagram.text, file: templates.diagram.path) {
@@ -107,15 +107,6 @@ public enum ReportBuilder {
                               scenes: inline, css: templates.styleSheet, published: options.published, draft: draft)
         files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
         return files.sorted { $0.path < $1.path }
-    }
-
-    /// Ethnicity labels become placeholder names (`ethnicity.white-british`); two
-    /// labels that would share a name must not silently share a number.
-    static func placeholderNameClashes(_ vocabulary: Vocabulary) -> [String] {
-        Dictionary(grouping: vocabulary.ethnicities, by: ReportValues.slug).values.filter { $0.count > 1 }
-            .map { labels in
-                "vocabulary.yaml: the ethnicities \(labels.map { "\"\($0)\"" }.joined(separator: " and ")) would share the placeholder name ethnicity.\(ReportValues.slug(labels[0])); make them differ in more than punctuation or letter case"
-            }.sorted()
     }
 
     /// Named values that differ from the baseline, by name: changed, new and removed.
