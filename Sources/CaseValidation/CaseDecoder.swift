@@ -205,10 +205,10 @@ struct CaseDecoder {
     }
 
     /// Text that must be one of the declared values (unchecked when the declaring file failed).
-    private func declaredText(_ value: LocatedValue, _ field: String, in declared: [String]?, file: String) -> String? {
+    private func declaredText(_ value: LocatedValue, _ field: String, in declared: Declared?, file: String) -> String? {
         guard let text = read.text(value, field) else { return nil }
         if let declared, !declared.contains(text) {
-            let valid = declared.isEmpty ? "none are declared" : "expected one of: \(declared.map(\.excerptForDiagnostic).joined(separator: ", "))"
+            let valid = declared.values.isEmpty ? "none are declared" : "expected one of: \(declared.listing)"
             context.log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not declared in \(file); \(valid)")
             return nil
         }

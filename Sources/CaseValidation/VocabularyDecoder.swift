@@ -21,6 +21,7 @@ struct VocabularyDecoder {
             return Result()
         }
         var labels: [(String, SourceLocation)] = []
+        var labelLocations: [String: SourceLocation] = [:]
         // Each label's count is the template value `ethnicity.<slug>`: two labels with
         // one slug would share it, so they are refused here rather than by the build.
         var slugs: [String: (label: String, location: SourceLocation)] = [:]
@@ -28,11 +29,12 @@ struct VocabularyDecoder {
         for (index, item) in (ethnicityItems ?? []).enumerated() {
             let field = "ethnicities[\(index + 1)]"
             guard let label = read.text(item, field) else { continue }
-            if let first = labels.first(where: { $0.0 == label }) {
-                context.log.error(at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first.1); declare each label once")
+            if let first = labelLocations[label] {
+                context.log.error(at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first); declare each label once")
                 continue
             }
             labels.append((label, item.location))
+            labelLocations[label] = item.location
             let slug = PlaceholderName.slug(label)
             if slug.isEmpty {
                 context.log.error(at: item.location, field: field,
@@ -50,13 +52,14 @@ struct VocabularyDecoder {
 
         var themes: [Theme] = []
         var titles: [String: (code: String, location: SourceLocation)] = [:]
+        var themeIndex: [String: Int] = [:]
         var themeLocations: [SourceLocation] = []
         let themeItems = f.required("themes", expected: "a list of themes, each with code and title") { read.list($0, $1, of: "themes") }
         for (index, item) in (themeItems ?? []).enumerated() {
             guard let t = Fields(item, path: "themes[\(index + 1)]", allowed: ["code", "title"], context: context) else { continue }
             let code = t.required("code", expected: "text") { value, field -> String? in
                 guard let code = read.text(value, field) else { return nil }
-                if let first = themes.firstIndex(where: { $0.code == code }) {
+                if let first = themeIndex[code] {
                     context.log.error(at: value.location, field: field, "\(code.quotedForDiagnostic) is already declared at \(themeLocations[first]); declare each theme once")
                     return nil
                 }
@@ -74,6 +77,7 @@ struct VocabularyDecoder {
                 titles[title] = (code ?? "", value.location)
                 return title
             }
+            if let code { themeIndex[code] = themes.count }
             if let code, let title {
                 themes.append(Theme(code: code, title: title))
                 themeLocations.append(t.present("code")?.location ?? item.location)
