@@ -88,20 +88,32 @@ struct ValueReader {
         }
     }
 
-    /// A whole number within `range`.
+    /// A whole number within `range`, written with digits only: no sign, no leading
+    /// zero (YAML 1.1 reads `010` as octal 8, YAML 1.2 and spreadsheets as 10; rather
+    /// than guess which was meant, it is refused), no decimal point or exponent.
     func int(_ value: LocatedValue, _ field: String, in range: ClosedRange<Int>) -> Int? {
         let expected = Self.describe(range)
         guard let text = scalar(value, field, expected: expected)?.trimmingCharacters() else { return nil }
-        guard let number = Int(text) else {
+        // A minus sign before plain digits is a number below every range we read
+        // (all start at 0 or more), reported as out of range; `-0` is no number.
+        let negative = text.hasPrefix("-") && range.lowerBound >= 0
+        let digits = negative ? String(text.dropFirst()) : text
+        guard Self.isPlainDigits(digits), !(negative && digits == "0") else {
             if refusingUnseen(text, value, field, freeText: false) { return nil }
             log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a whole number; expected \(expected)")
             return nil
         }
-        guard range.contains(number) else {
-            log.error(at: value.location, field: field, "\(number) is out of range; expected \(expected)")
+        guard !negative, let number = Int(digits), range.contains(number) else {
+            log.error(at: value.location, field: field, "\(text.excerptForDiagnostic) is out of range; expected \(expected)")
             return nil
         }
         return number
+    }
+
+    /// `0`, or digits 0–9 not starting with 0.
+    static func isPlainDigits(_ text: String) -> Bool {
+        let digits = text.utf8
+        return !digits.isEmpty && digits.allSatisfy({ (0x30...0x39).contains($0) }) && (text == "0" || digits.first != 0x30)
     }
 
     /// The largest count of people, cases or areas accepted: far above any real
