@@ -1,3 +1,5 @@
+import CaseModel
+
 /// One problem found in the inputs, with where it is and what would be valid.
 ///
 /// Problems are collected, never thrown one at a time, so that a data manager sees

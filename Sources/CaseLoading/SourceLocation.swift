@@ -1,3 +1,5 @@
+import CaseModel
+
 /// Where a value or a problem comes from: a file, and a place in it.
 ///
 /// Printed the way editors and spreadsheets show places:

@@ -1,4 +1,5 @@
 import CYaml
+import CaseModel
 
 /// A first pass over a YAML text with libyaml's event parser, before anything is built.
 ///

@@ -1,4 +1,5 @@
 import Yams
+import CaseModel
 
 /// Reads a YAML text into a ``LocatedValue`` tree whose every part knows its line and column.
 public enum YAMLReader {

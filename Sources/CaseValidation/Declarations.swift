@@ -1,3 +1,5 @@
+import CaseModel
+
 /// The codes and labels that cases may refer to, as far as they could be read.
 ///
 /// A `nil` list means its file could not be read at all; references are then not

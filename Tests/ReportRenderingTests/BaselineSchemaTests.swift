@@ -28,4 +28,11 @@ import Testing
         #expect(read(#"{"schema": \#(schema), "values": {}}"#) ==
             #"old/statistics.json: "schema" is \#(schema), which this panel-report cannot read; expected "schema": 1 (rebuild the baseline with this version)"#)
     }
+
+    /// A key of the baseline is unknown content: shown escaped and cut, like any input.
+    @Test func keysAreEchoedShortAndEscaped() {
+        let key = "\u{202E}" + String(repeating: "k", count: 20_000)
+        #expect(read(#"{"schema": 1, "values": {"\#(key)": 5}}"#) ==
+            "old/statistics.json: the value \"<U+202E>" + String(repeating: "k", count: 59) + "…\" is not an object")
+    }
 }

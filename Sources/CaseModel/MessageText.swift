@@ -1,3 +1,7 @@
+/// How text taken from the inputs is shown in a message on the terminal: escaped,
+/// and cut to a short excerpt. Kept here, in the module every stage imports, so
+/// that the case loader, the validator and the report's readers (the baseline)
+/// all show input the same way.
 extension String {
     /// How much of an unknown value, key or column name a message shows, in characters.
     public static let diagnosticExcerptLength = 60
