@@ -79,7 +79,8 @@ enum YAMLPreflight {
                 case YAML_ALIAS_EVENT:
                     let anchor = name(event.data.alias.anchor) ?? ""
                     guard let size = anchors[anchor] else {
-                        return .error(at: at, "the alias *\(anchor) refers to no anchor &\(anchor) defined before it")
+                        let shown = anchor.excerptForDiagnostic
+                        return .error(at: at, "the alias *\(shown) refers to no anchor &\(shown) defined before it")
                     }
                     expanded += size
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -117,7 +118,11 @@ enum YAMLPreflight {
             let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             let location = SourceLocation(file: file, position: .line(line))
             if problem == "control characters are not allowed" {
-                let code = Unicode.Scalar(UInt32(bitPattern: parser.problem_value))?.codePointName ?? "?"
+                let scalar = Unicode.Scalar(UInt32(bitPattern: parser.problem_value))
+                let code = scalar?.codePointName ?? "?"
+                if let scalar, scalar.isNoncharacter {
+                    return .error(at: location, "contains \(code), which is not a character (a noncharacter code point) at byte offset \(offset); remove it: it cannot appear in a web page")
+                }
                 return .error(at: location, "contains a control character (\(code)) at byte offset \(offset); only tab and line breaks are allowed")
             }
             return .error(at: location, "YAML syntax error: \(problem) at byte offset \(offset)")

@@ -79,6 +79,10 @@ import Testing
         #expect(problems(vocabulary, "  - Asian\n", "  - Asian\n  - Mixed\(Self.scalar(0xFDD0))\n") == [
             "Inputs/vocabulary.yaml:4:5: ethnicities[3]: contains U+FDD0, which is not a character (a noncharacter code point) at character 6; remove it: it cannot appear in a web page",
         ])
+        // libyaml itself stops at U+FFFF; the message says what it is, not "a control character".
+        #expect(problems(c01, "  Fictional text.", "  Fictional\(Self.scalar(0xFFFF)) text.") == [
+            "Inputs/cases/C01.yaml:33: contains U+FFFF, which is not a character (a noncharacter code point) at byte offset 711; remove it: it cannot appear in a web page",
+        ])
         let csv = TestCohort.load(TestCohort.csvFiles(replacing: "Fictional text.", with: "Fictional\(Self.scalar(0xFFFE)) text."))
         #expect(csv.lines == [
             "Inputs/cases.csv:row 2, column summary: contains U+FFFE, which is not a character (a noncharacter code point) at character 10; remove it: it cannot appear in a web page",

@@ -33,6 +33,13 @@ import Testing
         #expect(!lines.contains { $0.contains("v0-") })
     }
 
+    @Test func longUndefinedAliasIsCut() {
+        let anchor = long("anchor-")
+        let result = TestCohort.load(TestCohort.yamlFiles("Inputs/cases/C01.yaml", replacing: "area: A01", with: "area: *\(anchor)"))
+        let cut = excerpt(anchor)
+        #expect(result.lines == ["Inputs/cases/C01.yaml:2:7: the alias *\(cut) refers to no anchor &\(cut) defined before it"])
+    }
+
     @Test func longBadValuesAreCut() {
         let value = long("bad-")
         let result = TestCohort.load(TestCohort.yamlFiles("Inputs/cases/C01.yaml", replacing: "  sex: male", with: "  sex: \(value)"))
