@@ -1,5 +1,7 @@
 import CaseLoading
+import CaseValidation
 import ChartLayout
+import Foundation
 import Testing
 @testable import ReportRendering
 
@@ -53,5 +55,35 @@ import Testing
         #expect(FigureData.csvCell("-1") == "\"'-1\"")
         #expect(FigureData.csvCell("a, b") == "\"a, b\"")
         #expect(FigureData.csvCell("plain") == "plain")
+    }
+
+    /// End to end: vocabulary labels and a theme title that look like formulas pass
+    /// validation (they are legitimate text), and the build's figure CSVs keep them inert.
+    @Test func formulaLikeVocabularyIsInertInTheBuiltFiles() throws {
+        var files: [String: [UInt8]] = [:]
+        let inputs = ReferenceBuild.root.appendingPathComponent("Inputs")
+        for case let url as URL in FileManager.default.enumerator(at: inputs, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "yaml" {
+            files["Inputs/" + String(url.path.dropFirst(inputs.path.count + 1))] = [UInt8](try Data(contentsOf: url))
+        }
+        let vocabulary = String(decoding: try #require(files["Inputs/vocabulary.yaml"]), as: UTF8.self)
+        let hostile = vocabulary
+            .replacingOccurrences(of: "  - Asian\n", with: "  - Asian\n  - \"=1+1\"\n  - \"@SUM(A1)\"\n  - \"-2+3\"\n")
+            .replacingOccurrences(of: #"title: "Domestic abuse, current and past""#, with: #"title: '=HYPERLINK("http://x","click")'"#)
+        #expect(hostile != vocabulary)
+        files["Inputs/vocabulary.yaml"] = Array(hostile.utf8)
+        let result = CohortLoader.load(inputs: "Inputs", fileSystem: InMemoryFileSystem(files: files))
+        #expect(result.diagnostics.filter(\.isError).map(\.description) == [])
+        let cohort = try #require(result.cohort)
+        let built = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates,
+                                            options: BuildOptions(draft: false, published: cohort.review.published))
+        let byPath = Dictionary(uniqueKeysWithValues: built.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        let ethnicity = try cells(try #require(byPath["data/figure-3.csv"])).rows.map { $0[0] }
+        #expect(Set(ethnicity).isSuperset(of: ["'=1+1", "'@SUM(A1)", "'-2+3", "Asian"]))
+        let themes = try cells(try #require(byPath["data/figure-9.csv"])).rows.map { $0[0] }
+        #expect(themes.contains(#"'=HYPERLINK("http://x","click")"#))
+        for cell in ethnicity + themes {
+            #expect(!Self.formulaStarts.contains(try #require(cell.first)))
+        }
     }
 }
