@@ -51,7 +51,7 @@ struct VocabularyDecoder {
         }
 
         var themes: [Theme] = []
-        var titles: [String: (code: String, location: SourceLocation)] = [:]
+        var titles: [String: (code: String?, location: SourceLocation)] = [:]
         var themeIndex: [String: Int] = [:]
         var themeLocations: [SourceLocation] = []
         let themeItems = f.required("themes", expected: "a list of themes, each with code and title") { read.list($0, $1, of: "themes") }
@@ -71,10 +71,10 @@ struct VocabularyDecoder {
                 guard let title = read.text(value, field) else { return nil }
                 if let first = titles[title] {
                     context.log.error(at: value.location, field: field,
-                                      "\(title.quotedForDiagnostic) is already the title of theme \(first.code.quotedForDiagnostic) at \(first.location); give each theme its own title")
+                                      "\(title.quotedForDiagnostic) is already the title of \(first.code.map { "theme \($0.quotedForDiagnostic)" } ?? "another theme") at \(first.location); give each theme its own title")
                     return nil
                 }
-                titles[title] = (code ?? "", value.location)
+                titles[title] = (code, value.location)
                 return title
             }
             if let code { themeIndex[code] = themes.count }

@@ -37,4 +37,10 @@ import Testing
             #"Inputs/vocabulary.yaml:8:12: themes[2].title: "Information sharing" is already the title of theme "information-sharing" at Inputs/vocabulary.yaml:6:12; give each theme its own title"#,
         ])
     }
+
+    @Test func aRepeatedTitleAfterAThemeWithoutCodeSaysAnotherTheme() {
+        let lines = problems("  - code: information-sharing\n    title: \"Information sharing\"", "  - title: \"Domestic abuse\"")
+        #expect(lines.contains(
+            #"Inputs/vocabulary.yaml:7:12: themes[2].title: "Domestic abuse" is already the title of another theme at Inputs/vocabulary.yaml:5:12; give each theme its own title"#))
+    }
 }
