@@ -27,6 +27,19 @@ public enum CSVReader {
             self.limits = limits
         }
 
+        /// Whether the header row ends in a CR with no LF after it (outside quotes):
+        /// the file was saved with CR-only line endings.
+        func firstRowEndsWithLoneCR() -> Bool {
+            var inQuotes = false
+            for (i, b) in bytes.enumerated() {
+                if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+                if inQuotes { continue }
+                if b == 0x0A { return false }
+                if b == 0x0D { return i + 1 == bytes.count || bytes[i + 1] != 0x0A }
+            }
+            return false
+        }
+
         func columnName(_ index: Int) -> String {
             if let header, index < header.count, !header[index].isEmpty { return header[index] }
             return "\(index + 1)"
@@ -42,6 +55,11 @@ public enum CSVReader {
         }
 
         mutating func run() -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+            if firstRowEndsWithLoneCR() {
+                // Old Mac line endings: read as cells, every row would run into the next.
+                return refuse(.error(at: SourceLocation(file: file),
+                    "the lines end with a carriage return only (old Mac line endings), so the file reads as one long row; save it as \"CSV UTF-8 (Comma delimited)\", or convert the line endings from CR to LF"))
+            }
             var i = 0
             let n = bytes.count
             var field: [UInt8] = []

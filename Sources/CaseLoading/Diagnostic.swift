@@ -1,3 +1,5 @@
+import CaseModel
+
 /// One problem found in the inputs, with where it is and what would be valid.
 ///
 /// Problems are collected, never thrown one at a time, so that a data manager sees
@@ -37,11 +39,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
     ///
     /// Warnings say `warning:` after the location. The field is left out when the
     /// location already names it (a spreadsheet cell in the field's own column).
+    ///
+    /// The line never prints a control or invisible character raw, whatever the
+    /// inputs hold (file names and keys included): the whole line goes through
+    /// ``Swift/String/escapedForMessage``, and a field path is cut like any other
+    /// excerpt of the input (``Swift/String/excerptForDiagnostic``).
     public var description: String {
         var text = "\(location): "
         if severity == .warning { text += "warning: " }
-        if let field, !Self.locationNames(field, location) { text += "\(field): " }
-        return text + message
+        if let field, !Self.locationNames(field, location) { text += "\(field.excerptForDiagnostic): " }
+        return (text + message).escapedForMessage
     }
 
     private static func locationNames(_ field: String, _ location: SourceLocation) -> Bool {

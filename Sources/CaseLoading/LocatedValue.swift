@@ -1,3 +1,5 @@
+import CaseModel
+
 /// A value read from YAML or from a spreadsheet row, with where each part came from.
 ///
 /// Both input forms become this one tree, so that one decoder checks them alike.

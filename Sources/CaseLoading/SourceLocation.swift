@@ -1,3 +1,5 @@
+import CaseModel
+
 /// Where a value or a problem comes from: a file, and a place in it.
 ///
 /// Printed the way editors and spreadsheets show places:
@@ -36,7 +38,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         case .line(let line): "\(file):\(line)"
         case .lineColumn(let line, let column): "\(file):\(line):\(column)"
         case .csvRow(let row): "\(file):row \(row)"
-        case .csvCell(let row, let column): "\(file):row \(row), column \(column)"
+        case .csvCell(let row, let column): "\(file):row \(row), column \(column.excerptForDiagnostic)"
         }
     }
 

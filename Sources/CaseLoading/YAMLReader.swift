@@ -1,4 +1,5 @@
 import CLibYAML
+import CaseModel
 
 /// Reads a YAML text into a ``LocatedValue`` tree whose every part knows its line
 /// and column, in one pass over libyaml's events.
@@ -102,7 +103,8 @@ public enum YAMLReader {
             case YAML_ALIAS_EVENT:
                 let anchor = Self.name(event.data.alias.anchor) ?? ""
                 guard let target = anchors[anchor] else {
-                    return .refused(.error(at: at, "the alias *\(anchor) refers to no anchor &\(anchor) defined before it"))
+                    let shown = anchor.excerptForDiagnostic
+                    return .refused(.error(at: at, "the alias *\(shown) refers to no anchor &\(shown) defined before it"))
                 }
                 let keyText: String? = if case .scalar(let text, _) = target.value.kind { text } else { nil }
                 return add(target.value, counting: target.size, keyText: keyText, at: at)
@@ -176,7 +178,11 @@ public enum YAMLReader {
             let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             let location = SourceLocation(file: file, position: .line(line))
             if problem == "control characters are not allowed" {
-                let code = Unicode.Scalar(UInt32(bitPattern: parser.problem_value))?.codePointName ?? "?"
+                let scalar = Unicode.Scalar(UInt32(bitPattern: parser.problem_value))
+                let code = scalar?.codePointName ?? "?"
+                if let scalar, scalar.isNoncharacter {
+                    return .error(at: location, "contains \(code), which is not a character (a noncharacter code point) at byte offset \(offset); remove it: it cannot appear in a web page")
+                }
                 return .error(at: location, "contains a control character (\(code)) at byte offset \(offset); only tab and line breaks are allowed")
             }
             return .error(at: location, "YAML syntax error: \(problem) at byte offset \(offset)")

@@ -25,17 +25,19 @@ struct AreasDecoder {
             return Result(areas: nil, codes: [])
         }
         var areas: [Area] = []
+        var codeLocations: [String: SourceLocation] = [:]
         for (index, item) in items.enumerated() {
             let path = "areas[\(index + 1)]"
             guard let f = Fields(item, path: path, allowed: Self.keys, context: context) else { continue }
             let code = f.required("code", expected: "text") { value, field -> String? in
                 guard let code = read.text(value, field) else { return nil }
-                if let first = codes.first(where: { $0.code == code }) {
+                if let first = codeLocations[code] {
                     context.log.error(at: value.location, field: field,
-                                      "\(code.quotedForDiagnostic) is already declared at \(first.location); each area is declared once")
+                                      "\(code.quotedForDiagnostic) is already declared at \(first); each area is declared once")
                     return nil
                 }
                 codes.append((code, value.location, field))
+                codeLocations[code] = value.location
                 return code
             }
             let type: AreaType? = f.required("type", expected: "one of: \(AreaType.validValues)") { read.code($0, $1) }

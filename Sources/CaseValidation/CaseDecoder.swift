@@ -36,7 +36,7 @@ struct CaseDecoder {
         let agency: AgencyInvolvement? = fields.required("agency_involvement", expected: "one of: \(AgencyInvolvement.validValues)") { read.code($0, $1) }
         let proceedings = fields.required("proceedings") { value, field in decodeProceedings(value, field, outcome: harm?.outcome) }
         let themes = fields.present("themes").map { value in decodeThemes(value, "themes") } ?? []
-        let summary = fields.required("summary", expected: "text") { read.text($0, $1) }
+        let summary = fields.required("summary", expected: "text") { read.freeText($0, $1) }
         let learning = fields.present("learning").map { value in decodeLearning(value, "learning") } ?? []
 
         guard context.log.errorCount == errorsBefore,
@@ -180,7 +180,7 @@ struct CaseDecoder {
             let theme = f.required("theme") { value, itemField in
                 declaredText(value, itemField, in: declared.themeCodes, file: "vocabulary.yaml")
             }
-            let text = f.required("text", expected: "text") { read.text($0, $1) }
+            let text = f.required("text", expected: "text") { read.freeText($0, $1) }
             let publishable = f.present("publishable") == nil ? false : f.optional("publishable") { read.bool($0, $1) }
             guard let theme, let text, let publishable else { valid = false; continue }
             points.append(LearningPoint(theme: theme, text: text, publishable: publishable))
@@ -205,10 +205,10 @@ struct CaseDecoder {
     }
 
     /// Text that must be one of the declared values (unchecked when the declaring file failed).
-    private func declaredText(_ value: LocatedValue, _ field: String, in declared: [String]?, file: String) -> String? {
+    private func declaredText(_ value: LocatedValue, _ field: String, in declared: Declared?, file: String) -> String? {
         guard let text = read.text(value, field) else { return nil }
         if let declared, !declared.contains(text) {
-            let valid = declared.isEmpty ? "none are declared" : "expected one of: \(declared.joined(separator: ", "))"
+            let valid = declared.values.isEmpty ? "none are declared" : "expected one of: \(declared.listing)"
             context.log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not declared in \(file); \(valid)")
             return nil
         }

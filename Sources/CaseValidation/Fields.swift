@@ -1,4 +1,5 @@
 import CaseLoading
+import CaseModel
 
 /// The fields of one mapping being decoded: reports unknown keys up front, then hands
 /// out values by key and reports those that are required but missing.

@@ -7,8 +7,21 @@ struct ValueReader {
 
     static let booleanWords = "one of: true, false, yes, no"
 
-    /// Trimmed, non-empty text without control characters (tab and line feed allowed).
+    /// Trimmed, non-empty text without control characters (tab and line feed allowed),
+    /// noncharacters or invisible formatting characters: what ids, codes, labels, titles
+    /// and names must be, so that what is shown is what is stored.
     func text(_ value: LocatedValue, _ field: String) -> String? {
+        text(value, field, freeText: false)
+    }
+
+    /// Free text (a summary, a learning point): as ``text(_:_:)``, except that the
+    /// zero-width joiner and non-joiner are kept, because Persian, the Indic scripts and
+    /// emoji sequences need them to be spelt correctly. Messages show them as `<U+200D>`.
+    func freeText(_ value: LocatedValue, _ field: String) -> String? {
+        text(value, field, freeText: true)
+    }
+
+    private func text(_ value: LocatedValue, _ field: String, freeText: Bool) -> String? {
         guard let raw = scalar(value, field, expected: "text") else { return nil }
         let text = raw.trimmingCharacters()
         if text.isEmpty {
@@ -24,13 +37,38 @@ struct ValueReader {
                 return nil
             }
         }
-        return text
+        return refusingUnseen(text, value, field, freeText: freeText) ? nil : text
+    }
+
+    /// Reports the first noncharacter or invisible formatting character in `text`
+    /// (joiners excepted in free text); whether there was one.
+    private func refusingUnseen(_ text: String, _ value: LocatedValue, _ field: String, freeText: Bool) -> Bool {
+        var position = 0
+        for scalar in text.unicodeScalars {
+            position += 1
+            if scalar.isNoncharacter {
+                log.error(at: value.location, field: field,
+                          "contains \(scalar.codePointName), which is not a character (a noncharacter code point) at character \(position); remove it: it cannot appear in a web page")
+                return true
+            }
+            if scalar.isInvisibleFormatting, !(freeText && scalar.isJoinerControl) {
+                let name = scalar.properties.name.map { " " + $0 } ?? ""
+                let valid = freeText
+                    ? "remove it: text may not contain invisible formatting characters (bidirectional controls, zero-width spaces) other than the zero-width joiner U+200D and non-joiner U+200C"
+                    : "remove it: ids, codes, labels, titles and names may not contain invisible formatting characters (bidirectional controls, zero-width characters)"
+                log.error(at: value.location, field: field,
+                          "contains an invisible character (\(scalar.codePointName)\(name)) at character \(position); \(valid)")
+                return true
+            }
+        }
+        return false
     }
 
     /// One of a contract's codes, spelt exactly.
     func code<T: ContractCode>(_ value: LocatedValue, _ field: String, as type: T.Type = T.self) -> T? {
         guard let text = scalar(value, field, expected: "one of: \(T.validValues)")?.trimmingCharacters() else { return nil }
         guard let code = T(rawValue: text) else {
+            if refusingUnseen(text, value, field, freeText: false) { return nil }
             log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected one of: \(T.validValues)")
             return nil
         }
@@ -44,24 +82,38 @@ struct ValueReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
+            if refusingUnseen(text, value, field, freeText: false) { return nil }
             log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected \(Self.booleanWords)")
             return nil
         }
     }
 
-    /// A whole number within `range`.
+    /// A whole number within `range`, written with digits only: no sign, no leading
+    /// zero (YAML 1.1 reads `010` as octal 8, YAML 1.2 and spreadsheets as 10; rather
+    /// than guess which was meant, it is refused), no decimal point or exponent.
     func int(_ value: LocatedValue, _ field: String, in range: ClosedRange<Int>) -> Int? {
         let expected = Self.describe(range)
         guard let text = scalar(value, field, expected: expected)?.trimmingCharacters() else { return nil }
-        guard let number = Int(text) else {
+        // A minus sign before plain digits is a number below every range we read
+        // (all start at 0 or more), reported as out of range; `-0` is no number.
+        let negative = text.hasPrefix("-") && range.lowerBound >= 0
+        let digits = negative ? String(text.dropFirst()) : text
+        guard Self.isPlainDigits(digits), !(negative && digits == "0") else {
+            if refusingUnseen(text, value, field, freeText: false) { return nil }
             log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a whole number; expected \(expected)")
             return nil
         }
-        guard range.contains(number) else {
-            log.error(at: value.location, field: field, "\(number) is out of range; expected \(expected)")
+        guard !negative, let number = Int(digits), range.contains(number) else {
+            log.error(at: value.location, field: field, "\(text.excerptForDiagnostic) is out of range; expected \(expected)")
             return nil
         }
         return number
+    }
+
+    /// `0`, or digits 0–9 not starting with 0.
+    static func isPlainDigits(_ text: String) -> Bool {
+        let digits = text.utf8
+        return !digits.isEmpty && digits.allSatisfy({ (0x30...0x39).contains($0) }) && (text == "0" || digits.first != 0x30)
     }
 
     /// The largest count of people, cases or areas accepted: far above any real

@@ -21,31 +21,63 @@ struct VocabularyDecoder {
             return Result()
         }
         var labels: [(String, SourceLocation)] = []
+        var labelLocations: [String: SourceLocation] = [:]
+        // Each label's count is the template value `ethnicity.<slug>`: two labels with
+        // one slug would share it, so they are refused here rather than by the build.
+        var slugs: [String: (label: String, location: SourceLocation)] = [:]
         let ethnicityItems = f.required("ethnicities", expected: "a list of labels") { read.list($0, $1, of: "labels") }
         for (index, item) in (ethnicityItems ?? []).enumerated() {
             let field = "ethnicities[\(index + 1)]"
             guard let label = read.text(item, field) else { continue }
-            if let first = labels.first(where: { $0.0 == label }) {
-                context.log.error(at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first.1); declare each label once")
+            if let first = labelLocations[label] {
+                context.log.error(at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first); declare each label once")
                 continue
             }
             labels.append((label, item.location))
+            labelLocations[label] = item.location
+            let slug = PlaceholderName.slug(label)
+            if slug.isEmpty {
+                context.log.error(at: item.location, field: field,
+                                  "\(label.quotedForDiagnostic) has no letter or digit, so no placeholder name can refer to its count; include at least one letter or digit")
+            } else if PlaceholderName.reservedEthnicityNames.contains(slug) {
+                context.log.error(at: item.location, field: field,
+                                  "\(label.quotedForDiagnostic) would have the placeholder name ethnicity.\(slug), which names the largest group; choose another label")
+            } else if let first = slugs[slug] {
+                context.log.error(at: item.location, field: field,
+                                  "\(label.quotedForDiagnostic) gives the same placeholder name (ethnicity.\(slug.excerptForDiagnostic)) as \(first.label.quotedForDiagnostic) at \(first.location); make the labels differ in more than letter case, spaces or punctuation")
+            } else {
+                slugs[slug] = (label, item.location)
+            }
         }
 
         var themes: [Theme] = []
+        var titles: [String: (code: String?, location: SourceLocation)] = [:]
+        var themeIndex: [String: Int] = [:]
         var themeLocations: [SourceLocation] = []
         let themeItems = f.required("themes", expected: "a list of themes, each with code and title") { read.list($0, $1, of: "themes") }
         for (index, item) in (themeItems ?? []).enumerated() {
             guard let t = Fields(item, path: "themes[\(index + 1)]", allowed: ["code", "title"], context: context) else { continue }
             let code = t.required("code", expected: "text") { value, field -> String? in
                 guard let code = read.text(value, field) else { return nil }
-                if let first = themes.firstIndex(where: { $0.code == code }) {
+                if let first = themeIndex[code] {
                     context.log.error(at: value.location, field: field, "\(code.quotedForDiagnostic) is already declared at \(themeLocations[first]); declare each theme once")
                     return nil
                 }
                 return code
             }
-            let title = t.required("title", expected: "text") { read.text($0, $1) }
+            // Figure 9 draws one bar per theme, labelled by its title: two themes with one
+            // title could not be told apart (and the chart refuses repeated labels).
+            let title = t.required("title", expected: "text") { value, field -> String? in
+                guard let title = read.text(value, field) else { return nil }
+                if let first = titles[title] {
+                    context.log.error(at: value.location, field: field,
+                                      "\(title.quotedForDiagnostic) is already the title of \(first.code.map { "theme \($0.quotedForDiagnostic)" } ?? "another theme") at \(first.location); give each theme its own title")
+                    return nil
+                }
+                titles[title] = (code, value.location)
+                return title
+            }
+            if let code { themeIndex[code] = themes.count }
             if let code, let title {
                 themes.append(Theme(code: code, title: title))
                 themeLocations.append(t.present("code")?.location ?? item.location)

@@ -126,7 +126,7 @@ public enum ReportBuilder {
         let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
                                       baseline: options.draft ? options.baseline : nil)
         let read = read(templates, context: context)
-        let problems = placeholderNameClashes(cohort.vocabulary, file: "vocabulary.yaml") + read.problems
+        let problems = read.problems
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
         let chapters = read.chapters
         let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams)
@@ -175,15 +175,6 @@ public enum ReportBuilder {
                 "the report could not be written: \(error)"))])
         }
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
-    }
-
-    /// Ethnicity labels become placeholder names (`ethnicity.white-british`); two
-    /// labels that would share a name must not silently share a number.
-    static func placeholderNameClashes(_ vocabulary: Vocabulary, file: String) -> [TemplateProblem] {
-        Dictionary(grouping: vocabulary.ethnicities, by: ReportValues.slug).values.filter { $0.count > 1 }
-            .map { labels in TemplateProblem(file: file, line: nil, reason: .refused(
-                "the ethnicities \(labels.map { "\"\($0)\"" }.joined(separator: " and ")) would share the placeholder name ethnicity.\(ReportValues.slug(labels[0])); make them differ in more than punctuation or letter case"))
-            }.sorted()
     }
 
     /// Named values that differ from the baseline, by name: changed, new and removed.

@@ -71,27 +71,40 @@ public struct Baseline: Sendable {
               let values = root["values"] as? [String: Any] else {
             throw Unreadable(description: "\(name): not a statistics.json written by panel-report (no \"values\" object)")
         }
+        // Only the schema this version writes is read: another one may name or mean its
+        // values differently, and comparing against it would mark wrong changes.
+        guard let schema = root["schema"] else {
+            throw Unreadable(description: "\(name): has no \"schema\"; expected a statistics.json written by panel-report, with \"schema\": 1")
+        }
+        // JSON `true` and `1.0` are NSNumbers too: only an integer 1 (objCType not
+        // "c", "d" or "f") is the schema written by StatisticsFile.
+        guard let number = schema as? NSNumber, !["c", "d", "f"].contains(String(cString: number.objCType)),
+              number.intValue == 1 else {
+            let written = (try? JSONSerialization.data(withJSONObject: schema, options: [.fragmentsAllowed]))
+                .map { String(decoding: $0, as: UTF8.self).excerptForDiagnostic } ?? "not a number"
+            throw Unreadable(description: "\(name): \"schema\" is \(written), which this panel-report cannot read; expected \"schema\": 1 (rebuild the baseline with this version)")
+        }
         var read: [String: TemplateValue] = [:]
         for (key, entry) in values {
             guard let entry = entry as? [String: Any] else {
-                throw Unreadable(description: "\(name): the value \"\(key)\" is not an object")
+                throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) is not an object")
             }
             if let text = entry["text"] as? String {
                 read[key] = .text(text)
                 continue
             }
             guard let count = entry["count"] as? Int, count >= 0 else {
-                throw Unreadable(description: "\(name): the value \"\(key)\" has no whole-number count of 0 or more")
+                throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) has no whole-number count of 0 or more")
             }
             var total: Int?
             if let raw = entry["total"] {
                 guard let t = raw as? Int, t >= 0 else {
-                    throw Unreadable(description: "\(name): the value \"\(key)\" has a total that is not a whole number of 0 or more")
+                    throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) has a total that is not a whole number of 0 or more")
                 }
                 total = t
             }
             if entry["ratio"] as? Bool == true {
-                guard let total else { throw Unreadable(description: "\(name): the ratio \"\(key)\" has no total") }
+                guard let total else { throw Unreadable(description: "\(name): the ratio \(key.quotedForDiagnostic) has no total") }
                 read[key] = .ratio(Share(count, of: total))
             } else {
                 read[key] = .count(count, of: total)

@@ -25,14 +25,15 @@ public enum FigureData {
     }
 
     /// The CSV file: `category,count,percent` (stacked: a count column a series
-    /// before `count`), RFC 4180 quoting, CRLF-free, a final newline.
+    /// before `count`), RFC 4180 quoting, CRLF-free, a final newline. Every text cell
+    /// goes through ``csvCell(_:)``; counts are written as plain numbers.
     public static func csv(_ spec: ChartSpec) -> String {
         var header = ["category"]
         if spec.kind == .stackedHorizontalBar { header += spec.series.map { ReportValues.slug($0) } }
         header += ["count", "percent"]
-        var lines = [header.joined(separator: ",")]
+        var lines = [header.map(csvCell).joined(separator: ",")]
         for category in spec.categories {
-            var cells = [quote(category.label)]
+            var cells = [csvCell(category.label)]
             if spec.kind == .stackedHorizontalBar { cells += category.values.map(String.init) }
             cells += [String(category.sum), String(Share(category.sum, of: spec.total).wholePercent)]
             lines.append(cells.joined(separator: ","))
@@ -40,8 +41,20 @@ public enum FigureData {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// One text cell of any CSV file we write, safe to open in a spreadsheet.
+    ///
+    /// A cell starting with `=`, `+`, `-`, `@`, tab or carriage return would be run as
+    /// a formula by Excel, LibreOffice or Google Sheets (`=HYPERLINK(…)`, `+cmd|…`), so
+    /// it is written with a single quote before it (the OWASP rule against CSV
+    /// injection) and quoted: `'=1+1` is shown as text and the label is the cell
+    /// without its first character. A cell holding a comma, quote or line break is
+    /// quoted as RFC 4180 says. Numbers are not text cells and never pass through here.
+    public static func csvCell(_ text: String) -> String {
+        let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+        let inert = text.first.map(formulaStarts.contains) == true ? "'" + text : text
+        guard inert != text || inert.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return text
+        }
+        return "\"" + inert.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -123,17 +123,10 @@ public struct ReportValues: Sendable {
         }
     }
 
-    /// A vocabulary label as a name: lower case, runs of other characters as one `-`.
+    /// A vocabulary label as a name: lower case, runs of other characters as one `-`
+    /// (defined in CaseModel, where validation refuses labels that would share one).
     public static func slug(_ label: String) -> String {
-        var out = ""
-        for scalar in label.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if !out.isEmpty && !out.hasSuffix("-") {
-                out.append("-")
-            }
-        }
-        return out.hasSuffix("-") ? String(out.dropLast()) : out
+        PlaceholderName.slug(label)
     }
 
     /// "a", "a and b", "a, b and c".
