@@ -41,11 +41,16 @@ import Testing
         #expect(read("# T\n\n\(link)\n") == [])
     }
 
-    @Test(arguments: [("\u{0B}", "U+000B"), ("\u{FFFE}", "U+FFFE"), ("\u{01}", "U+0001"), ("\u{7F}", "U+007F")])
+    @Test(arguments: [("\u{0B}", "U+000B"), ("\u{FFFE}", "U+FFFE"), ("\u{01}", "U+0001"), ("\u{7F}", "U+007F"),
+                      ("\u{202E}", "U+202E"), ("\u{2066}", "U+2066"), ("\u{200B}", "U+200B"), ("\u{FEFF}", "U+FEFF")])
     func charactersThePageCannotCarryAreNamedWithTheirLine(character: String, name: String) {
         #expect(read("# T\n\nfine\r\nnot \(character) fine\n") == [
             "t.md:4: the character \(name) cannot appear in the report; delete it (it is often invisible in an editor)",
         ])
+    }
+
+    @Test func joinersAndALeadingByteOrderMarkAreText() {
+        #expect(read("\u{FEFF}# T\n\nمی\u{200C}خواهم and 👨\u{200D}👩\u{200D}👧\n") == [])
     }
 
     @Test func aStyleSheetThatWouldEndItsElementIsRefusedWithItsLine() {

@@ -1,4 +1,5 @@
 import CaseLoading
+import CaseModel
 import XMLWriter
 
 /// Checks a template's text for what the page cannot carry, before anything is
@@ -6,13 +7,21 @@ import XMLWriter
 /// XML writer's refusal (which stays as the last line of defence).
 enum SourceCheck {
     /// Each line's first character that the writer refuses (a control character
-    /// such as U+000B, a noncharacter such as U+FFFE).
+    /// such as U+000B, a noncharacter such as U+FFFE), or that would reorder or hide
+    /// text (bidirectional controls, zero-width spaces): the rule for the inputs'
+    /// free text, which keeps the joiners some scripts need. A byte-order mark that
+    /// starts the file is not text.
     static func characters(_ text: String, file: String) -> [TemplateProblem] {
-        lines(text).enumerated().compactMap { index, line in
-            line.unicodeScalars.first(where: XMLWriter.refuses).map {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+        return lines(text).enumerated().compactMap { index, line in
+            line.unicodeScalars.first(where: isRefused).map {
                 TemplateProblem(file: file, line: index + 1, reason: .characterNotAllowed($0))
             }
         }
+    }
+
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        XMLWriter.refuses(scalar) || (scalar.isInvisibleFormatting && !scalar.isJoinerControl)
     }
 
     /// The text's lines as an editor numbers them (CRLF, LF or a lone CR ends one).
