@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build a reviewers' draft: DRAFT banner, case ids, unpublished learning and a reviewers' annex.")
     var draft = false
 
-    @Option(help: ArgumentHelp("A statistics.json from an earlier build; changed numbers are highlighted (with --draft).", valueName: "path"))
+    @Option(help: ArgumentHelp("An earlier draft's data/cases.json (cases and numbers that changed) or a published statistics.json (numbers); changes are listed and highlighted (with --draft).", valueName: "path"))
     var baseline: String?
 
     func validate() throws {
@@ -44,10 +44,13 @@ struct BuildCommand: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw Failure(.missingInput, "\(path): no such file (--baseline)")
                 }
-                do { return try Baseline(json: data, name: path) } catch { throw Failure(.badData, "\(error)") }
+                // Named by its file name: a draft must not print the user's folders.
+                do { return try Baseline(json: data, name: URL(fileURLWithPath: path).lastPathComponent) } catch { throw Failure(.badData, "\(error)") }
             }
+            let stamp = draft ? DraftStamp(built: try DraftClock.now(), inputs: String(InputDigest.combined(
+                [("inputs", input.inputs), ("templates", templateOptions.templates)]).prefix(12))) : nil
             let options = BuildOptions(draft: draft, published: try ReportDate.published(cohort.review),
-                                       baseline: baselineValue)
+                                       baseline: baselineValue, stamp: stamp)
             let built: BuiltReport
             do throws(ReportBuildError) {
                 built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)

@@ -151,8 +151,9 @@ final class BuildCommandTests: XCTestCase {
                                   "--output", scratch.appendingPathComponent("after").path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let html = try String(contentsOf: scratch.appendingPathComponent("after/report.html"), encoding: .utf8)
-        XCTAssertTrue(html.contains("Changes since the baseline"))
-        XCTAssertTrue(html.contains(#"<th scope="row"><code>sex.male</code></th><td class="numeric">15 of 23</td><td class="numeric">14 of 23</td>"#), html)
+        XCTAssertTrue(html.contains("Changes since the published report of 15 September 2021 (statistics.json)"))
+        XCTAssertFalse(html.contains(scratch.path), "the baseline's folder is printed")
+        XCTAssertTrue(html.contains(#"<th scope="row">Sex: Male</th><td class="numeric">15 of 23</td><td class="numeric">14 of 23</td>"#), html)
         XCTAssertTrue(html.contains(#"<mark class="changed">"#))
         XCTAssertTrue(html.contains(#"(was 15"#))
         // …and in Figure 2's data table.
@@ -161,6 +162,6 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(html.contains(#"<td class="numeric"><mark class="changed">61%<span class="previous"> (was 65%)</span></mark></td>"#), "the share column")
         // A ratio in words changes too, and is marked.
         XCTAssertTrue(html.contains(#"<mark class="changed">1.6 times as many boys as girls<span class="previous"> (was nearly twice as many boys as girls)</span></mark>"#))
-        XCTAssertTrue(html.contains(#"<th scope="row"><code>boys-per-girl</code></th><td class="numeric">15 to 8</td><td class="numeric">14 to 9</td>"#))
+        XCTAssertTrue(html.contains(#"<th scope="row">Boys for each girl</th><td class="numeric">15 to 8</td><td class="numeric">14 to 9</td>"#))
     }
 }

@@ -39,9 +39,12 @@ enum ReferenceBuild {
             diagrams: diagrams)
     }()
 
+    /// A fixed draft stamp, so the golden draft does not depend on the clock.
+    static let stamp = DraftStamp(built: "2021-09-01T09:30:00Z", inputs: "0123456789ab")
+
     static func build(draft: Bool = false, baseline: Baseline? = nil) throws -> [String: Data] {
-        let files = try ReportBuilder.build(cohort, templates: templates,
-                                            options: BuildOptions(draft: draft, published: cohort.review.published, baseline: baseline)).files
+        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(
+            draft: draft, published: cohort.review.published, baseline: baseline, stamp: draft ? stamp : nil)).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 

@@ -29,10 +29,25 @@ public struct BuildOptions: Sendable {
     public var published: ISODate
     /// Values from an earlier build, to mark changes (drafts only).
     public var baseline: Baseline?
-    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil) {
+    /// When a draft was built and from which inputs (drafts only; the CLI reads the clock).
+    public var stamp: DraftStamp?
+    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil) {
         self.draft = draft
         self.published = published
         self.baseline = baseline
+        self.stamp = stamp
+    }
+}
+
+/// When a draft was built and from what, printed in its header instead of the publication date.
+public struct DraftStamp: Sendable, Hashable {
+    /// UTC, ISO 8601 (`2026-11-29T18:05:00Z`).
+    public var built: String
+    /// A short digest of the inputs and templates it was built from.
+    public var inputs: String
+    public init(built: String, inputs: String) {
+        self.built = built
+        self.inputs = inputs
     }
 }
 
@@ -164,8 +179,15 @@ public enum ReportBuilder {
         }
         do {
             files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values).data()))
-            let draft = options.draft
-                ? ReportPage.Draft(baseline: options.baseline, changes: Self.changes(values, baseline: options.baseline)) : nil
+            var draft: ReportPage.Draft?
+            if options.draft {
+                // The draft's own record, for a later draft to compare with (never in a published build).
+                let records = cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) }
+                files.append(("data/cases.json", try StatisticsFile.json(DraftRecordFile(
+                    built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records))))
+                draft = ReportPage.Draft(baseline: options.baseline, stamp: options.stamp,
+                                         changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
+            }
             let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
                                   scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft)
             files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
@@ -175,28 +197,5 @@ public enum ReportBuilder {
                 "the report could not be written: \(error)"))])
         }
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
-    }
-
-    /// Named values that differ from the baseline, by name: changed, new and removed.
-    static func changes(_ values: ReportValues, baseline: Baseline?) -> [(name: String, previous: String, current: String)] {
-        guard let baseline else { return [] }
-        func text(_ value: TemplateValue) -> String {
-            switch value {
-            case .count(let n, let total?): "\(NumberFormat.integer(n)) of \(NumberFormat.integer(total))"
-            case .count(let n, nil): NumberFormat.integer(n)
-            case .ratio(let r): "\(NumberFormat.integer(r.count)) to \(NumberFormat.integer(r.total))"
-            case .text(let s): s
-            }
-        }
-        let current = values.values.keys.sorted().compactMap { name -> (name: String, previous: String, current: String)? in
-            let now = values[name]!
-            guard let before = baseline.values[name] else { return (name, "not in the baseline", text(now)) }
-            return before == now ? nil : (name, text(before), text(now))
-        }
-        // Names the baseline had that this build has not (a theme or label removed).
-        let removed = baseline.values.keys.filter { values[$0] == nil }.sorted().map { name in
-            (name: name, previous: text(baseline.values[name]!), current: "no longer counted")
-        }
-        return (current + removed).sorted { $0.name < $1.name }
     }
 }

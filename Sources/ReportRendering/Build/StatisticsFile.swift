@@ -16,35 +16,72 @@ public struct StatisticsFile: Encodable {
         public var total: Int?
         public var ratio: Bool?
         public var text: String?
+        /// What the value counts, in words ("Ethnicity: Asian").
+        public var title: String?
     }
 
     public init(statistics: CohortStatistics, values: ReportValues) {
         self.statistics = StatisticsExport(statistics)
-        self.values = values.values.mapValues { value in
-            switch value {
+        self.values = Self.named(values)
+    }
+
+    /// Every named value with its title: the part a later draft compares with.
+    static func named(_ values: ReportValues) -> [String: NamedValue] {
+        Dictionary(uniqueKeysWithValues: values.values.map { name, value in
+            var named = switch value {
             case .count(let n, let total): NamedValue(count: n, total: total)
             case .ratio(let r): NamedValue(count: r.count, total: r.total, ratio: true)
             case .text(let s): NamedValue(text: s)
             }
-        }
+            named.title = values.titles[name]
+            return (name, named)
+        })
     }
 
     /// Sorted keys, integers as integers, two-space indentation, a final newline:
     /// identical cohorts give identical bytes.
-    public func data() throws -> Data {
+    public func data() throws -> Data { try Self.json(self) }
+
+    /// How panel-report writes JSON: sorted keys, two-space indentation, a final newline.
+    static func json(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var data = try encoder.encode(value)
         data.append(0x0A)
         return data
     }
 }
 
-/// Values from an earlier build's `statistics.json`, to mark what changed in a draft.
+/// An earlier build to compare a draft with: a published report's
+/// `statistics.json` (its numbers), or an earlier draft's `cases.json` (its
+/// numbers and every case's fields).
 public struct Baseline: Sendable {
+    /// What the earlier build was.
+    public enum Kind: Sendable, Hashable {
+        /// A published report, with the date it printed.
+        case published(date: String?)
+        /// A reviewers' draft, with when it was built (ISO 8601).
+        case draft(built: String)
+    }
+
+    /// The file's name (never its full path, which would print the user's folders in the draft).
     public let name: String
+    public let kind: Kind
     /// The earlier values by name.
     public let values: [String: TemplateValue]
+    /// What each earlier value counted, in words, where the file says.
+    public var titles: [String: String] = [:]
+    /// An earlier draft's cases, field by field; nil for a published baseline.
+    public var cases: [CaseRecord]?
+
+    /// "the draft of 29 November 2026 (cases.json)", "the published report of 15 September 2021 (statistics.json)".
+    public var description: String {
+        switch kind {
+        case .draft(let built): "the draft of \(DateWords.long(isoTimestamp: built)) (\(name))"
+        case .published(let date?): "the published report of \(date) (\(name))"
+        case .published(nil): name
+        }
+    }
 
     /// What the value `name` read in the baseline, written the way `write` writes
     /// values, when that differs from `current`; nil when it reads the same, or
@@ -60,12 +97,14 @@ public struct Baseline: Sendable {
         public let description: String
     }
 
-    init(name: String, values: [String: TemplateValue]) {
+    init(name: String, values: [String: TemplateValue], kind: Kind = .published(date: nil), cases: [CaseRecord]? = nil) {
         self.name = name
         self.values = values
+        self.kind = kind
+        self.cases = cases
     }
 
-    /// Reads the `values` of a statistics.json written by PanelReport.
+    /// Reads a statistics.json or a draft's cases.json written by PanelReport.
     public init(json: Data, name: String) throws {
         guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
               let values = root["values"] as? [String: Any] else {
@@ -85,10 +124,12 @@ public struct Baseline: Sendable {
             throw Unreadable(description: "\(name): \"schema\" is \(written), which this panel-report cannot read; expected \"schema\": 1 (rebuild the baseline with this version)")
         }
         var read: [String: TemplateValue] = [:]
+        var titles: [String: String] = [:]
         for (key, entry) in values {
             guard let entry = entry as? [String: Any] else {
                 throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) is not an object")
             }
+            if let title = entry["title"] as? String { titles[key] = title }
             if let text = entry["text"] as? String {
                 read[key] = .text(text)
                 continue
@@ -112,5 +153,20 @@ public struct Baseline: Sendable {
         }
         self.name = name
         self.values = read
+        self.titles = titles
+        if root["kind"] as? String == "draft" {
+            guard let built = root["built"] as? String, let cases = root["cases"] else {
+                throw Unreadable(description: "\(name): a draft's cases.json needs \"built\" and \"cases\"")
+            }
+            do {
+                let data = try JSONSerialization.data(withJSONObject: cases)
+                self.cases = try JSONDecoder().decode([CaseRecord].self, from: data)
+            } catch {
+                throw Unreadable(description: "\(name): its \"cases\" are not cases as a draft writes them")
+            }
+            kind = .draft(built: built)
+        } else {
+            if case .text(let date)? = read["review.published"] { kind = .published(date: date) } else { kind = .published(date: nil) }
+        }
     }
 }

@@ -5,35 +5,66 @@ import XMLWriter
 /// What a reviewers' draft adds: the changes since a baseline, and an annex with
 /// the cases behind every figure and the cohort's data-quality notes.
 enum DraftSections {
+    /// "Changes since the draft of DATE": cases added, removed and changed (from an
+    /// earlier draft), then the numbers whose count changed, in the report's order.
     static func changes(_ draft: ReportPage.Draft, _ w: XMLWriter) throws {
-        guard let baseline = draft.baseline else { return }
+        guard let baseline = draft.baseline, let changes = draft.changes else { return }
         try w.element("section", ["class": "changes", "aria-labelledby": "changes"]) {
-            try w.element("h2", ["id": "changes"], text: "Changes since the baseline")
-            if draft.changes.isEmpty {
-                try w.element("p", text: "No number in the report has changed since \(baseline.name).")
+            try w.element("h2", ["id": "changes"], text: "Changes since \(baseline.description)")
+            if changes.isEmpty {
+                try w.element("p", text: "Nothing has changed since \(baseline.description).")
                 return
             }
-            try w.element("p", text: "\(draft.changes.count) \(draft.changes.count == 1 ? "number has" : "numbers have") changed since \(baseline.name). In the text and the data tables, changed numbers are highlighted with their previous value.")
-            try w.element("div", ["class": "table-frame"]) {
-                try w.element("table", ["class": "data-table"]) {
-                    try w.element("caption", text: "Numbers that changed")
-                    try w.element("thead") {
-                        try w.element("tr") {
-                            try w.element("th", ["scope": "col"], text: "Value")
-                            try w.element("th", ["scope": "col", "class": "numeric"], text: "Before")
-                            try w.element("th", ["scope": "col", "class": "numeric"], text: "Now")
-                        }
-                    }
-                    try w.element("tbody") {
-                        for change in draft.changes {
-                            try w.element("tr") {
-                                try w.element("th", ["scope": "row"]) { try w.element("code", text: change.name) }
-                                try w.element("td", ["class": "numeric"], text: change.previous)
-                                try w.element("td", ["class": "numeric"], text: change.current)
+            if let added = changes.added, let removed = changes.removed, let changed = changes.changed {
+                try w.element("h3", text: "Cases")
+                if added.isEmpty && removed.isEmpty && changed.isEmpty {
+                    try w.element("p", text: "No case was added, removed or changed.")
+                }
+                try w.element("ul", ["class": "case-changes"]) {
+                    for id in added { try w.element("li", text: "\(id) added") }
+                    for id in removed { try w.element("li", text: "\(id) removed") }
+                    for c in changed {
+                        try w.element("li") {
+                            try w.text("\(c.id) changed: ")
+                            for (index, field) in c.fields.enumerated() {
+                                if index > 0 { try w.text("; ") }
+                                try w.element("code", text: field.field)
+                                try w.text(" \(field.before) → \(field.now)")
                             }
                         }
                     }
                 }
+            }
+            try w.element("h3", text: "Numbers")
+            let moved = changes.sharesMovedByTotal
+            if changes.numbers.isEmpty {
+                try w.element("p", text: "No count has changed.")
+            } else {
+                try w.element("p", text: "\(changes.numbers.count) \(changes.numbers.count == 1 ? "count has" : "counts have") changed. In the text and the data tables, changed numbers are highlighted with their previous value.")
+                try w.element("div", ["class": "table-frame"]) {
+                    try w.element("table", ["class": "data-table"]) {
+                        try w.element("caption", text: "Counts that changed, in the order of the report")
+                        try w.element("thead") {
+                            try w.element("tr") {
+                                try w.element("th", ["scope": "col"], text: "What is counted")
+                                try w.element("th", ["scope": "col", "class": "numeric"], text: "Before")
+                                try w.element("th", ["scope": "col", "class": "numeric"], text: "Now")
+                            }
+                        }
+                        try w.element("tbody") {
+                            for number in changes.numbers {
+                                try w.element("tr") {
+                                    try w.element("th", ["scope": "row"], text: number.title)
+                                    try w.element("td", ["class": "numeric"], text: number.before)
+                                    try w.element("td", ["class": "numeric"], text: number.now)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if moved > 0 {
+                try w.element("p", text: "\(moved) other \(moved == 1 ? "share moved" : "shares moved") only because the total \(moved == 1 ? "it is" : "they are") a share of changed; \(moved == 1 ? "its count is" : "their counts are") the same.")
             }
         }
     }

@@ -42,7 +42,8 @@ public enum ReportHTMLWriter {
                         if let draft = page.draft { try DraftSections.annex(draft, page: page, w) }
                     }
                     try w.element("footer", ["class": "report-footer"]) {
-                        try w.element("p", text: "\(page.review.publisher). Published \(DateWords.long(page.published)).")
+                        try w.element("p", text: page.draft == nil ? "\(page.review.publisher). Published \(DateWords.long(page.published))."
+                                      : "\(page.review.publisher). A draft for reviewers: not published.")
                         try w.element("p", text: "Every number in this report is computed from the review's structured case summaries; shares are rounded to the nearest whole percent.")
                     }
                 }
@@ -59,7 +60,12 @@ public enum ReportHTMLWriter {
                 if let subtitle = page.review.subtitle, !subtitle.isEmpty {
                     try w.element("p", ["class": "subtitle"], text: subtitle)
                 }
-                try w.element("p", ["class": "published"], text: "Published \(DateWords.long(page.published))")
+                if let stamp = page.draft?.stamp {
+                    // A draft is not published: it says when it was built, and from which inputs.
+                    try w.element("p", ["class": "published"], text: "Draft built \(DateWords.long(isoTimestamp: stamp.built)) (\(stamp.built)) from inputs \(stamp.inputs)")
+                } else {
+                    try w.element("p", ["class": "published"], text: "Published \(DateWords.long(page.published))")
+                }
             }
         }
     }

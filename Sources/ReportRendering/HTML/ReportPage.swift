@@ -30,10 +30,13 @@ public struct ReportPage: Sendable {
     public struct Draft: Sendable {
         /// The earlier build compared with, if any.
         public var baseline: Baseline?
-        /// Values that changed since the baseline: name, previous, current.
-        public var changes: [(name: String, previous: String, current: String)]
-        public init(baseline: Baseline?, changes: [(name: String, previous: String, current: String)]) {
+        /// When the draft was built and from what.
+        public var stamp: DraftStamp?
+        /// What changed since the baseline (nil without one).
+        public var changes: DraftChanges?
+        public init(baseline: Baseline?, stamp: DraftStamp?, changes: DraftChanges?) {
             self.baseline = baseline
+            self.stamp = stamp
             self.changes = changes
         }
     }

@@ -142,4 +142,12 @@ public enum DateWords {
                          "October", "November", "December"]
     public static func long(_ d: ISODate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
     public static func month(_ m: YearMonth) -> String { "\(months[m.month - 1]) \(m.year)" }
+
+    /// The date of an ISO 8601 timestamp (`2026-11-29T18:05:00Z` → "29 November 2026"),
+    /// or the text as it is if it does not start with a date.
+    public static func long(isoTimestamp: String) -> String {
+        let parts = isoTimestamp.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return isoTimestamp }
+        return long(ISODate(year: parts[0], month: parts[1], day: parts[2]))
+    }
 }
