@@ -8,7 +8,7 @@ enum CohortReading {
     static let printLimit = 200
 
     static func load(_ inputs: String) throws -> (cohort: Cohort, result: CohortLoadResult) {
-        let fs = DiskFileSystem()
+        let fs = DiskFileSystem(inputs: inputs)
         guard fs.isDirectory(atPath: inputs) else {
             throw Failure(.missingInput, "\(inputs): no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml and cases/")
         }
@@ -20,10 +20,12 @@ enum CohortReading {
         }
         guard let cohort = result.cohort else {
             let errors = result.errors.count
-            // A required file that is not there at all is a missing input (66), not bad data (65).
+            // A required file that is not there at all is a missing input (66), not bad data (65);
+            // one that is there but refused (a link leading outside the inputs folder) is bad data.
             let missing = ["review.yaml", "areas.yaml", "vocabulary.yaml"].contains { name in
-                (try? fs.fileSize(atPath: inputs + "/" + name)) == nil
-            } || (!fs.isDirectory(atPath: inputs + "/cases") && (try? fs.fileSize(atPath: inputs + "/cases.csv")) == nil)
+                !DiskFileSystem.exists(inputs + "/" + name)
+            } || (!fs.isDirectory(atPath: inputs + "/cases") && !DiskFileSystem.isLink(inputs + "/cases")
+                  && !DiskFileSystem.exists(inputs + "/cases.csv"))
             throw Failure(missing ? .missingInput : .badData,
                           "panel-report: \(errors) \(errors == 1 ? "error" : "errors") in \(inputs); nothing was written")
         }
