@@ -42,10 +42,8 @@ struct BuildCommand: ParsableCommand {
             let (cohort, loaded) = try CohortReading.load(input.inputs)
             let templateFiles = try TemplateReading.read(templates)
             let baselineValue = try baseline.map { path -> Baseline in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw Failure(.missingInput, "\(path): no such file (--baseline)")
-                }
-                do { return try Baseline(json: data, name: path) } catch { throw Failure(.badData, "\(error)") }
+                let bytes = try FileReading.wholeFile(path, role: " (--baseline)")
+                do { return try Baseline(json: Data(bytes), name: path) } catch { throw Failure(.badData, "\(error)") }
             }
             let options = BuildOptions(draft: draft, published: try ReportDate.published(cohort.review),
                                        baseline: baselineValue)
