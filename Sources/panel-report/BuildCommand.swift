@@ -39,6 +39,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // Where the report may go is settled first, before anything is read or created.
+            try OutputPlace.check(output: outputFolder, inputs: input.inputs, templates: templates)
             let (cohort, loaded) = try CohortReading.load(input.inputs)
             let templateFiles = try TemplateReading.read(templates)
             let baselineValue = try baseline.map { path -> Baseline in
