@@ -41,6 +41,8 @@ struct BuildCommand: ParsableCommand {
         try reportingFailures {
             // Where the report may go is settled first, before anything is read or created.
             try OutputPlace.check(output: outputFolder, inputs: input.inputs, templates: templates)
+            // A build killed part-way is finished (or undone) before anything else happens there.
+            try OutputWriter.recover(outputFolder)
             let (cohort, loaded) = try CohortReading.load(input.inputs)
             let templateFiles = try TemplateReading.read(templates)
             let baselineValue = try baseline.map { path -> Baseline in
