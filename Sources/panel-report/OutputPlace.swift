@@ -14,6 +14,9 @@ import Glibc
 enum OutputPlace {
     static func check(output: String, inputs: String, templates: String,
                       home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
+        guard !output.isEmpty else {
+            throw Failure(.usage, "panel-report: --output is empty; give the folder to write the report to (such as Output)")
+        }
         let place = resolved(output)
         let shown = "the output folder \(output)"
         let advice = "a build replaces report.html, figures/ and data/ in its output folder, so give --output a folder of its own (such as Output)"

@@ -153,8 +153,11 @@ enum OutputWriter {
         let shown: String
 
         init(_ output: String) {
-            root = output
-            shown = Printable.text(output)
+            // "Output/" and "Output" are one folder; paths in messages read "Output/report.html".
+            var trimmed = Substring(output)
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+            root = String(trimmed)
+            shown = Printable.text(root)
         }
 
         func path(_ name: String) -> String { root + "/" + name }

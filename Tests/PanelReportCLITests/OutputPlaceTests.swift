@@ -42,6 +42,12 @@ import Testing
         #expect(fine.status == 0, "\(fine)")
     }
 
+    @Test func anEmptyOutputIsAWrongCommandLine() throws {
+        let result = try CLI.run(["build", "--output", ""], timeout: 120)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.lines == ["panel-report: --output is empty; give the folder to write the report to (such as Output)"])
+    }
+
     /// Every path under a folder with its kind, to see that nothing was created.
     private func snapshot(_ root: String) throws -> [String] {
         var paths: [String] = []

@@ -116,6 +116,24 @@ struct OutputSwapTests {
         #expect(n > 3, "a first build has at least its marker, journal and the three names")
     }
 
+    @Test func aSwapThatAnEarlierVersionLeftHalfDoneIsFinishedNotDeleted() throws {
+        let cohorts = try Cohorts()
+        let output = cohorts.scratch.path("earlier")
+        #expect(try CLI.run(["build", "--inputs", cohorts.old, "--output", output], timeout: 120).status == 0)
+        // Earlier versions wrote .staging-PID in full, then made .previous-PID and set
+        // the old names aside one by one: killed after two of them, the old report.html
+        // and figures/ were only in .previous-PID, the new report only in .staging-PID.
+        let fm = FileManager.default
+        try fm.copyItem(atPath: cohorts.scratch.path("reference-new"), toPath: output + "/.staging-4242")
+        for name in [".panel-report-lock", ".panel-report-output"] { try fm.removeItem(atPath: output + "/.staging-4242/" + name) }
+        try fm.createDirectory(atPath: output + "/.previous-4242", withIntermediateDirectories: false)
+        for name in ["report.html", "figures"] { try fm.moveItem(atPath: output + "/" + name, toPath: output + "/.previous-4242/" + name) }
+        let draft = try CLI.run(["build", "--draft", "--output", output], timeout: 120)
+        #expect(draft.status == 73, "\(draft)")
+        #expect(try CLI.report(in: output) == cohorts.newReport)
+        #expect(try leftovers(output) == [])
+    }
+
     @Test func aRenameThatFailsSaysWhyAndKeepsTheOldReport() throws {
         let cohorts = try Cohorts()
         for (error, words) in [("EACCES", "Permission denied"), ("EXDEV", "Invalid cross-device link"), ("EIO", "Input/output error")] {
