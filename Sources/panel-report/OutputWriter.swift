@@ -114,7 +114,12 @@ enum OutputWriter {
         }
         try folder.stage(files)
         let record = Record(kind: kind, files: files.map(\.path).sorted())
-        try folder.writeRecord(record, as: journal)
+        do {
+            try folder.writeRecord(record, as: journal)
+        } catch {
+            folder.removeLeftovers()
+            throw error
+        }
         let newNames = Folder.topNames(record.files ?? [])
         do {
             try folder.rollForward(newNames: newNames)
@@ -142,8 +147,11 @@ enum OutputWriter {
     // MARK: - The folder
 
     struct MoveFailure: Error, CustomStringConvertible {
-        let from: String, to: String, code: Int32
-        var description: String { "moving \(from) to \(to): \(SystemError.text(code))" }
+        /// `nil` when `to` was being made (a folder), not moved.
+        let from: String?, to: String, code: Int32
+        var description: String {
+            (from.map { "moving \($0) to \(to)" } ?? "making \(to)") + ": \(SystemError.text(code))"
+        }
     }
 
     /// The output folder and the operations on it, each a system call whose
@@ -388,7 +396,7 @@ enum OutputWriter {
         /// in place yet; one that is not has been moved.
         func rollForward(newNames: Set<String>) throws {
             if mkdir(path(previous), 0o755) != 0 && errno != EEXIST {
-                throw MoveFailure(from: staging, to: previous, code: errno)
+                throw MoveFailure(from: nil, to: previous, code: errno)
             }
             for name in generated {
                 let aside = previous + "/" + name
