@@ -19,9 +19,10 @@ public protocol InputFileSystem {
     func isDirectory(atPath path: String) -> Bool
     /// The bytes of a regular file.
     func contents(atPath path: String) throws -> [UInt8]
-    /// The bytes of a regular file, reading no more than `maxBytes + 1` of them: a
-    /// result longer than `maxBytes` means the file is over the limit, and nothing
-    /// past that extra byte was read (or held in memory).
+    /// The bytes of a regular file, at most `maxBytes + 1` of them: a result longer
+    /// than `maxBytes` means the file is over the limit. Whatever size the file
+    /// reports, an implementation stops reading soon past the limit (the disk's
+    /// reads in 64 KB blocks), so an endless file costs no more than that.
     func contents(atPath path: String, maxBytes: Int) throws -> [UInt8]
 }
 
