@@ -46,6 +46,11 @@ public struct InMemoryFileSystem: InputFileSystem, Sendable {
         return bytes
     }
 
+    public func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
+        guard let bytes = files[path] else { throw NoSuchFile(path: path) }
+        return bytes.count > maxBytes ? Array(bytes.prefix(maxBytes == Int.max ? maxBytes : maxBytes + 1)) : bytes
+    }
+
     private static func directoryPrefix(_ path: String) -> String {
         path.hasSuffix("/") ? path : path + "/"
     }

@@ -1,15 +1,36 @@
 /// The read-only view of the disk that loading needs.
 ///
 /// The loader never touches the disk itself: the command-line tool implements this
-/// with `FileManager`, and tests use ``InMemoryFileSystem``. Paths are the caller's
+/// on the real disk, and tests use ``InMemoryFileSystem``. Paths are the caller's
 /// paths joined with "/", exactly as they appear in diagnostics.
+///
+/// An implementation may refuse a path (by throwing) without opening it: the
+/// command-line tool refuses a symbolic link that leads outside the inputs folder,
+/// and anything that is not a regular file. The error's description follows
+/// "could not be read: " in the loader's diagnostic, so it names no contents.
 public protocol InputFileSystem {
     /// The names (not paths) of the entries of a directory, or `nil` if there is no such directory.
     func entries(inDirectory path: String) throws -> [String]?
-    /// The size in bytes of a regular file, or `nil` if there is no such file.
+    /// The size in bytes of a regular file as the file system reports it, or `nil`
+    /// if there is no such file. Only a hint: a file may yield more bytes than this
+    /// (files in `/proc` report 0), so limits are checked on what is read.
     func fileSize(atPath path: String) throws -> Int?
     /// Whether `path` names a directory.
     func isDirectory(atPath path: String) -> Bool
     /// The bytes of a regular file.
     func contents(atPath path: String) throws -> [UInt8]
+    /// The bytes of a regular file, at most `maxBytes + 1` of them: a result longer
+    /// than `maxBytes` means the file is over the limit. Whatever size the file
+    /// reports, an implementation stops reading soon past the limit (the disk's
+    /// reads in 64 KB blocks), so an endless file costs no more than that.
+    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8]
+}
+
+extension InputFileSystem {
+    /// For file systems that hold their files in memory already: the first
+    /// `maxBytes + 1` bytes of ``contents(atPath:)``.
+    public func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
+        let bytes = try contents(atPath: path)
+        return bytes.count > maxBytes ? Array(bytes.prefix(maxBytes == Int.max ? maxBytes : maxBytes + 1)) : bytes
+    }
 }

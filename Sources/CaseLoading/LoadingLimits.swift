@@ -3,7 +3,8 @@
 /// Every limit, when exceeded, yields a diagnostic and the file is refused; nothing
 /// is read past the limit.
 public struct LoadingLimits: Hashable, Sendable {
-    /// Largest file read, in bytes (checked before reading).
+    /// Largest file read, in bytes: checked on the size the file system reports
+    /// before reading, and on the bytes actually read (never more than one past it).
     public var maxFileBytes: Int
     /// Most values a YAML document may expand to, counting every alias expansion.
     public var maxYAMLValues: Int

@@ -1,7 +1,10 @@
 /// Reads one input file as text, within the size limit, through an ``InputFileSystem``.
 public enum SourceFileReader {
     /// The file's text, or the reason it cannot be read: missing, a folder, too large,
-    /// unreadable or not UTF-8. The size is checked before any byte is read.
+    /// unreadable or not UTF-8. A file whose reported size is over the limit is
+    /// refused before any byte is read; any other is read only up to one byte past
+    /// the limit, so a file that reports less than it holds (a file in `/proc`
+    /// reports 0 bytes) is still refused, having read no more than that.
     public static func readText(atPath path: String, fileSystem: some InputFileSystem,
                                 limits: LoadingLimits = .standard) -> Result<String, Diagnostic> {
         let location = SourceLocation(file: path)
@@ -9,17 +12,21 @@ public enum SourceFileReader {
             return .failure(.error(at: location, "is a folder; expected a file"))
         }
         let bytes: [UInt8]
+        let reported: Int
         do {
             guard let size = try fileSystem.fileSize(atPath: path) else {
                 return .failure(.error(at: location, "required file is missing"))
             }
             if size > limits.maxFileBytes { return .failure(tooLarge(size, location, limits)) }
-            bytes = try fileSystem.contents(atPath: path)
+            reported = size
+            bytes = try fileSystem.contents(atPath: path, maxBytes: limits.maxFileBytes)
         } catch {
             return .failure(.error(at: location, "could not be read: \(error)"))
         }
-        // The file may have grown between the size check and the read.
-        if bytes.count > limits.maxFileBytes { return .failure(tooLarge(bytes.count, location, limits)) }
+        // More bytes than the size said: a file in /proc, or one that grew meanwhile.
+        if bytes.count > limits.maxFileBytes {
+            return .failure(.error(at: location, "the file is too large (more than \(limits.maxFileBytes) bytes, though its size was reported as \(reported); the limit is \(limits.maxFileBytes) bytes) and is refused"))
+        }
         return UTF8Text.decode(bytes, file: path)
     }
 

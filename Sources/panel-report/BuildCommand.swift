@@ -38,14 +38,16 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // Where the report may go is settled first, before anything is read or created.
+            try OutputPlace.check(output: outputFolder, inputs: input.inputs, templates: templateOptions.templates)
+            // A build killed part-way is finished (or undone) before anything else happens there.
+            try OutputWriter.recover(outputFolder)
             let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: true)
             let (cohort, loaded, templateFiles) = (ready.cohort, ready.result, ready.templates)
             let baselineValue = try baseline.map { path -> Baseline in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw Failure(.missingInput, "\(path): no such file (--baseline)")
-                }
+                let bytes = try FileReading.wholeFile(path, role: " (--baseline)")
                 // Named by its file name: a draft must not print the user's folders.
-                do { return try Baseline(json: data, name: URL(fileURLWithPath: path).lastPathComponent) } catch { throw Failure(.badData, "\(error)") }
+                do { return try Baseline(json: Data(bytes), name: URL(fileURLWithPath: path).lastPathComponent) } catch { throw Failure(.badData, "\(error)") }
             }
             let stamp = draft ? DraftStamp(built: try DraftClock.now(), inputs: String(InputDigest.combined(
                 [("inputs", input.inputs), ("templates", templateOptions.templates)]).prefix(12))) : nil

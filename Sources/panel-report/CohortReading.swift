@@ -11,7 +11,7 @@ enum CohortReading {
 
     /// The inputs as loaded, every diagnostic printed. Throws only when the folder itself is missing.
     static func loadPrinting(_ inputs: String) throws -> CohortLoadResult {
-        let fs = DiskFileSystem()
+        let fs = DiskFileSystem(inputs: inputs)
         guard fs.isDirectory(atPath: inputs) else {
             throw Failure(.missingInput, "\(inputs): no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml and cases/")
         }
@@ -33,12 +33,14 @@ enum CohortReading {
         return (cohort, result)
     }
 
-    /// Whether a required input file is not there at all: a missing input (66), not bad data (65).
+    /// Whether a required input file is not there at all: a missing input (66), not bad data (65);
+    /// one that is there but refused (a link leading outside the inputs folder) is bad data.
     static func missingInput(_ inputs: String) -> Bool {
-        let fs = DiskFileSystem()
+        let fs = DiskFileSystem(inputs: inputs)
         return ["review.yaml", "areas.yaml", "vocabulary.yaml"].contains { name in
-            (try? fs.fileSize(atPath: inputs + "/" + name)) == nil
-        } || (!fs.isDirectory(atPath: inputs + "/cases") && (try? fs.fileSize(atPath: inputs + "/cases.csv")) == nil)
+            !DiskFileSystem.exists(inputs + "/" + name)
+        } || (!fs.isDirectory(atPath: inputs + "/cases") && !DiskFileSystem.isLink(inputs + "/cases")
+              && !DiskFileSystem.exists(inputs + "/cases.csv"))
     }
 
     /// "panel-report: 3 errors in Inputs and 1 template problem; nothing was written".

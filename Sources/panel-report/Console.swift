@@ -6,7 +6,9 @@ enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// One line on stderr; control, bidi and zero-width characters that reach it
+    /// from a path or a file are written as `U+XXXX`, never raw.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((Printable.text(line) + "\n").utf8))
     }
 }

@@ -1,33 +1,94 @@
 import CaseLoading
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The loader's view of the real disk (the only place loading touches it).
+/// The loader's view of the real disk (the only place loading touches it),
+/// confined to one inputs folder.
+///
+/// Every path is resolved (`realpath`) before it is looked at, and refused unless
+/// it lies inside the inputs folder's own real path: a `cases/C99.yaml` that is a
+/// symbolic link to `/etc/shadow`, or a `cases` folder linked to `/etc`, is never
+/// opened or listed, so none of its lines or names can reach a diagnostic. Links
+/// that stay inside the inputs folder are followed. The resolved path is then
+/// opened with `O_NOFOLLOW`, and only if it is a regular file (see ``FileReading``).
 struct DiskFileSystem: InputFileSystem {
-    private let files = FileManager.default
+    /// The inputs folder's real path, or `nil` if it does not exist (then every path is missing).
+    private let root: String?
+
+    init(inputs: String) {
+        root = Self.realPath(inputs)
+    }
+
+    /// Shown after "could not be read: " (or "could not be listed: ") in the loader's diagnostic.
+    struct Refused: Error, CustomStringConvertible {
+        let description: String
+        static let outside = Refused(description: "it is a symbolic link that leads outside the inputs folder, and was not opened; copy the file into the inputs folder instead of linking to it")
+        static let dangling = Refused(description: "it is a symbolic link to something that does not exist")
+    }
 
     func entries(inDirectory path: String) throws -> [String]? {
-        guard isDirectory(atPath: path) else { return nil }
-        return try files.contentsOfDirectory(atPath: path).sorted()
+        guard let real = try resolve(path), Self.isDirectory(real) else { return nil }
+        return try FileManager.default.contentsOfDirectory(atPath: real).sorted()
     }
 
     func fileSize(atPath path: String) throws -> Int? {
-        var isDir: ObjCBool = false
-        guard files.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { return nil }
-        return (try files.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        guard let real = try resolve(path) else { return nil }
+        var info = stat()
+        guard stat(real, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return Int(info.st_size)
+        case S_IFDIR: return nil
+        default: throw FileReading.Problem.notRegular(FileReading.kind(info.st_mode))
+        }
     }
 
     func isDirectory(atPath path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return files.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        guard let real = (try? resolve(path)) ?? nil else { return false }
+        return Self.isDirectory(real)
     }
 
     func contents(atPath path: String) throws -> [UInt8] {
-        guard let data = files.contents(atPath: path) else { throw Unreadable() }
-        return [UInt8](data)
+        try contents(atPath: path, maxBytes: LoadingLimits.standard.maxFileBytes)
     }
 
-    /// Shown after "could not be read: " in the loader's diagnostic.
-    struct Unreadable: Error, CustomStringConvertible {
-        var description: String { "permission denied or not a regular file" }
+    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
+        guard let real = try resolve(path) else { throw FileReading.Problem.missing }
+        return try FileReading.read(real, atMost: maxBytes == Int.max ? maxBytes : maxBytes + 1, followLinks: false)
+    }
+
+    /// The real path of `path`, `nil` if nothing is there; throws if it leads outside the inputs folder.
+    private func resolve(_ path: String) throws -> String? {
+        guard let root else { return nil }
+        guard let real = Self.realPath(path) else {
+            // Something is there but cannot be resolved: a link to nothing.
+            if Self.isLink(path) { throw Refused.dangling }
+            return nil
+        }
+        guard real == root || real.hasPrefix(root == "/" ? "/" : root + "/") else { throw Refused.outside }
+        return real
+    }
+
+    /// Whether anything (a file, a folder, a link, even a broken one) is at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 /// A run that stops: a readable message for stderr and a sysexits code.
 struct Failure: Error {
     enum Kind: Int32 {
+        case usage = 64
         case badData = 65
         case missingInput = 66
         case cannotCreateOutput = 73

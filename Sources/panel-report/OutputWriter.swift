@@ -3,117 +3,522 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a build's files so that the output folder is never half-written, and
-/// never loses files that panel-report did not write.
+/// Writes a build's files into the output folder so that the folder always holds a
+/// complete report (the old one or the new one), never loses a file panel-report
+/// did not write, and never follows a link it did not make.
 ///
-/// - One build at a time writes a folder: a lock file serialises builds.
-/// - Every file is first written into a staging folder inside the output folder.
-///   Only when all are written are the previous build's `report.html`, `figures/`
-///   and `data/` set aside, the new ones moved into place (a rename each), and the
-///   old ones deleted; if a move fails the old ones are put back.
-/// - A marker file records that the folder holds panel-report's output, and
-///   whether a published report or a reviewers' draft: a folder with a
-///   `report.html`, `figures/` or `data/` that panel-report did not write is
-///   refused, and so is a draft into a published folder or the reverse.
-/// - Anything else in the folder (its README) is left alone.
+/// The folder, as panel-report keeps it:
+///
+///     report.html, figures/, data/   the report: the only names a build replaces
+///     .panel-report-output           the marker: the kind (published or draft), then every file of the report in place
+///     .panel-report-lock             flock()ed: one build at a time per folder
+///     .panel-report-swap             the journal: there only while a new report is being moved in
+///     .panel-report-staging/         the new report while it is written
+///     .panel-report-previous/        the old report while it is set aside
+///
+/// **Why a journal.** The report is three names that sit beside the user's own
+/// files (a README) in a folder the user chose, so one rename cannot swap them
+/// all; and a symlink flip (`report.html` → `.current/report.html`) would leave
+/// links instead of files in a folder that people copy or upload as it is. So:
+///
+/// 1. The new report is written and `fsync`ed into `.panel-report-staging/`. If
+///    the build dies now, the old report is untouched; the staging folder is
+///    thrown away by the next build.
+/// 2. The journal is written (a temporary file renamed into place, so it exists
+///    whole or not at all). From this moment the new report is complete on disk,
+///    and the swap will be finished: by this build, or by the next one.
+/// 3. Each of `report.html`, `figures/`, `data/` is set aside into
+///    `.panel-report-previous/` and replaced by its new version (two renames).
+/// 4. The journal is renamed over the marker: one rename that both records the
+///    new report's files and ends the swap.
+/// 5. The old report is deleted.
+///
+/// Every build first recovers (``recover(_:)``): a journal means a swap was
+/// interrupted, and it is finished as step 3–4 do (each name is in exactly one of
+/// the staging folder or its place, so this is safe to repeat); without a journal
+/// the leftovers are an unfinished staging folder or an already replaced old report,
+/// and are deleted. The only complete copy is never deleted. A build that fails
+/// to move a file (`EXDEV`, `EACCES`…) undoes its own moves and removes its
+/// journal, keeping the old report.
+///
+/// The marker is written when a build first takes a folder, before any report file
+/// is there, so a draft is refused from a folder whose first published build was
+/// interrupted. It also lists the report's files: anything else inside `figures/`
+/// or `data/` is a user's file, and the build is refused naming it (replacing
+/// those folders whole would delete it; keeping it would put an unknown file among
+/// published data).
 enum OutputWriter {
     static let generated = ["report.html", "figures", "data"]
     static let marker = ".panel-report-output"
     static let lock = ".panel-report-lock"
+    static let journal = ".panel-report-swap"
+    static let staging = ".panel-report-staging"
+    static let previous = ".panel-report-previous"
+    /// Names of this tool's own files that must never be symbolic links.
+    static let neverLinks = [marker, lock, journal]
 
     enum Kind: String {
         case published, draft
     }
 
+    /// What a marker or a journal holds: the kind, then the report's files.
+    struct Record: Equatable {
+        var kind: Kind
+        /// `nil` in a marker written before the files were listed (the kind alone).
+        var files: [String]?
+
+        var text: String {
+            "\(kind.rawValue)\n" + (files.map { "files:\n" + $0.map { $0 + "\n" }.joined() } ?? "")
+        }
+
+        init(kind: Kind, files: [String]?) {
+            self.kind = kind
+            self.files = files
+        }
+
+        init?(text: String) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let first = lines.first, let kind = Kind(rawValue: first.trimmingCharacters(in: .whitespaces)) else { return nil }
+            self.kind = kind
+            let rest = lines.dropFirst().filter { !$0.isEmpty }
+            if rest.isEmpty {
+                files = nil
+            } else {
+                guard rest.first == "files:" else { return nil }
+                files = Array(rest.dropFirst())
+            }
+        }
+    }
+
+    // MARK: - Building
+
     static func replace(_ output: String, kind: Kind, with files: [(path: String, bytes: Data)]) throws {
-        let fm = FileManager.default
-        let root = URL(fileURLWithPath: output)
+        let folder = Folder(output)
+        try folder.refuseLinks()
+        try folder.create()
+        let held = try folder.lock()
+        defer { close(held.fd) }
+        let current: [String]
         do {
-            try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(.cannotCreateOutput, "\(output): cannot create the output folder (\(error.localizedDescription))")
+            try folder.recover()
+            current = try folder.checkOwnership(kind: kind)
+        } catch let refusal as Failure {
+            // A refused folder keeps no lock file of ours (safe: we hold the lock,
+            // and a build waiting for it checks that it still locks the file there).
+            if held.created { unlink(folder.path(lock)) }
+            throw refusal
         }
-        let lockFD = open(root.appendingPathComponent(lock).path, O_CREAT | O_RDWR, 0o644)
-        guard lockFD >= 0 else { throw Failure(.cannotCreateOutput, "\(output): cannot write there (no permission?)") }
-        defer { close(lockFD) }
-        flock(lockFD, LOCK_EX)
-
-        try checkOwnership(root, output: output, kind: kind)
-        // Leftovers of a run that was killed part-way (they may hold a draft's case ids).
-        // Safe under the lock: no other build is using them.
-        for name in (try? fm.contentsOfDirectory(atPath: output)) ?? []
-        where name.hasPrefix(".staging-") || name.hasPrefix(".previous-") {
-            try? fm.removeItem(at: root.appendingPathComponent(name))
+        // Take the folder before any report file is there (see the type's comment).
+        if try folder.marked?.files == nil {
+            try folder.writeRecord(Record(kind: kind, files: current), as: marker)
         }
-
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = root.appendingPathComponent(".staging-\(pid)")
-        let previous = root.appendingPathComponent(".previous-\(pid)")
-        var keepPrevious = false
-        defer {
-            try? fm.removeItem(at: staging)
-            if !keepPrevious { try? fm.removeItem(at: previous) }
-        }
+        try folder.stage(files)
+        let record = Record(kind: kind, files: files.map(\.path).sorted())
         do {
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.bytes.write(to: url)
-            }
-            try fm.createDirectory(at: previous, withIntermediateDirectories: true)
+            try folder.writeRecord(record, as: journal)
         } catch {
-            throw Failure(.cannotCreateOutput, "\(output): cannot write the report there (\(error.localizedDescription)); nothing was changed")
+            folder.removeLeftovers()
+            throw error
         }
-        var setAside: [String] = []
-        var placed: [String] = []
+        let newNames = Folder.topNames(record.files ?? [])
         do {
-            for name in generated where fm.fileExists(atPath: root.appendingPathComponent(name).path) {
-                try fm.moveItem(at: root.appendingPathComponent(name), to: previous.appendingPathComponent(name))
-                setAside.append(name)
-            }
-            for name in generated where fm.fileExists(atPath: staging.appendingPathComponent(name).path) {
-                try fm.moveItem(at: staging.appendingPathComponent(name), to: root.appendingPathComponent(name))
-                placed.append(name)
-            }
-        } catch {
-            // Put the previous build back as it was.
-            for name in placed { try? fm.removeItem(at: root.appendingPathComponent(name)) }
-            var restored = true
-            for name in setAside {
-                do { try fm.moveItem(at: previous.appendingPathComponent(name), to: root.appendingPathComponent(name)) } catch { restored = false }
-            }
-            keepPrevious = !restored
-            throw Failure(.ioError, "\(output): could not move the new report into place (\(error.localizedDescription)); "
-                + (restored ? "the previous report was kept" : "the previous report is in \(previous.path)"))
+            try folder.rollForward(newNames: newNames)
+        } catch let failure as MoveFailure {
+            let undone = folder.rollBack(newNames: newNames)
+            throw Failure(.ioError, "\(folder.shown): could not move the new report into place (\(failure)); "
+                + (undone ? "the previous report was kept" : "the next build will finish moving it in"))
         }
-        try? Data("\(kind.rawValue)\n".utf8).write(to: root.appendingPathComponent(marker))
+        try folder.commit()
+        folder.removeLeftovers()
     }
 
-    /// Refuses a folder holding report files panel-report did not write, or a
-    /// report of the other kind (a draft must never sit among published files).
-    private static func checkOwnership(_ root: URL, output: String, kind: Kind) throws {
-        let fm = FileManager.default
-        let present = generated.filter { fm.fileExists(atPath: root.appendingPathComponent($0).path) }
-        guard !present.isEmpty else { return }
-        let recorded = (try? String(contentsOf: root.appendingPathComponent(marker), encoding: .utf8))
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        // Builds from before the marker existed: recognised by their statistics file.
-        let earlier = recorded == nil ? earlierBuild(root) : nil
-        guard let existing = recorded.flatMap(Kind.init(rawValue:)) ?? earlier else {
-            throw Failure(.cannotCreateOutput, "\(output): already holds \(present.joined(separator: ", ")), which panel-report did not write; choose another --output or empty that folder first")
-        }
-        guard existing == kind else {
-            let other = existing == .draft ? "a reviewers' draft" : "a published report"
-            throw Failure(.cannotCreateOutput, "\(output): holds \(other); write the \(kind == .draft ? "draft" : "published report") to another folder (the default is \(kind == .draft ? "Output-draft" : "Output")) or delete report.html, figures/ and data/ there first")
+    /// Finishes or undoes a swap that a killed build left half-done, if the folder
+    /// exists and shows one; creates nothing otherwise. Every build calls this
+    /// first, before it even reads its inputs.
+    static func recover(_ output: String) throws {
+        let folder = Folder(output)
+        guard folder.exists, folder.hasLeftovers else { return }
+        try folder.refuseLinks()
+        let held = try folder.lock()
+        defer { close(held.fd) }
+        try folder.recover()
+    }
+
+    // MARK: - The folder
+
+    struct MoveFailure: Error, CustomStringConvertible {
+        /// `nil` when `to` was being made (a folder), not moved.
+        let from: String?, to: String, code: Int32
+        var description: String {
+            (from.map { "moving \($0) to \(to)" } ?? "making \(to)") + ": \(SystemError.text(code))"
         }
     }
 
-    /// The kind of a build made before the marker file existed, if it is one.
-    private static func earlierBuild(_ root: URL) -> Kind? {
-        guard let data = try? Data(contentsOf: root.appendingPathComponent("data/statistics.json")),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              json["schema"] != nil, json["values"] != nil else { return nil }
-        let html = (try? String(contentsOf: root.appendingPathComponent("report.html"), encoding: .utf8)) ?? ""
-        return html.contains("<body class=\"draft\">") ? .draft : .published
+    /// The output folder and the operations on it, each a system call whose
+    /// failure is reported in the system's words.
+    struct Folder {
+        let root: String
+        let shown: String
+
+        init(_ output: String) {
+            // "Output/" and "Output" are one folder; paths in messages read "Output/report.html".
+            var trimmed = Substring(output)
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+            root = String(trimmed)
+            shown = Printable.text(root)
+        }
+
+        func path(_ name: String) -> String { root + "/" + name }
+
+        var exists: Bool {
+            var info = stat()
+            return stat(root, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+
+        func present(_ name: String) -> Bool { DiskFileSystem.exists(path(name)) }
+
+        var hasLeftovers: Bool {
+            if [journal, staging, previous, marker + ".tmp", journal + ".tmp"].contains(where: present) { return true }
+            return legacyLeftovers.count > 0
+        }
+
+        /// `.staging-PID` and `.previous-PID` folders of builds before the journal.
+        var legacyLeftovers: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
+                .filter { $0.hasPrefix(".staging-") || $0.hasPrefix(".previous-") }.sorted()
+        }
+
+        /// The marker, lock and journal are never followed: one that is a link (to
+        /// a file elsewhere that a build would overwrite) makes the folder refused.
+        func refuseLinks() throws {
+            for name in neverLinks {
+                var info = stat()
+                guard lstat(path(name), &info) == 0 else { continue }
+                let mode = info.st_mode & S_IFMT
+                if mode == S_IFLNK {
+                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would write to whatever it points to). Remove the link, or choose another --output")
+                }
+                if mode != S_IFREG {
+                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): not a regular file (\(FileReading.kind(info.st_mode))); panel-report keeps a small file of its own there. Remove it, or choose another --output")
+                }
+            }
+        }
+
+        func create() throws {
+            if exists { return }
+            var prefix = root.hasPrefix("/") ? "/" : ""
+            for part in root.split(separator: "/") {
+                prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
+                if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                    throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (\(Printable.text(prefix)): \(SystemError.text(errno)))")
+                }
+            }
+            guard exists else {
+                throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (something that is not a folder is in the way)")
+            }
+        }
+
+        /// Takes the folder's lock, creating the lock file if needed (never
+        /// following a link). `created`: this build made the lock file.
+        func lock() throws -> (fd: Int32, created: Bool) {
+            let lockPath = path(OutputWriter.lock)
+            while true {
+                var created = true
+                var fd = open(lockPath, O_CREAT | O_EXCL | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0o644)
+                if fd < 0 && errno == EEXIST {
+                    created = false
+                    fd = open(lockPath, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+                    if fd < 0 && errno == ENOENT { continue }
+                }
+                guard fd >= 0 else {
+                    let code = errno
+                    if code == ELOOP { try refuseLinks() }
+                    throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(lockPath)): \(SystemError.text(code)))")
+                }
+                while flock(fd, LOCK_EX) != 0 {
+                    guard errno == EINTR else {
+                        let code = errno
+                        close(fd)
+                        throw Failure(.cannotCreateOutput, "\(shown): cannot lock \(Printable.text(lockPath)) (\(SystemError.text(code)))")
+                    }
+                }
+                // A refused build may have removed the file while we waited: lock the one there now.
+                var held = stat(), there = stat()
+                if fstat(fd, &held) == 0, lstat(lockPath, &there) == 0,
+                   held.st_dev == there.st_dev, held.st_ino == there.st_ino {
+                    return (fd, created)
+                }
+                close(fd)
+            }
+        }
+
+        // MARK: Records
+
+        /// The marker, or `nil` if there is none; refused if it is not one of ours.
+        var marked: Record? {
+            get throws { try readRecord(marker) }
+        }
+
+        func readRecord(_ name: String) throws -> Record? {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileReading.read(path(name), atMost: 1024 * 1024, followLinks: false)
+            } catch FileReading.Problem.missing {
+                return nil
+            } catch FileReading.Problem.symbolicLink {
+                try refuseLinks()
+                throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): is a symbolic link; remove it, or choose another --output")
+            } catch {
+                throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): could not be read (\(error)); remove it, or choose another --output")
+            }
+            guard let text = String(validating: bytes, as: UTF8.self), let record = Record(text: text) else {
+                throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): not a file panel-report wrote; remove it, or choose another --output")
+            }
+            return record
+        }
+
+        /// Writes a record whole or not at all: a new file, then one rename over the old.
+        func writeRecord(_ record: Record, as name: String) throws {
+            let temporary = path(name + ".tmp")
+            unlink(temporary)
+            do {
+                try writeFile(temporary, Data(record.text.utf8))
+                try move(name + ".tmp", name)
+                syncDirectory(root)
+            } catch let failure as MoveFailure {
+                unlink(temporary)
+                throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(failure))")
+            } catch let code as SystemCode {
+                unlink(temporary)
+                throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(temporary)): \(SystemError.text(code.value)))")
+            }
+        }
+
+        // MARK: Ownership
+
+        /// Refuses a folder holding report files panel-report did not write, a report
+        /// of the other kind, or a user's file inside `figures/` or `data/`. Returns
+        /// the report files in place (all of them panel-report's).
+        func checkOwnership(kind: Kind) throws -> [String] {
+            let inPlace = generated.filter(present)
+            let record = try marked
+            let existing: Kind
+            if let record {
+                existing = record.kind
+            } else if inPlace.isEmpty {
+                return []
+            } else if let earlier = earlierBuild() {
+                existing = earlier
+            } else {
+                throw Failure(.cannotCreateOutput, "\(shown): already holds \(inPlace.joined(separator: ", ")), which panel-report did not write; choose another --output or empty that folder first")
+            }
+            guard existing == kind else {
+                let other = existing == .draft ? "a reviewers' draft" : "a published report"
+                throw Failure(.cannotCreateOutput, "\(shown): holds \(other); write the \(kind == .draft ? "draft" : "published report") to another folder (the default is \(kind == .draft ? "Output-draft" : "Output")) or delete report.html, figures/, data/ and \(marker) there first")
+            }
+            let known = record?.files.map(Set.init)
+            var ours: [String] = [], strangers: [String] = []
+            for name in inPlace {
+                walk(name) { relative, isRegular in
+                    let mine = isRegular && (known?.contains(relative) ?? Self.namedLikeOurs(relative))
+                    if mine { ours.append(relative) } else { strangers.append(relative) }
+                }
+            }
+            guard strangers.isEmpty else {
+                let shownFiles = strangers.prefix(10).map { "\(Printable.text(path($0))): panel-report did not write this; a build replaces report.html, figures/ and data/ whole, so move it out of \(shown) and build again" }
+                throw Failure(.cannotCreateOutput, lines: shownFiles
+                    + (strangers.count > 10 ? ["… and \(strangers.count - 10) more"] : [])
+                    + ["panel-report: \(shown) holds \(strangers.count == 1 ? "a file" : "\(strangers.count) files") panel-report did not write among its report; nothing was changed"])
+            }
+            return ours.sorted()
+        }
+
+        /// Every entry under `name` (itself if it is not a folder), without following
+        /// links: (path relative to the folder, whether it is a regular file). A
+        /// folder is entered; anything else is reported as it is.
+        func walk(_ name: String, _ visit: (String, Bool) -> Void) {
+            var info = stat()
+            guard lstat(path(name), &info) == 0 else { return }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR where name != "report.html":
+                let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path(name))) ?? []).sorted()
+                if entries.isEmpty && name.contains("/") { visit(name + "/", false) }
+                for entry in entries { walk(name + "/" + entry, visit) }
+            case S_IFREG: visit(name, true)
+            default: visit(name, false)
+            }
+        }
+
+        /// Files an earlier panel-report wrote, before the marker listed them.
+        static func namedLikeOurs(_ relative: String) -> Bool {
+            relative == "report.html" || relative == "data/statistics.json"
+                || relative.wholeMatch(of: /figures\/figure-[0-9]+\.svg|data\/figure-[0-9]+\.csv/) != nil
+        }
+
+        /// The kind of a build made before the marker file existed, if it is one.
+        func earlierBuild() -> Kind? {
+            guard let bytes = try? FileReading.read(path("data/statistics.json"), atMost: FileReading.maxFileBytes, followLinks: false),
+                  let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+                  json["schema"] != nil, json["values"] != nil else { return nil }
+            let html = (try? FileReading.read(path("report.html"), atMost: FileReading.maxFileBytes, followLinks: false))
+                .map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return html.contains("<body class=\"draft\">") ? .draft : .published
+        }
+
+        // MARK: Staging and swapping
+
+        /// The first path component of each file: the names the swap replaces.
+        static func topNames(_ files: [String]) -> Set<String> {
+            Set(files.compactMap { $0.split(separator: "/").first.map(String.init) })
+        }
+
+        func stage(_ files: [(path: String, bytes: Data)]) throws {
+            do {
+                if mkdir(path(staging), 0o755) != 0 { throw SystemCode(errno) }
+                var folders: Set<String> = [staging]
+                for file in files {
+                    var parent = staging
+                    for part in file.path.split(separator: "/").dropLast() {
+                        parent += "/" + part
+                        if folders.insert(parent).inserted, mkdir(path(parent), 0o755) != 0 { throw SystemCode(errno) }
+                    }
+                    try writeFile(path(staging + "/" + file.path), file.bytes)
+                }
+                for folder in folders.sorted(by: >) { syncDirectory(path(folder)) }
+            } catch let code as SystemCode {
+                try? FileManager.default.removeItem(atPath: path(staging))
+                throw Failure(.cannotCreateOutput, "\(shown): cannot write the report there (\(SystemError.text(code.value))); nothing was changed")
+            }
+        }
+
+        /// Puts each new name in place, setting the old one aside first. Safe to
+        /// repeat after an interruption: a name still in the staging folder is not
+        /// in place yet; one that is not has been moved.
+        func rollForward(newNames: Set<String>) throws {
+            if mkdir(path(previous), 0o755) != 0 && errno != EEXIST {
+                throw MoveFailure(from: nil, to: previous, code: errno)
+            }
+            for name in generated {
+                let aside = previous + "/" + name
+                if newNames.contains(name) {
+                    guard present(staging + "/" + name) else { continue }
+                    if present(name) {
+                        if present(aside) { try? FileManager.default.removeItem(atPath: path(aside)) }
+                        try move(name, aside)
+                    }
+                    try move(staging + "/" + name, name)
+                } else if present(name) {
+                    if present(aside) { try? FileManager.default.removeItem(atPath: path(aside)) }
+                    try move(name, aside)
+                }
+            }
+            syncDirectory(root)
+        }
+
+        /// Undoes this build's moves after one failed; true if the old report is
+        /// back in place and the journal gone. If not, the journal stays and the
+        /// next build finishes the swap instead.
+        func rollBack(newNames: Set<String>) -> Bool {
+            for name in generated.reversed() {
+                if newNames.contains(name) && !present(staging + "/" + name) && present(name) {
+                    guard (try? move(name, staging + "/" + name)) != nil else { return false }
+                }
+                if present(previous + "/" + name) && !present(name) {
+                    guard (try? move(previous + "/" + name, name)) != nil else { return false }
+                }
+            }
+            unlink(path(journal))
+            removeLeftovers()
+            return true
+        }
+
+        /// Ends the swap: the journal becomes the marker, in one rename.
+        func commit() throws {
+            do {
+                try move(journal, marker)
+            } catch let failure as MoveFailure {
+                throw Failure(.ioError, "\(shown): the new report is in place but its record could not be kept (\(failure)); the next build will finish")
+            }
+            syncDirectory(root)
+        }
+
+        /// Finishes an interrupted swap (a journal is there) and clears leftovers.
+        func recover() throws {
+            if let record = try readRecord(journal) {
+                do {
+                    try rollForward(newNames: Self.topNames(record.files ?? []))
+                } catch let failure as MoveFailure {
+                    throw Failure(.ioError, "\(shown): could not finish moving in the report an interrupted build had written (\(failure)); it is kept in \(Printable.text(path(staging)))")
+                }
+                try commit()
+                Console.error("panel-report: \(shown): finished moving in the \(record.kind == .draft ? "draft" : "report") an interrupted build had written")
+            }
+            try recoverLegacy()
+            removeLeftovers()
+        }
+
+        /// Builds before the journal set the old report aside in `.previous-PID`
+        /// only once `.staging-PID` was complete: finish those swaps too.
+        func recoverLegacy() throws {
+            for name in legacyLeftovers where name.hasPrefix(".previous-") {
+                let stagingName = ".staging-" + name.dropFirst(".previous-".count)
+                for part in generated where present(stagingName + "/" + part) {
+                    if present(part) { try? FileManager.default.removeItem(atPath: path(part)) }
+                    do { try move(stagingName + "/" + part, part) } catch let failure as MoveFailure {
+                        throw Failure(.ioError, "\(shown): could not finish an interrupted build (\(failure))")
+                    }
+                }
+                for part in generated where !present(part) && present(name + "/" + part) {
+                    try? move(name + "/" + part, part)
+                }
+            }
+        }
+
+        /// What is left of a swap once the folder holds one complete report.
+        func removeLeftovers() {
+            for name in [staging, previous] + legacyLeftovers {
+                try? FileManager.default.removeItem(atPath: path(name))
+            }
+            for name in [marker + ".tmp", journal + ".tmp"] { unlink(path(name)) }
+        }
+
+        // MARK: System calls
+
+        struct SystemCode: Error {
+            let value: Int32
+            init(_ value: Int32) { self.value = value }
+        }
+
+        /// Glibc's rename, for the system's reason when it fails (Foundation's
+        /// moveItem says "NSCocoaErrorDomain error 512", or copies across devices).
+        func move(_ from: String, _ to: String) throws {
+            guard rename(path(from), path(to)) == 0 else { throw MoveFailure(from: from, to: to, code: errno) }
+        }
+
+        /// A new file (never through a link), written whole and synced.
+        func writeFile(_ target: String, _ data: Data) throws {
+            let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw SystemCode(errno) }
+            defer { close(fd) }
+            try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var done = 0
+                while done < bytes.count {
+                    let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw SystemCode(errno)
+                    }
+                    done += n
+                }
+            }
+            guard fsync(fd) == 0 else { throw SystemCode(errno) }
+        }
+
+        func syncDirectory(_ directory: String) {
+            let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            fsync(fd)
+            close(fd)
+        }
     }
 }

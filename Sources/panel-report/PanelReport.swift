@@ -7,9 +7,11 @@ struct PanelReport: ParsableCommand {
         commandName: "panel-report",
         abstract: "Builds the panel's findings report from structured case summaries.",
         discussion: """
-            Exit codes: 0 done; 64 wrong command line; 65 invalid or unreadable case data or \
-            templates; 66 an input is missing; 73 the output folder cannot be created or holds \
-            files panel-report did not write; 74 the new report could not be moved into place.
+            Exit codes: 0 done; 64 wrong command line (or an --output that is /, the home folder, \
+            or inside the inputs or templates folder); 65 invalid or unreadable case data or \
+            templates; 66 an input is missing; 73 the output folder cannot be created, holds \
+            files panel-report did not write, or links its own files elsewhere; 74 the new \
+            report could not be moved into place.
             """,
         subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self])
 }

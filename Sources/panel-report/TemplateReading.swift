@@ -2,23 +2,25 @@ import Foundation
 import ReportRendering
 
 /// Reads the templates folder into memory.
+///
+/// Each file (chapter, style sheet, Figure 7's description) must be a regular
+/// file of at most ``FileReading/maxFileBytes`` bytes, counted as it is read: a
+/// folder, a named pipe or a device given as a chapter is refused by name, and
+/// never opened for reading.
 enum TemplateReading {
     static func read(_ folder: String) throws -> TemplateFiles {
-        let fs = FileManager.default
         let chaptersFolder = folder + "/chapters"
-        guard let names = try? fs.contentsOfDirectory(atPath: chaptersFolder) else {
-            throw Failure(.missingInput, "\(chaptersFolder): no such folder; the report's chapters are Markdown files there")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: chaptersFolder) else {
+            throw Failure(.missingInput, "\(Printable.text(chaptersFolder)): no such folder; the report's chapters are Markdown files there")
         }
         let chapterNames = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         guard !chapterNames.isEmpty else {
-            throw Failure(.missingInput, "\(chaptersFolder): no chapter files (*.md)")
+            throw Failure(.missingInput, "\(Printable.text(chaptersFolder)): no chapter files (*.md)")
         }
         func text(_ path: String) throws -> String {
-            guard let data = fs.contents(atPath: path) else {
-                throw Failure(.missingInput, "\(path): no such file")
-            }
-            guard let string = String(data: data, encoding: .utf8) else {
-                throw Failure(.badData, "\(path): not UTF-8 text; save it as UTF-8")
+            let bytes = try FileReading.wholeFile(path)
+            guard let string = String(data: Data(bytes), encoding: .utf8) else {
+                throw Failure(.badData, "\(Printable.text(path)): not UTF-8 text; save it as UTF-8")
             }
             return string
         }
