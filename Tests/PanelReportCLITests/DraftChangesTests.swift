@@ -4,8 +4,8 @@ import Testing
 /// A draft against an earlier draft lists what changed case by case.
 @Suite struct DraftChangesTests {
     @Test func aDraftListsTheCasesAddedRemovedAndChangedAndNothingElse() throws {
-        let scratch = try TemporaryFolder()
-        let inputs = try scratch.copy("Inputs")
+        let scratch = try Scratch()
+        let inputs = URL(fileURLWithPath: try scratch.copy("Inputs"))
         let environment = ["SOURCE_DATE_EPOCH": "1700000000"]
         let first = try CLI.run(["build", "--draft", "--inputs", inputs.path, "--output", scratch.url.appendingPathComponent("first").path],
                                 environment: environment)

@@ -1,25 +1,6 @@
 import Foundation
 import Testing
 
-/// A folder under the temporary directory, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("panel-report-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// A copy of one of the repository's folders (`Inputs`, `Templates`) to break on purpose.
-    func copy(_ folder: String) throws -> URL {
-        let target = url.appendingPathComponent(folder)
-        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(folder), to: target)
-        return target
-    }
-}
-
 /// `validate` checks the templates as `build` does, and both report input and
 /// template problems in one run.
 @Suite struct TemplateCheckTests {
@@ -31,8 +12,8 @@ final class TemporaryFolder {
     }
 
     @Test func validateFindsWhatBuildWouldRefuseInTheTemplates() throws {
-        let scratch = try TemporaryFolder()
-        let templates = try scratch.copy("Templates")
+        let scratch = try Scratch()
+        let templates = URL(fileURLWithPath: try scratch.copy("Templates"))
         try edit(templates.appendingPathComponent("chapters/01-summary.md")) { $0 + "\nSee [the data](data/figure-1.csv) and {{ outcome.dyed }}.\n" }
         let validate = try CLI.run(["validate", "--templates", templates.path])
         #expect(validate.status == 65)
@@ -49,9 +30,9 @@ final class TemporaryFolder {
     }
 
     @Test func inputAndTemplateProblemsAreReportedInOneRun() throws {
-        let scratch = try TemporaryFolder()
-        let inputs = try scratch.copy("Inputs")
-        let templates = try scratch.copy("Templates")
+        let scratch = try Scratch()
+        let inputs = URL(fileURLWithPath: try scratch.copy("Inputs"))
+        let templates = URL(fileURLWithPath: try scratch.copy("Templates"))
         try edit(inputs.appendingPathComponent("cases/C05.yaml")) { $0.replacingOccurrences(of: "sex: male", with: "sex: boy") }
         try edit(templates.appendingPathComponent("chapters/09-annex.md")) {
             $0.replacingOccurrences(of: "{{ figure: themes }}", with: "{{ figure: theme }}") + "\n{{ cases | bogus }}\n"
@@ -73,8 +54,8 @@ final class TemporaryFolder {
     }
 
     @Test func aMissingTemplatesFolderIsAMissingInputEvenWithBadData() throws {
-        let scratch = try TemporaryFolder()
-        let inputs = try scratch.copy("Inputs")
+        let scratch = try Scratch()
+        let inputs = URL(fileURLWithPath: try scratch.copy("Inputs"))
         try edit(inputs.appendingPathComponent("cases/C05.yaml")) { $0.replacingOccurrences(of: "sex: male", with: "sex: boy") }
         let result = try CLI.run(["validate", "--inputs", inputs.path, "--templates", scratch.url.appendingPathComponent("nowhere").path])
         #expect(result.status == 66)
