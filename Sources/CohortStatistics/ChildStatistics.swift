@@ -20,22 +20,20 @@ public struct ChildStatistics: Hashable, Sendable, Encodable {
     init(_ cases: [Case], vocabulary: Vocabulary) {
         let n = cases.count
         sex = Tally.of(cases) { $0.child.sex }
-        let byLabel = vocabulary.ethnicities.map { label in
-            Category(key: label, label: label, caseIDs: cases.filter { $0.child.ethnicity == label }.map(\.id), total: n)
-        }
-        ethnicity = Tally(total: n, categories: byLabel.sorted {
+        let byLabel = Tally.labelled(cases, vocabulary.ethnicities.map { ($0, $0) }) { [$0.child.ethnicity] }
+        ethnicity = Tally(total: n, categories: byLabel.categories.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label
         })
+        let byAge = Tally.grouped(cases) { $0.child.ageMonths }
         ageMonths = Tally(total: n, categories: (0...11).map { month in
-            Category(key: String(month), label: month == 1 ? "1 month" : "\(month) months",
-                     caseIDs: cases.filter { $0.child.ageMonths == month }.map(\.id), total: n)
+            Category(key: String(month), label: month == 1 ? "1 month" : "\(month) months", caseIDs: byAge[month] ?? [], total: n)
         })
         let highest = ageMonths.categories.map(\.count).max() ?? 0
         modalAgeCount = highest
         modalAgeMonths = highest == 0 ? [] : ageMonths.categories.filter { $0.count == highest }.map { Int($0.key)! }
-        premature = Share(cases.filter(\.child.premature).count, of: n)
-        feedingDifficulties = Share(cases.filter(\.child.feedingDifficulties).count, of: n)
-        weightLoss = Share(cases.filter(\.child.weightLoss).count, of: n)
+        premature = Share(cases.count { $0.child.premature }, of: n)
+        feedingDifficulties = Share(cases.count { $0.child.feedingDifficulties }, of: n)
+        weightLoss = Share(cases.count { $0.child.weightLoss }, of: n)
         boysPerGirl = Share(sex[Sex.male].count, of: sex[Sex.female].count)
     }
 }

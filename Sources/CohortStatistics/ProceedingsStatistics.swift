@@ -30,9 +30,9 @@ public struct DataQuality: Hashable, Sendable, Encodable {
     public let withoutThemes: [String]
 
     init(_ cases: [Case]) {
-        unknownPrognosis = cases.filter { $0.harm.prognosis == .unknown }.map(\.id)
-        unknownOccasions = cases.filter { $0.harm.occasions == .unknown }.map(\.id)
-        withoutThemes = cases.filter { $0.themes.isEmpty }.map(\.id)
+        unknownPrognosis = cases.lazy.filter { $0.harm.prognosis == .unknown }.map(\.id)
+        unknownOccasions = cases.lazy.filter { $0.harm.occasions == .unknown }.map(\.id)
+        withoutThemes = cases.lazy.filter { $0.themes.isEmpty }.map(\.id)
     }
 
     // Case ids are for the reviewers' draft only: exported files carry counts.

@@ -53,18 +53,42 @@ public struct Tally: Hashable, Sendable, Encodable {
     /// The sum of the counts (equal to `total` for a single-choice field).
     public var countedSum: Int { categories.reduce(0) { $0 + $1.count } }
 
+    /// The ids of the cases, grouped by a key read once from each case: one pass,
+    /// no copies of the cases, however many keys there are.
+    static func grouped<Key: Hashable>(_ cases: [Case], by key: (Case) -> Key) -> [Key: [String]] {
+        var groups: [Key: [String]] = [:]
+        for c in cases { groups[key(c), default: []].append(c.id) }
+        return groups
+    }
+
     /// Tallies a single-choice field over every code, zeros included, in the contract's order.
     static func of<Code: ContractCode>(_ cases: [Case], total: Int? = nil, _ field: (Case) -> Code) -> Tally {
-        Tally(total: total ?? cases.count, categories: Code.allCases.map { code in
-            Category(key: code.rawValue, label: code.label, caseIDs: cases.filter { field($0) == code }.map(\.id),
-                     total: total ?? cases.count)
+        let groups = grouped(cases, by: field)
+        return Tally(total: total ?? cases.count, categories: Code.allCases.map { code in
+            Category(key: code.rawValue, label: code.label, caseIDs: groups[code] ?? [], total: total ?? cases.count)
         })
     }
 
-    /// Tallies yes/no features, each a share of all the cases.
+    /// Tallies yes/no features, each a share of all the cases: one pass over the cases.
     static func features(_ cases: [Case], _ features: [(key: String, label: String, has: (Case) -> Bool)]) -> Tally {
-        Tally(total: cases.count, categories: features.map { f in
-            Category(key: f.key, label: f.label, caseIDs: cases.filter(f.has).map(\.id), total: cases.count)
+        var ids = [[String]](repeating: [], count: features.count)
+        for c in cases {
+            for (index, feature) in features.enumerated() where feature.has(c) { ids[index].append(c.id) }
+        }
+        return Tally(total: cases.count, categories: features.indices.map { index in
+            Category(key: features[index].key, label: features[index].label, caseIDs: ids[index], total: cases.count)
+        })
+    }
+
+    /// Tallies labels (codes from the vocabulary, which may be many), in the given
+    /// order, from the labels each case has: one pass over the cases and their labels.
+    static func labelled(_ cases: [Case], _ labels: [(key: String, label: String)], of caseLabels: (Case) -> [String]) -> Tally {
+        var groups: [String: [String]] = [:]
+        for c in cases {
+            for label in caseLabels(c) { groups[label, default: []].append(c.id) }
+        }
+        return Tally(total: cases.count, categories: labels.map {
+            Category(key: $0.key, label: $0.label, caseIDs: groups[$0.key] ?? [], total: cases.count)
         })
     }
 }

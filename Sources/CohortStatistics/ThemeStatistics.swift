@@ -18,31 +18,42 @@ public struct ThemeStatistics: Hashable, Sendable, Encodable {
     init(_ cohort: Cohort) {
         let cases = cohort.cases
         let themes = cohort.vocabulary.themes
-        self.cases = Tally.features(cases, themes.map { theme in
-            (theme.code, theme.title, { (c: Case) in c.themes.contains(theme.code) })
-        })
+        let position = Dictionary(themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.cases = Tally.labelled(cases, themes.map { ($0.code, $0.title) }) { $0.themes }
+
+        // One pass over the cases: each case's own pairs of themes, its agency
+        // involvement per theme, and its learning points per theme.
+        var pairIDs: [Int: [String]] = [:]
+        var byTheme = [[Case]](repeating: [], count: themes.count)
+        var learned: [Bool: [[LearnedPoint]]] = [true: Array(repeating: [], count: themes.count),
+                                                 false: Array(repeating: [], count: themes.count)]
+        for c in cases {
+            let own = Set(c.themes.compactMap { position[$0] }).sorted()
+            for (i, a) in own.enumerated() {
+                byTheme[a].append(c)
+                for b in own[(i + 1)...] { pairIDs[a * themes.count + b, default: []].append(c.id) }
+            }
+            for point in c.learning {
+                guard let index = position[point.theme] else { continue }
+                learned[point.publishable]![index].append(LearnedPoint(caseID: c.id, text: point.text))
+            }
+        }
         var pairs: [ThemePair] = []
         for (i, a) in themes.enumerated() {
-            for b in themes[(i + 1)...] {
+            for (j, b) in themes.enumerated().dropFirst(i + 1) {
                 pairs.append(ThemePair(first: a.code, second: b.code, cases: Category(
                     key: "\(a.code)+\(b.code)", label: "\(a.title) and \(b.title)",
-                    caseIDs: cases.filter { $0.themes.contains(a.code) && $0.themes.contains(b.code) }.map(\.id),
-                    total: cases.count)))
+                    caseIDs: pairIDs[i * themes.count + j] ?? [], total: cases.count)))
             }
         }
         coOccurrence = pairs
-        byAgencyInvolvement = themes.map { theme in
-            ThemeByAgency(theme: theme.code, cases: Tally.of(cases.filter { $0.themes.contains(theme.code) }) {
-                $0.agencyInvolvement
-            })
+        byAgencyInvolvement = themes.indices.map { index in
+            ThemeByAgency(theme: themes[index].code, cases: Tally.of(byTheme[index]) { $0.agencyInvolvement })
         }
         func learning(publishable: Bool) -> [ThemeLearning] {
-            themes.compactMap { theme in
-                let points = cases.flatMap { c in
-                    c.learning.filter { $0.theme == theme.code && $0.publishable == publishable }
-                        .map { LearnedPoint(caseID: c.id, text: $0.text) }
-                }
-                return points.isEmpty ? nil : ThemeLearning(theme: theme.code, title: theme.title, points: points)
+            themes.indices.compactMap { index in
+                let points = learned[publishable]![index]
+                return points.isEmpty ? nil : ThemeLearning(theme: themes[index].code, title: themes[index].title, points: points)
             }
         }
         publishableLearning = learning(publishable: true)

@@ -1,0 +1,70 @@
+import CaseModel
+@testable import CohortStatistics
+import Testing
+
+/// Counting work, not time: the tallies read each case a fixed number of times,
+/// however many categories there are, so ten times the cases is ten times the work.
+@Suite struct LinearWorkTests {
+    /// A counter the tally's closures bump each time they look at a case.
+    final class Reads: @unchecked Sendable { var count = 0 }
+
+    static func cases(_ n: Int) -> [Case] {
+        (0..<n).map { i in
+            Factory.case("C\(i)") {
+                $0.child.ethnicity = "E\(i % 500)"
+                $0.themes = ["t\(i % 7)", "t\((i + 3) % 7)"]
+                $0.agencyInvolvement = AgencyInvolvement.allCases[i % AgencyInvolvement.allCases.count]
+            }
+        }
+    }
+
+    @Test(arguments: [100, 1_000])
+    func aFieldIsReadOncePerCaseWhateverTheNumberOfCodes(n: Int) {
+        let reads = Reads()
+        let tally = Tally.of(Self.cases(n)) { (c: Case) -> AgencyInvolvement in
+            reads.count += 1
+            return c.agencyInvolvement
+        }
+        #expect(reads.count == n)
+        #expect(tally.countedSum == n)
+    }
+
+    /// Labels from a vocabulary can be many (500 here): still one read per case.
+    @Test func manyLabelsCostOneReadPerCase() {
+        var reads = [Int]()
+        for n in [200, 2_000] {
+            let counter = Reads()
+            let tally = Tally.labelled(Self.cases(n), (0..<500).map { ("E\($0)", "E\($0)") }) { (c: Case) -> [String] in
+                counter.count += 1
+                return [c.child.ethnicity]
+            }
+            #expect(tally.countedSum == n)
+            reads.append(counter.count)
+        }
+        #expect(reads == [200, 2_000])
+    }
+
+    @Test func featuresAreReadOncePerCaseAndFeature() {
+        let counter = Reads()
+        let features: [(key: String, label: String, has: (Case) -> Bool)] = (0..<6).map { k in
+            ("f\(k)", "F\(k)", { (c: Case) in counter.count += 1; return c.id.hasSuffix(String(k)) })
+        }
+        _ = Tally.features(Self.cases(1_000), features)
+        #expect(counter.count == 6_000)
+    }
+
+    /// The themes' pairs and per-theme tallies agree with counting each case by hand.
+    @Test func themePairsAndAgenciesComeFromOnePass() {
+        let themes = (0..<7).map { Theme(code: "t\($0)", title: "T\($0)") }
+        var cohort = Factory.cohort(Self.cases(700))
+        cohort.vocabulary = Vocabulary(ethnicities: (0..<500).map { "E\($0)" }, themes: themes)
+        let s = ThemeStatistics(cohort)
+        for pair in s.coOccurrence {
+            let expected = cohort.cases.filter { $0.themes.contains(pair.first) && $0.themes.contains(pair.second) }.count
+            #expect(pair.cases.count == expected, "\(pair.first)+\(pair.second)")
+        }
+        for entry in s.byAgencyInvolvement {
+            #expect(entry.cases.countedSum == cohort.cases.filter { $0.themes.contains(entry.theme) }.count)
+        }
+    }
+}
