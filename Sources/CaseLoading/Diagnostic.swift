@@ -12,7 +12,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
         case warning
     }
 
+    /// What kind of problem it is, for the exit code: an input that is not there
+    /// at all (66) is told apart from one that is there but wrong (65).
+    public enum Kind: String, Hashable, Sendable {
+        /// The input is there and breaks a rule, or cannot be read.
+        case invalid
+        /// A required input is not there at all (a file, or any case).
+        case missingInput
+    }
+
     public var severity: Severity
+    public var kind: Kind = .invalid
     public var location: SourceLocation
     /// The dotted field path ("harm.outcome", "themes[2]"), or `nil` for a whole file or row.
     public var field: String?
@@ -23,6 +33,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
         self.location = location
         self.field = field
         self.message = message
+    }
+
+    /// A required input that is not there at all.
+    public static func missing(at location: SourceLocation, _ message: String) -> Diagnostic {
+        var diagnostic = Diagnostic(.error, at: location, message)
+        diagnostic.kind = .missingInput
+        return diagnostic
     }
 
     public static func error(at location: SourceLocation, field: String? = nil, _ message: String) -> Diagnostic {

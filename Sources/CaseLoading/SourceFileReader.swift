@@ -15,7 +15,7 @@ public enum SourceFileReader {
         let reported: Int
         do {
             guard let size = try fileSystem.fileSize(atPath: path) else {
-                return .failure(.error(at: location, "required file is missing"))
+                return .failure(.missing(at: location, "required file is missing"))
             }
             if size > limits.maxFileBytes { return .failure(tooLarge(size, location, limits)) }
             reported = size

@@ -20,5 +20,7 @@ public struct CohortLoadResult: Sendable {
     }
 
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    /// Whether a required input is not there at all (rather than there but wrong).
+    public var misses: Bool { diagnostics.contains { $0.kind == .missingInput } }
     public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
 }

@@ -134,7 +134,7 @@ public enum CohortLoader {
                 if ((try? fs.fileSize(atPath: folder)) ?? nil) != nil {
                     log.error(at: SourceLocation(file: folder), field: nil, "is a file; expected a folder of case files")
                 } else {
-                    log.error(at: inputsLocation, field: nil, "no cases found; expected a cases/ folder of .yaml files or a cases.csv file")
+                    log.add(.missing(at: inputsLocation, "no cases found; expected a cases/ folder of .yaml files or a cases.csv file"))
                 }
                 return nil
             case (.some(let names), false):

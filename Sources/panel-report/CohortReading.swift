@@ -28,19 +28,9 @@ enum CohortReading {
     static func load(_ inputs: String) throws -> (cohort: Cohort, result: CohortLoadResult) {
         let result = try loadPrinting(inputs)
         guard let cohort = result.cohort else {
-            throw Failure(missingInput(inputs) ? .missingInput : .badData, summary(inputs: inputs, result: result, templateProblems: 0))
+            throw Failure(result.misses ? .missingInput : .badData, summary(inputs: inputs, result: result, templateProblems: 0))
         }
         return (cohort, result)
-    }
-
-    /// Whether a required input file is not there at all: a missing input (66), not bad data (65);
-    /// one that is there but refused (a link leading outside the inputs folder) is bad data.
-    static func missingInput(_ inputs: String) -> Bool {
-        let fs = DiskFileSystem(inputs: inputs)
-        return ["review.yaml", "areas.yaml", "vocabulary.yaml"].contains { name in
-            !DiskFileSystem.exists(inputs + "/" + name)
-        } || (!fs.isDirectory(atPath: inputs + "/cases") && !DiskFileSystem.isLink(inputs + "/cases")
-              && !DiskFileSystem.exists(inputs + "/cases.csv"))
     }
 
     /// "panel-report: 3 errors in Inputs and 1 template problem; nothing was written".
@@ -89,7 +79,7 @@ enum Preparation {
         if let cohort = result.cohort, let templates, problems.isEmpty {
             return Ready(cohort: cohort, result: result, templates: templates, templateWarnings: found.count)
         }
-        let missing = (result.cohort == nil && CohortReading.missingInput(inputs)) || templateFailure?.kind == .missingInput
+        let missing = result.misses || templateFailure?.kind == .missingInput
         throw Failure(missing ? .missingInput : .badData,
                       CohortReading.summary(inputs: inputs, result: result, templateProblems: problems.count + (templateFailure == nil ? 0 : 1)))
     }
