@@ -1,7 +1,7 @@
 import CaseModel
 
 /// The areas taking part, counted over the areas with at least one case.
-public struct AreaStatistics: Hashable, Sendable, Encodable {
+public struct AreaStatistics: Hashable, Sendable {
     /// Areas with at least one case.
     public let areas: Int
     /// Regions with at least one such area, out of `review.regions_total`.
@@ -39,8 +39,5 @@ public struct AreaStatistics: Hashable, Sendable, Encodable {
         unusedAreaCodes = cohort.areas.map(\.code).filter { !used.contains($0) }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case areas, regionsCovered, regions, areaTypes, familyNursePartnership, practitioners, strategicPartners
-    }
 
 }

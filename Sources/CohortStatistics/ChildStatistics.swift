@@ -1,7 +1,7 @@
 import CaseModel
 
 /// The babies: sex, ethnicity, age at the injury, and features of their early weeks.
-public struct ChildStatistics: Hashable, Sendable, Encodable {
+public struct ChildStatistics: Hashable, Sendable {
     public let sex: Tally
     /// Every label of the vocabulary, ordered by count (highest first), then by label.
     public let ethnicity: Tally
@@ -39,7 +39,7 @@ public struct ChildStatistics: Hashable, Sendable, Encodable {
 }
 
 /// The fathers and male carers.
-public struct MaleCarerStatistics: Hashable, Sendable, Encodable {
+public struct MaleCarerStatistics: Hashable, Sendable {
     public let relationship: Tally
     /// Men with criminal convictions, as a share of the cohort.
     public let criminalConvictions: Share

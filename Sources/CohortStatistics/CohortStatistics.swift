@@ -5,7 +5,7 @@ import CaseModel
 /// A pure value: build it with ``CohortStatistics/init(_:)`` from a validated
 /// cohort. Tallies keep exact counts and the ids of the cases they count; shares
 /// are exact fractions, rounded only when formatted (see ``Share``).
-public struct CohortStatistics: Hashable, Sendable, Encodable {
+public struct CohortStatistics: Hashable, Sendable {
     public let cohort: CohortSize
     public let areas: AreaStatistics
     public let harm: HarmStatistics
@@ -47,7 +47,7 @@ public struct CohortStatistics: Hashable, Sendable, Encodable {
 }
 
 /// The size of the cohort and of the work around it.
-public struct CohortSize: Hashable, Sendable, Encodable {
+public struct CohortSize: Hashable, Sendable {
     /// Cases in the final cohort.
     public let cases: Int
     /// Cases identified before the final cohort was chosen.

@@ -2,7 +2,7 @@ import CaseModel
 
 /// What happened to the babies: outcome, and for each outcome the injuries,
 /// whether they happened more than once, and the prognosis.
-public struct HarmStatistics: Hashable, Sendable, Encodable {
+public struct HarmStatistics: Hashable, Sendable {
     public let outcome: Tally
     public let died: OutcomeDetail
     public let seriouslyHarmed: OutcomeDetail
@@ -21,7 +21,7 @@ public struct HarmStatistics: Hashable, Sendable, Encodable {
 }
 
 /// The babies with one outcome.
-public struct OutcomeDetail: Hashable, Sendable, Encodable {
+public struct OutcomeDetail: Hashable, Sendable {
     public let cases: Int
     /// Babies with each injury (a baby may have several), as a share of this outcome.
     public let injuries: Tally

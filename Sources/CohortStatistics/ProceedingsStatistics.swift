@@ -1,7 +1,7 @@
 import CaseModel
 
 /// Criminal and care proceedings after the injury.
-public struct ProceedingsStatistics: Hashable, Sendable, Encodable {
+public struct ProceedingsStatistics: Hashable, Sendable {
     public let criminal: Tally
     /// Murder charges over the whole cohort.
     public let murderCharge: Tally
@@ -21,7 +21,7 @@ public struct ProceedingsStatistics: Hashable, Sendable, Encodable {
 }
 
 /// Things a reviewer should know about the data: gaps, not findings.
-public struct DataQuality: Hashable, Sendable, Encodable {
+public struct DataQuality: Hashable, Sendable {
     /// Seriously harmed babies whose prognosis is not known.
     public let unknownPrognosis: [String]
     /// Babies for whom it is not known whether injuries happened more than once.
@@ -35,14 +35,6 @@ public struct DataQuality: Hashable, Sendable, Encodable {
         withoutThemes = cases.lazy.filter { $0.themes.isEmpty }.map(\.id)
     }
 
-    // Case ids are for the reviewers' draft only: exported files carry counts.
-    enum CodingKeys: String, CodingKey { case unknownPrognosis, unknownOccasions, withoutThemes }
 
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(unknownPrognosis.count, forKey: .unknownPrognosis)
-        try c.encode(unknownOccasions.count, forKey: .unknownOccasions)
-        try c.encode(withoutThemes.count, forKey: .withoutThemes)
-    }
 }

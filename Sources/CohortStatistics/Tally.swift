@@ -1,14 +1,14 @@
 import CaseModel
 
 /// One category of a tally: how many cases it counts, and which.
-public struct Category: Hashable, Sendable, Encodable {
+public struct Category: Hashable, Sendable {
     /// A stable machine key: the contract's code, a vocabulary label, or a month number.
     public let key: String
     /// What a reader sees.
     public let label: String
     public let share: Share
     /// The ids of the cases counted, in cohort order. For reviewers' drafts only:
-    /// never encoded, so no exported file can carry a case id.
+    /// the published statistics.json is written from an export type with no place for them.
     public let caseIDs: [String]
 
     public var count: Int { share.count }
@@ -20,7 +20,6 @@ public struct Category: Hashable, Sendable, Encodable {
         self.share = Share(caseIDs.count, of: total)
     }
 
-    enum CodingKeys: String, CodingKey { case key, label, share }
 
 }
 
@@ -29,7 +28,7 @@ public struct Category: Hashable, Sendable, Encodable {
 /// For a single-choice field the counts add up to `total`; for features that a
 /// case may or may not have (parents' features, injuries, themes) each category
 /// is a share of `total` on its own.
-public struct Tally: Hashable, Sendable, Encodable {
+public struct Tally: Hashable, Sendable {
     /// The number of cases each share is taken of.
     public let total: Int
     public let categories: [Category]

@@ -2,7 +2,7 @@ import CaseModel
 
 /// The themes: how often each featured, which featured together, at which level
 /// of agency involvement, and the learning points recorded against them.
-public struct ThemeStatistics: Hashable, Sendable, Encodable {
+public struct ThemeStatistics: Hashable, Sendable {
     /// Cases per theme, in the vocabulary's order, each a share of the cohort.
     public let cases: Tally
     /// Every pair of themes (vocabulary order), with the cases tagged with both.
@@ -12,7 +12,7 @@ public struct ThemeStatistics: Hashable, Sendable, Encodable {
     /// Learning points that may be published, grouped by theme in the vocabulary's
     /// order; within a theme, in cohort order.
     public let publishableLearning: [ThemeLearning]
-    /// Learning points not marked publishable: for reviewers' drafts only, never encoded.
+    /// Learning points not marked publishable: for reviewers' drafts only, never exported.
     public let unpublishedLearning: [ThemeLearning]
 
     init(_ cohort: Cohort) {
@@ -60,32 +60,30 @@ public struct ThemeStatistics: Hashable, Sendable, Encodable {
         unpublishedLearning = learning(publishable: false)
     }
 
-    enum CodingKeys: String, CodingKey { case cases, coOccurrence, byAgencyInvolvement, publishableLearning }
 }
 
 /// Two themes and the cases tagged with both.
-public struct ThemePair: Hashable, Sendable, Encodable {
+public struct ThemePair: Hashable, Sendable {
     public let first: String
     public let second: String
     public let cases: Category
 }
 
 /// One theme's cases by agency involvement (shares of the theme's cases).
-public struct ThemeByAgency: Hashable, Sendable, Encodable {
+public struct ThemeByAgency: Hashable, Sendable {
     public let theme: String
     public let cases: Tally
 }
 
 /// The learning points of one theme.
-public struct ThemeLearning: Hashable, Sendable, Encodable {
+public struct ThemeLearning: Hashable, Sendable {
     public let theme: String
     public let title: String
     public let points: [LearnedPoint]
 }
 
-/// A learning point with the case it came from (the case id is never encoded).
-public struct LearnedPoint: Hashable, Sendable, Encodable {
+/// A learning point with the case it came from (the case id is never exported).
+public struct LearnedPoint: Hashable, Sendable {
     public let caseID: String
     public let text: String
-    enum CodingKeys: String, CodingKey { case text }
 }

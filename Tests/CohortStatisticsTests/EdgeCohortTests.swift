@@ -119,20 +119,4 @@ import Testing
         #expect(s.areas.areaTypes[AreaType.county].count == 1)
         #expect(s.areas.unusedAreaCodes == ["A03"])
     }
-
-    @Test func exportedJSONCarriesNoCaseIdsOrUnpublishedText() throws {
-        let s = CohortStatistics(Factory.cohort([
-            Factory.case("SECRET-ID") {
-                $0.themes = ["alpha"]
-                $0.harm.occasions = .unknown
-                $0.learning = [LearningPoint(theme: "alpha", text: "hidden words", publishable: false)]
-            },
-        ], areas: [Factory.area("A01"), Factory.area("AREA-UNUSED")]))
-        let json = String(decoding: try JSONEncoderForTests.encode(s), as: UTF8.self)
-        #expect(!json.contains("SECRET-ID"))
-        #expect(!json.contains("hidden words"))
-        #expect(!json.contains("AREA-UNUSED"))
-        #expect(!json.contains("A01"))
-        #expect(json.contains(#""unknownOccasions":1"#))
-    }
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import CaseModel
 import ChartLayout
 import CohortStatistics
 import Testing
@@ -196,5 +197,27 @@ import Testing
 
     static func line(of text: String, in source: String) -> Int {
         source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }! + 1
+    }
+}
+
+/// The published statistics.json names no case, no area and no unpublished learning,
+/// whatever the statistics hold for the draft.
+@Suite struct StatisticsExportTests {
+    @Test func theExportCarriesNoCaseIdsAreaCodesOrUnpublishedText() throws {
+        var cohort = ReferenceBuild.cohort
+        cohort.cases[0].id = "SECRET-ID"
+        cohort.cases[0].harm.occasions = .unknown
+        cohort.cases[0].learning.append(LearningPoint(theme: cohort.vocabulary.themes[0].code, text: "hidden words", publishable: false))
+        cohort.areas.append(Area(code: "AREA-UNUSED", type: .county, region: .london, familyNursePartnership: false,
+                                 practitioners: 1, strategicPartners: 1))
+        let statistics = CohortStatistics(cohort)
+        #expect(statistics.dataQuality.unknownOccasions.contains("SECRET-ID"))
+        let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+        let json = String(decoding: try StatisticsFile(statistics: statistics, values: values).data(), as: UTF8.self)
+        #expect(!json.contains("SECRET-ID"))
+        #expect(!json.contains("hidden words"))
+        #expect(!json.contains("AREA-UNUSED"))
+        for area in cohort.areas { #expect(!json.contains("\"\(area.code)\""), "\(area.code)") }
+        #expect(json.contains("\"unknownOccasions\" : "))
     }
 }
