@@ -130,6 +130,26 @@ import Testing
         }
     }
 
+    /// The specs the registry builds from real cohorts pass the chart rules, at
+    /// every width the report draws them: the reference cohort, one with a new
+    /// ethnicity, and a one-case cohort.
+    @Test func everyRegisteredChartPassesTheRulesForDifferentCohorts() throws {
+        var single = ReferenceBuild.cohort
+        single.cases = [single.cases[0]]
+        for cohort in [ReferenceBuild.cohort, ProseFollowsDataTests.widened, single] {
+            let statistics = CohortStatistics(cohort)
+            let input = FigureInputs(statistics: statistics, sourceNote: FigureRegistry.sourceNote(cohort.review))
+            for definition in FigureRegistry.all {
+                guard case .chart(let build) = definition.source else { continue }
+                let spec = build(input).spec
+                try spec.validate()
+                for width in [ChartLayoutOptions().width, ReportBuilder.narrowWidth] {
+                    _ = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(width: width))
+                }
+            }
+        }
+    }
+
     @Test func idsAreUniqueAndSayWhatTheFigureShows() {
         let ids = FigureRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)
