@@ -161,10 +161,11 @@ import Testing
 
     /// The reference report shows Figures 1–7 in the reference text's order, the two annex figures after them.
     @Test func theReferenceChaptersNumberTheFiguresAsTheReferenceTextDoes() {
-        #expect(ReferenceBuild.numbers == [
-            "outcome": 1, "sex": 2, "ethnicity": 3, "age": 4, "agency-involvement": 5, "parent-features": 6,
-            "whole-system-change": 7, "injury-profiles": 8, "themes": 9,
-        ])
+        let reference = ["outcome", "sex", "ethnicity", "age", "agency-involvement", "parent-features", "whole-system-change"]
+        #expect(reference.map { ReferenceBuild.numbers[$0] } == Array(1...7))
+        // The annex figures come after them.
+        #expect(ReferenceBuild.numbers["injury-profiles"] == 8 && ReferenceBuild.numbers["themes"] == 9)
+        #expect(ReferenceBuild.numbers.values.sorted() == Array(1...FigureRegistry.all.count))
     }
 
     @Test func theTemplateGuideListsEveryFigureOfTheRegistry() throws {
