@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "ReportRenderingTests", dependencies: [
             "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
         ], exclude: ["Golden"]),
-        .testTarget(name: "PanelReportCLITests", dependencies: ["panel-report"]),
+        .testTarget(name: "PanelReportCLITests", dependencies: ["panel-report", "ReportRendering"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReportRendering
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,6 +29,31 @@ final class Scratch: Sendable {
         let url = url.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
+    }
+}
+
+/// What a build of the reference cohort writes, from the figure registry and the
+/// reference chapters: never a count typed into a test.
+enum ReferenceFiles {
+    static let numbers = FigureNumbering.numbers(TemplateReadingForTests.chapters())
+
+    /// Every report file a published build writes (not the hidden bookkeeping files).
+    static var published: [String] {
+        let figures = FigureRegistry.all.map { definition in numbers[definition.id].map { (definition, $0) }! }
+        return (figures.map { "figures/figure-\($0.1).svg" }
+            + figures.filter { !$0.0.isDiagram }.map { "data/figure-\($0.1).csv" }
+            + ["data/statistics.json", "report.html"]).sorted()
+    }
+}
+
+/// The reference chapters as text, for numbering the figures as a build does.
+enum TemplateReadingForTests {
+    static func chapters() -> [(path: String, text: String)] {
+        let folder = CLI.repository.appendingPathComponent("Templates/chapters")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { name in
+            (name, (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "")
+        }
     }
 }
 
