@@ -142,6 +142,12 @@ public enum FigureRegistry {
                        subtitle: "Number of cases, out of \(input.cases); a case can have several themes",
                        unit: "cases")
         }),
+        FigureDefinition(id: "local-review", shows: "cases by the kind of local review undertaken (bar)",
+                         categoryHeading: "Local review", valuePrefix: "local-review", source: .chart { input in
+            tallyChart(input, .verticalBar, "local-review", input.statistics.cohort.localReviews,
+                       title: "Cases by local review", subtitle: "Number of cases by the kind of local review undertaken, \(input.cases) in all",
+                       unit: "cases", axisTitle: "Local review")
+        }),
     ]
 
     /// The definition with this id.
