@@ -101,6 +101,7 @@ public enum ReportBuilder {
         var chapters: [Chapter] = []
         var diagrams: [String: DiagramSpec] = [:]
         var placedFigures: [String: String] = [:]
+        var figureWords: [String: FigureWords] = [:]
         var problems: [TemplateProblem] = []
         var warnings: [TemplateProblem] = []
     }
@@ -130,6 +131,7 @@ public enum ReportBuilder {
             result.problems.append(TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(definition.id)))
         }
         result.placedFigures = state.placedFigures
+        result.figureWords = state.figureWords
         return result
     }
 
@@ -144,7 +146,8 @@ public enum ReportBuilder {
         let problems = read.problems
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
         let chapters = read.chapters
-        let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams)
+        let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
+                                             words: read.figureWords)
 
         // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
         var inline: [String: InlineScenes] = [:]

@@ -12,9 +12,9 @@ enum FigureNumbering {
         for chapter in chapters {
             for line in SourceCheck.lines(chapter.text) {
                 guard let directive = Directive(line), directive.kind == .figure,
-                      FigureRegistry.definition(directive.argument) != nil,
-                      numbers[directive.argument] == nil else { continue }
-                numbers[directive.argument] = numbers.count + 1
+                      FigureRegistry.definition(directive.name) != nil,
+                      numbers[directive.name] == nil else { continue }
+                numbers[directive.name] = numbers.count + 1
             }
         }
         return numbers

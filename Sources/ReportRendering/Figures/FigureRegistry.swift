@@ -37,11 +37,27 @@ public struct FigureDefinition: Sendable {
     public var diagramFile: String? { isDiagram ? "figures/\(id).yaml" : nil }
 }
 
+/// A figure's own words, given where a template places it
+/// (`{{ figure: outcome | title: Infants who died or were injured | unit: infants }}`),
+/// so that a review can name its charts in its own vocabulary.
+public struct FigureWords: Sendable, Hashable {
+    /// The caption, instead of the figure's own title.
+    public var title: String?
+    /// The plural noun counted ("infants"), used in the subtitle, the axis and the data table.
+    public var unit: String?
+    public init(title: String? = nil, unit: String? = nil) {
+        self.title = title
+        self.unit = unit
+    }
+}
+
 /// What a chart figure is built from.
 public struct FigureInputs: Sendable {
     public let statistics: CohortStatistics
     /// "Source: …", printed under every chart.
     public let sourceNote: String
+    /// The words the chapter placing the figure gave it, if any.
+    public var words = FigureWords()
 
     /// The number of cases, which every chart's subtitle states.
     var cases: Int { statistics.cohort.cases }
@@ -71,6 +87,8 @@ public struct Figure: Sendable {
     public let caseIDs: [(category: String, ids: [String])]
     /// The template value name of each category's count, in the chart's order.
     public let valueNames: [String]
+    /// A diagram's caption, when the chapter gave one (a chart's is in its spec).
+    public var caption: String? = nil
 
     public var id: String { definition.id }
     /// The page's fragment id and the stem of its files (`figure-4.svg`, `figure-4.csv`):
@@ -83,7 +101,7 @@ public struct Figure: Sendable {
     public var title: String {
         switch content {
         case .chart(let spec): spec.title
-        case .diagram(let spec): spec.centre
+        case .diagram(let spec): caption ?? spec.centre
         }
     }
 }
@@ -96,39 +114,39 @@ public enum FigureRegistry {
                          categoryHeading: "Outcome", valuePrefix: "outcome", source: .chart { input in
             tallyChart(input, .pie, "outcome", largestFirst(input.statistics.harm.outcome),
                        title: "Babies who died or were seriously harmed",
-                       subtitle: "Number of babies, \(input.cases) in all", unit: "babies")
+                       subtitle: { "Number of \($0), \(input.cases) in all" }, unit: "babies")
         }),
         FigureDefinition(id: "sex", shows: "sex of the babies (bar)",
                          categoryHeading: "Sex", valuePrefix: "sex", source: .chart { input in
             tallyChart(input, .verticalBar, "sex", input.statistics.child.sex,
-                       title: "Sex of the babies", subtitle: "Number of babies, \(input.cases) in all",
+                       title: "Sex of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
                        unit: "babies", axisTitle: "Sex")
         }),
         FigureDefinition(id: "ethnicity", shows: "ethnicity of the babies (bar)",
                          categoryHeading: "Ethnicity", valuePrefix: "ethnicity", source: .chart { input in
             tallyChart(input, .horizontalBar, "ethnicity", input.statistics.child.ethnicity,
-                       title: "Ethnicity of the babies", subtitle: "Number of babies, \(input.cases) in all",
+                       title: "Ethnicity of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
                        unit: "babies", slugged: true)
         }),
         FigureDefinition(id: "age", shows: "age of the babies in completed months (bar)",
                          categoryHeading: "Age in completed months", valuePrefix: "age", source: .chart { input in
             tallyChart(input, .verticalBar, "age", input.statistics.child.ageMonths,
                        title: "Age of the babies when they were injured",
-                       subtitle: "Number of babies by age in completed months, \(input.cases) in all",
+                       subtitle: { "Number of \($0) by age in completed months, \(input.cases) in all" },
                        unit: "babies", axisTitle: "Age in completed months", labelledByKey: true)
         }),
         FigureDefinition(id: "agency-involvement", shows: "agency involvement at the time of the injury (pie)",
                          categoryHeading: "Agency involvement", valuePrefix: "agency", source: .chart { input in
             tallyChart(input, .pie, "agency-involvement", largestFirst(input.statistics.agencyInvolvement),
                        title: "Agency involvement at the time of the injury",
-                       subtitle: "Number of families by the highest level of involvement, \(input.cases) in all",
+                       subtitle: { "Number of \($0) by the highest level of involvement, \(input.cases) in all" },
                        unit: "families")
         }),
         FigureDefinition(id: "parent-features", shows: "features of the parents (bar)",
                          categoryHeading: "Feature", valuePrefix: "parents", source: .chart { input in
             tallyChart(input, .horizontalBar, "parent-features", input.statistics.parents,
                        title: "Features of the parents",
-                       subtitle: "Number of cases with each feature, out of \(input.cases); a case can have several",
+                       subtitle: { "Number of \($0) with each feature, out of \(input.cases); a case can have several" },
                        unit: "cases")
         }),
         FigureDefinition(id: "whole-system-change", shows: "elements of whole-system change (diagram)",
@@ -139,13 +157,13 @@ public enum FigureRegistry {
                          categoryHeading: "Theme", valuePrefix: "theme", source: .chart { input in
             tallyChart(input, .horizontalBar, "themes", input.statistics.themes.cases,
                        title: "Cases in which each theme featured",
-                       subtitle: "Number of cases, out of \(input.cases); a case can have several themes",
+                       subtitle: { "Number of \($0), out of \(input.cases); a case can have several themes" },
                        unit: "cases")
         }),
         FigureDefinition(id: "local-review", shows: "cases by the kind of local review undertaken (bar)",
                          categoryHeading: "Local review", valuePrefix: "local-review", source: .chart { input in
             tallyChart(input, .verticalBar, "local-review", input.statistics.cohort.localReviews,
-                       title: "Cases by local review", subtitle: "Number of cases by the kind of local review undertaken, \(input.cases) in all",
+                       title: "Cases by local review", subtitle: { "Number of \($0) by the kind of local review undertaken, \(input.cases) in all" },
                        unit: "cases", axisTitle: "Local review")
         }),
     ]
@@ -169,10 +187,11 @@ public enum FigureRegistry {
     /// a figure without a number (placed nowhere) is left out. `diagrams` holds
     /// each diagram's content by figure id.
     static func figures(_ statistics: CohortStatistics, review: Review, numbers: [String: Int],
-                        diagrams: [String: DiagramSpec]) -> [Figure] {
-        let input = FigureInputs(statistics: statistics, sourceNote: sourceNote(review))
+                        diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:]) -> [Figure] {
         return all.compactMap { definition -> Figure? in
             guard let number = numbers[definition.id] else { return nil }
+            var input = FigureInputs(statistics: statistics, sourceNote: sourceNote(review))
+            input.words = words[definition.id] ?? FigureWords()
             switch definition.source {
             case .chart(let build):
                 let body = build(input)
@@ -180,7 +199,8 @@ public enum FigureRegistry {
                               caseIDs: body.caseIDs, valueNames: body.valueNames)
             case .diagram:
                 guard let spec = diagrams[definition.id] else { return nil }
-                return Figure(definition: definition, number: number, content: .diagram(spec), caseIDs: [], valueNames: [])
+                return Figure(definition: definition, number: number, content: .diagram(spec), caseIDs: [], valueNames: [],
+                              caption: input.words.title)
             }
         }.sorted { $0.number < $1.number }
     }
@@ -189,11 +209,12 @@ public enum FigureRegistry {
 
     /// A chart of one tally: a category per tally category, in the tally's order.
     private static func tallyChart(_ input: FigureInputs, _ kind: ChartKind, _ id: String, _ tally: Tally,
-                                   title: String, subtitle: String, unit: String, axisTitle: String? = nil,
+                                   title: String, subtitle: (String) -> String, unit: String, axisTitle: String? = nil,
                                    labelledByKey: Bool = false, slugged: Bool = false) -> ChartBody {
         let prefix = definition(id)?.valuePrefix ?? id
+        let unit = input.words.unit ?? unit
         let spec = ChartSpec(
-            kind: kind, id: id, title: title, subtitle: subtitle,
+            kind: kind, id: id, title: input.words.title ?? title, subtitle: subtitle(unit),
             categories: tally.categories.map { ChartCategory(label: labelledByKey ? $0.key : $0.label, value: $0.count) },
             unit: unit, total: input.cases, sourceNote: input.sourceNote, categoryAxisTitle: axisTitle)
         return ChartBody(spec: spec, caseIDs: tally.categories.map { ($0.label, $0.caseIDs) },
@@ -211,14 +232,15 @@ public enum FigureRegistry {
         let s = input.statistics
         let profiles = s.harm.injuryProfiles.categories.filter { $0.count > 0 }
         func count(_ detail: Tally, _ key: String) -> Int { detail.categories.first { $0.key == key }?.count ?? 0 }
+        let unit = input.words.unit ?? "babies"
         let spec = ChartSpec(
-            kind: .stackedHorizontalBar, id: "injury-profiles", title: "Injury profiles by outcome",
-            subtitle: "Number of babies with each pattern of injuries, \(input.cases) in all",
+            kind: .stackedHorizontalBar, id: "injury-profiles", title: input.words.title ?? "Injury profiles by outcome",
+            subtitle: "Number of \(unit) with each pattern of injuries, \(input.cases) in all",
             categories: profiles.map {
                 ChartCategory(label: $0.label, values: [count(s.harm.died.injuryProfiles, $0.key),
                                                         count(s.harm.seriouslyHarmed.injuryProfiles, $0.key)])
             },
-            series: [Outcome.died.label, Outcome.seriouslyHarmed.label], unit: "babies", total: input.cases,
+            series: [Outcome.died.label, Outcome.seriouslyHarmed.label], unit: unit, total: input.cases,
             sourceNote: input.sourceNote)
         return ChartBody(spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [])
     }

@@ -23,6 +23,8 @@ public struct TemplateContext: Sendable {
 public struct DocumentState: Sendable {
     public var usedIDs: Set<String>
     public var placedFigures: [String: String] = [:]
+    /// The words a chapter gave a figure where it placed it.
+    public var figureWords: [String: FigureWords] = [:]
     public init(reservedIDs: Set<String> = []) { usedIDs = reservedIDs }
 }
 
@@ -68,7 +70,7 @@ public enum ChapterReader {
                 segmentStart = index + 2
                 if directive.kind == .selection {
                     if let family = reader.family(directive.argument, line: index + 1) { selection.insert(family) }
-                } else if let block = reader.directive(directive, line: index + 1, placed: &state.placedFigures) {
+                } else if let block = reader.directive(directive, line: index + 1, state: &state) {
                     blocks.append(block)
                 }
             } else {
@@ -114,7 +116,14 @@ struct Directive {
     }
 
     var kind: Kind
+    /// Everything after the colon: a name, and for some kinds `| options`.
     var argument: String
+
+    /// The figure id, theme code or family the directive names (before any `|`).
+    var name: String { trimmedSpaces(argument.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
+
+    /// The `|`-separated parts after the name, trimmed.
+    var options: [String] { argument.split(separator: "|", omittingEmptySubsequences: false).dropFirst().map(trimmedSpaces) }
 
     init?(_ line: Substring) {
         let t = trimmedSpaces(line)

@@ -33,8 +33,8 @@ struct Resolver {
         return name
     }
 
-    /// A directive line; `placed` records where each figure went, across chapters.
-    mutating func directive(_ d: Directive, line: Int, placed: inout [String: String]) -> Block? {
+    /// A directive line; `state` records where each figure went, across chapters, and the words it was given.
+    mutating func directive(_ d: Directive, line: Int, state: inout DocumentState) -> Block? {
         switch d.kind {
         case .list:
             guard let list = listItems(d.argument, line: line) else { return nil }
@@ -44,16 +44,29 @@ struct Resolver {
             _ = family(d.argument, line: line)
             return nil
         case .figure:
-            guard FigureRegistry.definition(d.argument) != nil else {
-                problem(line, unknownFigure(d.argument))
+            let id = d.name
+            guard FigureRegistry.definition(id) != nil else {
+                problem(line, unknownFigure(id))
                 return nil
             }
-            if let first = placed[d.argument] {
-                problem(line, .figurePlacedTwice(d.argument, firstAt: first))
+            if let first = state.placedFigures[id] {
+                problem(line, .figurePlacedTwice(id, firstAt: first))
                 return nil
             }
-            placed[d.argument] = "\(file):\(line)"
-            return .figure(id: d.argument)
+            state.placedFigures[id] = "\(file):\(line)"
+            var words = FigureWords()
+            for option in d.options {
+                let parts = option.split(separator: ":", maxSplits: 1).map(trimmedSpaces)
+                switch (parts.first, parts.count == 2 ? parts[1] : "") {
+                case ("title", let title) where !title.isEmpty: words.title = title
+                case ("unit", let unit) where !unit.isEmpty: words.unit = unit
+                default:
+                    problem(line, .figureOption(option))
+                    return nil
+                }
+            }
+            state.figureWords[id] = words
+            return .figure(id: id)
         case .learning:
             if let themes = context.themes, !themes.contains(d.argument) {
                 problem(line, .unknownTheme(d.argument, known: themes))

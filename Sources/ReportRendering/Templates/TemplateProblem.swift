@@ -29,6 +29,8 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case characterNotAllowed(Unicode.Scalar)
         /// `{{ ref: … }}` inside a link: a link cannot hold another link.
         case refInsideLink(String)
+        /// An option after a figure's id that is not `title:` or `unit:` with words.
+        case figureOption(String)
         /// A family of counts (`{{ list: … }}`, `{{ selection: … }}`) that does not exist.
         case unknownFamily(String, suggestions: [String], known: [String])
         /// A paragraph or list that states a family of counts all but in part.
@@ -80,6 +82,8 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
             "the character \(scalar.codePointName) cannot appear in the report; delete it (it is often invisible in an editor)"
         case .refInsideLink(let id):
             "{{ ref: \(id) }} is inside a link, and a link cannot hold another link; move it out of the [ ]( ) link"
+        case .figureOption(let option):
+            "\(option.quotedForDiagnostic) is not a figure option; write {{ figure: ID | title: Words of the caption | unit: infants }} (either or both)"
         case .unknownFamily(let name, let suggestions, let known):
             "there is no family of counts named \(name.quotedForDiagnostic)" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
                 + "; the families are: \(known.joined(separator: ", "))"

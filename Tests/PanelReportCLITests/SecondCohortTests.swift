@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// A second, differently shaped cohort (Tests/Fixtures/SecondCohort): its own
+/// review, areas and vocabulary, its cases as a spreadsheet export, and templates
+/// written for it from docs/templates.md alone, with its own words for the charts.
+@Suite struct SecondCohortTests {
+    static let fixture = CLI.repository.appendingPathComponent("Tests/Fixtures/SecondCohort")
+    static var inputs: String { fixture.appendingPathComponent("Inputs").path }
+    static var templates: String { fixture.appendingPathComponent("Templates").path }
+
+    @Test func itValidatesWithItsOwnVocabularyAndTemplates() throws {
+        let result = try CLI.run(["validate", "--inputs", Self.inputs, "--templates", Self.templates])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "\(Self.inputs): valid. 14 cases in 5 areas, 4 files read, 1 warning.\n")
+        // The one warning is the area no case refers to; the templates give none.
+        #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("area \"R6\" is not referred to by any case"))
+    }
+
+    @Test func itBuildsAReportNumberedByItsOwnChaptersInItsOwnWords() throws {
+        let scratch = try Scratch()
+        let output = scratch.path("Output")
+        let result = try CLI.run(["build", "--inputs", Self.inputs, "--templates", Self.templates, "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try CLI.report(in: output)
+        let html = String(decoding: try #require(files["report.html"]), as: UTF8.self)
+        // Its first chapter places the themes chart first, so that is Figure 1; its references follow.
+        #expect(html.contains(#"<figure id="figure-1" class="figure"><figcaption><span class="figure-number">Figure 1: </span>Cases in which each theme featured"#))
+        #expect(html.contains(##"<a href="#figure-1">Figure 1</a> shows the themes"##))
+        #expect(html.contains(##"<a href="#figure-10">Figure 10</a> what the partnership will change"##))
+        // Its charts are titled and counted in its own words.
+        #expect(html.contains("Figure 2: </span>Infants who died or were seriously injured<span class=\"figure-subtitle\">Number of infants, 14 in all</span>"))
+        #expect(String(decoding: try #require(files["figures/figure-2.svg"]), as: UTF8.self).contains("Of 14 infants: Seriously harmed 12 (86%), Died 2 (14%)."))
+        #expect(String(decoding: try #require(files["data/figure-2.csv"]), as: UTF8.self) == "category,count,percent\nSeriously harmed,12,86\nDied,2,14\n")
+        // Lists come from its own vocabulary, and zero reads as a word.
+        #expect(html.contains("The infants' recorded ethnicity was Black African (6 infants), Mixed White and Black Caribbean (3 infants), Bangladeshi (2 infants), White Other (2 infants) and Not recorded (1 infant)."))
+        #expect(html.contains("The mother was convicted in no cases."))
+        let ethnicity = String(decoding: try #require(files["data/figure-4.csv"]), as: UTF8.self)
+        #expect(ethnicity.hasPrefix("category,count,percent\nBlack African,6,43\n"))
+        #expect(!html.contains("babies"), "the reference cohort's word leaked into this report")
+        // Its draft builds too, with the cases' ids in the annex.
+        let draft = try CLI.run(["build", "--draft", "--inputs", Self.inputs, "--templates", Self.templates, "--output", scratch.path("Draft")])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(String(decoding: try #require(try CLI.report(in: scratch.path("Draft"))["report.html"]), as: UTF8.self).contains("S01"))
+    }
+}
