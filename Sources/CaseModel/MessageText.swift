@@ -66,7 +66,9 @@ extension Unicode.Scalar {
     /// (U+200B–U+200D, U+2060, U+FEFF) and the like. They change how text is shown or
     /// matched without being seen.
     public var isInvisibleFormatting: Bool {
-        properties.generalCategory == .format
+        // No ASCII character is a format character: skip the Unicode table for them,
+        // which is nearly every character of a cohort, read for every text field.
+        value >= 0xAD && properties.generalCategory == .format
     }
 
     /// The zero-width non-joiner and joiner, which some scripts (Persian, the Indic

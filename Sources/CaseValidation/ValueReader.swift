@@ -155,6 +155,12 @@ extension StringProtocol {
     /// Without surrounding white space and line breaks (a YAML block scalar ends in one).
     func trimmingCharacters() -> String {
         let scalars = unicodeScalars
+        // Most values start and end with a visible ASCII character: nothing to trim,
+        // and no need to look up Unicode's whitespace table.
+        if let first = scalars.first, let last = scalars.last,
+           (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
