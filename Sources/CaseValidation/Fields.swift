@@ -49,10 +49,11 @@ struct Fields {
         return value.location.forMissingField(fieldPath(key))
     }
 
-    /// Reads a required field, reporting it when missing; `expected` says what would be valid.
-    func required<T>(_ key: String, expected: String? = nil, _ read: (LocatedValue, String) -> T?) -> T? {
+    /// Reads a required field, reporting it when missing; `expected` says what would be
+    /// valid (built only when the field is missing: most reads have nothing to report).
+    func required<T>(_ key: String, expected: @autoclosure () -> String? = nil, _ read: (LocatedValue, String) -> T?) -> T? {
         guard let found = present(key) else {
-            reportMissing(key, expected: expected)
+            reportMissing(key, expected: expected())
             return nil
         }
         return read(found, fieldPath(key))

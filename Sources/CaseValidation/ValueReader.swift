@@ -92,19 +92,18 @@ struct ValueReader {
     /// zero (YAML 1.1 reads `010` as octal 8, YAML 1.2 and spreadsheets as 10; rather
     /// than guess which was meant, it is refused), no decimal point or exponent.
     func int(_ value: LocatedValue, _ field: String, in range: ClosedRange<Int>) -> Int? {
-        let expected = Self.describe(range)
-        guard let text = scalar(value, field, expected: expected)?.trimmingCharacters() else { return nil }
+        guard let text = scalar(value, field, expected: Self.describe(range))?.trimmingCharacters() else { return nil }
         // A minus sign before plain digits is a number below every range we read
         // (all start at 0 or more), reported as out of range; `-0` is no number.
         let negative = text.hasPrefix("-") && range.lowerBound >= 0
         let digits = negative ? String(text.dropFirst()) : text
         guard Self.isPlainDigits(digits), !(negative && digits == "0") else {
             if refusingUnseen(text, value, field, freeText: false) { return nil }
-            log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a whole number; expected \(expected)")
+            log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a whole number; expected \(Self.describe(range))")
             return nil
         }
         guard !negative, let number = Int(digits), range.contains(number) else {
-            log.error(at: value.location, field: field, "\(text.excerptForDiagnostic) is out of range; expected \(expected)")
+            log.error(at: value.location, field: field, "\(text.excerptForDiagnostic) is out of range; expected \(Self.describe(range))")
             return nil
         }
         return number
@@ -142,9 +141,10 @@ struct ValueReader {
         }
     }
 
-    private func scalar(_ value: LocatedValue, _ field: String, expected: String) -> String? {
+    /// The text of a scalar; `expected` (what would be valid) is built only for the message.
+    private func scalar(_ value: LocatedValue, _ field: String, expected: @autoclosure () -> String) -> String? {
         guard case .scalar(let text, _) = value.kind else {
-            log.error(at: value.location, field: field, "expected \(expected); found \(value.kindDescription)")
+            log.error(at: value.location, field: field, "expected \(expected()); found \(value.kindDescription)")
             return nil
         }
         return text
