@@ -53,6 +53,9 @@ public struct ChartBody: Sendable {
     public var spec: ChartSpec
     public var caseIDs: [(category: String, ids: [String])]
     public var valueNames: [String]
+    /// The names of each category's counts (one per series) and of its sum, for
+    /// disclosure control; empty when they are `valueNames` (a plain chart).
+    public var cellNames: [(values: [String], sum: String)] = []
 }
 
 /// A figure as placed in the report: its definition, the number it got from
@@ -71,6 +74,9 @@ public struct Figure: Sendable {
     public let caseIDs: [(category: String, ids: [String])]
     /// The template value name of each category's count, in the chart's order.
     public let valueNames: [String]
+    /// In a draft built with disclosure control: per category, what a published build
+    /// would withhold (its counts by position, and its sum), to be marked in the table.
+    public var wouldWithhold: [ChartCategory] = []
 
     public var id: String { definition.id }
     /// The page's fragment id and the stem of its files (`figure-4.svg`, `figure-4.csv`):
@@ -162,14 +168,16 @@ public enum FigureRegistry {
     /// The placed figures, in number order. `numbers` comes from ``FigureNumbering``;
     /// a figure without a number (placed nowhere) is left out. `diagrams` holds
     /// each diagram's content by figure id.
+    /// With `disclosure`, the counts it withholds are marked in each chart's spec.
     static func figures(_ statistics: CohortStatistics, review: Review, numbers: [String: Int],
-                        diagrams: [String: DiagramSpec]) -> [Figure] {
+                        diagrams: [String: DiagramSpec], disclosure: Disclosure? = nil) -> [Figure] {
         let input = FigureInputs(statistics: statistics, sourceNote: sourceNote(review))
         return all.compactMap { definition -> Figure? in
             guard let number = numbers[definition.id] else { return nil }
             switch definition.source {
             case .chart(let build):
-                let body = build(input)
+                var body = build(input)
+                if let disclosure { body.spec.categories = withholding(body, disclosure) }
                 return Figure(definition: definition, number: number, content: .chart(body.spec),
                               caseIDs: body.caseIDs, valueNames: body.valueNames)
             case .diagram:
@@ -177,6 +185,15 @@ public enum FigureRegistry {
                 return Figure(definition: definition, number: number, content: .diagram(spec), caseIDs: [], valueNames: [])
             }
         }.sorted { $0.number < $1.number }
+    }
+
+    /// A chart's categories with the counts `disclosure` withholds marked.
+    static func withholding(_ body: ChartBody, _ disclosure: Disclosure) -> [ChartCategory] {
+        let names = body.cellNames.isEmpty ? body.valueNames.map { (values: [$0], sum: $0) } : body.cellNames
+        return zip(body.spec.categories, names).map { category, names in
+            category.suppressing(Set(names.values.indices.filter { disclosure.isSuppressed(names.values[$0]) }),
+                                 sum: disclosure.isSuppressed(names.sum))
+        }
     }
 
     // MARK: - Building charts
@@ -214,6 +231,7 @@ public enum FigureRegistry {
             },
             series: [Outcome.died.label, Outcome.seriouslyHarmed.label], unit: "babies", total: input.cases,
             sourceNote: input.sourceNote)
-        return ChartBody(spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [])
+        return ChartBody(spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [],
+                         cellNames: profiles.map { (["died.profile.\($0.key)", "harmed.profile.\($0.key)"], "profile.\($0.key)") })
     }
 }

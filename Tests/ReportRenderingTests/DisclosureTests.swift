@@ -1,0 +1,246 @@
+import CaseModel
+import CohortStatistics
+import Foundation
+import PropertyBased
+import Testing
+@testable import ReportRendering
+
+/// Small-count suppression (`--suppress-below N`) checked on what a build writes:
+/// no count from 1 to N-1 in any file, nothing recoverable from a total and the
+/// other published numbers of its group, shares of withheld counts withheld, and
+/// a draft that shows the true values, marked.
+@Suite struct DisclosureTests {
+    static let symbol = "[c]"
+
+    static func build(_ cohort: Cohort, _ n: Int?, draft: Bool = false) throws -> [String: Data] {
+        let files = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates, options: BuildOptions(
+            draft: draft, published: cohort.review.published, stamp: draft ? ReferenceBuild.stamp : nil, suppressBelow: n)).files
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
+    }
+
+    static func text(_ data: Data?) -> String { String(decoding: data ?? Data(), as: UTF8.self) }
+
+    // MARK: - What every published file must satisfy
+
+    /// Every problem found in a published build withholding counts below `n`.
+    static func problems(_ files: [String: Data], n: Int) -> [String] {
+        var found: [String] = []
+        let small = 1..<n
+        // CSV: every count is withheld or not small; a withheld count has a withheld percent;
+        // in a stacked file (a count per outcome, then the sum) no row withholds exactly one number.
+        for (path, bytes) in files where path.hasSuffix(".csv") {
+            let rows = text(bytes).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = rows[0]
+            var sawWithheld = false
+            for row in rows.dropFirst() where !row[0].hasPrefix("\"Note: [c]") {
+                let numbers = Array(row.suffix(header.count - 1))
+                let counts = numbers.dropLast()
+                for cell in counts {
+                    if cell == symbol { sawWithheld = true; continue }
+                    if let value = Int(cell), small.contains(value) { found.append("\(path): \(row.joined(separator: ",")) publishes \(value)") }
+                }
+                if numbers[numbers.count - 2] == symbol, numbers.last != symbol { found.append("\(path): a withheld count's percent is published in \(row)") }
+                if counts.count > 1, counts.filter({ $0 == symbol }).count == 1 {
+                    found.append("\(path): \(row.joined(separator: ",")) withholds one number of a row that adds up")
+                }
+            }
+            let hasKey = rows.last?.first?.hasPrefix("\"Note: [c]") == true
+            if sawWithheld != hasKey { found.append("\(path): prints [c] \(sawWithheld) but has a key \(hasKey)") }
+        }
+        // statistics.json: every count, total and share.
+        let json = try! JSONSerialization.jsonObject(with: files["data/statistics.json"]!) as! [String: Any]
+        func walk(_ node: Any, _ path: String) {
+            if let object = node as? [String: Any] {
+                if let count = object["count"], let percent = object["percent"], let total = object["total"],
+                   (count as? String == symbol || total as? String == symbol), percent as? String != symbol {
+                    found.append("statistics.json\(path): the share of a withheld count or total is published")
+                }
+                for (key, value) in object where key != "modalAgeMonths" && key != "percent" && key != "schema" && key != "disclosure" {
+                    walk(value, path + "." + key)
+                }
+            } else if let array = node as? [Any] {
+                for (index, value) in array.enumerated() { walk(value, "\(path)[\(index)]") }
+            } else if let number = node as? NSNumber, String(cString: number.objCType) != "c", small.contains(number.intValue) {
+                found.append("statistics.json\(path) publishes \(number)")
+            }
+        }
+        walk(json, "")
+        found += recoverable(json)
+        // report.html: table cells, chart labels, the text alternatives, and the SVG files.
+        let html = text(files["report.html"])
+        for cell in matches(#"<td class="numeric">([^<]*)</td>"#, in: html) {
+            if let value = Int(cell), small.contains(value) { found.append("report.html: a table cell publishes \(value)") }
+        }
+        for (path, bytes) in files where path.hasSuffix(".svg") || path == "report.html" {
+            let page = text(bytes)
+            for label in matches(#"class="(?:value-label|slice-label)"[^>]*>(?:<tspan[^>]*>)?([^<]*)<"#, in: page) {
+                for number in matches(#"^(\d+)"#, in: label) where small.contains(Int(number)!) {
+                    found.append("\(path): a chart label publishes \(label)")
+                }
+            }
+            for description in matches(#"<desc[^>]*>([^<]*)</desc>"#, in: page) {
+                for number in matches(#"[^(\d](\d+) \("#, in: description) where small.contains(Int(number)!) {
+                    found.append("\(path): a text alternative publishes \(number)")
+                }
+            }
+        }
+        if html.contains(symbol), !html.contains("class=\"disclosure-key\"") { found.append("report.html prints [c] without its key") }
+        return found
+    }
+
+    /// Groups of statistics.json that add up, where exactly one number is withheld
+    /// (so the total minus the published cells, or the sum of the cells, gives it back).
+    static func recoverable(_ json: [String: Any]) -> [String] {
+        let statistics = json["statistics"] as! [String: Any]
+        func at(_ path: String) -> Any? {
+            path.split(separator: ".").reduce(statistics as Any?) { ($0 as? [String: Any])?[String($1)] }
+        }
+        var tallies: [(String, [String: Any])] = [
+            "cohort.localReviews", "areas.regions", "areas.areaTypes", "harm.outcome", "harm.injuryProfiles",
+            "harm.died.injuryProfiles", "harm.died.occasions", "harm.seriouslyHarmed.injuryProfiles",
+            "harm.seriouslyHarmed.occasions", "harm.seriouslyHarmed.prognosis", "child.sex", "child.ethnicity",
+            "child.ageMonths", "maleCarer.relationship", "maleCarer.probation", "agencyInvolvement", "proceedings.criminal",
+            "proceedings.murderCharge", "proceedings.murderChargeInOngoingTrials", "proceedings.findingsOfFact",
+        ].map { ($0, at($0) as! [String: Any]) }
+        for entry in at("themes.byAgencyInvolvement") as! [[String: Any]] {
+            tallies.append(("themes.byAgencyInvolvement \(entry["theme"]!)", entry["cases"] as! [String: Any]))
+        }
+        var found: [String] = []
+        for (path, tally) in tallies {
+            let cells = (tally["categories"] as! [[String: Any]]).map { ($0["share"] as! [String: Any])["count"]! }
+            let numbers = [tally["total"]!] + cells
+            if numbers.filter({ $0 as? String == symbol }).count == 1 { found.append("\(path): one withheld number can be worked out") }
+        }
+        // Numbers published twice, and the groups that tie them together.
+        let values = json["values"] as! [String: [String: Any]]
+        func withheld(_ name: String) -> Bool { values[name]?["count"] as? String == symbol }
+        for (a, b) in [("convictions", "parents.father-convictions")] where withheld(a) != withheld(b) {
+            found.append("\(a) and \(b) are the same number, withheld in one place only")
+        }
+        let modal = (at("child.modalAgeMonths") as! [Int]).first.map { "age.\($0)" }
+        if let modal, withheld("modal-age-count") != withheld(modal) { found.append("modal-age-count is \(modal), withheld in one place only") }
+        for group in [["local-reviews", "local-review.scr", "local-review.lcspr"], ["cases", "local-review.none", "local-reviews"]]
+        where group.filter(withheld).count == 1 {
+            found.append("\(group) adds up, and one number can be worked out")
+        }
+        return found
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
+    // MARK: - The reference cohort
+
+    @Test(arguments: [3, 5])
+    func referenceCohortPublishesNoSmallCount(n: Int) throws {
+        let files = try Self.build(ReferenceBuild.cohort, n)
+        #expect(Self.problems(files, n: n) == [])
+        // It does withhold: the reference cohort has many counts of 1 and 2.
+        #expect(Self.text(files["data/statistics.json"]).contains("\"[c]\""))
+        #expect(Self.text(files["report.html"]).contains("[c]"))
+    }
+
+    @Test func theUncheckedReferenceBuildWouldFailTheseChecks() throws {
+        // The checks are not empty: the same build without suppression breaks them.
+        #expect(!Self.problems(ReferenceBuild.published, n: 5).isEmpty)
+    }
+
+    @Test func withoutAThresholdTheOutputIsUnchanged() throws {
+        #expect(try Self.build(ReferenceBuild.cohort, nil) == ReferenceBuild.published)
+    }
+
+    @Test func theOptionWinsOverReviewYAML() throws {
+        var cohort = ReferenceBuild.cohort
+        cohort.review.suppressBelow = 3
+        let fromReview = try Self.build(cohort, nil)
+        #expect(fromReview == (try Self.build(ReferenceBuild.cohort, 3)))
+        #expect(try Self.build(cohort, 5) == (try Self.build(ReferenceBuild.cohort, 5)))
+        #expect(fromReview != (try Self.build(ReferenceBuild.cohort, 5)))
+    }
+
+    @Test func aPieWithAWithheldPartIsItsTableWithANote() throws {
+        // Died: 4 of 23, withheld below 5, and Seriously harmed with it.
+        let files = try Self.build(ReferenceBuild.cohort, 5)
+        let number = ReferenceBuild.numbers["outcome"]!
+        #expect(files["figures/figure-\(number).svg"] == nil)
+        let html = Self.text(files["report.html"])
+        #expect(html.contains("Figure \(number) is given as a table only"))
+        #expect(!html.contains("id=\"figure-\(number)_"))
+        #expect(Self.text(files["data/figure-\(number).csv"]).hasPrefix("category,count,percent\nSeriously harmed,[c],[c]\nDied,[c],[c]\n"))
+    }
+
+    @Test func aWithheldBarIsAnOutlineLabelledC() throws {
+        let files = try Self.build(ReferenceBuild.cohort, 5)
+        let svg = Self.text(files["figures/figure-\(ReferenceBuild.numbers["ethnicity"]!).svg"])
+        #expect(svg.contains("class=\"suppressed-marker\""))
+        #expect(svg.contains("White British/White European [c]"))
+        #expect(svg.contains("[c] marks a number withheld"))
+    }
+
+    // MARK: - Drafts
+
+    @Test func theDraftShowsTrueValuesAndMarksWhatWouldBeWithheld() throws {
+        let draft = try Self.build(ReferenceBuild.cohort, 5, draft: true)
+        let html = Self.text(draft["report.html"])
+        // "Of the 23 babies in the cohort, 4 died": the true 4, marked.
+        #expect(html.contains("<mark class=\"withheld\">4 ([c] when published)</mark> died"))
+        // In a data table too (ethnicity: Asian 1).
+        #expect(html.contains("<td class=\"numeric\"><mark class=\"withheld\">1 ([c] when published)</mark></td>"))
+        // Nowhere [c] but in those marks; the files carry the true values.
+        #expect(html.replacingOccurrences(of: " ([c] when published)", with: "").contains("[c]") == false)
+        let plain = try Self.build(ReferenceBuild.cohort, nil, draft: true)
+        for (path, bytes) in draft where path != "report.html" {
+            #expect(bytes == plain[path], "\(path) differs from the draft without suppression")
+        }
+    }
+
+    // MARK: - A generated cohort
+
+    /// A cohort of the reference cases drawn with replacement (each under a new id):
+    /// every case is valid, and the counts vary widely from draw to draw.
+    static func generated(_ picks: [Int]) -> Cohort {
+        var cohort = ReferenceBuild.cohort
+        let cases = ReferenceBuild.cohort.cases
+        cohort.cases = picks.enumerated().map { index, pick in
+            var c = cases[pick % cases.count]
+            c.id = "G\(index + 1)"
+            return c
+        }
+        return cohort
+    }
+
+    @Test func generatedCohortsPublishNoSmallCountAndNothingRecoverable() async {
+        await propertyCheck(count: 30, input: Gen.int(in: 2...8), Gen.int(in: 0...1_000).array(of: 8...60)) { n, picks in
+            let files = try Self.build(Self.generated(picks), n)
+            #expect(Self.problems(files, n: n) == [])
+        }
+    }
+
+    @Test func disclosureHoldsForEveryGroupOfGeneratedCohorts() async {
+        // On the rule itself, over every group it knows (including aliases and rows of
+        // the injury profiles): no group has exactly one withheld number.
+        await propertyCheck(count: 200, input: Gen.int(in: 2...10), Gen.int(in: 0...1_000).array(of: 1...80)) { n, picks in
+            let cohort = Self.generated(picks)
+            let statistics = CohortStatistics(cohort)
+            let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+            let d = Disclosure(threshold: n, values: values, statistics: statistics)
+            for (name, count) in d.counts where (1..<n).contains(count) {
+                #expect(d.isSuppressed(name), "\(name) = \(count) is published")
+            }
+            for (name, count) in d.counts where count == 0 { #expect(!d.isSuppressed(name), "\(name) = 0 is withheld") }
+            for group in d.groups {
+                // The group adds up, and no single number of it can be worked out.
+                #expect(group.cells.reduce(0) { $0 + d.counts[$1]! } == d.counts[group.total]!, "\(group) does not add up")
+                #expect(([group.total] + group.cells).filter(d.isSuppressed).count != 1, "\(group)")
+            }
+            for (name, value) in values.values {
+                guard case .count = value else { continue }
+                if d.isSuppressed(name) || d.isTotalSuppressed(name) { #expect(d.isShareSuppressed(name)) }
+            }
+        }
+    }
+}
