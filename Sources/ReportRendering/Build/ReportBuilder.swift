@@ -141,7 +141,7 @@ public enum ReportBuilder {
     /// Every output file, and the templates' warnings.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> BuiltReport {
         let statistics = CohortStatistics(cohort)
-        let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
+        var values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
         let numbers = FigureNumbering.numbers(templates.chapters)
         // Disclosure control: what a published build withholds. A draft shows every
         // true value and marks what the published build would withhold.
@@ -149,6 +149,11 @@ public enum ReportBuilder {
             Disclosure(threshold: $0, values: values, statistics: statistics)
         }
         let withholding = options.draft ? nil : disclosure
+        if let withholding {
+            for id in FigureRegistry.orderedByCount {
+                if let prefix = FigureRegistry.definition(id)?.valuePrefix { values.moveWithheldLast(prefix, withholding) }
+            }
+        }
         let key = withholding.flatMap { $0.suppressesAnything ? $0.key : nil }
         let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
                                       baseline: options.draft ? options.baseline : nil,

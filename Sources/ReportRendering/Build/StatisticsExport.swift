@@ -61,11 +61,13 @@ struct StatisticsExport: Encodable {
         let categories: [Category]
         /// `prefix`: the family's name (`ethnicity`), so that a category's count is
         /// named as in the templates; `totalName`: the count `total` is.
-        fileprivate init(_ t: StatisticsTally, _ prefix: String, of totalName: String?, _ d: Disclosure?, slugged: Bool = false) {
+        /// `countOrdered`: the tally lists its categories by count, so withheld ones go last, by label.
+        fileprivate init(_ t: StatisticsTally, _ prefix: String, of totalName: String?, _ d: Disclosure?, slugged: Bool = false,
+                         countOrdered: Bool = false) {
             total = Count(t.total, totalName, d)
-            categories = t.categories.map {
-                Category($0, "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)", of: totalName, d)
-            }
+            let names = t.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" }
+            let order = countOrdered ? d?.withheldLast(names, labels: t.categories.map(\.label)) : nil
+            categories = (order ?? Array(names.indices)).map { Category(t.categories[$0], names[$0], of: totalName, d) }
         }
     }
 
@@ -167,7 +169,7 @@ struct StatisticsExport: Encodable {
                     seriouslyHarmed: OutcomeDetail(s.harm.seriouslyHarmed, prefix: "harmed", outcome: "outcome.seriously-harmed", d),
                     injuryProfiles: Tally(s.harm.injuryProfiles, "profile", of: "cases", d))
         child = Child(sex: Tally(s.child.sex, "sex", of: "cases", d),
-                      ethnicity: Tally(s.child.ethnicity, "ethnicity", of: "cases", d, slugged: true),
+                      ethnicity: Tally(s.child.ethnicity, "ethnicity", of: "cases", d, slugged: true, countOrdered: true),
                       ageMonths: Tally(s.child.ageMonths, "age", of: "cases", d),
                       modalAgeMonths: s.child.modalAgeMonths, modalAgeCount: Count(s.child.modalAgeCount, "modal-age-count", d),
                       premature: PublishedShare(s.child.premature, "premature", of: "cases", d),

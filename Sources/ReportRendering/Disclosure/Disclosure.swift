@@ -18,7 +18,10 @@ import CohortStatistics
 /// withheld: the smallest other cell that is not zero (the earliest of equals),
 /// or, when every other cell is zero, the total. This is repeated over all groups
 /// until no group has exactly one withheld number, since a number withheld for one
-/// group may be a cell or the total of another.
+/// group may be a cell or the total of another. Since zero is published, a
+/// withheld count is known to be at least 1: withheld cells that add up to no more
+/// than their number (three `[c]`s making up 3) would each be 1, so such a group
+/// gets one more withheld as well.
 ///
 /// **Aliases.** Some names publish the same number twice (`convictions` is
 /// `parents.father-convictions`; `modal-age-count` is the count of the most common
@@ -108,7 +111,12 @@ public struct Disclosure: Sendable {
             changed = false
             for group in self.groups {
                 let withheld = ([group.total] + group.cells).filter(suppressed.contains)
-                guard withheld.count == 1 else { continue }
+                // A withheld count is never 0, so withheld cells whose sum (the published
+                // total minus the published cells) equals their number must each be 1.
+                let cells = group.cells.filter(suppressed.contains)
+                let allOnes = !suppressed.contains(group.total) && !cells.isEmpty
+                    && cells.reduce(0) { $0 + counts[$1]! } == cells.count
+                guard withheld.count == 1 || allOnes else { continue }
                 let next = group.cells.enumerated()
                     .filter { !suppressed.contains($0.element) && counts[$0.element]! > 0 }
                     .min { (counts[$0.element]!, $0.offset) < (counts[$1.element]!, $1.offset) }?.element
@@ -135,6 +143,15 @@ public struct Disclosure: Sendable {
 
     /// Whether the share (percentage) of `name` is withheld: when its count or its total is.
     public func isShareSuppressed(_ name: String) -> Bool { isSuppressed(name) || isTotalSuppressed(name) }
+
+    /// The order to publish categories in when their usual order is by count
+    /// (largest first): the published ones in that order, then the withheld ones
+    /// by label, since their place in a count order would rank them. Positions into `names`.
+    public func withheldLast(_ names: [String], labels: [String]) -> [Int] {
+        let published = names.indices.filter { !isSuppressed(names[$0]) }
+        let withheld = names.indices.filter { isSuppressed(names[$0]) }.sorted { (labels[$0], $0) < (labels[$1], $1) }
+        return published + withheld
+    }
 
     /// Whether the build withholds anything at all.
     public var suppressesAnything: Bool { !suppressed.isEmpty }

@@ -150,6 +150,11 @@ public enum FigureRegistry {
         }),
     ]
 
+    /// Figures whose categories are ordered by their counts (a pie largest first,
+    /// ethnicity most common first). With numbers withheld, such an order would rank
+    /// the withheld ones, so they are put last, by label.
+    static let orderedByCount: Set<String> = ["outcome", "agency-involvement", "ethnicity"]
+
     /// The definition with this id.
     public static func definition(_ id: String) -> FigureDefinition? { all.first { $0.id == id } }
 
@@ -177,7 +182,15 @@ public enum FigureRegistry {
             switch definition.source {
             case .chart(let build):
                 var body = build(input)
-                if let disclosure { body.spec.categories = withholding(body, disclosure) }
+                if let disclosure {
+                    if orderedByCount.contains(definition.id) {
+                        let order = disclosure.withheldLast(body.valueNames, labels: body.spec.categories.map(\.label))
+                        body.spec.categories = order.map { body.spec.categories[$0] }
+                        body.valueNames = order.map { body.valueNames[$0] }
+                        body.caseIDs = order.map { body.caseIDs[$0] }
+                    }
+                    body.spec.categories = withholding(body, disclosure)
+                }
                 return Figure(definition: definition, number: number, content: .chart(body.spec),
                               caseIDs: body.caseIDs, valueNames: body.valueNames)
             case .diagram:

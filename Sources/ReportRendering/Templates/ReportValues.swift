@@ -132,6 +132,13 @@ public struct ReportValues: Sendable {
         }
     }
 
+    /// Puts the withheld categories of a family ordered by count after the
+    /// published ones, by label (see ``Disclosure/withheldLast(_:labels:)``), as its figure shows them.
+    mutating func moveWithheldLast(_ prefix: String, _ disclosure: Disclosure) {
+        guard let members = families[prefix]?.members else { return }
+        families[prefix]?.members = disclosure.withheldLast(members.map(\.name), labels: members.map(\.label)).map { members[$0] }
+    }
+
     /// A vocabulary label as a name: lower case, runs of other characters as one `-`
     /// (defined in CaseModel, where validation refuses labels that would share one).
     public static func slug(_ label: String) -> String {
