@@ -88,6 +88,8 @@ public struct Baseline: Sendable {
     public var titles: [String: String] = [:]
     /// An earlier draft's cases, field by field; nil for a published baseline.
     public var cases: [CaseRecord]?
+    /// Names whose number the baseline withheld (`"[c]"`): there is nothing to compare them with.
+    public var withheld: Set<String> = []
 
     /// "the draft of 29 November 2026 (cases.json)", "the published report of 15 September 2021 (statistics.json)".
     public var description: String {
@@ -140,6 +142,7 @@ public struct Baseline: Sendable {
         }
         var read: [String: TemplateValue] = [:]
         var titles: [String: String] = [:]
+        var withheld: Set<String> = []
         for (key, entry) in values {
             guard let entry = entry as? [String: Any] else {
                 throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) is not an object")
@@ -150,7 +153,10 @@ public struct Baseline: Sendable {
                 continue
             }
             // A number a published build withheld ("[c]") cannot be compared with.
-            if entry["count"] as? String == Disclosure.symbol || entry["total"] as? String == Disclosure.symbol { continue }
+            if entry["count"] as? String == Disclosure.symbol || entry["total"] as? String == Disclosure.symbol {
+                withheld.insert(key)
+                continue
+            }
             guard let count = entry["count"] as? Int, count >= 0 else {
                 throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) has no whole-number count of 0 or more")
             }
@@ -171,6 +177,7 @@ public struct Baseline: Sendable {
         self.name = name
         self.values = read
         self.titles = titles
+        self.withheld = withheld
         if root["kind"] as? String == "draft" {
             guard let built = root["built"] as? String, let cases = root["cases"] else {
                 throw Unreadable(description: "\(name): a draft's cases.json needs \"built\" and \"cases\"")
