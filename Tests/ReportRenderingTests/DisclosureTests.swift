@@ -110,6 +110,14 @@ import Testing
             let cells = (tally["categories"] as! [[String: Any]]).map { ($0["share"] as! [String: Any])["count"]! }
             let numbers = [tally["total"]!] + cells
             if numbers.filter({ $0 as? String == symbol }).count == 1 { found.append("\(path): one withheld number can be worked out") }
+            // A withheld count is at least 1 (zero is published): as many withheld cells as
+            // the total leaves for them would each be 1.
+            if let total = tally["total"] as? Int {
+                let withheld = cells.filter { $0 as? String == symbol }.count
+                if withheld > 0, total - cells.compactMap({ $0 as? Int }).reduce(0, +) == withheld {
+                    found.append("\(path): its \(withheld) withheld cells can only be 1 each")
+                }
+            }
         }
         // Numbers published twice, and the groups that tie them together.
         let values = json["values"] as! [String: [String: Any]]
@@ -170,7 +178,7 @@ import Testing
         let html = Self.text(files["report.html"])
         #expect(html.contains("Figure \(number) is given as a table only"))
         #expect(!html.contains("id=\"figure-\(number)_"))
-        #expect(Self.text(files["data/figure-\(number).csv"]).hasPrefix("category,count,percent\nSeriously harmed,[c],[c]\nDied,[c],[c]\n"))
+        #expect(Self.text(files["data/figure-\(number).csv"]).hasPrefix("category,count,percent\nDied,[c],[c]\nSeriously harmed,[c],[c]\n"))
     }
 
     @Test func aWithheldBarIsAnOutlineLabelledC() throws {
@@ -179,6 +187,107 @@ import Testing
         #expect(svg.contains("class=\"suppressed-marker\""))
         #expect(svg.contains("White British/White European [c]"))
         #expect(svg.contains("[c] marks a number withheld"))
+    }
+
+    @Test(arguments: [3, 5])
+    func withheldCategoriesOfCountOrderedFiguresComeLastByLabel(n: Int) throws {
+        // Largest first would rank the withheld counts; after the published ones, by label, it cannot.
+        let files = try Self.build(ReferenceBuild.cohort, n)
+        for id in ["ethnicity", "agency-involvement", "outcome"] {
+            let rows = Self.text(files["data/figure-\(ReferenceBuild.numbers[id]!).csv"]).split(separator: "\n").dropFirst()
+                .filter { !$0.hasPrefix("\"Note") }.map { $0.split(separator: ",").map(String.init) }
+            let withheld = rows.filter { $0[1] == Self.symbol }.map { $0[0] }
+            #expect(rows.suffix(withheld.count).map { $0[0] } == withheld, "\(id)")
+            #expect(withheld == withheld.sorted(), "\(id)")
+        }
+        let json = try JSONSerialization.jsonObject(with: files["data/statistics.json"]!) as! [String: Any]
+        let ethnicity = ((json["statistics"] as! [String: Any])["child"] as! [String: Any])["ethnicity"] as! [String: Any]
+        let shares = (ethnicity["categories"] as! [[String: Any]]).map { ($0["label"] as! String, ($0["share"] as! [String: Any])["count"]!) }
+        let withheld = shares.filter { $1 as? String == Self.symbol }.map(\.0)
+        #expect(!withheld.isEmpty)
+        #expect(shares.suffix(withheld.count).map(\.0) == withheld.sorted())
+    }
+
+    // MARK: - Prose
+
+    /// The template cohort (23 babies, 4 died, 15 boys) with counts below 5 withheld:
+    /// outcome.died (4) and so outcome.seriously-harmed (19); died.injury.head-injury (4 of 4).
+    static func prose(_ text: String, draft: Bool = false) -> (blocks: [String], problems: [String], warnings: [String]) {
+        let values = ReportValuesForTests.values
+        let disclosure = Disclosure(threshold: 5, values: values, statistics: CohortStatistics(ReportValuesForTests.cohort))
+        var state = DocumentState()
+        let (chapter, problems, warnings) = ChapterReader.read("# T\n\n" + text, file: "Templates/chapters/t.md", context: TemplateContext(
+            values: values, figureNumbers: [:], themes: ["alpha", "beta"], disclosure: disclosure, marksWithheld: draft), state: &state)
+        // A value marked as withheld in a draft is shown between ⟨ and ⟩.
+        func written(_ inlines: [Inline]) -> String {
+            inlines.map { if case .withheld(let c) = $0 { "⟨" + written(c) + "⟩" } else { $0.plainText } }.joined()
+        }
+        return ((chapter?.blocks.dropFirst() ?? []).map { block in
+            if case .paragraph(let inlines) = block { return written(inlines) }
+            if case .list(_, let items) = block {
+                return items.map { $0.map { if case .paragraph(let i) = $0 { written(i) } else { "" } }.joined() }.joined(separator: "; ")
+            }
+            return ""
+        }, problems.map(\.description), warnings.map(\.description))
+    }
+
+    @Test func aWithheldPlaceholderPrintsCInEveryFormat() {
+        let read = Self.prose("""
+            {{ outcome.died }} | {{ outcome.died | of }} | {{ outcome.died | percent }} | {{ outcome.died | share }} | \
+            {{ outcome.died | total }} | {{ outcome.died | count: baby, babies }} | {{ outcome.died | words: case, cases }} | \
+            {{ outcome.died | is: was, were }} | {{ outcome.seriously-harmed }} | {{ died.injury.fracture | of }} | \
+            {{ died.injury.fracture | percent }} | {{ died.injury.fracture | total }} | {{ sex.male | share }} | \
+            {{ boys-per-girl | compare: boys, girls }} | {{ practitioners }}
+            """)
+        #expect(read.problems == [])
+        #expect(read.blocks == [
+            "[c] | [c] of 23 | [c] | [c] | 23 | [c] babies | [c] cases | were | [c] | 0 of [c] | [c] | [c] | 15 (65%) | "
+                + "nearly twice as many boys as girls | [c]",
+        ])
+    }
+
+    @Test func aTemplateCanWordAWithheldValueItsOwnWay() {
+        let text = """
+            Of {{ cases | suppressed: many }} babies, {{ outcome.died | count: baby, babies | suppressed: a small number of babies }} died.
+
+            {{ list: outcome | count: baby, babies | suppressed: some babies }}
+            """
+        let read = Self.prose(text)
+        #expect(read.problems == [])
+        // (The family in the order of its pie, largest first: this context is not a published build's, which puts withheld parts last.)
+        #expect(read.blocks == ["Of 23 babies, a small number of babies died.", "Seriously harmed: some babies; Died: some babies"])
+        // A draft shows the true values, marked; the alternative is only for the published report.
+        let draft = Self.prose(text, draft: true)
+        #expect(draft.blocks == ["Of 23 babies, ⟨4 babies⟩ died.", "Seriously harmed: ⟨19 babies⟩; Died: ⟨4 babies⟩"])
+        #expect(Self.prose("{{ outcome.died | suppressed: }}").problems == [
+            #"Templates/chapters/t.md:3: "{{ outcome.died | suppressed: }}" is not a placeholder; write {{ name }} or {{ name | format }} (see docs/templates.md)"#,
+        ])
+    }
+
+    @Test func statingAWithheldFamilyInFullIsWarnedAboutWithItsLine() {
+        let read = Self.prose("""
+            Of 23 babies, {{ outcome.died }} died
+
+            and the remaining {{ outcome.seriously-harmed }} survived; {{ outcome.died }} and {{ outcome.seriously-harmed }}.
+            """)
+        #expect(read.warnings == [
+            #"Templates/chapters/t.md:5: warning: this states every outcome count, and with counts below 5 withheld it prints [c] for "Seriously harmed", "Died"; check that its words (such as "the remaining" or a total) do not let a reader work one out, or reword it"#,
+        ])
+    }
+
+    // MARK: - Baselines
+
+    @Test func aPublishedFileWithWithheldNumbersIsABaselineForTheRest() throws {
+        let published = try Self.build(ReferenceBuild.cohort, 5)
+        let baseline = try Baseline(json: published["data/statistics.json"]!, name: "statistics.json")
+        #expect(baseline.withheld.contains("outcome.died"))
+        #expect(baseline.values["outcome.died"] == nil)
+        #expect(baseline.values["sex.male"] == .count(15, of: 23))
+        // Nothing changed, and the withheld numbers are not reported as changed or new.
+        let draft = try ReportBuilder.build(ReferenceBuild.cohort, templates: ReferenceBuild.templates, options: BuildOptions(
+            draft: true, published: ReferenceBuild.cohort.review.published, baseline: baseline, stamp: ReferenceBuild.stamp))
+        let html = Self.text(draft.files.first { $0.path == "report.html" }!.bytes)
+        #expect(!html.contains("not counted"))
     }
 
     // MARK: - Drafts
@@ -236,6 +345,10 @@ import Testing
                 // The group adds up, and no single number of it can be worked out.
                 #expect(group.cells.reduce(0) { $0 + d.counts[$1]! } == d.counts[group.total]!, "\(group) does not add up")
                 #expect(([group.total] + group.cells).filter(d.isSuppressed).count != 1, "\(group)")
+                let withheld = group.cells.filter(d.isSuppressed)
+                if !d.isSuppressed(group.total), !withheld.isEmpty {
+                    #expect(withheld.reduce(0) { $0 + d.counts[$1]! } > withheld.count, "\(group): the withheld cells are all 1")
+                }
             }
             for (name, value) in values.values {
                 guard case .count = value else { continue }
