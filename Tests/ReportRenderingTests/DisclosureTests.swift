@@ -275,6 +275,58 @@ import Testing
         ])
     }
 
+    @Test func theRuleOnSmallTables() {
+        typealias Group = Disclosure.Group
+        func withheld(_ n: Int, _ counts: [String: Int], equal: [[String]] = []) -> Set<String> {
+            Disclosure(threshold: n, counts: counts, groups: [Group(total: "t", cells: counts.keys.filter { $0 != "t" }.sorted())],
+                       equal: equal).suppressed
+        }
+        // One small cell: the next smallest non-zero one goes with it, zeros stay.
+        #expect(withheld(3, ["t": 10, "a": 1, "b": 0, "c": 9]) == ["a", "c"])
+        #expect(withheld(3, ["t": 10, "a": 0, "b": 0, "c": 10]) == [])
+        // Two withheld cells that the total leaves 2 for are both 1: one more goes.
+        #expect(withheld(2, ["t": 5, "a": 1, "b": 1, "c": 3]) == ["a", "b", "c"])
+        // Nothing but zeros left to withhold: the total goes.
+        #expect(withheld(3, ["t": 2, "a": 2, "b": 0]) == ["a", "t"])
+        // Cells shown to be equal (tied most common ages) go together.
+        #expect(withheld(3, ["t": 7, "a": 3, "b": 3, "c": 1]) == ["a", "c"])
+        #expect(withheld(3, ["t": 7, "a": 3, "b": 3, "c": 1], equal: [["a", "b"]]) == ["a", "b", "c"])
+    }
+
+    @Test func generatedCohortsPrintNoSmallCountInAnyFormat() async {
+        let formats = ["", " | of", " | total", " | count: baby, babies", " | words: case, cases", " | percent", " | share"]
+        await propertyCheck(count: 60, input: Gen.int(in: 2...8), Gen.int(in: 0...1_000).array(of: 8...60)) { n, picks in
+            let cohort = Self.generated(picks)
+            let statistics = CohortStatistics(cohort)
+            let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+            let d = Disclosure(threshold: n, values: values, statistics: statistics)
+            // regions is of regions_total, how many regions England has: not a count of the cohort.
+            let names = values.names.filter { if case .count = values[$0]! { $0 != "regions" } else { false } }
+            // A plain count (no total) takes only the formats without a share.
+            let placeholders = names.flatMap { name in
+                let plain = if case .count(_, nil) = values[name]! { true } else { false }
+                return (plain ? [formats[0], formats[3], formats[4]] : formats).map { "{{ \(name)\($0) }}" }
+            }
+            var state = DocumentState()
+            let (chapter, problems, _) = ChapterReader.read("# T\n\n" + placeholders.joined(separator: "\n\n"), file: "t.md", context: TemplateContext(
+                values: values, figureNumbers: [:], themes: cohort.vocabulary.themes.map(\.code), disclosure: d), state: &state)
+            #expect(problems.isEmpty)
+            let written = (chapter?.blocks.dropFirst() ?? []).map { block -> String in
+                if case .paragraph(let inlines) = block { inlines.map(\.plainText).joined() } else { "" }
+            }
+            for (placeholder, text) in zip(placeholders, written) {
+                for number in Self.matches(#"(?:^|[^\d%])(\d+)(?![\d%])"#, in: text) where (1..<n).contains(Int(number)!) {
+                    Issue.record("\(placeholder) is written \(text)")
+                }
+                if text.hasPrefix("one ") { Issue.record("\(placeholder) is written \(text)") }
+                let name = String(placeholder.dropFirst(3).prefix { $0 != " " })
+                if (placeholder.contains("| percent") || placeholder.contains("| share")) && d.isShareSuppressed(name) {
+                    #expect(!text.contains("%"), "\(placeholder) is written \(text)")
+                }
+            }
+        }
+    }
+
     // MARK: - Baselines
 
     @Test func aPublishedFileWithWithheldNumbersIsABaselineForTheRest() throws {

@@ -26,7 +26,8 @@ import CohortStatistics
 /// **Aliases.** Some names publish the same number twice (`convictions` is
 /// `parents.father-convictions`; `modal-age-count` is the count of the most common
 /// `age.N`; statistics.json's unknown prognoses are `harmed.prognosis.unknown`):
-/// they share one cell, so withholding one withholds the other.
+/// they share one cell, so withholding one withholds the other. Ages tied as the
+/// most common (`modal-age` names them all) are withheld together.
 ///
 /// **Derived numbers.** A share is withheld when its count or its total is (a
 /// percentage and a total give the count back). `boys-per-girl` is withheld when
@@ -91,12 +92,17 @@ public struct Disclosure: Sendable {
         var aliases = ["convictions": "parents.father-convictions",
                        Self.unknownPrognosis: "harmed.prognosis.unknown"]
         if let modal = statistics.child.modalAgeMonths.first { aliases["modal-age-count"] = "age.\(modal)" }
-        self.init(threshold: threshold, counts: counts, groups: groups, aliases: aliases, totalNames: values.totalNames)
+        // The report names every most common age, so their counts are known to be equal.
+        let modalAges = statistics.child.modalAgeMonths.map { "age.\($0)" }
+        self.init(threshold: threshold, counts: counts, groups: groups, aliases: aliases,
+                  equal: modalAges.count > 1 ? [modalAges] : [], totalNames: values.totalNames)
     }
 
     /// Withholds cells of `counts` below `threshold`, then enough others that no group gives one back.
+    /// `equal`: sets of cells the report shows to be equal (the ages tied as most
+    /// common), withheld all together if one is.
     public init(threshold: Int, counts: [String: Int], groups: [Group], aliases: [String: String] = [:],
-                totalNames: [String: String] = [:]) {
+                equal: [[String]] = [], totalNames: [String: String] = [:]) {
         func cell(_ name: String) -> String { aliases[name] ?? name }
         self.threshold = threshold
         self.counts = counts
@@ -109,6 +115,9 @@ public struct Disclosure: Sendable {
         var changed = true
         while changed {
             changed = false
+            for cells in equal where cells.contains(where: suppressed.contains) {
+                for cell in cells where suppressed.insert(cell).inserted { changed = true }
+            }
             for group in self.groups {
                 let withheld = ([group.total] + group.cells).filter(suppressed.contains)
                 // A withheld count is never 0, so withheld cells whose sum (the published
