@@ -208,6 +208,24 @@ import Testing
         #expect(shares.suffix(withheld.count).map(\.0) == withheld.sorted())
     }
 
+    @Test func onlyTheFiguresListedAsOrderedByCountChangeOrderWithTheCounts() async {
+        // Any other figure must keep its categories in an order that says nothing about
+        // their counts, or a withheld category's place would rank it.
+        func orders(_ cohort: Cohort) -> [String: [String]] {
+            let figures = FigureRegistry.figures(CohortStatistics(cohort), review: cohort.review, numbers: ReferenceBuild.numbers, diagrams: [:])
+            return Dictionary(uniqueKeysWithValues: figures.compactMap { figure in
+                if case .chart(let spec) = figure.content { (figure.id, spec.categories.map(\.label)) } else { nil }
+            })
+        }
+        let reference = orders(ReferenceBuild.cohort)
+        await propertyCheck(count: 40, input: Gen.int(in: 0...1_000).array(of: 5...60)) { picks in
+            for (id, labels) in orders(Self.generated(picks)) where !FigureRegistry.orderedByCount.contains(id) {
+                let common = reference[id]!.filter(labels.contains)
+                #expect(labels.filter(common.contains) == common, "\(id)")
+            }
+        }
+    }
+
     // MARK: - Prose
 
     /// The template cohort (23 babies, 4 died, 15 boys) with counts below 5 withheld:
