@@ -269,14 +269,18 @@ import Testing
             Of {{ cases | suppressed: many }} babies, {{ outcome.died | count: baby, babies | suppressed: a small number of babies }} died.
 
             {{ list: outcome | count: baby, babies | suppressed: some babies }}
+
+            By sex: {{ list: sex | share | nonzero | suppressed: few }}; by outcome: {{ list: outcome | suppressed: few | nonzero }}
             """
         let read = Self.prose(text)
         #expect(read.problems == [])
         // (The family in the order of its pie, largest first: this context is not a published build's, which puts withheld parts last.)
-        #expect(read.blocks == ["Of 23 babies, a small number of babies died.", "Seriously harmed: some babies; Died: some babies"])
+        #expect(read.blocks == ["Of 23 babies, a small number of babies died.", "Seriously harmed: some babies; Died: some babies",
+                                "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (few) and Died (few)"])
         // A draft shows the true values, marked; the alternative is only for the published report.
         let draft = Self.prose(text, draft: true)
-        #expect(draft.blocks == ["Of 23 babies, ⟨4 babies⟩ died.", "Seriously harmed: ⟨19 babies⟩; Died: ⟨4 babies⟩"])
+        #expect(draft.blocks == ["Of 23 babies, ⟨4 babies⟩ died.", "Seriously harmed: ⟨19 babies⟩; Died: ⟨4 babies⟩",
+                                 "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (⟨19⟩) and Died (⟨4⟩)"])
         #expect(Self.prose("{{ outcome.died | suppressed: }}").problems == [
             #"Templates/chapters/t.md:3: "{{ outcome.died | suppressed: }}" is not a placeholder; write {{ name }} or {{ name | format }} (see docs/templates.md)"#,
         ])

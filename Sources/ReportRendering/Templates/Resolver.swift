@@ -169,13 +169,13 @@ struct Resolver {
     private mutating func listItems(_ argument: String, line: Int) -> [(label: String, value: [Inline])]? {
         var parts = argument.split(separator: "|", omittingEmptySubsequences: false).map(trimmedSpaces)
         let name = parts.removeFirst()
-        let nonzero = parts.last == "nonzero"
-        if nonzero { parts.removeLast() }
-        // `| suppressed: WORDS` applies to each category's value.
+        // `| suppressed: WORDS` applies to each category's value, before or after `| nonzero`.
         var alternative = ""
-        if let index = parts.indices.dropFirst().first(where: { parts[$0].hasPrefix(Self.alternativeKeyword) }) {
+        if let index = parts.firstIndex(where: { $0.hasPrefix(Self.alternativeKeyword) }) {
             alternative = " | " + parts.remove(at: index)
         }
+        let nonzero = parts.last == "nonzero"
+        if nonzero { parts.removeLast() }
         guard parts.count <= 1, !name.isEmpty else {
             problem(line, .malformed("{{ list: \(argument) }}"))
             return nil
