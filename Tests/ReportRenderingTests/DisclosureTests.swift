@@ -373,8 +373,13 @@ import Testing
         #expect(html.contains("<mark class=\"withheld\">4 ([c] when published)</mark> died"))
         // In a data table too (ethnicity: Asian 1).
         #expect(html.contains("<td class=\"numeric\"><mark class=\"withheld\">1 ([c] when published)</mark></td>"))
-        // Nowhere [c] but in those marks; the files carry the true values.
-        #expect(html.replacingOccurrences(of: " ([c] when published)", with: "").contains("[c]") == false)
+        // The key says what the marks mean, at the top and under each table that has one.
+        let key = "A number marked &quot;([c] when published)&quot; is shown here as it is, and the published report prints [c] instead. [c]: withheld"
+        #expect(html.contains("<p class=\"disclosure-key\" role=\"note\">" + key))
+        #expect(html.components(separatedBy: "<p class=\"figure-note\">A number marked").count - 1 == 7)
+        // Nowhere [c] but in those marks and keys; the files carry the true values.
+        #expect(html.replacingOccurrences(of: " ([c] when published)", with: "").replacingOccurrences(of: "&quot;([c] when published)&quot;", with: "")
+            .replacingOccurrences(of: "prints [c] instead. [c]: withheld", with: "").contains("[c]") == false)
         let plain = try Self.build(ReferenceBuild.cohort, nil, draft: true)
         for (path, bytes) in draft where path != "report.html" {
             #expect(bytes == plain[path], "\(path) differs from the draft without suppression")

@@ -220,7 +220,7 @@ public enum ReportBuilder {
             }
             let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
                                   scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft,
-                                  disclosureKey: key)
+                                  disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key)
             files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
         } catch {
             // Every source was checked above; this is the writer's last line of defence.

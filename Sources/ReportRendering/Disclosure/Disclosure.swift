@@ -170,6 +170,11 @@ public struct Disclosure: Sendable {
         "[c]: withheld to protect the confidentiality of the children and families, because it is fewer than \(threshold) or would let such a number be worked out from the numbers shown. Zero is shown."
     }
 
+    /// The key in a draft, which shows the true values and marks the withheld ones.
+    public var draftKey: String {
+        "A number marked \"([c] when published)\" is shown here as it is, and the published report prints [c] instead. " + key
+    }
+
     // Names of numbers that only statistics.json publishes.
     static func pairName(_ first: String, _ second: String) -> String { "theme-pair.\(first).\(second)" }
     static func themeAgencyName(_ theme: String, _ agency: String) -> String { "theme-agency.\(theme).\(agency)" }

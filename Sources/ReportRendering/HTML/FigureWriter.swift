@@ -34,7 +34,7 @@ enum FigureWriter {
                     try w.element("p", ["class": "figure-note"], text: "Figure \(figure.number) is given as a table only: some of its parts are withheld ([c]), and a pie chart would show them by the size of their slices.")
                 }
                 try table(spec, figure: figure, baseline: baseline, w)
-                if spec.hasSuppression, let disclosureKey {
+                if spec.hasSuppression || figure.wouldWithhold.contains(where: \.isSuppressed), let disclosureKey {
                     try w.element("p", ["class": "figure-note"], text: disclosureKey)
                 }
                 try w.element("p", ["class": "figure-source"]) {
