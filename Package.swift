@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "ChartLayoutTests", dependencies: ["ChartLayout", "CohortStatistics"]),
         .testTarget(name: "ReportRenderingTests", dependencies: [
             "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: ["panel-report", "ReportRendering"]),
     ]

@@ -10,8 +10,15 @@ public struct Review: Hashable, Sendable {
     public var initialShortlist: Int
     public var regionsTotal: Int
     public var familyContributions: Int
+    /// `disclosure: {suppress_below: N}`: counts from 1 to N-1 are published as `[c]`
+    /// (nil: nothing is withheld). `build --suppress-below` takes precedence.
+    public var suppressBelow: Int?
+    /// The thresholds disclosure control accepts: below 2 nothing would be withheld,
+    /// and above 100 nearly every count of a review would be.
+    public static let suppressBelowRange = 2...100
     public init(title: String, subtitle: String?, publisher: String, published: ISODate, period: MonthRange,
-                initialShortlist: Int, regionsTotal: Int, familyContributions: Int) {
+                initialShortlist: Int, regionsTotal: Int, familyContributions: Int, suppressBelow: Int? = nil) {
+        self.suppressBelow = suppressBelow
         self.title = title
         self.subtitle = subtitle
         self.publisher = publisher

@@ -9,7 +9,7 @@ struct ReviewDecoder {
     init(context: DecodeContext) { self.context = context }
 
     static let keys = ["title", "subtitle", "publisher", "published", "period", "initial_shortlist",
-                       "regions_total", "family_contributions"]
+                       "regions_total", "family_contributions", "disclosure"]
 
     func decode(_ root: LocatedValue) -> Review? {
         let errorsBefore = context.log.errorCount
@@ -23,10 +23,20 @@ struct ReviewDecoder {
         let counts = zip(["initial_shortlist", "regions_total", "family_contributions"], ranges).map { key, range in
             f.required(key, expected: ValueReader.describe(range)) { read.int($0, $1, in: range) }
         }
+        let suppressBelow = f.optional("disclosure") { decodeDisclosure($0, $1) }
         guard context.log.errorCount == errorsBefore, let title, let publisher, let published, let period,
               let shortlist = counts[0], let regions = counts[1], let family = counts[2] else { return nil }
         return Review(title: title, subtitle: subtitle, publisher: publisher, published: published, period: period,
-                      initialShortlist: shortlist, regionsTotal: regions, familyContributions: family)
+                      initialShortlist: shortlist, regionsTotal: regions, familyContributions: family,
+                      suppressBelow: suppressBelow)
+    }
+
+    /// `disclosure: {suppress_below: N}`: the threshold of small-count suppression.
+    private func decodeDisclosure(_ value: LocatedValue, _ path: String) -> Int? {
+        guard let f = Fields(value, path: path, allowed: ["suppress_below"], context: context) else { return nil }
+        return f.required("suppress_below", expected: ValueReader.describe(Review.suppressBelowRange)) {
+            read.int($0, $1, in: Review.suppressBelowRange)
+        }
     }
 
     private func decodePeriod(_ value: LocatedValue, _ path: String) -> MonthRange? {

@@ -4,20 +4,26 @@ extension ChartSpec {
     ///
     /// Pies list their parts largest first (the drawing order); bars keep category order.
     /// Stacked bars give each category's parts after a colon, separated by semicolons.
+    /// A withheld count is written `[c]` (without its share) and the sentence
+    /// ends by saying what `[c]` means and that it is not drawn.
     public func textAlternative() -> String {
         let intro = "Of \(total) \(unit): "
+        let note = hasSuppression ? " " + ChartShare.suppressedNote : ""
+        func whole(_ c: ChartCategory) -> String { "\(c.label) \(ChartShare.label(c.sum, of: total, suppressed: c.suppressedSum))" }
         switch kind {
         case .pie:
-            let ordered = PieLayout.drawingOrder(categories.map(\.sum)).map { categories[$0] }
-            return intro + ordered.map { "\($0.label) \(ChartShare.label($0.sum, of: total))" }.joined(separator: ", ") + "."
+            let ordered = PieLayout.drawingOrder(categories.map(\.drawnSum)).map { categories[$0] }
+            return intro + ordered.map(whole).joined(separator: ", ") + "." + note
         case .verticalBar, .horizontalBar:
-            return intro + categories.map { "\($0.label) \(ChartShare.label($0.sum, of: total))" }.joined(separator: ", ") + "."
+            return intro + categories.map(whole).joined(separator: ", ") + "." + note
         case .stackedHorizontalBar:
             let parts = categories.map { category in
-                let pieces = zip(series, category.values).map { "\($0) \(ChartShare.label($1, of: total))" }
+                let pieces = zip(series, category.values).enumerated().map {
+                    "\($1.0) \(ChartShare.label($1.1, of: total, suppressed: category.suppressedValues.contains($0)))"
+                }
                 return "\(category.label): " + pieces.joined(separator: ", ")
             }
-            return intro + parts.joined(separator: "; ") + "."
+            return intro + parts.joined(separator: "; ") + "." + note
         }
     }
 }

@@ -3,7 +3,7 @@ extension ChartSpec {
     ///
     /// Rules: an identifier; at least one category; non-empty, distinct labels; the right
     /// number of counts per category; no negative counts; a positive total no category
-    /// exceeds; pies have 2 to 5 parts summing to the total; stacked charts have 2 or more
+    /// exceeds; pies have 2 to 5 parts summing to the total, none withheld; stacked charts have 2 or more
     /// named series and other kinds none.
     public func validate() throws(ChartSpecError) {
         if id.allSatisfy(\.isWhitespace) { throw .emptyIdentifier }
@@ -35,6 +35,7 @@ extension ChartSpec {
             guard (2...5).contains(categories.count) else { throw .pieNeedsTwoToFiveParts(found: categories.count) }
             let sum = categories.reduce(0) { $0 + $1.sum }
             if sum != total { throw .pieDoesNotSumToTotal(sum: sum, total: total) }
+            if let withheld = categories.first(where: \.isSuppressed) { throw .pieWithSuppressedPart(label: withheld.label) }
         }
     }
 

@@ -16,6 +16,11 @@ public struct ChartCategory: Equatable, Sendable {
     public var label: String
     /// One count per series (a single count for pies and plain bars).
     public var values: [Int]
+    /// The positions in `values` of counts withheld by statistical disclosure control:
+    /// they are printed as ``ChartShare/suppressedSymbol`` and never drawn to scale.
+    public var suppressedValues: Set<Int> = []
+    /// Whether the category's sum is withheld (for a single count, the count itself).
+    public var suppressedSum = false
 
     /// A category with one count per series.
     public init(label: String, values: [Int]) {
@@ -30,6 +35,24 @@ public struct ChartCategory: Equatable, Sendable {
 
     /// The sum of the category's counts.
     public var sum: Int { values.reduce(0, +) }
+
+    /// Whether any of its numbers is withheld.
+    public var isSuppressed: Bool { suppressedSum || !suppressedValues.isEmpty }
+
+    /// Each count as drawn: a withheld count is not drawn at all, so 0.
+    public var drawnValues: [Int] { values.enumerated().map { suppressedValues.contains($0.offset) ? 0 : $0.element } }
+
+    /// The length the category's bar is drawn to: its counts that are not withheld.
+    public var drawnSum: Int { drawnValues.reduce(0, +) }
+
+    /// Withholds the count (plain charts), or the counts at `positions` and,
+    /// when `sum` is true, the category's sum.
+    public func suppressing(_ positions: Set<Int>, sum: Bool) -> ChartCategory {
+        var copy = self
+        copy.suppressedValues = positions
+        copy.suppressedSum = sum
+        return copy
+    }
 }
 
 /// What a chart shows, separate from how it is laid out.
@@ -74,6 +97,9 @@ public struct ChartSpec: Equatable, Sendable {
         self.sourceNote = sourceNote
         self.categoryAxisTitle = categoryAxisTitle
     }
+
+    /// Whether any number of the chart is withheld by statistical disclosure control.
+    public var hasSuppression: Bool { categories.contains(where: \.isSuppressed) }
 
     /// How many counts each category must carry.
     public var valuesPerCategory: Int { kind == .stackedHorizontalBar ? series.count : 1 }

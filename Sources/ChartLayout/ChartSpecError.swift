@@ -24,6 +24,8 @@ public enum ChartSpecError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidSeries(found: Int)
     /// A series name is empty or only whitespace.
     case emptySeriesName(index: Int)
+    /// A pie part is withheld: its angle would reveal it, so the pie cannot be drawn honestly.
+    case pieWithSuppressedPart(label: String)
 
     /// A readable explanation.
     public var description: String {
@@ -44,6 +46,8 @@ public enum ChartSpecError: Error, Equatable, Sendable, CustomStringConvertible 
         case .invalidSeries(let found):
             return "a stacked chart needs at least 2 series and other charts none; found \(found)"
         case .emptySeriesName(let index): return "series \(index + 1) has an empty name"
+        case .pieWithSuppressedPart(let label):
+            return "the pie's part \"\(label)\" is withheld, and its angle would reveal it; show the data table instead"
         }
     }
 }

@@ -4,7 +4,12 @@
 /// outside). Stacked bars get a legend, each segment's count inside it when wide enough,
 /// and an end label with the bar's total plus, in words, any non-empty segment too narrow
 /// to label (an empty segment has no bar to label; the text alternative still states it).
+/// A withheld count is not drawn: an empty outline stands at the end of what is drawn,
+/// and the end label says `[c]` (the sum, or the withheld segment by its series).
 enum HorizontalBarLayout {
+    /// The width of the outline that stands for a withheld count.
+    static let markerWidth = 10.0
+
     static let minimumRow = 32.0
     static let labelColumnShare = 0.4
 
@@ -30,7 +35,8 @@ enum HorizontalBarLayout {
         var row = max(minimumRow, (labelLines.map { LayoutStyle.height($0, size: size) }.max() ?? 0) + 10)
         let plotLeft = margin + labelWidth + 10
         let plotTop = y
-        let maxValue = spec.categories.map(\.sum).max() ?? 0
+        // Withheld counts play no part in the scale: the axis must not hint at them.
+        let maxValue = spec.categories.map(\.drawnSum).max() ?? 0
         let endWidth = min(200, inner * 0.3)
 
         // The end labels need room on the right, and which segments get inside labels
@@ -41,7 +47,7 @@ enum HorizontalBarLayout {
                       paddingInner: 0.3, paddingOuter: 0.15)
         }
         func settle(_ row: Double) -> BarPlan {
-            var reserve = LayoutStyle.width(spec.categories.map { String($0.sum) }, size: size) + 8
+            var reserve = LayoutStyle.width(spec.categories.map { BarPlan.sumText($0) }, size: size) + 8
             var plan = BarPlan(spec: spec, band: band(row), reserve: reserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
             for _ in 0..<6 where plan.neededReserve > reserve {
                 reserve = plan.neededReserve
@@ -78,7 +84,7 @@ enum HorizontalBarLayout {
                 labelLines[index], x: margin + labelWidth, centreY: centreY, anchor: .end, size: size,
                 role: .categoryLabel)))
             var x = plotLeft
-            for (s, value) in category.values.enumerated() {
+            for (s, value) in category.drawnValues.enumerated() {
                 let segmentWidth = axis.scale(Double(value)) - plotLeft
                 if segmentWidth > 0 {
                     primitives.append(.rect(SceneRect(
@@ -92,6 +98,12 @@ enum HorizontalBarLayout {
                 x += segmentWidth
             }
             let end = plan.endLabels[index]
+            if category.isSuppressed {
+                primitives.append(.rect(SceneRect(
+                    x: x, y: barTop, width: markerWidth, height: barHeight, fill: Palette.white,
+                    stroke: Palette.axis, strokeWidth: 1, role: .suppressedMarker)))
+                x += markerWidth
+            }
             if !stacked, plan.labelledInside[index][0] {
                 labels.append(.text(LayoutStyle.text(
                     end, x: x - 4, centreY: centreY, anchor: .end, size: size,
@@ -168,7 +180,7 @@ struct BarPlan {
         let size = LayoutStyle.labelSize
         let stacked = spec.kind == .stackedHorizontalBar
         let plotRight = max(plotLeft + 40, right - reserve)
-        let axis = ValueAxis(maxValue: spec.categories.map(\.sum).max() ?? 0, range: (plotLeft, plotRight),
+        let axis = ValueAxis(maxValue: spec.categories.map(\.drawnSum).max() ?? 0, range: (plotLeft, plotRight),
                              maxTicks: Int(((plotRight - plotLeft) / 40).rounded(.down)))
         let textHeight = LayoutStyle.height(["0"], size: size)
         var inside: [[Bool]] = []
@@ -177,24 +189,28 @@ struct BarPlan {
         func wrapped(_ text: String) -> [String] { TextMetrics.wrap(text, maxWidth: endWidth, fontSize: size) }
         for category in spec.categories {
             var flags: [Bool] = []
-            for value in category.values {
+            for value in category.drawnValues {
                 let segment = axis.scale(Double(value)) - plotLeft
                 let textWidth = LayoutStyle.width([String(value)], size: size)
                 flags.append(value > 0 && segment >= textWidth + 8 && band.bandwidth >= textHeight + 2)
             }
             inside.append(flags)
+            let marker = category.isSuppressed ? HorizontalBarLayout.markerWidth : 0
             if stacked {
-                let missing = zip(spec.series, category.values).enumerated()
-                    .filter { !flags[$0.offset] && $0.element.1 > 0 }.map { "\($0.element.0) \($0.element.1)" }
-                let end = wrapped(missing.isEmpty ? String(category.sum) : "\(category.sum) (" + missing.joined(separator: ", ") + ")")
+                let texts = category.values.indices.map { Self.valueText(category, $0) }
+                let missing = zip(spec.series, texts).enumerated()
+                    .filter { !flags[$0.offset] && (category.values[$0.offset] > 0 || category.suppressedValues.contains($0.offset)) }
+                    .map { "\($0.element.0) \($0.element.1)" }
+                let sum = Self.sumText(category)
+                let end = wrapped(missing.isEmpty ? sum : "\(sum) (" + missing.joined(separator: ", ") + ")")
                 ends.append(end)
-                let all = zip(spec.series, category.values).map { "\($0) \($1)" }.joined(separator: ", ")
-                worst = max(worst, LayoutStyle.width(wrapped("\(category.sum) (\(all))"), size: size) + 8)
-                needed = max(needed, LayoutStyle.width(end, size: size) + 8)
+                let all = zip(spec.series, texts).map { "\($0) \($1)" }.joined(separator: ", ")
+                worst = max(worst, LayoutStyle.width(wrapped("\(sum) (\(all))"), size: size) + 8 + marker)
+                needed = max(needed, LayoutStyle.width(end, size: size) + 8 + marker)
                 tallest = max(tallest, LayoutStyle.height(end, size: size))
             } else {
-                ends.append([String(category.sum)])
-                let width = LayoutStyle.width([String(category.sum)], size: size) + 8
+                ends.append([Self.sumText(category)])
+                let width = LayoutStyle.width([Self.sumText(category)], size: size) + 8 + marker
                 worst = max(worst, width)
                 needed = max(needed, flags[0] ? 0 : width)
                 tallest = max(tallest, LayoutStyle.height(["0"], size: size))
@@ -206,5 +222,15 @@ struct BarPlan {
         self.tallestEndLabel = tallest
         self.neededReserve = needed
         self.worstReserve = worst
+    }
+
+    /// A category's sum as its end label prints it: `[c]` when withheld.
+    static func sumText(_ category: ChartCategory) -> String {
+        category.suppressedSum ? ChartShare.suppressedSymbol : String(category.sum)
+    }
+
+    /// One count of a category as labels print it: `[c]` when withheld.
+    static func valueText(_ category: ChartCategory, _ position: Int) -> String {
+        category.suppressedValues.contains(position) ? ChartShare.suppressedSymbol : String(category.values[position])
     }
 }

@@ -14,6 +14,8 @@ public enum SceneRole: String, Equatable, Sendable, CaseIterable {
     case leaderLine = "leader-line"
     /// A bar or a segment of a stacked bar.
     case bar
+    /// The empty outline standing where a withheld count's bar would be.
+    case suppressedMarker = "suppressed-marker"
     /// A count written at the end of (or inside) a bar.
     case valueLabel = "value-label"
     /// The name of a category beside its bar.

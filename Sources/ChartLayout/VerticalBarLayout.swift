@@ -1,14 +1,19 @@
 /// Lays out vertical bars for ordered categories (such as age in months): zero-based value
 /// axis with gridlines, a count on every bar (zeros included) and a label under each.
+/// A withheld count is not drawn: a short empty outline stands on the baseline,
+/// labelled `[c]`, and the scale ignores it.
 enum VerticalBarLayout {
+    /// The height of the outline that stands for a withheld count.
+    static let markerHeight = 10.0
+
     static let plotHeight = 240.0
     static let minimumStep = 28.0
 
     static func layout(_ spec: ChartSpec, top: Double, width: Double) -> LaidOutBody {
         let margin = LayoutStyle.margin
         let labelSize = LayoutStyle.labelSize, tickSize = LayoutStyle.tickSize
-        let values = spec.categories.map(\.sum)
-        let valueTexts = values.map(String.init)
+        let values = spec.categories.map(\.drawnSum)
+        let valueTexts = spec.categories.map { $0.suppressedSum ? ChartShare.suppressedSymbol : String($0.sum) }
         let valueHeight = LayoutStyle.height(["0"], size: labelSize)
 
         // Axis title above the plot, then room for a count above the tallest bar.
@@ -43,14 +48,20 @@ enum VerticalBarLayout {
         var categoryBottom = plotBottom
         for (index, category) in spec.categories.enumerated() {
             let x = band.position(at: index), barWidth = band.bandwidth
-            let barTop = axis.scale(Double(values[index]))
+            let withheld = category.suppressedSum
+            let barTop = withheld ? plotBottom - markerHeight : axis.scale(Double(values[index]))
             let barHeight = plotBottom - barTop
-            if barHeight > 0 {
+            if withheld {
+                primitives.append(.rect(SceneRect(
+                    x: x, y: barTop, width: barWidth, height: barHeight, fill: Palette.white,
+                    stroke: Palette.axis, strokeWidth: 1, role: .suppressedMarker)))
+            }
+            if barHeight > 0, !withheld {
                 primitives.append(.rect(SceneRect(
                     x: x, y: barTop, width: barWidth, height: barHeight, fill: Palette.singleSeries, role: .bar)))
             }
             let textWidth = LayoutStyle.width([valueTexts[index]], size: labelSize)
-            let fitsInside = barHeight >= valueHeight + 8 && textWidth <= barWidth - 4
+            let fitsInside = !withheld && barHeight >= valueHeight + 8 && textWidth <= barWidth - 4
             labels.append(.text(LayoutStyle.text(
                 [valueTexts[index]], x: band.centre(at: index),
                 top: fitsInside ? barTop + 4 : barTop - 4 - valueHeight, anchor: .middle, size: labelSize,

@@ -30,7 +30,13 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An earlier draft's data/cases.json (cases and numbers that changed) or a published statistics.json (numbers); changes are listed and highlighted (with --draft).", valueName: "path"))
     var baseline: String?
 
+    @Option(name: .customLong("suppress-below"), help: ArgumentHelp("Publish every count from 1 to N-1 as [c], and withhold enough others that none can be worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
+    var suppressBelow: Int?
+
     func validate() throws {
+        if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
+            throw ValidationError("--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to \(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
+        }
         if baseline != nil && !draft {
             throw ValidationError("--baseline marks changes in a reviewers' draft; add --draft")
         }
@@ -52,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             let stamp = draft ? DraftStamp(built: try DraftClock.now(), inputs: String(InputDigest.combined(
                 [("inputs", input.inputs), ("templates", templateOptions.templates)]).prefix(12))) : nil
             let options = BuildOptions(draft: draft, published: try ReportDate.published(cohort.review),
-                                       baseline: baselineValue, stamp: stamp)
+                                       baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow)
             let built: BuiltReport
             do throws(ReportBuildError) {
                 built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)

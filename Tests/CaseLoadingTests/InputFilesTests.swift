@@ -28,7 +28,24 @@ import Testing
     @Test func reviewCountsAndKeys() {
         #expect(lines("Inputs/review.yaml", "initial_shortlist: 74", "initial_shortlist: -3\nregion_total: 9") == [
             "Inputs/review.yaml:6:20: initial_shortlist: -3 is out of range; expected a whole number from 0 to 1000000",
-            #"Inputs/review.yaml:7:1: region_total: unknown key "region_total"; valid keys here: title, subtitle, publisher, published, period, initial_shortlist, regions_total, family_contributions"#,
+            #"Inputs/review.yaml:7:1: region_total: unknown key "region_total"; valid keys here: title, subtitle, publisher, published, period, initial_shortlist, regions_total, family_contributions, disclosure"#,
+        ])
+    }
+
+    @Test func reviewDisclosureThreshold() throws {
+        let valid = TestCohort.load(TestCohort.yamlFiles("Inputs/review.yaml", replacing: "family_contributions: 2", with: "family_contributions: 2\ndisclosure: {suppress_below: 5}"))
+        #expect(valid.lines == [])
+        #expect(try #require(valid.cohort).review.suppressBelow == 5)
+        #expect(try #require(TestCohort.load(TestCohort.yamlFiles).cohort).review.suppressBelow == nil)
+        #expect(lines("Inputs/review.yaml", "family_contributions: 2", "family_contributions: 2\ndisclosure: {suppress_below: 1}") == [
+            "Inputs/review.yaml:9:30: disclosure.suppress_below: 1 is out of range; expected a whole number from 2 to 100",
+        ])
+        #expect(lines("Inputs/review.yaml", "family_contributions: 2", "family_contributions: 2\ndisclosure: {suppress_below: five}") == [
+            #"Inputs/review.yaml:9:30: disclosure.suppress_below: "five" is not a whole number; expected a whole number from 2 to 100"#,
+        ])
+        #expect(lines("Inputs/review.yaml", "family_contributions: 2", "family_contributions: 2\ndisclosure: {below: 5}") == [
+            "Inputs/review.yaml:9:13: disclosure.suppress_below: required field is missing; expected a whole number from 2 to 100",
+            #"Inputs/review.yaml:9:14: disclosure.below: unknown key "below"; valid keys here: suppress_below"#,
         ])
     }
 

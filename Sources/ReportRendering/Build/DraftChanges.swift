@@ -58,7 +58,8 @@ public struct DraftChanges: Sendable, Hashable {
             }
         }
         func title(_ name: String) -> String { values.titles[name] ?? baseline.titles[name] ?? name }
-        for name in values.names {
+        // A number the baseline withheld ([c]) is not compared: nobody knows what it was.
+        for name in values.names where !baseline.withheld.contains(name) {
             let now = values[name]!
             guard let before = baseline.values[name] else {
                 numbers.append(Number(title: title(name), before: "not counted", now: Self.text(now)))

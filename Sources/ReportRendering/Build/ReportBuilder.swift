@@ -31,11 +31,16 @@ public struct BuildOptions: Sendable {
     public var baseline: Baseline?
     /// When a draft was built and from which inputs (drafts only; the CLI reads the clock).
     public var stamp: DraftStamp?
-    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil) {
+    /// `--suppress-below N`: counts from 1 to N-1 are published as `[c]`, taking
+    /// precedence over review.yaml's `disclosure.suppress_below` (nil: review.yaml decides).
+    /// A draft shows the true values and marks those a published build would withhold.
+    public var suppressBelow: Int?
+    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil) {
         self.draft = draft
         self.published = published
         self.baseline = baseline
         self.stamp = stamp
+        self.suppressBelow = suppressBelow
     }
 }
 
@@ -138,16 +143,36 @@ public enum ReportBuilder {
     /// Every output file, and the templates' warnings.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> BuiltReport {
         let statistics = CohortStatistics(cohort)
-        let values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
+        var values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
         let numbers = FigureNumbering.numbers(templates.chapters)
+        // Disclosure control: what a published build withholds. A draft shows every
+        // true value and marks what the published build would withhold.
+        let disclosure = (options.suppressBelow ?? cohort.review.suppressBelow).map {
+            Disclosure(threshold: $0, values: values, statistics: statistics)
+        }
+        let withholding = options.draft ? nil : disclosure
+        if let withholding {
+            for id in FigureRegistry.orderedByCount {
+                if let prefix = FigureRegistry.definition(id)?.valuePrefix { values.moveWithheldLast(prefix, withholding) }
+            }
+        }
+        let key = withholding.flatMap { $0.suppressesAnything ? $0.key : nil }
         let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
-                                      baseline: options.draft ? options.baseline : nil)
+                                      baseline: options.draft ? options.baseline : nil,
+                                      disclosure: disclosure, marksWithheld: options.draft)
         let read = read(templates, context: context)
         let problems = read.problems
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
         let chapters = read.chapters
-        let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
-                                             words: read.figureWords)
+        var figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
+                                             words: read.figureWords, disclosure: withholding)
+        if options.draft, let disclosure {
+            let marked = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
+                                                words: read.figureWords, disclosure: disclosure)
+            for index in figures.indices {
+                if case .chart(let spec) = marked[index].content { figures[index].wouldWithhold = spec.categories }
+            }
+        }
 
         // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
         var inline: [String: InlineScenes] = [:]
@@ -155,6 +180,10 @@ public enum ReportBuilder {
         for figure in figures {
             let standalone: Scene
             switch figure.content {
+            case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
+                // Its angles would give a withheld part away: the page shows its table, with a note.
+                if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8))) }
+                continue
             case .chart(let spec):
                 do {
                     inline[figure.id] = InlineScenes(
@@ -167,7 +196,7 @@ public enum ReportBuilder {
                         file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
                         reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
                 }
-                if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec).utf8))) }
+                if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8))) }
             case .diagram(let spec):
                 standalone = DiagramLayout.layout(spec)
                 inline[figure.id] = InlineScenes(wide: standalone, narrow: nil)
@@ -181,7 +210,7 @@ public enum ReportBuilder {
             }
         }
         do {
-            files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values).data()))
+            files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values, disclosure: withholding).data()))
             var draft: ReportPage.Draft?
             if options.draft {
                 // The draft's own record, for a later draft to compare with (never in a published build).
@@ -192,7 +221,8 @@ public enum ReportBuilder {
                                          changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
             }
             let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
-                                  scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft)
+                                  scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft,
+                                  disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key)
             files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
         } catch {
             // Every source was checked above; this is the writer's last line of defence.

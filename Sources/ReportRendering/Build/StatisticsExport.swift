@@ -12,53 +12,101 @@ private typealias StatisticsOutcomeDetail = OutcomeDetail
 /// The statistics hold the case ids behind every count (for reviewers' drafts);
 /// this type has no place for them. A new statistic is published only when it is
 /// added here, so a field holding case ids cannot be exported by default.
+///
+/// Every count goes through the build's ``Disclosure`` (when it has one) by the
+/// name the templates use for it: a withheld count is written `"[c]"`, and so is a
+/// share's percentage when its count or its total is withheld.
 struct StatisticsExport: Encodable {
+    /// A published count: the integer, or `"[c]"` when withheld.
+    struct Count: Encodable {
+        let value: Int
+        let withheld: Bool
+        init(_ value: Int, _ name: String?, _ d: Disclosure?) {
+            self.value = value
+            withheld = name.map { d?.isSuppressed($0) ?? false } ?? false
+        }
+        init(_ value: Int, withheld: Bool) { (self.value, self.withheld) = (value, withheld) }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            if withheld { try c.encode(Disclosure.symbol) } else { try c.encode(value) }
+        }
+    }
+
+    /// A share as ``CohortStatistics/Share`` writes it, each number withheld as needed.
+    struct PublishedShare: Encodable {
+        let count, percent, total: Count
+        init(_ share: Share, _ name: String?, of totalName: String?, _ d: Disclosure?) {
+            count = Count(share.count, name, d)
+            total = Count(share.total, totalName, d)
+            percent = Count(share.wholePercent, withheld: count.withheld || total.withheld)
+        }
+        /// A ratio (`boysPerGirl`): all three withheld together.
+        init(ratio: Share, withheld: Bool) {
+            (count, percent, total) = (Count(ratio.count, withheld: withheld), Count(ratio.wholePercent, withheld: withheld),
+                                       Count(ratio.total, withheld: withheld))
+        }
+    }
+
     struct Category: Encodable {
         let key: String
         let label: String
-        let share: Share
-        fileprivate init(_ c: StatisticsCategory) { (key, label, share) = (c.key, c.label, c.share) }
+        let share: PublishedShare
+        fileprivate init(_ c: StatisticsCategory, _ name: String?, of totalName: String?, _ d: Disclosure?) {
+            (key, label, share) = (c.key, c.label, PublishedShare(c.share, name, of: totalName, d))
+        }
     }
 
     struct Tally: Encodable {
-        let total: Int
+        let total: Count
         let categories: [Category]
-        fileprivate init(_ t: StatisticsTally) { (total, categories) = (t.total, t.categories.map(Category.init)) }
+        /// `prefix`: the family's name (`ethnicity`), so that a category's count is
+        /// named as in the templates; `totalName`: the count `total` is.
+        /// `countOrdered`: the tally lists its categories by count, so withheld ones go last, by label.
+        fileprivate init(_ t: StatisticsTally, _ prefix: String, of totalName: String?, _ d: Disclosure?, slugged: Bool = false,
+                         countOrdered: Bool = false) {
+            total = Count(t.total, totalName, d)
+            let names = t.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" }
+            let order = countOrdered ? d?.withheldLast(names, labels: t.categories.map(\.label)) : nil
+            categories = (order ?? Array(names.indices)).map { Category(t.categories[$0], names[$0], of: totalName, d) }
+        }
     }
 
     struct Cohort: Encodable {
-        let cases, initialShortlist, familyContributions: Int
+        let cases, initialShortlist, familyContributions: Count
         let localReviews: Tally
-        let withLocalReview: Share
+        let withLocalReview: PublishedShare
     }
 
     struct Areas: Encodable {
-        let areas: Int
-        let regionsCovered: Share
+        let areas: Count
+        let regionsCovered: PublishedShare
         let regions, areaTypes: Tally
-        let familyNursePartnership: Share
-        let practitioners, strategicPartners: Int
+        let familyNursePartnership: PublishedShare
+        let practitioners, strategicPartners: Count
     }
 
     struct Child: Encodable {
         let sex, ethnicity, ageMonths: Tally
         let modalAgeMonths: [Int]
-        let modalAgeCount: Int
-        let premature, feedingDifficulties, weightLoss, boysPerGirl: Share
+        let modalAgeCount: Count
+        let premature, feedingDifficulties, weightLoss, boysPerGirl: PublishedShare
     }
 
     struct MaleCarer: Encodable {
         let relationship: Tally
-        let criminalConvictions: Share
+        let criminalConvictions: PublishedShare
         let probation: Tally
     }
 
     struct OutcomeDetail: Encodable {
-        let cases: Int
+        let cases: Count
         let injuries, injuryProfiles, occasions, prognosis: Tally
-        fileprivate init(_ d: StatisticsOutcomeDetail) {
-            cases = d.cases
-            (injuries, injuryProfiles, occasions, prognosis) = (Tally(d.injuries), Tally(d.injuryProfiles), Tally(d.occasions), Tally(d.prognosis))
+        fileprivate init(_ d: StatisticsOutcomeDetail, prefix: String, outcome: String, _ disclosure: Disclosure?) {
+            cases = Count(d.cases, outcome, disclosure)
+            injuries = Tally(d.injuries, "\(prefix).injury", of: outcome, disclosure)
+            injuryProfiles = Tally(d.injuryProfiles, "\(prefix).profile", of: outcome, disclosure)
+            occasions = Tally(d.occasions, "\(prefix).occasions", of: outcome, disclosure)
+            prognosis = Tally(d.prognosis, "\(prefix).prognosis", of: outcome, disclosure)
         }
     }
 
@@ -89,7 +137,7 @@ struct StatisticsExport: Encodable {
 
     /// Counts only: the draft lists the cases.
     struct DataQuality: Encodable {
-        let unknownPrognosis, unknownOccasions, withoutThemes: Int
+        let unknownPrognosis, unknownOccasions, withoutThemes: Count
     }
 
     let cohort: Cohort
@@ -103,34 +151,55 @@ struct StatisticsExport: Encodable {
     let themes: Themes
     let dataQuality: DataQuality
 
-    init(_ s: CohortStatistics) {
-        cohort = Cohort(cases: s.cohort.cases, initialShortlist: s.cohort.initialShortlist,
-                        familyContributions: s.cohort.familyContributions, localReviews: Tally(s.cohort.localReviews),
-                        withLocalReview: s.cohort.withLocalReview)
-        areas = Areas(areas: s.areas.areas, regionsCovered: s.areas.regionsCovered, regions: Tally(s.areas.regions),
-                      areaTypes: Tally(s.areas.areaTypes), familyNursePartnership: s.areas.familyNursePartnership,
-                      practitioners: s.areas.practitioners, strategicPartners: s.areas.strategicPartners)
-        harm = Harm(outcome: Tally(s.harm.outcome), died: OutcomeDetail(s.harm.died),
-                    seriouslyHarmed: OutcomeDetail(s.harm.seriouslyHarmed), injuryProfiles: Tally(s.harm.injuryProfiles))
-        child = Child(sex: Tally(s.child.sex), ethnicity: Tally(s.child.ethnicity), ageMonths: Tally(s.child.ageMonths),
-                      modalAgeMonths: s.child.modalAgeMonths, modalAgeCount: s.child.modalAgeCount, premature: s.child.premature,
-                      feedingDifficulties: s.child.feedingDifficulties, weightLoss: s.child.weightLoss, boysPerGirl: s.child.boysPerGirl)
-        maleCarer = MaleCarer(relationship: Tally(s.maleCarer.relationship), criminalConvictions: s.maleCarer.criminalConvictions,
-                              probation: Tally(s.maleCarer.probation))
-        parents = Tally(s.parents)
-        agencyInvolvement = Tally(s.agencyInvolvement)
-        proceedings = Proceedings(criminal: Tally(s.proceedings.criminal), murderCharge: Tally(s.proceedings.murderCharge),
-                                  murderChargeInOngoingTrials: Tally(s.proceedings.murderChargeInOngoingTrials),
-                                  findingsOfFact: Tally(s.proceedings.findingsOfFact))
+    init(_ s: CohortStatistics, disclosure d: Disclosure? = nil) {
+        cohort = Cohort(cases: Count(s.cohort.cases, "cases", d), initialShortlist: Count(s.cohort.initialShortlist, "shortlist", d),
+                        familyContributions: Count(s.cohort.familyContributions, "family-contributions", d),
+                        localReviews: Tally(s.cohort.localReviews, "local-review", of: "cases", d),
+                        withLocalReview: PublishedShare(s.cohort.withLocalReview, "local-reviews", of: "cases", d))
+        areas = Areas(areas: Count(s.areas.areas, "areas", d),
+                      // regions_total is how many regions there are, not a count of anything in the cohort.
+                      regionsCovered: PublishedShare(s.areas.regionsCovered, "regions", of: nil, d),
+                      regions: Tally(s.areas.regions, "region", of: "areas", d),
+                      areaTypes: Tally(s.areas.areaTypes, "area-type", of: "areas", d),
+                      familyNursePartnership: PublishedShare(s.areas.familyNursePartnership, "fnp-areas", of: "areas", d),
+                      practitioners: Count(s.areas.practitioners, "practitioners", d),
+                      strategicPartners: Count(s.areas.strategicPartners, "strategic-partners", d))
+        harm = Harm(outcome: Tally(s.harm.outcome, "outcome", of: "cases", d),
+                    died: OutcomeDetail(s.harm.died, prefix: "died", outcome: "outcome.died", d),
+                    seriouslyHarmed: OutcomeDetail(s.harm.seriouslyHarmed, prefix: "harmed", outcome: "outcome.seriously-harmed", d),
+                    injuryProfiles: Tally(s.harm.injuryProfiles, "profile", of: "cases", d))
+        child = Child(sex: Tally(s.child.sex, "sex", of: "cases", d),
+                      ethnicity: Tally(s.child.ethnicity, "ethnicity", of: "cases", d, slugged: true, countOrdered: true),
+                      ageMonths: Tally(s.child.ageMonths, "age", of: "cases", d),
+                      modalAgeMonths: s.child.modalAgeMonths, modalAgeCount: Count(s.child.modalAgeCount, "modal-age-count", d),
+                      premature: PublishedShare(s.child.premature, "premature", of: "cases", d),
+                      feedingDifficulties: PublishedShare(s.child.feedingDifficulties, "feeding-difficulties", of: "cases", d),
+                      weightLoss: PublishedShare(s.child.weightLoss, "weight-loss", of: "cases", d),
+                      boysPerGirl: PublishedShare(ratio: s.child.boysPerGirl, withheld: d?.isSuppressed("boys-per-girl") ?? false))
+        maleCarer = MaleCarer(relationship: Tally(s.maleCarer.relationship, "relationship", of: "cases", d),
+                              criminalConvictions: PublishedShare(s.maleCarer.criminalConvictions, "convictions", of: "cases", d),
+                              probation: Tally(s.maleCarer.probation, "probation", of: "convictions", d))
+        parents = Tally(s.parents, "parents", of: "cases", d)
+        agencyInvolvement = Tally(s.agencyInvolvement, "agency", of: "cases", d)
+        proceedings = Proceedings(criminal: Tally(s.proceedings.criminal, "criminal", of: "cases", d),
+                                  murderCharge: Tally(s.proceedings.murderCharge, "murder", of: "cases", d),
+                                  murderChargeInOngoingTrials: Tally(s.proceedings.murderChargeInOngoingTrials, "trial-murder",
+                                                                     of: "criminal.trial-ongoing", d),
+                                  findingsOfFact: Tally(s.proceedings.findingsOfFact, "findings", of: "cases", d))
         themes = Themes(
-            cases: Tally(s.themes.cases),
-            coOccurrence: s.themes.coOccurrence.map { Themes.Pair(first: $0.first, second: $0.second, cases: Category($0.cases)) },
-            byAgencyInvolvement: s.themes.byAgencyInvolvement.map { Themes.ByAgency(theme: $0.theme, cases: Tally($0.cases)) },
+            cases: Tally(s.themes.cases, "theme", of: "cases", d),
+            coOccurrence: s.themes.coOccurrence.map {
+                Themes.Pair(first: $0.first, second: $0.second,
+                            cases: Category($0.cases, Disclosure.pairName($0.first, $0.second), of: "cases", d))
+            },
+            byAgencyInvolvement: s.themes.byAgencyInvolvement.map {
+                Themes.ByAgency(theme: $0.theme, cases: Tally($0.cases, "theme-agency.\($0.theme)", of: "theme.\($0.theme)", d))
+            },
             publishableLearning: s.themes.publishableLearning.map { learning in
                 Themes.Learning(theme: learning.theme, title: learning.title, points: learning.points.map { Themes.Learning.Point(text: $0.text) })
             })
-        dataQuality = DataQuality(unknownPrognosis: s.dataQuality.unknownPrognosis.count,
-                                  unknownOccasions: s.dataQuality.unknownOccasions.count,
-                                  withoutThemes: s.dataQuality.withoutThemes.count)
+        dataQuality = DataQuality(unknownPrognosis: Count(s.dataQuality.unknownPrognosis.count, Disclosure.unknownPrognosis, d),
+                                  unknownOccasions: Count(s.dataQuality.unknownOccasions.count, Disclosure.unknownOccasions, d),
+                                  withoutThemes: Count(s.dataQuality.withoutThemes.count, Disclosure.withoutThemes, d))
     }
 }

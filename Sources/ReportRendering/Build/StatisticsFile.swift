@@ -10,27 +10,42 @@ public struct StatisticsFile: Encodable {
     /// Every named value a template can use: counts with the total they are a
     /// share of, ratios (`"ratio": true`) and texts.
     public let values: [String: NamedValue]
+    /// With disclosure control on: the threshold and what `"[c]"` means (absent otherwise).
+    let disclosure: Key?
+
+    struct Key: Encodable {
+        let suppressBelow: Int
+        let symbol: String
+        let meaning: String
+    }
 
     public struct NamedValue: Encodable {
-        public var count: Int?
-        public var total: Int?
+        var count: StatisticsExport.Count?
+        var total: StatisticsExport.Count?
         public var ratio: Bool?
         public var text: String?
         /// What the value counts, in words ("Ethnicity: Asian").
         public var title: String?
     }
 
-    public init(statistics: CohortStatistics, values: ReportValues) {
-        self.statistics = StatisticsExport(statistics)
-        self.values = Self.named(values)
+    /// `disclosure`: what a published build withholds; each such number is written `"[c]"`.
+    public init(statistics: CohortStatistics, values: ReportValues, disclosure: Disclosure? = nil) {
+        self.statistics = StatisticsExport(statistics, disclosure: disclosure)
+        self.values = Self.named(values, disclosure: disclosure)
+        self.disclosure = disclosure.map { Key(suppressBelow: $0.threshold, symbol: Disclosure.symbol, meaning: $0.key) }
     }
 
     /// Every named value with its title: the part a later draft compares with.
-    static func named(_ values: ReportValues) -> [String: NamedValue] {
+    static func named(_ values: ReportValues, disclosure d: Disclosure? = nil) -> [String: NamedValue] {
         Dictionary(uniqueKeysWithValues: values.values.map { name, value in
+            typealias Count = StatisticsExport.Count
             var named = switch value {
-            case .count(let n, let total): NamedValue(count: n, total: total)
-            case .ratio(let r): NamedValue(count: r.count, total: r.total, ratio: true)
+            case .count(let n, let total):
+                NamedValue(count: Count(n, withheld: d?.isSuppressed(name) ?? false),
+                           total: total.map { Count($0, withheld: d?.isTotalSuppressed(name) ?? false) })
+            case .ratio(let r):
+                NamedValue(count: Count(r.count, withheld: d?.isSuppressed(name) ?? false),
+                           total: Count(r.total, withheld: d?.isSuppressed(name) ?? false), ratio: true)
             case .text(let s): NamedValue(text: s)
             }
             named.title = values.titles[name]
@@ -73,6 +88,8 @@ public struct Baseline: Sendable {
     public var titles: [String: String] = [:]
     /// An earlier draft's cases, field by field; nil for a published baseline.
     public var cases: [CaseRecord]?
+    /// Names whose number the baseline withheld (`"[c]"`): there is nothing to compare them with.
+    public var withheld: Set<String> = []
 
     /// "the draft of 29 November 2026 (cases.json)", "the published report of 15 September 2021 (statistics.json)".
     public var description: String {
@@ -125,6 +142,7 @@ public struct Baseline: Sendable {
         }
         var read: [String: TemplateValue] = [:]
         var titles: [String: String] = [:]
+        var withheld: Set<String> = []
         for (key, entry) in values {
             guard let entry = entry as? [String: Any] else {
                 throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) is not an object")
@@ -132,6 +150,11 @@ public struct Baseline: Sendable {
             if let title = entry["title"] as? String { titles[key] = title }
             if let text = entry["text"] as? String {
                 read[key] = .text(text)
+                continue
+            }
+            // A number a published build withheld ("[c]") cannot be compared with.
+            if entry["count"] as? String == Disclosure.symbol || entry["total"] as? String == Disclosure.symbol {
+                withheld.insert(key)
                 continue
             }
             guard let count = entry["count"] as? Int, count >= 0 else {
@@ -154,6 +177,7 @@ public struct Baseline: Sendable {
         self.name = name
         self.values = read
         self.titles = titles
+        self.withheld = withheld
         if root["kind"] as? String == "draft" {
             guard let built = root["built"] as? String, let cases = root["cases"] else {
                 throw Unreadable(description: "\(name): a draft's cases.json needs \"built\" and \"cases\"")

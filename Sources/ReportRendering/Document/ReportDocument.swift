@@ -9,6 +9,8 @@ public indirect enum Inline: Hashable, Sendable {
     case lineBreak
     /// A changed number in a draft: the current value, and what it was in the baseline.
     case changed(current: String, previous: String)
+    /// A number a published build would withhold as `[c]`, as a draft shows it: its true value, marked.
+    case withheld([Inline])
 
     /// The plain text, for ids, contents lists and comparisons.
     public var plainText: String {
@@ -17,6 +19,7 @@ public indirect enum Inline: Hashable, Sendable {
         case .emphasis(let c), .strong(let c), .link(_, let c): c.map(\.plainText).joined()
         case .lineBreak: " "
         case .changed(let current, _): current
+        case .withheld(let c): c.map(\.plainText).joined()
         }
     }
 }

@@ -69,6 +69,9 @@ public struct ChartBody: Sendable {
     public var spec: ChartSpec
     public var caseIDs: [(category: String, ids: [String])]
     public var valueNames: [String]
+    /// The names of each category's counts (one per series) and of its sum, for
+    /// disclosure control; empty when they are `valueNames` (a plain chart).
+    public var cellNames: [(values: [String], sum: String)] = []
 }
 
 /// A figure as placed in the report: its definition, the number it got from
@@ -89,6 +92,9 @@ public struct Figure: Sendable {
     public let valueNames: [String]
     /// A diagram's caption, when the chapter gave one (a chart's is in its spec).
     public var caption: String? = nil
+    /// In a draft built with disclosure control: per category, what a published build
+    /// would withhold (its counts by position, and its sum), to be marked in the table.
+    public var wouldWithhold: [ChartCategory] = []
 
     public var id: String { definition.id }
     /// The page's fragment id and the stem of its files (`figure-4.svg`, `figure-4.csv`):
@@ -168,6 +174,11 @@ public enum FigureRegistry {
         }),
     ]
 
+    /// Figures whose categories are ordered by their counts (a pie largest first,
+    /// ethnicity most common first). With numbers withheld, such an order would rank
+    /// the withheld ones, so they are put last, by label.
+    static let orderedByCount: Set<String> = ["outcome", "agency-involvement", "ethnicity"]
+
     /// The definition with this id.
     public static func definition(_ id: String) -> FigureDefinition? { all.first { $0.id == id } }
 
@@ -186,15 +197,26 @@ public enum FigureRegistry {
     /// The placed figures, in number order. `numbers` comes from ``FigureNumbering``;
     /// a figure without a number (placed nowhere) is left out. `diagrams` holds
     /// each diagram's content by figure id.
+    /// With `disclosure`, the counts it withholds are marked in each chart's spec.
     static func figures(_ statistics: CohortStatistics, review: Review, numbers: [String: Int],
-                        diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:]) -> [Figure] {
+                        diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:],
+                        disclosure: Disclosure? = nil) -> [Figure] {
         return all.compactMap { definition -> Figure? in
             guard let number = numbers[definition.id] else { return nil }
             var input = FigureInputs(statistics: statistics, sourceNote: sourceNote(review))
             input.words = words[definition.id] ?? FigureWords()
             switch definition.source {
             case .chart(let build):
-                let body = build(input)
+                var body = build(input)
+                if let disclosure {
+                    if orderedByCount.contains(definition.id) {
+                        let order = disclosure.withheldLast(body.valueNames, labels: body.spec.categories.map(\.label))
+                        body.spec.categories = order.map { body.spec.categories[$0] }
+                        body.valueNames = order.map { body.valueNames[$0] }
+                        body.caseIDs = order.map { body.caseIDs[$0] }
+                    }
+                    body.spec.categories = withholding(body, disclosure)
+                }
                 return Figure(definition: definition, number: number, content: .chart(body.spec),
                               caseIDs: body.caseIDs, valueNames: body.valueNames)
             case .diagram:
@@ -203,6 +225,15 @@ public enum FigureRegistry {
                               caption: input.words.title)
             }
         }.sorted { $0.number < $1.number }
+    }
+
+    /// A chart's categories with the counts `disclosure` withholds marked.
+    static func withholding(_ body: ChartBody, _ disclosure: Disclosure) -> [ChartCategory] {
+        let names = body.cellNames.isEmpty ? body.valueNames.map { (values: [$0], sum: $0) } : body.cellNames
+        return zip(body.spec.categories, names).map { category, names in
+            category.suppressing(Set(names.values.indices.filter { disclosure.isSuppressed(names.values[$0]) }),
+                                 sum: disclosure.isSuppressed(names.sum))
+        }
     }
 
     // MARK: - Building charts
@@ -242,6 +273,7 @@ public enum FigureRegistry {
             },
             series: [Outcome.died.label, Outcome.seriouslyHarmed.label], unit: unit, total: input.cases,
             sourceNote: input.sourceNote)
-        return ChartBody(spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [])
+        return ChartBody(spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [],
+                         cellNames: profiles.map { (["died.profile.\($0.key)", "harmed.profile.\($0.key)"], "profile.\($0.key)") })
     }
 }

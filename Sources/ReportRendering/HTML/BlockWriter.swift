@@ -40,7 +40,7 @@ struct BlockWriter {
             try w.element("hr")
         case .figure(let id):
             guard let figure = figuresByID[id] else { return }
-            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline, into: w)
+            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline, disclosureKey: page.disclosureKey, into: w)
         case .learning(let theme):
             try learning(theme)
         }
@@ -60,6 +60,17 @@ struct BlockWriter {
         case .lineBreak: try w.element("br")
         case .changed(let current, let previous):
             try Self.changed(current, was: previous, w)
+        case .withheld(let c):
+            try Self.withheld(w) { try write(c) }
+        }
+    }
+
+    /// A true value that a published build would withhold, as a draft shows it:
+    /// marked, and followed by what the published report prints instead.
+    static func withheld(_ w: XMLWriter, _ content: () throws -> Void) throws {
+        try w.element("mark", ["class": "withheld"]) {
+            try content()
+            try w.text(" (\(Disclosure.symbol) when published)")
         }
     }
 

@@ -6,7 +6,9 @@ import XMLWriter
 /// link to the same data as CSV.
 enum FigureWriter {
     /// `baseline`: a draft's earlier build; a changed count or share is marked in the table.
-    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: Baseline?, into w: XMLWriter) throws {
+    /// `disclosureKey`: what `[c]` means, printed under a table that withholds numbers.
+    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: Baseline?, disclosureKey: String? = nil,
+                      into w: XMLWriter) throws {
         try w.element("figure", ["id": figure.anchor, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
@@ -27,7 +29,14 @@ enum FigureWriter {
             }
             switch figure.content {
             case .chart(let spec):
+                if scenes == nil {
+                    // A pie with a withheld part: its angles would give the part away.
+                    try w.element("p", ["class": "figure-note"], text: "Figure \(figure.number) is given as a table only: some of its parts are withheld ([c]), and a pie chart would show them by the size of their slices.")
+                }
                 try table(spec, figure: figure, baseline: baseline, w)
+                if spec.hasSuppression || figure.wouldWithhold.contains(where: \.isSuppressed), let disclosureKey {
+                    try w.element("p", ["class": "figure-note"], text: disclosureKey)
+                }
                 try w.element("p", ["class": "figure-source"]) {
                     try w.text(spec.sourceNote + ". ")
                     if let csv = figure.csvFile {
@@ -77,7 +86,11 @@ enum FigureWriter {
                             try w.element("th", ["scope": "row"], text: row[0])
                             for (column, cell) in row.dropFirst().enumerated() {
                                 try w.element("td", ["class": "numeric"]) {
-                                    if let name, column < written.count,
+                                    let wouldWithhold = index < figure.wouldWithhold.count
+                                        && FigureData.isWithheld(figure.wouldWithhold[index], column: column)
+                                    if wouldWithhold {
+                                        try BlockWriter.withheld(w) { try w.text(cell) }
+                                    } else if let name, column < written.count,
                                        let previous = baseline?.previous(of: name, current: cell, writtenAs: written[column]) {
                                         try BlockWriter.changed(cell, was: previous, w)
                                     } else {

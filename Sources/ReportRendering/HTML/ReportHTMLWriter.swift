@@ -33,6 +33,9 @@ public enum ReportHTMLWriter {
                     try contents(page, w)
                     try w.element("main", ["id": "main"]) {
                         if let draft = page.draft { try DraftSections.changes(draft, w) }
+                        if let key = page.disclosureKey {
+                            try w.element("p", ["class": "disclosure-key", "role": "note"], text: key)
+                        }
                         var blocks = BlockWriter(page: page, writer: w)
                         for chapter in page.chapters {
                             try w.element("section", ["class": "chapter", "aria-labelledby": chapter.id]) {

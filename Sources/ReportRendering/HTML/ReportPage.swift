@@ -25,6 +25,8 @@ public struct ReportPage: Sendable {
     /// The date printed as the publication date.
     public var published: ISODate
     public var draft: Draft?
+    /// What `[c]` means, when the page prints it (a published build that withholds numbers).
+    public var disclosureKey: String?
 
     /// What only a reviewers' draft carries.
     public struct Draft: Sendable {

@@ -9,12 +9,19 @@ public struct TemplateContext: Sendable {
     public var themes: [String]?
     /// An earlier build's values; a value that reads differently now is marked in drafts.
     public var baseline: Baseline?
+    /// What a published build withholds (`--suppress-below`), or nil.
+    public var disclosure: Disclosure?
+    /// A draft: withheld values are shown as they are, marked, instead of as `[c]`.
+    public var marksWithheld = false
 
-    public init(values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: Baseline? = nil) {
+    public init(values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: Baseline? = nil,
+                disclosure: Disclosure? = nil, marksWithheld: Bool = false) {
         self.values = values
         self.figureNumbers = figureNumbers
         self.themes = themes
         self.baseline = baseline
+        self.disclosure = disclosure
+        self.marksWithheld = marksWithheld
     }
 }
 
@@ -59,7 +66,8 @@ public enum ChapterReader {
                 _ = reader.takeNamesUsed()
                 if let block = reader.block(node) { blocks.append(block) }
                 warnings += Coverage.warnings(names: reader.takeNamesUsed(), line: node.line, file: file,
-                                              families: context.values?.families ?? [:], selection: selection)
+                                              families: context.values?.families ?? [:], selection: selection,
+                                              disclosure: context.disclosure)
                 selection = []
             }
             segment = []

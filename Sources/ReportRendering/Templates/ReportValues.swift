@@ -15,6 +15,10 @@ public struct ReportValues: Sendable {
     public private(set) var names: [String] = []
     /// What each name counts, in words ("Ethnicity: Asian"), for the changes a draft lists.
     public private(set) var titles: [String: String] = [:]
+    /// The name of the value each count is a share of (`ethnicity.asian` → `cases`,
+    /// `died.occasions.single` → `outcome.died`), where that total is itself a
+    /// named count: what disclosure control needs to know to protect shares and totals.
+    public private(set) var totalNames: [String: String] = [:]
 
     /// The categories of one tally, in the order a reader meets them.
     public struct Family: Sendable, Hashable {
@@ -24,6 +28,8 @@ public struct ReportValues: Sendable {
         /// Whether each case is counted in exactly one category (so the counts add
         /// up to the total), as opposed to features a case may or may not have.
         public var exclusive: Bool
+        /// The name of the value `total` is (`cases`, `outcome.died`), if it is one.
+        public var totalName: String? = nil
 
         public struct Member: Sendable, Hashable {
             public var name: String
@@ -41,48 +47,49 @@ public struct ReportValues: Sendable {
         set("cases", .count(cases, of: nil), title: "Cases in the cohort")
         set("shortlist", .count(s.cohort.initialShortlist, of: nil), title: "Cases on the first shortlist")
         set("family-contributions", .count(s.cohort.familyContributions, of: nil), title: "Family members who spoke to the reviewers")
-        add("local-review", s.cohort.localReviews, title: "Local reviews")
-        set("local-reviews", .count(s.cohort.withLocalReview.count, of: cases), title: "Cases with a local review")
+        add("local-review", s.cohort.localReviews, title: "Local reviews", of: "cases")
+        set("local-reviews", .count(s.cohort.withLocalReview.count, of: cases), title: "Cases with a local review", of: "cases")
 
         set("areas", .count(s.areas.areas, of: nil), title: "Areas with a case")
         set("regions", .count(s.areas.regionsCovered.count, of: s.areas.regionsCovered.total), title: "Regions covered")
-        add("region", s.areas.regions, title: "Areas by region")
-        add("area-type", s.areas.areaTypes, title: "Areas by type")
-        set("fnp-areas", .count(s.areas.familyNursePartnership.count, of: s.areas.familyNursePartnership.total), title: "Areas with a Family Nurse Partnership")
+        add("region", s.areas.regions, title: "Areas by region", of: "areas")
+        add("area-type", s.areas.areaTypes, title: "Areas by type", of: "areas")
+        set("fnp-areas", .count(s.areas.familyNursePartnership.count, of: s.areas.familyNursePartnership.total), title: "Areas with a Family Nurse Partnership", of: "areas")
         set("practitioners", .count(s.areas.practitioners, of: nil), title: "Practitioners who met the reviewers")
         set("strategic-partners", .count(s.areas.strategicPartners, of: nil), title: "Strategic partners who met the reviewers")
 
-        add("outcome", s.harm.outcome, title: "Outcome")
-        add("profile", s.harm.injuryProfiles, title: "Injury profiles")
-        for (prefix, detail, who) in [("died", s.harm.died, "babies who died"), ("harmed", s.harm.seriouslyHarmed, "babies seriously harmed")] {
-            add("\(prefix).injury", detail.injuries, title: "Injuries of the \(who)", exclusive: false)
-            add("\(prefix).profile", detail.injuryProfiles, title: "Injury profiles of the \(who)")
-            add("\(prefix).occasions", detail.occasions, title: "Occasions of injury, \(who)")
+        add("outcome", s.harm.outcome, title: "Outcome", of: "cases")
+        add("profile", s.harm.injuryProfiles, title: "Injury profiles", of: "cases")
+        for (prefix, detail, who, outcome) in [("died", s.harm.died, "babies who died", "outcome.died"),
+                                               ("harmed", s.harm.seriouslyHarmed, "babies seriously harmed", "outcome.seriously-harmed")] {
+            add("\(prefix).injury", detail.injuries, title: "Injuries of the \(who)", exclusive: false, of: outcome)
+            add("\(prefix).profile", detail.injuryProfiles, title: "Injury profiles of the \(who)", of: outcome)
+            add("\(prefix).occasions", detail.occasions, title: "Occasions of injury, \(who)", of: outcome)
         }
-        add("harmed.prognosis", s.harm.seriouslyHarmed.prognosis, title: "Prognosis of the babies seriously harmed")
-        add("relationship", s.maleCarer.relationship, title: "The man's relationship to the baby")
+        add("harmed.prognosis", s.harm.seriouslyHarmed.prognosis, title: "Prognosis of the babies seriously harmed", of: "outcome.seriously-harmed")
+        add("relationship", s.maleCarer.relationship, title: "The man's relationship to the baby", of: "cases")
 
-        add("sex", s.child.sex, title: "Sex")
+        add("sex", s.child.sex, title: "Sex", of: "cases")
         set("boys-per-girl", .ratio(s.child.boysPerGirl), title: "Boys for each girl")
-        add("ethnicity", s.child.ethnicity, title: "Ethnicity", slugged: true)
+        add("ethnicity", s.child.ethnicity, title: "Ethnicity", of: "cases", slugged: true)
         if let largest = s.child.ethnicity.categories.first { set("ethnicity.largest", .text(largest.label), title: "Largest ethnic group") }
-        add("age", s.child.ageMonths, title: "Age at injury")
+        add("age", s.child.ageMonths, title: "Age at injury", of: "cases")
         let modal = s.child.modalAgeMonths.map { s.child.ageMonths[String($0)].label }
         set("modal-age", .text(Self.list(modal)), title: "Most common age")
-        set("modal-age-count", .count(s.child.modalAgeCount, of: cases), title: "Babies of the most common age")
-        set("premature", .count(s.child.premature.count, of: cases), title: "Babies born prematurely")
-        set("feeding-difficulties", .count(s.child.feedingDifficulties.count, of: cases), title: "Babies with feeding difficulties")
-        set("weight-loss", .count(s.child.weightLoss.count, of: cases), title: "Babies with weight loss")
+        set("modal-age-count", .count(s.child.modalAgeCount, of: cases), title: "Babies of the most common age", of: "cases")
+        set("premature", .count(s.child.premature.count, of: cases), title: "Babies born prematurely", of: "cases")
+        set("feeding-difficulties", .count(s.child.feedingDifficulties.count, of: cases), title: "Babies with feeding difficulties", of: "cases")
+        set("weight-loss", .count(s.child.weightLoss.count, of: cases), title: "Babies with weight loss", of: "cases")
 
-        add("agency", s.agencyInvolvement, title: "Agency involvement")
-        add("criminal", s.proceedings.criminal, title: "Criminal proceedings")
-        add("murder", s.proceedings.murderCharge, title: "Murder charges")
-        add("trial-murder", s.proceedings.murderChargeInOngoingTrials, title: "Murder charges in ongoing trials")
-        add("findings", s.proceedings.findingsOfFact, title: "Findings of fact")
-        add("parents", s.parents, title: "Features of the parents", exclusive: false)
-        set("convictions", .count(s.maleCarer.criminalConvictions.count, of: cases), title: "Men with criminal convictions")
-        add("probation", s.maleCarer.probation, title: "Probation, of the men with convictions")
-        add("theme", s.themes.cases, title: "Cases per theme", exclusive: false)
+        add("agency", s.agencyInvolvement, title: "Agency involvement", of: "cases")
+        add("criminal", s.proceedings.criminal, title: "Criminal proceedings", of: "cases")
+        add("murder", s.proceedings.murderCharge, title: "Murder charges", of: "cases")
+        add("trial-murder", s.proceedings.murderChargeInOngoingTrials, title: "Murder charges in ongoing trials", of: "criminal.trial-ongoing")
+        add("findings", s.proceedings.findingsOfFact, title: "Findings of fact", of: "cases")
+        add("parents", s.parents, title: "Features of the parents", exclusive: false, of: "cases")
+        set("convictions", .count(s.maleCarer.criminalConvictions.count, of: cases), title: "Men with criminal convictions", of: "cases")
+        add("probation", s.maleCarer.probation, title: "Probation, of the men with convictions", of: "convictions")
+        add("theme", s.themes.cases, title: "Cases per theme", exclusive: false, of: "cases")
         for category in s.themes.cases.categories { set("theme-title." + category.key, .text(category.label), title: "Title of the theme \(category.key)") }
 
         set("review.title", .text(review.title), title: "Title")
@@ -94,20 +101,22 @@ public struct ReportValues: Sendable {
         orderFamiliesLikeFigures(s, review: review)
     }
 
-    private mutating func set(_ name: String, _ value: TemplateValue, title: String) {
+    private mutating func set(_ name: String, _ value: TemplateValue, title: String, of totalName: String? = nil) {
         if values[name] == nil { names.append(name) }
         values[name] = value
         titles[name] = title
+        if let totalName { totalNames[name] = totalName }
     }
 
-    private mutating func add(_ prefix: String, _ tally: Tally, title: String, exclusive: Bool = true, slugged: Bool = false) {
+    private mutating func add(_ prefix: String, _ tally: Tally, title: String, exclusive: Bool = true, of totalName: String,
+                              slugged: Bool = false) {
         var members: [Family.Member] = []
         for category in tally.categories {
             let name = "\(prefix).\(slugged ? Self.slug(category.key) : category.key)"
-            set(name, .count(category.count, of: tally.total), title: "\(title): \(category.label)")
+            set(name, .count(category.count, of: tally.total), title: "\(title): \(category.label)", of: totalName)
             members.append(Family.Member(name: name, label: category.label, count: category.count))
         }
-        families[prefix] = Family(members: members, total: tally.total, exclusive: exclusive)
+        families[prefix] = Family(members: members, total: tally.total, exclusive: exclusive, totalName: totalName)
     }
 
     /// Families that a figure shows are listed in the figure's order (a pie puts its largest part first).
@@ -121,6 +130,13 @@ public struct ReportValues: Sendable {
                 .sorted { (order[$0.element.name] ?? Int.max, $0.offset) < (order[$1.element.name] ?? Int.max, $1.offset) }
                 .map(\.element)
         }
+    }
+
+    /// Puts the withheld categories of a family ordered by count after the
+    /// published ones, by label (see ``Disclosure/withheldLast(_:labels:)``), as its figure shows them.
+    mutating func moveWithheldLast(_ prefix: String, _ disclosure: Disclosure) {
+        guard let members = families[prefix]?.members else { return }
+        families[prefix]?.members = disclosure.withheldLast(members.map(\.name), labels: members.map(\.label)).map { members[$0] }
     }
 
     /// A vocabulary label as a name: lower case, runs of other characters as one `-`

@@ -182,6 +182,11 @@ struct Resolver {
     private mutating func listItems(_ argument: String, line: Int) -> [(label: String, value: [Inline])]? {
         var parts = argument.split(separator: "|", omittingEmptySubsequences: false).map(trimmedSpaces)
         let name = parts.removeFirst()
+        // `| suppressed: WORDS` applies to each category's value, before or after `| nonzero`.
+        var alternative = ""
+        if let index = parts.firstIndex(where: { $0.hasPrefix(Self.alternativeKeyword) }) {
+            alternative = " | " + parts.remove(at: index)
+        }
         let nonzero = parts.last == "nonzero"
         if nonzero { parts.removeLast() }
         guard parts.count <= 1, !name.isEmpty else {
@@ -191,7 +196,7 @@ struct Resolver {
         guard let family = family(name, line: line), let members = context.values?.families[family]?.members else { return [] }
         var items: [(label: String, value: [Inline])] = []
         for member in members where !nonzero || member.count > 0 {
-            let inner = parts.isEmpty ? member.name : "\(member.name) | \(parts[0])"
+            let inner = (parts.isEmpty ? member.name : "\(member.name) | \(parts[0])") + alternative
             let before = problems.count
             let value = resolve(inner, line: line)
             if problems.count > before { return nil }
@@ -227,6 +232,19 @@ struct Resolver {
             guard let number = context.figureNumbers[id] else { return [] }
             return [.link(url: "#figure-\(number)", [.text("Figure \(number)")])]
         }
+        // `… | suppressed: WORDS`: what to print instead when the value is withheld.
+        var inner = inner
+        var alternative: String?
+        if let bar = inner.range(of: "|", options: .backwards),
+           trimmedSpaces(inner[bar.upperBound...]).hasPrefix(Self.alternativeKeyword) {
+            let words = trimmedSpaces(Substring(trimmedSpaces(inner[bar.upperBound...]).dropFirst(Self.alternativeKeyword.count)))
+            guard !words.isEmpty else {
+                problem(line, .malformed("{{\(inner)}}"))
+                return []
+            }
+            alternative = words
+            inner = String(inner[..<bar.lowerBound])
+        }
         let placeholder: Placeholder
         switch Placeholder.parse(inner) {
         case .failure(let reason):
@@ -250,14 +268,27 @@ struct Resolver {
             problem(line, reason)
             return []
         case .success(let text):
-            // A value changed if, written the same way, it reads differently in the baseline.
-            if let was = context.baseline?.previous(of: placeholder.name, current: text, writtenAs: {
-                if case .success(let was) = ValueFormatter.format($0, placeholder) { was } else { nil }
-            }) {
-                return [.changed(current: text, previous: was)]
+            if let disclosure = context.disclosure,
+               let withheld = ValueFormatter.withheld(value, placeholder, disclosure: disclosure, alternative: alternative) {
+                // A draft shows the true value, marked; a published build what it may print.
+                return context.marksWithheld ? [.withheld(marked(text, placeholder))] : [.text(withheld)]
             }
-            return [.text(text)]
+            return marked(text, placeholder)
         }
+    }
+
+    /// `| suppressed:` after a placeholder's format: the wording to print when its value is withheld.
+    static let alternativeKeyword = "suppressed:"
+
+    /// A value's text, marked as changed when the baseline's reads differently.
+    private func marked(_ text: String, _ placeholder: Placeholder) -> [Inline] {
+        // A value changed if, written the same way, it reads differently in the baseline.
+        if let was = context.baseline?.previous(of: placeholder.name, current: text, writtenAs: {
+            if case .success(let was) = ValueFormatter.format($0, placeholder) { was } else { nil }
+        }) {
+            return [.changed(current: text, previous: was)]
+        }
+        return [.text(text)]
     }
 
     /// Names close to a mistyped one: same spelling but for a few letters.

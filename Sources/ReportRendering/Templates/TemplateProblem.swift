@@ -37,6 +37,8 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case partialFamily(family: String, stated: Int, of: Int, missing: [String])
         /// A figure whose chart cannot be drawn from this cohort's numbers.
         case figureCannotBeDrawn(figure: String, why: String)
+        /// A paragraph or list that states every count of a family, some of them withheld as `[c]`.
+        case withheldFamilyInFull(family: String, withheld: [String], threshold: Int)
     }
 
     public init(file: String, line: Int?, reason: Reason) {
@@ -92,6 +94,10 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
                 + "write {{ list: \(family) }} to state them all, or put {{ selection: \(family) }} on the line before if the selection is deliberate"
         case .figureCannotBeDrawn(let figure, let why):
             "figure \"\(figure)\" cannot be drawn from this cohort: \(why)"
+        case .withheldFamilyInFull(let family, let withheld, let threshold):
+            "this states every \(family) count, and with counts below \(threshold) withheld it prints [c] for "
+                + withheld.map { "\"\($0)\"" }.joined(separator: ", ")
+                + "; check that its words (such as \"the remaining\" or a total) do not let a reader work one out, or reword it"
         }
     }
 

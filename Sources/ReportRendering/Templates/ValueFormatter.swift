@@ -7,6 +7,39 @@ enum PlaceholderFormat: String, CaseIterable {
 
 /// Writes a named value in the format a placeholder asks for.
 enum ValueFormatter {
+    /// What a published build prints for the placeholder when disclosure control
+    /// withholds what it would write (nil when it withholds nothing of it):
+    /// `alternative` (`| suppressed: WORDS`) when the template gives one, else the
+    /// format with `[c]` for each withheld number. A withheld count keeps its
+    /// noun in the plural (`[c] babies`) and `is` gives its plural word, since the
+    /// singular would say the count is 1. A share is withheld with its count or its total.
+    static func withheld(_ value: TemplateValue, _ p: Placeholder, disclosure d: Disclosure, alternative: String?) -> String? {
+        let c = Disclosure.symbol
+        let count = d.isSuppressed(p.name), total = d.isTotalSuppressed(p.name)
+        let format = p.format.flatMap(PlaceholderFormat.init(rawValue:))
+        let affected: Bool
+        switch (value, format) {
+        case (.text, _): affected = false
+        case (.ratio, _): affected = count
+        case (.count, .total?): affected = total
+        case (.count, .percent?), (.count, .share?), (.count, .of?): affected = count || total
+        case (.count, _): affected = count
+        }
+        guard affected else { return nil }
+        if let alternative { return alternative }
+        guard case .count(let n, let of) = value else { return c }
+        let totalText = total ? c : of.map(NumberFormat.integer) ?? c
+        let countText = count ? c : NumberFormat.integer(n)
+        switch format {
+        case .of?: return "\(countText) of \(totalText)"
+        case .total?: return totalText
+        case .share?: return count ? c : "\(countText) (\(c))"
+        case .count?, .words?: return "\(c) \(p.arguments.count == 2 ? p.arguments[1] : "")"
+        case .is?: return p.arguments.count == 2 ? p.arguments[1] : c
+        default: return c
+        }
+    }
+
     static func format(_ value: TemplateValue, _ p: Placeholder) -> Result<String, TemplateProblem.Reason> {
         func doesNotFit(_ why: String) -> Result<String, TemplateProblem.Reason> {
             .failure(.formatDoesNotFit(name: p.name, format: p.format ?? "", why: why))

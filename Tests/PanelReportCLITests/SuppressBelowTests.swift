@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// `build --suppress-below N` and review.yaml's `disclosure: {suppress_below: N}`.
+@Suite struct SuppressBelowTests {
+    @Test(arguments: ["1", "101", "0", "-3"])
+    func aThresholdOutOfRangeIsAUsageError(value: String) throws {
+        let scratch = try Scratch()
+        let run = try CLI.run(["build", "--output", scratch.path("out"), "--suppress-below=\(value)"], timeout: 120)
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stderr.contains("--suppress-below \(value): expected a whole number from 2 to 100"), "\(run)")
+        #expect(try CLI.report(in: scratch.path("out")).isEmpty)
+    }
+
+    @Test func theOptionWinsOverReviewYAML() throws {
+        let scratch = try Scratch()
+        let inputs = try scratch.copy("Inputs")
+        let review = inputs + "/review.yaml"
+        try (String(contentsOfFile: review, encoding: .utf8) + "disclosure: {suppress_below: 3}\n").write(toFile: review, atomically: true, encoding: .utf8)
+        for (name, arguments) in [("yaml3", []), ("flag5", ["--suppress-below", "5"]), ("plain5", ["--suppress-below", "5"])] {
+            let run = try CLI.run(["build", "--inputs", name == "plain5" ? "Inputs" : inputs, "--output", scratch.path(name)] + arguments, timeout: 120)
+            #expect(run.status == 0, "\(run)")
+        }
+        let yaml3 = try CLI.report(in: scratch.path("yaml3")), flag5 = try CLI.report(in: scratch.path("flag5"))
+        let plain5 = try CLI.report(in: scratch.path("plain5"))
+        let json = { (files: [String: Data]) in String(decoding: files["data/statistics.json"]!, as: UTF8.self) }
+        #expect(json(yaml3).contains("\"suppressBelow\" : 3"))
+        #expect(json(flag5).contains("\"suppressBelow\" : 5"))
+        // The flag's build is the build of the same threshold without the yaml key.
+        #expect(flag5 == plain5)
+    }
+}
