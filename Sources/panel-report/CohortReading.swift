@@ -17,7 +17,7 @@ enum CohortReading {
         }
         let result = CohortLoader.load(inputs: inputs, fileSystem: fs)
         let shown = result.diagnostics.prefix(printLimit)
-        for diagnostic in shown { Console.error(diagnostic.description) }
+        for diagnostic in shown { Console.diagnostic(diagnostic) }
         if result.diagnostics.count > shown.count {
             Console.error("… and \(result.diagnostics.count - shown.count) more problems not shown")
         }
@@ -83,7 +83,7 @@ enum Preparation {
         var found: [TemplateProblem] = []
         if let templates, result.cohort == nil || !buildChecksTemplates {
             found = ReportBuilder.check(result.cohort, templates: templates)
-            for problem in found { Console.error(problem.description) }
+            for problem in found { Console.problem(problem) }
         }
         let problems = found.filter { !$0.isWarning }
         if let cohort = result.cohort, let templates, problems.isEmpty {
