@@ -32,7 +32,7 @@ struct OutputSwapTests {
             }
             oldReport = try CLI.report(in: scratch.path("reference-old"))
             newReport = try CLI.report(in: scratch.path("reference-new"))
-            #expect(oldReport.count == 19)
+            #expect(oldReport.count == 20)
             for name in ["report.html", "figures/figure-2.svg", "data/figure-2.csv", "data/statistics.json"] {
                 #expect(oldReport[name] != newReport[name], "\(name) should differ between the two cohorts")
             }
