@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures(log, progress: true) { clock in
+        try reportingFailures(log) { clock in
             clock.begin("checking the output folder")
             // Where the report may go is settled first, before anything is read or created.
             try OutputPlace.check(output: outputFolder, inputs: input.inputs, templates: templateOptions.templates)
@@ -67,14 +67,14 @@ struct BuildCommand: ParsableCommand {
             if ifChanged {
                 guard let reason = Manifest.reasonToBuild(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned) else {
                     clock.finish()
-                    Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its \(sources.count) inputs and templates; nothing was written (\(RunClock.format(clock.seconds)))",
+                    Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its inputs, templates and panel-report \(PanelReport.version); nothing was written (\(RunClock.format(clock.seconds)))",
                                     outcome: "unchanged", code: 0, seconds: clock.seconds)
                     return
                 }
                 because = "; built because \(reason)"
             }
             clock.begin("loading and validating the inputs and templates")
-            let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: true)
+            let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: true, clock: clock)
             let (cohort, loaded, templateFiles) = (ready.cohort, ready.result, ready.templates)
             let baselineValue = try baseline.map { path -> Baseline in
                 let bytes = try FileReading.wholeFile(path, role: " (--baseline)")

@@ -199,6 +199,7 @@ final class RunClock: @unchecked Sendable {
     private var stages: [(String, Double)] = []
     private var timer: DispatchSourceTimer?
     private var finished = false
+    private var stageDetail = ""
 
     /// Shows a progress line once the run has taken a second, on a terminal only.
     init(progress: Bool) {
@@ -207,8 +208,8 @@ final class RunClock: @unchecked Sendable {
         timer.schedule(deadline: .now() + 1, repeating: 0.25)
         timer.setEventHandler { [weak self] in
             guard let self else { return }
-            let (name, seconds) = self.lock.withLock { (self.stage, Date().timeIntervalSince(self.start)) }
-            Console.progress("panel-report: \(name)… \(String(format: "%.1f", seconds)) s")
+            let (name, detail, seconds) = self.lock.withLock { (self.stage, self.stageDetail, Date().timeIntervalSince(self.start)) }
+            Console.progress("panel-report: \(name)… " + (detail.isEmpty ? "" : detail + ", ") + "\(String(format: "%.1f", seconds)) s")
         }
         timer.resume()
         self.timer = timer
@@ -224,8 +225,14 @@ final class RunClock: @unchecked Sendable {
             let now = Date()
             if !stage.isEmpty { stages.append((stage, now.timeIntervalSince(stageStart))) }
             stage = name
+            stageDetail = ""
             stageStart = now
         }
+    }
+
+    /// How far the stage has gone ("120 of 3003 files read"), for the progress line.
+    func detail(_ text: String) {
+        lock.withLock { stageDetail = text }
     }
 
     /// Stops the progress line and prints the stage timings (with `--verbose`).

@@ -34,7 +34,7 @@ extension ParsableCommand {
     /// ``Failure`` (or any unexpected error) into lines on stderr and an exit code:
     /// never a stack trace. A failure's last line is the run's summary (in JSON
     /// it carries the exit code, the outcome and the seconds taken).
-    func reportingFailures(_ log: LogOptions, progress: Bool = false, _ body: (RunClock) throws -> Void) throws {
+    func reportingFailures(_ log: LogOptions, progress: Bool = true, _ body: (RunClock) throws -> Void) throws {
         log.apply()
         let clock = RunClock(progress: progress)
         do {

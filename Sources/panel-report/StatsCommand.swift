@@ -25,7 +25,7 @@ struct StatsCommand: ParsableCommand {
         // The numbers are the command's result (stdout), with or without --quiet.
         try reportingFailures(log) { clock in
             clock.begin("loading and validating the inputs")
-            let (cohort, _) = try CohortReading.load(input.inputs)
+            let (cohort, _) = try CohortReading.load(input.inputs, clock: clock)
             clock.begin("computing the statistics")
             let statistics = CohortStatistics(cohort)
             switch format {

@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try reportingFailures(log) { clock in
             clock.begin("loading and validating the inputs and templates")
-            let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: false)
+            let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: false, clock: clock)
             let (cohort, result) = (ready.cohort, ready.result)
             clock.finish()
             let usedAreas = Set(cohort.cases.map(\.area)).count

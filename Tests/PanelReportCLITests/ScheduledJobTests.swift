@@ -314,6 +314,37 @@ import Glibc
         #expect(!run.stderr.contains("\r") && !run.stderr.contains("\u{1B}"))
     }
 
+    @Test func aLongBuildShowsProgressOnATerminalOnly() throws {
+        // 2,000 more cases: a debug build takes a few seconds over them.
+        let scratch = try Scratch()
+        let inputs = try scratch.copy("Inputs")
+        try Built.edit(inputs + "/review.yaml", "initial_shortlist: 74", "initial_shortlist: 5000")
+        let c01 = try String(contentsOfFile: inputs + "/cases/C01.yaml", encoding: .utf8)
+        for i in 1...2000 {
+            try Data(c01.replacingOccurrences(of: "id: C01", with: "id: X\(i)").utf8).write(to: URL(fileURLWithPath: inputs + "/cases/X\(i).yaml"))
+        }
+        let script = try #require(CLI.which("script"), "script (util-linux) gives the build a terminal")
+        let command = [CLI.binary.path, "build", "--inputs", inputs, "--output", scratch.path("Output")].joined(separator: " ")
+        // On a terminal: a progress line, redrawn in place, then cleared for the summary.
+        let terminal = try CLI.program(script, ["-qec", command, "/dev/null"], timeout: 300)
+        #expect(terminal.status == 0, "\(terminal)")
+        let shown = terminal.stdout
+        #expect(shown.contains("\r\u{1B}[K" + "panel-report: loading and validating the inputs and templates… "), "\(shown.suffix(2000))")
+        #expect(shown.contains(" of 2026 files read, "), "\(shown.suffix(2000))")
+        let last = try #require(shown.components(separatedBy: "\r\u{1B}[K").last)
+        #expect(last.hasPrefix("panel-report: built \(scratch.path("Output"))/report.html (published, 2023 cases, "), "\(last)")
+        // Quiet, or as JSON, or into a pipe: never.
+        for more in [["--quiet"], ["--log-format", "json"]] {
+            let run = try CLI.program(script, ["-qec", command + " --if-changed " + more.joined(separator: " "), "/dev/null"], timeout: 300)
+            #expect(run.status == 0, "\(run)")
+            // (The terminal ends lines with \r\n; a progress line starts with \r and ESC [K.)
+            #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\r\u{1B}"), "\(more): \(run.stdout.prefix(500))")
+        }
+        let piped = try CLI.run(["build", "--inputs", inputs, "--output", scratch.path("Piped")], timeout: 300)
+        #expect(piped.status == 0)
+        #expect(piped.lines.count == 1 && !piped.stderr.contains("\r") && !piped.stderr.contains("\u{1B}"), "\(piped)")
+    }
+
     // MARK: - The command line
 
     @Test func noCommandPrintsTheHelpToStderrAndExits64() throws {
