@@ -65,13 +65,15 @@ struct BuildCommand: ParsableCommand {
             let sources = Manifest.sources(inputs: input.inputs, templates: templateOptions.templates, baseline: baseline, namingCases: draft)
             var because = ""
             if ifChanged {
-                guard let reason = Manifest.reasonToBuild(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned) else {
+                switch Manifest.verdict(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned) {
+                case .upToDate(let manifest):
                     clock.finish()
-                    Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its inputs, templates and panel-report \(PanelReport.version); nothing was written (\(RunClock.format(clock.seconds)))",
+                    Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its inputs, templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files checked); nothing was written (\(RunClock.format(clock.seconds)))",
                                     outcome: "unchanged", code: 0, seconds: clock.seconds)
                     return
+                case .build(let reason):
+                    because = "; built because \(reason)"
                 }
-                because = "; built because \(reason)"
             }
             clock.begin("loading and validating the inputs and templates")
             let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: true, clock: clock)

@@ -73,6 +73,7 @@ enum Console {
     private static let state = Mutex()
     nonisolated(unsafe) private static var settings = Settings()
     nonisolated(unsafe) private static var progressShown = false
+    nonisolated(unsafe) private static var progressOver = false
 
     static func configure(_ new: Settings) { state.locked { settings = new } }
 
@@ -96,32 +97,39 @@ enum Console {
                 progressShown = false
             }
             bytes.append(contentsOf: Array(((settings.json ? json(entry) : Printable.text(entry.text ?? entry.message)) + "\n").utf8))
-            FileHandle.standardError.write(bytes)
+            emit(bytes)
         }
     }
 
     /// Text that is not a log line (the help asked for by running no command), as it is.
     static func raw(_ text: String) {
-        state.locked { FileHandle.standardError.write(Data(text.utf8)) }
+        state.locked { emit(Data(text.utf8)) }
     }
 
     /// A progress line that the next one overwrites: only on a terminal, only in
     /// human format, never with `--quiet`.
     static func progress(_ line: String) {
         state.locked {
-            guard !settings.quiet, !settings.json, isatty(2) == 1 else { return }
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + Printable.text(line)).utf8))
+            guard !progressOver, !settings.quiet, !settings.json, isatty(2) == 1 else { return }
+            emit(Data(("\r\u{1B}[K" + Printable.text(line)).utf8))
             progressShown = true
         }
     }
 
-    /// Clears a progress line, if one is shown.
+    /// Clears a progress line, if one is shown, for good: a timer tick already
+    /// under way when the run ended draws nothing after its summary.
     static func endProgress() {
         state.locked {
+            progressOver = true
             guard progressShown else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            emit(Data("\r\u{1B}[K".utf8))
             progressShown = false
         }
+    }
+
+    /// The one place that writes to stderr; called with the lock held.
+    private static func emit(_ bytes: Data) {
+        FileHandle.standardError.write(bytes)
     }
 
     // MARK: Kinds of line

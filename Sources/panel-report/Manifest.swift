@@ -186,19 +186,32 @@ struct Manifest: Codable, Equatable {
         return found.sorted { $0.path < $1.path }
     }
 
-    /// Why a build with these sources would not reproduce this folder, or `nil`
-    /// when it would (the folder is intact, and its inputs, templates, kind, tool
-    /// version and, for a pinned draft, build time are those of this build).
-    static func reasonToBuild(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?) -> String? {
+    enum Verdict {
+        /// The folder is intact, and its inputs, templates, kind, tool version and,
+        /// for a pinned draft, build time are those of this build.
+        case upToDate(Manifest)
+        /// Why a build with these sources would not reproduce the folder.
+        case build(because: String)
+    }
+
+    static func verdict(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?) -> Verdict {
         let manifest: Manifest
         do throws(Manifest.ReadProblem) {
             manifest = try read(from: output)
         } catch {
             switch error {
-            case .missing: return "there is no \(fileName) yet"
-            case .unusable(let why): return "its \(fileName) \(why)"
+            case .missing: return .build(because: "there is no \(fileName) yet")
+            case .unusable(let why): return .build(because: "its \(fileName) \(why)")
             }
         }
+        if let reason = manifest.reasonToBuild(in: output, kind: kind, sources: sources, draftBuilt: pinned) {
+            return .build(because: reason)
+        }
+        return .upToDate(manifest)
+    }
+
+    private func reasonToBuild(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?) -> String? {
+        let manifest = self
         if manifest.tool.version != PanelReport.version {
             return "it was built by panel-report \(manifest.tool.version), this is \(PanelReport.version)"
         }
@@ -214,12 +227,16 @@ struct Manifest: Codable, Equatable {
             return named.joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
         }
         // A file of the user's beside the report (a README) is no reason to build:
-        // the build keeps it. `verify` reports it, as it would be published.
-        let damaged = manifest.damage(in: output).filter { if case .unexpected = $0 { false } else { true } }
+        // the build keeps it (`verify` reports it, as it would be published). One
+        // inside figures/ or data/ is: the build refuses the folder, naming it.
+        let damaged = manifest.damage(in: output).filter { damage in
+            guard case .unexpected(let path) = damage else { return true }
+            return path.split(separator: "/").first.map { OutputWriter.generated.contains(String($0)) } ?? false
+        }
         if let first = damaged.first { return first.description }
         // The marker must agree, or the next build would find the folder in another state.
         let marker = try? OutputWriter.Folder(output).marked
-        if marker?.kind != kind || marker?.files != (manifest.files.map(\.path) + [fileName]).sorted() {
+        if marker?.kind != kind || marker?.files != (manifest.files.map(\.path) + [Self.fileName]).sorted() {
             return "its record \(OutputWriter.marker) does not list the same files"
         }
         return nil

@@ -173,6 +173,16 @@ import Glibc
             try FileManager.default.removeItem(atPath: built.output + "/figures/figure-3.svg")
         }
         #expect(try CLI.report(in: built.output) == good)
+        // A file of the user's beside the report is kept and changes nothing; one
+        // among the report's figures is refused by the build, as without --if-changed.
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: built.output + "/README.txt"))
+        #expect(try built.build(["--if-changed"]).stderr.hasPrefix("panel-report: unchanged"))
+        try Data("png".utf8).write(to: URL(fileURLWithPath: built.output + "/figures/logo.png"))
+        let stranger = try built.build(["--if-changed"])
+        #expect(stranger.status == 73, "\(stranger)")
+        #expect(stranger.lines.first?.hasPrefix("\(built.output)/figures/logo.png: panel-report did not write this") == true, "\(stranger)")
+        try FileManager.default.removeItem(atPath: built.output + "/figures/logo.png")
+        try FileManager.default.removeItem(atPath: built.output + "/README.txt")
         // Another tool version (as a manifest from another panel-report would say).
         try rebuilds("it was built by panel-report 0.0.1") {
             try built.edit(built.output + "/manifest.json", "\"version\" : \"", "\"version\" : \"0.0.1\", \"was\" : \"")
