@@ -83,7 +83,7 @@ enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// The only writer of stderr.
+    /// Every message on stderr goes through here, so --quiet and --log-format hold for all of them.
     static func log(_ entry: Entry) {
         state.locked {
             switch entry.level {
