@@ -10,14 +10,22 @@ enum CohortReading {
     static let printLimit = 200
 
     /// The inputs as loaded, every diagnostic printed. Throws only when the folder itself is missing.
-    static func loadPrinting(_ inputs: String) throws -> CohortLoadResult {
+    /// With a clock, the progress line counts the files read ("120 of 3003 files read").
+    static func loadPrinting(_ inputs: String, clock: RunClock? = nil) throws -> CohortLoadResult {
         let fs = DiskFileSystem(inputs: inputs)
         guard fs.isDirectory(atPath: inputs) else {
             throw Failure(.missingInput, "\(inputs): no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml and cases/")
         }
-        let result = CohortLoader.load(inputs: inputs, fileSystem: fs)
+        let result: CohortLoadResult
+        if let clock {
+            let caseFiles = ((try? fs.entries(inDirectory: inputs + "/cases")) ?? nil)?
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count ?? 1
+            result = CohortLoader.load(inputs: inputs, fileSystem: CountingFileSystem(disk: fs, expected: 3 + caseFiles, clock: clock))
+        } else {
+            result = CohortLoader.load(inputs: inputs, fileSystem: fs)
+        }
         let shown = result.diagnostics.prefix(printLimit)
-        for diagnostic in shown { Console.error(diagnostic.description) }
+        for diagnostic in shown { Console.diagnostic(diagnostic) }
         if result.diagnostics.count > shown.count {
             Console.error("… and \(result.diagnostics.count - shown.count) more problems not shown")
         }
@@ -25,8 +33,8 @@ enum CohortReading {
     }
 
     /// The valid cohort, or a failure after every diagnostic is printed (for `stats`, which needs no templates).
-    static func load(_ inputs: String) throws -> (cohort: Cohort, result: CohortLoadResult) {
-        let result = try loadPrinting(inputs)
+    static func load(_ inputs: String, clock: RunClock? = nil) throws -> (cohort: Cohort, result: CohortLoadResult) {
+        let result = try loadPrinting(inputs, clock: clock)
         guard let cohort = result.cohort else {
             throw Failure(result.misses ? .missingInput : .badData, summary(inputs: inputs, result: result, templateProblems: 0))
         }
@@ -60,8 +68,8 @@ enum Preparation {
 
     /// With `buildChecksTemplates`, a valid cohort's templates are left for the
     /// build to check (it finds exactly the same problems, without rendering twice).
-    static func run(inputs: String, templates folder: String, buildChecksTemplates: Bool) throws -> Ready {
-        let result = try CohortReading.loadPrinting(inputs)
+    static func run(inputs: String, templates folder: String, buildChecksTemplates: Bool, clock: RunClock? = nil) throws -> Ready {
+        let result = try CohortReading.loadPrinting(inputs, clock: clock)
         var templates: TemplateFiles?
         var templateFailure: Failure?
         do {
@@ -73,7 +81,7 @@ enum Preparation {
         var found: [TemplateProblem] = []
         if let templates, result.cohort == nil || !buildChecksTemplates {
             found = ReportBuilder.check(result.cohort, templates: templates)
-            for problem in found { Console.error(problem.description) }
+            for problem in found { Console.problem(problem) }
         }
         let problems = found.filter { !$0.isWarning }
         if let cohort = result.cohort, let templates, problems.isEmpty {
@@ -82,5 +90,38 @@ enum Preparation {
         let missing = result.misses || templateFailure?.kind == .missingInput
         throw Failure(missing ? .missingInput : .badData,
                       CohortReading.summary(inputs: inputs, result: result, templateProblems: problems.count + (templateFailure == nil ? 0 : 1)))
+    }
+}
+
+/// The disk as the loader sees it, counting the files read for the progress line.
+struct CountingFileSystem: InputFileSystem {
+    let disk: DiskFileSystem
+    /// How many files the loader is expected to read (review, areas, vocabulary and the cases).
+    let expected: Int
+    let clock: RunClock
+    private let counter = Counter()
+
+    init(disk: DiskFileSystem, expected: Int, clock: RunClock) {
+        self.disk = disk
+        self.expected = expected
+        self.clock = clock
+    }
+
+    final class Counter: @unchecked Sendable {
+        var value = 0
+    }
+
+    func entries(inDirectory path: String) throws -> [String]? { try disk.entries(inDirectory: path) }
+    func fileSize(atPath path: String) throws -> Int? { try disk.fileSize(atPath: path) }
+    func isDirectory(atPath path: String) -> Bool { disk.isDirectory(atPath: path) }
+    func contents(atPath path: String) throws -> [UInt8] { try counted { try disk.contents(atPath: path) } }
+    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] { try counted { try disk.contents(atPath: path, maxBytes: maxBytes) } }
+
+    private func counted(_ read: () throws -> [UInt8]) rethrows -> [UInt8] {
+        defer {
+            counter.value += 1
+            clock.detail("\(counter.value) of \(max(expected, counter.value)) files read")
+        }
+        return try read()
     }
 }

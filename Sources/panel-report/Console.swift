@@ -1,14 +1,261 @@
+import ArgumentParser
+import CaseLoading
+import CaseModel
 import Foundation
+import ReportRendering
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Where the CLI speaks: results to stdout, diagnostics and progress to stderr.
+/// How a command talks on stderr: `--quiet`, `--verbose` and `--log-format`,
+/// shared by `build`, `validate`, `stats` and `verify`.
+struct LogOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case human, json
+    }
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success; warnings and errors still go to stderr.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each stage took (load and validate, compute and render, write).")
+    var verbose = false
+
+    @Option(name: .customLong("log-format"), help: ArgumentHelp("human (one readable line each) or json (one JSON object per line: level, message, file, line, column, field, code).", valueName: "format"))
+    var logFormat: Format = .human
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; give one of them") }
+    }
+
+    /// Makes these the settings of every line the run prints.
+    func apply() {
+        Console.configure(Console.Settings(quiet: quiet, verbose: verbose, json: logFormat == .json))
+    }
+}
+
+/// Where the CLI speaks: results to stdout; every message to stderr through
+/// ``log(_:)``, the one function that writes there, so `--quiet` and
+/// `--log-format json` hold for every line (diagnostics, warnings, progress,
+/// the summary and usage errors alike).
 enum Console {
+    struct Settings: Sendable {
+        var quiet = false
+        var verbose = false
+        var json = false
+    }
+
+    enum Level: String, Sendable {
+        case error, warning
+        /// The summary of a run that went well, and notes: left out with `--quiet`.
+        case info
+        /// Stage timings: only with `--verbose`.
+        case debug
+    }
+
+    /// One message, with where it points when it points at a file.
+    struct Entry: Sendable {
+        var level: Level
+        var message: String
+        var file: String? = nil
+        var line: Int? = nil
+        var column: Int? = nil
+        var field: String? = nil
+        /// The exit status, on the lines that decide it (a failure and the summary).
+        var code: Int32? = nil
+        /// What the run did, on its summary line: built, unchanged, refused, valid, intact, damaged.
+        var outcome: String? = nil
+        /// Seconds the run took, on its summary line.
+        var seconds: Double? = nil
+        /// The human line, when it is not simply the message (a diagnostic prints its place first).
+        var text: String? = nil
+    }
+
+    private static let state = Mutex()
+    nonisolated(unsafe) private static var settings = Settings()
+    nonisolated(unsafe) private static var progressShown = false
+    nonisolated(unsafe) private static var progressOver = false
+
+    static func configure(_ new: Settings) { state.locked { settings = new } }
+
+    static var current: Settings { state.locked { settings } }
+
     static func out(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// One line on stderr; control, bidi and zero-width characters that reach it
-    /// from a path or a file are written as `U+XXXX`, never raw.
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((Printable.text(line) + "\n").utf8))
+    /// Every message on stderr goes through here, so --quiet and --log-format hold for all of them.
+    static func log(_ entry: Entry) {
+        state.locked {
+            switch entry.level {
+            case .info where settings.quiet: return
+            case .debug where !settings.verbose: return
+            default: break
+            }
+            var bytes = Data()
+            if progressShown {
+                bytes.append(contentsOf: Array("\r\u{1B}[K".utf8))
+                progressShown = false
+            }
+            bytes.append(contentsOf: Array(((settings.json ? json(entry) : Printable.text(entry.text ?? entry.message)) + "\n").utf8))
+            emit(bytes)
+        }
     }
+
+    /// Text that is not a log line (the help asked for by running no command), as it is.
+    static func raw(_ text: String) {
+        state.locked { emit(Data(text.utf8)) }
+    }
+
+    /// A progress line that the next one overwrites: only on a terminal, only in
+    /// human format, never with `--quiet`.
+    static func progress(_ line: String) {
+        state.locked {
+            guard !progressOver, !settings.quiet, !settings.json, isatty(2) == 1 else { return }
+            emit(Data(("\r\u{1B}[K" + Printable.text(line)).utf8))
+            progressShown = true
+        }
+    }
+
+    /// Clears a progress line, if one is shown, for good: a timer tick already
+    /// under way when the run ended draws nothing after its summary.
+    static func endProgress() {
+        state.locked {
+            progressOver = true
+            guard progressShown else { return }
+            emit(Data("\r\u{1B}[K".utf8))
+            progressShown = false
+        }
+    }
+
+    /// The one place that writes to stderr; called with the lock held.
+    private static func emit(_ bytes: Data) {
+        FileHandle.standardError.write(bytes)
+    }
+
+    // MARK: Kinds of line
+
+    static func error(_ line: String, code: Int32? = nil) { log(Entry(level: .error, message: line, code: code)) }
+
+    static func warning(_ line: String) { log(Entry(level: .warning, message: line)) }
+
+    static func info(_ line: String) { log(Entry(level: .info, message: line)) }
+
+    static func debug(_ line: String) { log(Entry(level: .debug, message: line)) }
+
+    /// A run's last line: what happened, its counts and the time it took.
+    static func summary(_ line: String, outcome: String, code: Int32, seconds: Double) {
+        log(Entry(level: code == 0 ? .info : .error, message: line, code: code, outcome: outcome, seconds: seconds))
+    }
+
+    static func diagnostic(_ d: Diagnostic) {
+        var entry = Entry(level: d.isError ? .error : .warning, message: d.message.escapedForMessage, file: d.location.file,
+                          field: d.field, text: d.description)
+        switch d.location.position {
+        case .file: break
+        case .line(let line): entry.line = line
+        case .lineColumn(let line, let column): (entry.line, entry.column) = (line, column)
+        case .csvRow(let row): entry.line = row
+        case .csvCell(let row, let column):
+            entry.line = row
+            if entry.field == nil { entry.field = column }
+        }
+        log(entry)
+    }
+
+    static func problem(_ p: TemplateProblem) {
+        log(Entry(level: p.isWarning ? .warning : .error, message: p.message, file: p.file, line: p.line, text: p.description))
+    }
+
+    /// `{"code":…,"column":…,"field":…,"file":…,"level":…,"line":…,"message":…}`, keys
+    /// sorted, every key present (null when it does not apply).
+    static func json(_ entry: Entry) -> String {
+        var object: [String: Any] = [
+            "level": entry.level.rawValue,
+            "message": Printable.text(entry.message),
+            "file": entry.file.map { Printable.text($0) as Any } ?? NSNull(),
+            "line": entry.line.map { $0 as Any } ?? NSNull(),
+            "column": entry.column.map { $0 as Any } ?? NSNull(),
+            "field": entry.field.map { Printable.text($0) as Any } ?? NSNull(),
+            "code": entry.code.map { Int($0) as Any } ?? NSNull(),
+        ]
+        if let outcome = entry.outcome { object["outcome"] = outcome }
+        if let seconds = entry.seconds { object["seconds"] = (seconds * 1000).rounded() / 1000 }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return #"{"level":"error","message":"panel-report: a log line could not be written as JSON"}"#
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A lock for the console's settings and its writes (the progress line is drawn
+/// from a timer's thread).
+final class Mutex: @unchecked Sendable {
+    private let lock = NSLock()
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
+
+/// How long a run and each of its stages took; the stage names the progress line.
+final class RunClock: @unchecked Sendable {
+    private let start = Date()
+    private let lock = NSLock()
+    private var stage = ""
+    private var stageStart = Date()
+    private var stages: [(String, Double)] = []
+    private var timer: DispatchSourceTimer?
+    private var finished = false
+    private var stageDetail = ""
+
+    /// Shows a progress line once the run has taken a second, on a terminal only.
+    init(progress: Bool) {
+        guard progress, isatty(2) == 1 else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: 0.25)
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            let (name, detail, seconds) = self.lock.withLock { (self.stage, self.stageDetail, Date().timeIntervalSince(self.start)) }
+            Console.progress("panel-report: \(name)… " + (detail.isEmpty ? "" : detail + ", ") + "\(String(format: "%.1f", seconds)) s")
+        }
+        timer.resume()
+        self.timer = timer
+    }
+
+    deinit { timer?.cancel() }
+
+    var seconds: Double { Date().timeIntervalSince(start) }
+
+    /// Ends the stage before (if any) and starts `name`.
+    func begin(_ name: String) {
+        lock.withLock {
+            let now = Date()
+            if !stage.isEmpty { stages.append((stage, now.timeIntervalSince(stageStart))) }
+            stage = name
+            stageDetail = ""
+            stageStart = now
+        }
+    }
+
+    /// How far the stage has gone ("120 of 3003 files read"), for the progress line.
+    func detail(_ text: String) {
+        lock.withLock { stageDetail = text }
+    }
+
+    /// Stops the progress line and prints the stage timings (with `--verbose`).
+    func finish() {
+        guard !finished else { return }
+        finished = true
+        timer?.cancel()
+        timer = nil
+        Console.endProgress()
+        begin("")
+        let done = lock.withLock { stages }
+        guard !done.isEmpty else { return }
+        Console.debug("panel-report: timings: " + done.map { "\($0.0) \(Self.format($0.1))" }.joined(separator: ", ")
+            + "; total \(Self.format(seconds))")
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
 }

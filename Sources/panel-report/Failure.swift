@@ -8,35 +8,51 @@ struct Failure: Error {
         case missingInput = 66
         case cannotCreateOutput = 73
         case ioError = 74
+        /// EX_CONFIG: the run's configuration (its environment) is wrong, not its data.
+        case config = 78
     }
 
     let kind: Kind
     let lines: [String]
+    /// What the summary (the last line) reports the run as: refused, or damaged for `verify`.
+    var outcome = "refused"
 
     init(_ kind: Kind, _ lines: String...) {
         self.kind = kind
         self.lines = lines
     }
 
-    init(_ kind: Kind, lines: [String]) {
+    init(_ kind: Kind, lines: [String], outcome: String = "refused") {
         self.kind = kind
         self.lines = lines
+        self.outcome = outcome
     }
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a ``Failure`` (or any unexpected error) into lines on
-    /// stderr and an exit code: never a stack trace.
-    func reportingFailures(_ body: () throws -> Void) throws {
+    /// Runs `body` with the log options applied and a clock started, turning a
+    /// ``Failure`` (or any unexpected error) into lines on stderr and an exit code:
+    /// never a stack trace. A failure's last line is the run's summary (in JSON
+    /// it carries the exit code, the outcome and the seconds taken).
+    func reportingFailures(_ log: LogOptions, progress: Bool = true, _ body: (RunClock) throws -> Void) throws {
+        log.apply()
+        let clock = RunClock(progress: progress)
         do {
-            try body()
+            try body(clock)
+            clock.finish()
         } catch let failure as Failure {
-            for line in failure.lines { Console.error(line) }
+            clock.finish()
+            for line in failure.lines.dropLast() { Console.error(line, code: failure.kind.rawValue) }
+            if let last = failure.lines.last {
+                Console.summary(last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds)
+            }
             throw ExitCode(failure.kind.rawValue)
         } catch let exit as ExitCode {
+            clock.finish()
             throw exit
         } catch {
-            Console.error("panel-report: \(error)")
+            clock.finish()
+            Console.summary("panel-report: \(error)", outcome: "refused", code: Failure.Kind.ioError.rawValue, seconds: clock.seconds)
             throw ExitCode(Failure.Kind.ioError.rawValue)
         }
     }

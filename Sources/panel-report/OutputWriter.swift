@@ -9,14 +9,15 @@ import Glibc
 ///
 /// The folder, as panel-report keeps it:
 ///
-///     report.html, figures/, data/   the report: the only names a build replaces
+///     report.html, figures/, data/,  the report: the only names a build replaces
+///     manifest.json                  (the manifest lists the others' digests; see `Manifest`)
 ///     .panel-report-output           the marker: the kind (published or draft), then every file of the report in place
 ///     .panel-report-lock             flock()ed: one build at a time per folder
 ///     .panel-report-swap             the journal: there only while a new report is being moved in
 ///     .panel-report-staging/         the new report while it is written
 ///     .panel-report-previous/        the old report while it is set aside
 ///
-/// **Why a journal.** The report is three names that sit beside the user's own
+/// **Why a journal.** The report is four names that sit beside the user's own
 /// files (a README) in a folder the user chose, so one rename cannot swap them
 /// all; and a symlink flip (`report.html` → `.current/report.html`) would leave
 /// links instead of files in a folder that people copy or upload as it is. So:
@@ -27,7 +28,7 @@ import Glibc
 /// 2. The journal is written (a temporary file renamed into place, so it exists
 ///    whole or not at all). From this moment the new report is complete on disk,
 ///    and the swap will be finished: by this build, or by the next one.
-/// 3. Each of `report.html`, `figures/`, `data/` is set aside into
+/// 3. Each of `report.html`, `figures/`, `data/`, `manifest.json` is set aside into
 ///    `.panel-report-previous/` and replaced by its new version (two renames).
 /// 4. The journal is renamed over the marker: one rename that both records the
 ///    new report's files and ends the swap.
@@ -48,7 +49,7 @@ import Glibc
 /// those folders whole would delete it; keeping it would put an unknown file among
 /// published data).
 enum OutputWriter {
-    static let generated = ["report.html", "figures", "data"]
+    static let generated = ["report.html", "figures", "data", Manifest.fileName]
     static let marker = ".panel-report-output"
     static let lock = ".panel-report-lock"
     static let journal = ".panel-report-swap"
@@ -314,13 +315,14 @@ enum OutputWriter {
             }
             guard existing == kind else {
                 let other = existing == .draft ? "a reviewers' draft" : "a published report"
-                throw Failure(.cannotCreateOutput, "\(shown): holds \(other); write the \(kind == .draft ? "draft" : "published report") to another folder (the default is \(kind == .draft ? "Output-draft" : "Output")) or delete report.html, figures/, data/ and \(marker) there first")
+                throw Failure(.cannotCreateOutput, "\(shown): holds \(other); write the \(kind == .draft ? "draft" : "published report") to another folder (the default is \(kind == .draft ? "Output-draft" : "Output")) or delete report.html, figures/, data/, \(Manifest.fileName) and \(marker) there first")
             }
             let known = record?.files.map(Set.init)
             var ours: [String] = [], strangers: [String] = []
             for name in inPlace {
                 walk(name) { relative, isRegular in
-                    let mine = isRegular && (known?.contains(relative) ?? Self.namedLikeOurs(relative))
+                    let mine = isRegular && (known?.contains(relative) ?? (Self.namedLikeOurs(relative)
+                        || relative == Manifest.fileName && (try? Manifest.read(from: root)) != nil))
                     if mine { ours.append(relative) } else { strangers.append(relative) }
                 }
             }
@@ -451,7 +453,7 @@ enum OutputWriter {
                     throw Failure(.ioError, "\(shown): could not finish moving in the report an interrupted build had written (\(failure)); it is kept in \(Printable.text(path(staging)))")
                 }
                 try commit()
-                Console.error("panel-report: \(shown): finished moving in the \(record.kind == .draft ? "draft" : "report") an interrupted build had written")
+                Console.warning("panel-report: \(shown): finished moving in the \(record.kind == .draft ? "draft" : "report") an interrupted build had written")
             }
             try recoverLegacy()
             removeLeftovers()

@@ -1,19 +1,82 @@
 import ArgumentParser
+import Foundation
 
 /// `panel-report`: builds the panel's findings report from structured case summaries.
 @main
 struct PanelReport: ParsableCommand {
+    /// This panel-report's version: printed by `--version` and recorded in every
+    /// manifest.json, so a new version rebuilds a report `--if-changed` would keep.
+    static let version = "1.0.0"
+
     static let configuration = CommandConfiguration(
         commandName: "panel-report",
         abstract: "Builds the panel's findings report from structured case summaries.",
         discussion: """
-            Exit codes: 0 done; 64 wrong command line (or an --output that is /, the home folder, \
-            or inside the inputs or templates folder); 65 invalid or unreadable case data or \
-            templates; 66 an input is missing; 73 the output folder cannot be created, holds \
-            files panel-report did not write, or links its own files elsewhere; 74 the new \
-            report could not be moved into place.
+            Exit codes: 0 done (built, unchanged, valid or intact); 64 wrong command line \
+            (also no command at all, or an --output that is /, the home folder, or inside \
+            the inputs or templates folder); 65 invalid or unreadable case data or \
+            templates, or (verify) a report folder that differs from its manifest.json; \
+            66 an input is missing (verify: no manifest.json); 73 the output folder cannot \
+            be created, holds files panel-report did not write, or links its own files \
+            elsewhere; 74 the new report could not be moved into place; 78 the environment \
+            is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self])
+        version: version,
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self])
+
+    /// ArgumentParser's own main, except that no command at all is a usage error
+    /// (help on stderr, exit 64: a job that lost its arguments must not pass), and
+    /// a usage error is two lines on stderr: what is wrong, and where the help is.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // Usage errors are found before the options are; read the log format by hand.
+        if let index = arguments.firstIndex(of: "--log-format"), arguments.indices.contains(index + 1) {
+            Console.configure(Console.Settings(json: arguments[index + 1] == "json"))
+        } else if arguments.contains("--log-format=json") {
+            Console.configure(Console.Settings(json: true))
+        }
+        guard !arguments.isEmpty else {
+            if Console.current.json {
+                Console.error("panel-report: no command given; give build, validate, stats or verify", code: 64)
+            } else {
+                Console.raw(helpMessage() + "\n")
+            }
+            Foundation.exit(Failure.Kind.usage.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help, --version, --generate-completion-script: asked for, so stdout.
+                Console.out(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let lines = usageLines(message(for: error), arguments: arguments)
+            Console.error(lines.0, code: code.rawValue)
+            Console.error(lines.1, code: code.rawValue)
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// "panel-report: unknown option '--ouput'; did you mean '--output'?" and
+    /// "hint: panel-report build --help lists what it takes".
+    static func usageLines(_ message: String, arguments: [String]) -> (String, String) {
+        var text = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }.joined(separator: "; ")
+        text = text.replacingOccurrences(of: ". Did you mean", with: "; did you mean")
+        if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isUppercase != true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        if text.hasSuffix(".") { text.removeLast() }
+        let names = configuration.subcommands.map { $0._commandName }
+        let command = arguments.first(where: names.contains).map { "panel-report \($0)" } ?? "panel-report"
+        return ("panel-report: " + text, "hint: \(command) --help lists what it takes")
+    }
 }
 
 /// The inputs folder, shared by every command.

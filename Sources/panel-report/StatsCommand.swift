@@ -19,13 +19,18 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "table (headline numbers) or json (everything, as in data/statistics.json).")
     var format: Format = .table
 
+    @OptionGroup var log: LogOptions
+
     func run() throws {
-        try reportingFailures {
-            let (cohort, _) = try CohortReading.load(input.inputs)
+        // The numbers are the command's result (stdout), with or without --quiet.
+        try reportingFailures(log) { clock in
+            clock.begin("loading and validating the inputs")
+            let (cohort, _) = try CohortReading.load(input.inputs, clock: clock)
+            clock.begin("computing the statistics")
             let statistics = CohortStatistics(cohort)
             switch format {
             case .json:
-                let data = try StatisticsFile(statistics: statistics, values: ReportValues(statistics: statistics, review: cohort.review, published: try ReportDate.published(cohort.review))).data()
+                let data = try StatisticsFile(statistics: statistics, values: ReportValues(statistics: statistics, review: cohort.review, published: ReportDate.published(cohort.review))).data()
                 FileHandle.standardOutput.write(data)
             case .table:
                 for line in HeadlineTable.lines(statistics) { Console.out(line) }

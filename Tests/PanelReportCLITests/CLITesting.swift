@@ -42,7 +42,7 @@ enum ReferenceFiles {
         let figures = FigureRegistry.all.map { definition in numbers[definition.id].map { (definition, $0) }! }
         return (figures.map { "figures/figure-\($0.1).svg" }
             + figures.filter { !$0.0.isDiagram }.map { "data/figure-\($0.1).csv" }
-            + ["data/statistics.json", "report.html"]).sorted()
+            + ["data/statistics.json", "manifest.json", "report.html"]).sorted()
     }
 }
 
