@@ -2,7 +2,9 @@
 /// axis with gridlines, a count on every bar (zeros included) and a label under each.
 enum VerticalBarLayout {
     static let plotHeight = 240.0
-    static let minimumStep = 28.0
+    /// Narrow enough that twelve months fit a chart drawn 340 px wide for phones, whose
+    /// ticks would otherwise be shrunk below 10 px in a 320 px window.
+    static let minimumStep = 24.0
 
     static func layout(_ spec: ChartSpec, top: Double, width: Double) -> LaidOutBody {
         let margin = LayoutStyle.margin
