@@ -30,7 +30,9 @@ enum PieChartLayout {
         }
 
         var bottom = centre.y + radius + 24
-        var right = width
+        // The content's right edge is the margin's, so that the scene is `width` wide and the pie,
+        // centred on width / 2, sits in the middle of it (labels reaching further widen it).
+        var right = width - LayoutStyle.margin
         for placement in placements {
             let fill = placement.inside ? Palette.textColour(on: Palette.categorical(placement.slice)) : Palette.text
             if !placement.inside {

@@ -14,3 +14,20 @@ struct NarrowChartTests {
         #expect(smallest * 290 / scene.width >= 10, "\(Fixtures.figures[index].id) is \(scene.width) px wide")
     }
 }
+
+/// A pie sits in the middle of its drawing, on phones and wide screens alike.
+@Suite("Pies centred")
+struct PieCentreTests {
+    @Test("The pie's centre is the scene's centre", arguments: [340.0, 640.0])
+    func centred(width: Double) throws {
+        for spec in [Fixtures.figure1, Fixtures.figure5] {
+            let scene = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(width: width))
+            let slice = try #require(scene.flattened.compactMap { p -> ScenePath? in
+                if case .path(let path) = p, path.role == .slice { return path } else { return nil }
+            }.first)
+            // Every slice but a whole circle starts at the pie's centre.
+            guard case .move(let centre) = try #require(slice.commands.first) else { Issue.record("no move"); return }
+            #expect(abs(centre.x - scene.width / 2) < 0.5, "\(spec.id) at \(width): centre \(centre.x) of \(scene.width)")
+        }
+    }
+}
