@@ -30,6 +30,12 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An earlier draft's data/cases.json (cases and numbers that changed) or a published statistics.json (numbers); changes are listed and highlighted (with --draft).", valueName: "path"))
     var baseline: String?
 
+    @Flag(help: "Also print the report to report.pdf (A4, page numbers, bookmarks, tagged) with headless Chromium.")
+    var pdf = false
+
+    @Option(help: ArgumentHelp("The Chromium to print the PDF with (default: chromium on PATH).", valueName: "path"))
+    var chromium: String?
+
     func validate() throws {
         if baseline != nil && !draft {
             throw ValidationError("--baseline marks changes in a reviewers' draft; add --draft")
@@ -61,7 +67,7 @@ struct BuildCommand: ParsableCommand {
                     + [CohortReading.summary(inputs: input.inputs, result: nil, templateProblems: error.problems.count)])
             }
             for warning in built.warnings { Console.error(warning.description) }
-            let files = built.files
+            let files = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: options.published)
             try OutputWriter.replace(outputFolder, kind: draft ? .draft : .published, with: files)
             let cases = cohort.cases.count
             let warnings = loaded.warnings.count + built.warnings.count

@@ -9,7 +9,7 @@ struct PanelReport: ParsableCommand {
         discussion: """
             Exit codes: 0 done; 64 wrong command line (or an --output that is /, the home folder, \
             or inside the inputs or templates folder); 65 invalid or unreadable case data or \
-            templates; 66 an input is missing; 73 the output folder cannot be created, holds \
+            templates; 66 an input is missing; 69 --pdf could not find or run Chromium; 73 the output folder cannot be created, holds \
             files panel-report did not write, or links its own files elsewhere; 74 the new \
             report could not be moved into place.
             """,
