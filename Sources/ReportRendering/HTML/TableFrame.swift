@@ -12,10 +12,10 @@ import XMLWriter
 ///   scrolls: its frame is a plain `div`, not a tab stop;
 /// - one that may not fit is a labelled region with a tab stop (so a keyboard can scroll
 ///   it) and a visible hint above it ("scroll sideways"); the style sheet adds shadows at
-///   the edge that has more. ``styleRules(_:)`` writes, for that table alone, a container
-///   query at its own minimum width: wherever its frame is at least that wide, the hint
-///   goes and the frame leaves the tab order (`visibility: hidden` takes it out; its
-///   table stays `visible`). At 1280 px no table is a tab stop; at 320 px only the ones
+///   the edge that has more. ``styleRules`` writes, for that table alone, media queries
+///   from its own minimum width: wherever the window makes its frame at least that wide,
+///   the hint goes and the frame leaves the tab order (`visibility: hidden` takes it out;
+///   its table stays `visible`). At 1280 px no table is a tab stop; at 320 px only the ones
 ///   that scroll are.
 struct TableFrame {
     /// One cell as the table shows it: its text and, in a draft, the value it had before.
@@ -81,15 +81,22 @@ struct TableFrame {
     }
 
     /// The style rules that take this table's frame out of the tab order, and hide its
-    /// hint, where it fits (empty for a table that never scrolls).
+    /// hint, at the window widths where its frame holds it (empty for a table that never
+    /// scrolls). The frame is the window less the page's padding (15 px each side up to
+    /// 640 px, 30 px from 641 px), at most 640 px; the cells' padding changes at 641 px too.
+    /// (Media queries, not container queries, which the W3C validator does not know yet.)
     var styleRules: String {
         guard mayScroll else { return "" }
-        func rule(_ media: String, _ padding: Double) -> String {
-            let width = Int((minimumWidth(padding: padding) + Self.allowance).rounded(.up))
-            return "@media \(media) { @container table-wrap (min-width: \(width)px) { "
-                + "#\(id)_table { visibility: hidden; } #\(id)_table > table { visibility: visible; } "
-                + "#\(id)_hint { display: none; } } }\n"
+        func rule(_ media: String) -> String {
+            "@media \(media) { #\(id)_table { visibility: hidden; } #\(id)_table > table { visibility: visible; } "
+                + "#\(id)_hint { display: none; } }\n"
         }
-        return rule("screen and (max-width: 640px)", Self.narrowPadding) + rule("screen and (min-width: 641px)", Self.widePadding)
+        func needed(_ padding: Double) -> Int { Int((minimumWidth(padding: padding) + Self.allowance).rounded(.up)) }
+        var rules = ""
+        let narrow = needed(Self.narrowPadding)
+        if narrow + 30 <= 640 { rules += rule("screen and (min-width: \(narrow + 30)px) and (max-width: 640px)") }
+        let wide = needed(Self.widePadding)
+        if wide <= 640 { rules += rule("screen and (min-width: \(max(641, wide + 60))px)") }
+        return rules
     }
 }
