@@ -4,22 +4,50 @@ import Foundation
 /// and a label for every slice giving its name, count and share.
 enum PieChartLayout {
     static let radius = 120.0
+    /// The least room kept beside the pie for a column of outside labels, so that a narrow
+    /// chart (340 px, for phones) draws a smaller pie rather than cut its labels' words.
+    static let labelColumn = 80.0
 
     static func layout(_ spec: ChartSpec, top: Double, width: Double) -> LaidOutBody {
         let values = spec.categories.map(\.sum)
         let slices = PieLayout.slices(values)
         let names = slices.map { spec.categories[$0.index].label }
         let shares = slices.map { ChartShare.label($0.value, of: spec.total) }
+        let margin = LayoutStyle.margin, offset = PieLabelPlacer.columnOffset
+        // The pie, and the labels that do not fit inside their slices, are centred together
+        // between the margins: the pie alone when every label is inside it, else moved away
+        // from its outside labels by as much as they need. A narrow scene (340 px, for
+        // phones) draws a smaller pie so that its labels keep whole words.
+        var radius = min(Self.radius, (width - 2 * margin - offset - labelColumn) / 2)
+        func column(_ radius: Double) -> Double { max(labelColumn, (width - 2 * margin - 2 * radius - 2 * offset) / 2) }
+        func measure(_ radius: Double) -> (left: Double, right: Double) {
+            let trial = PieLabelPlacer.place(
+                slices: slices, names: names, values: shares, centre: ScenePoint(x: width / 2, y: top + 24 + radius),
+                radius: radius, width: width, columnWidth: column(radius))
+            let outside = trial.filter { !$0.inside }
+            return (outside.filter { $0.anchor == .end }.map(\.box.width).max() ?? 0,
+                    outside.filter { $0.anchor == .start }.map(\.box.width).max() ?? 0)
+        }
+        var need = measure(radius)
+        if need.left > 0 && need.right > 0 {
+            radius = max(60, min(radius, (width - 2 * margin - 2 * offset - need.left - need.right) / 2))
+            need = measure(radius)
+        }
+        let leftPart = need.left > 0 ? need.left + offset : 0
+        let group = leftPart + 2 * radius + (need.right > 0 ? offset + need.right : 0)
+        let centreX = min(max(((width - group) / 2 + leftPart + radius).rounded(), margin + radius), width - margin - radius)
+        var placements = PieLabelPlacer.place(
+            slices: slices, names: names, values: shares, centre: ScenePoint(x: centreX, y: top + 24 + radius),
+            radius: radius, width: width, columnWidth: column(radius))
         // Place labels once to see how far above the pie they reach, then move the pie down
         // by that much (placement is relative to the centre).
-        var centre = ScenePoint(x: width / 2, y: top + 24 + radius)
-        var placements = PieLabelPlacer.place(
-            slices: slices, names: names, values: shares, centre: centre, radius: radius, width: width)
+        var centre = ScenePoint(x: centreX, y: top + 24 + radius)
         let highest = placements.map { min($0.box.minY, $0.leader.map(\.y).min() ?? $0.box.minY) }.min() ?? top
         if highest < top {
             centre = ScenePoint(x: centre.x, y: centre.y + (top - highest).rounded(.up))
             placements = PieLabelPlacer.place(
-                slices: slices, names: names, values: shares, centre: centre, radius: radius, width: width)
+                slices: slices, names: names, values: shares, centre: centre, radius: radius, width: width,
+                columnWidth: column(radius))
         }
         var primitives: [ScenePrimitive] = []
 
@@ -30,7 +58,9 @@ enum PieChartLayout {
         }
 
         var bottom = centre.y + radius + 24
-        var right = width
+        // The content's right edge is the margin's, so that the scene is `width` wide and the pie,
+        // centred on width / 2, sits in the middle of it (labels reaching further widen it).
+        var right = width - LayoutStyle.margin
         for placement in placements {
             let fill = placement.inside ? Palette.textColour(on: Palette.categorical(placement.slice)) : Palette.text
             if !placement.inside {

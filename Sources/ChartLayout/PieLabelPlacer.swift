@@ -39,10 +39,12 @@ public enum PieLabelPlacer {
     ///   - values: the count-and-share text of each slice, in the same order.
     ///   - centre: the pie's centre; `radius` its radius.
     ///   - width: the scene width (outside columns run to its margins).
+    ///   - columnWidth: the width outside labels wrap at, when the caller has made room for it.
     ///
     /// Outside labels may rise above the pie; the caller moves the pie down to make room.
     public static func place(
-        slices: [PieSlice], names: [String], values: [String], centre: ScenePoint, radius: Double, width: Double
+        slices: [PieSlice], names: [String], values: [String], centre: ScenePoint, radius: Double, width: Double,
+        columnWidth: Double? = nil
     ) -> [PieLabelPlacement] {
         let size = fontSize
         let lineHeight = size * TextMetrics.lineHeight
@@ -50,7 +52,10 @@ public enum PieLabelPlacer {
         var outside: [(slice: Int, right: Bool, idealCentre: Double, lines: [String], height: Double, width: Double)] = []
         let rightX = centre.x + radius + columnOffset
         let leftX = centre.x - radius - columnOffset
-        let columnWidth = max(60, min(width - LayoutStyle.margin - rightX, leftX - LayoutStyle.margin))
+        // Outside labels wrap at `columnWidth` when given, else at the room between the pie and the margins.
+        let room = max(60, min(width - LayoutStyle.margin - rightX, leftX - LayoutStyle.margin))
+        let rightColumn = columnWidth ?? room
+        let leftColumn = columnWidth ?? room
 
         for (position, slice) in slices.enumerated() {
             let insideLines = TextMetrics.wrap(names[position], maxWidth: radius * 0.9, fontSize: size) + [values[position]]
@@ -60,8 +65,8 @@ public enum PieLabelPlacer {
                     anchor: .middle, box: box, leader: [])
                 continue
             }
-            let lines = TextMetrics.wrap(names[position], maxWidth: columnWidth, fontSize: size) + [values[position]]
             let right = cos(slice.midAngle) >= -1e-9
+            let lines = TextMetrics.wrap(names[position], maxWidth: right ? rightColumn : leftColumn, fontSize: size) + [values[position]]
             let ideal = centre.y + (radius + 12) * sin(slice.midAngle)
             outside.append((position, right, ideal, lines, LayoutStyle.height(lines, size: size), LayoutStyle.width(lines, size: size)))
         }

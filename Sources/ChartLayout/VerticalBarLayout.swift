@@ -7,7 +7,9 @@ enum VerticalBarLayout {
     static let markerHeight = 10.0
 
     static let plotHeight = 240.0
-    static let minimumStep = 28.0
+    /// Narrow enough that twelve months fit a chart drawn 340 px wide for phones, whose
+    /// ticks would otherwise be shrunk below 10 px in a 320 px window.
+    static let minimumStep = 24.0
 
     static func layout(_ spec: ChartSpec, top: Double, width: Double) -> LaidOutBody {
         let margin = LayoutStyle.margin

@@ -44,6 +44,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("if-changed"), help: "Build only if the inputs, templates, panel-report's version or the report's files differ from the output's manifest.json; otherwise write nothing and exit 0.")
     var ifChanged = false
 
+    @Flag(help: "Also print the report to report.pdf (A4, page numbers, bookmarks, tagged) with headless Chromium.")
+    var pdf = false
+
+    @Option(help: ArgumentHelp("The Chromium to print the PDF with (default: chromium on PATH).", valueName: "path"))
+    var chromium: String?
+
     @OptionGroup var log: LogOptions
 
     func validate() throws {
@@ -69,7 +75,7 @@ struct BuildCommand: ParsableCommand {
             // disagree with the inputs, so the next --if-changed builds again.
             clock.begin("hashing the inputs and templates")
             let sources = Manifest.sources(inputs: input.inputs, templates: templateOptions.templates, baseline: baseline, namingCases: draft,
-                                           options: suppressBelow.map { [("suppress-below", String($0))] } ?? [])
+                                           options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : []))
             var because = ""
             if ifChanged {
                 switch Manifest.verdict(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned) {
@@ -103,9 +109,10 @@ struct BuildCommand: ParsableCommand {
                 throw Failure(.badData, CohortReading.summary(inputs: input.inputs, result: nil, templateProblems: error.problems.count))
             }
             for warning in built.warnings { Console.problem(warning) }
-            let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: built.files)
-            let files = built.files + [(path: Manifest.fileName, bytes: try manifest.data())]
             clock.begin("writing the report")
+            let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: options.published)
+            let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed)
+            let files = printed + [(path: Manifest.fileName, bytes: try manifest.data())]
             try OutputWriter.replace(outputFolder, kind: kind, with: files)
             clock.finish()
             let cases = cohort.cases.count

@@ -6,6 +6,8 @@ struct Failure: Error {
         case usage = 64
         case badData = 65
         case missingInput = 66
+        /// EX_UNAVAILABLE: a program the run needs (Chromium, for --pdf) is missing or failed.
+        case unavailable = 69
         case cannotCreateOutput = 73
         case ioError = 74
         /// EX_CONFIG: the run's configuration (its environment) is wrong, not its data.

@@ -49,7 +49,8 @@ import Glibc
 /// those folders whole would delete it; keeping it would put an unknown file among
 /// published data).
 enum OutputWriter {
-    static let generated = ["report.html", "figures", "data", Manifest.fileName]
+    /// report.pdf only from `build --pdf`; a build without it moves an earlier PDF out with the old report.
+    static let generated = ["report.html", "report.pdf", "figures", "data", Manifest.fileName]
     static let marker = ".panel-report-output"
     static let lock = ".panel-report-lock"
     static let journal = ".panel-report-swap"

@@ -74,7 +74,7 @@ public struct ReportBuildError: Error, CustomStringConvertible {
 
 /// Builds every output file from a validated cohort and the templates: pure, in memory.
 public enum ReportBuilder {
-    /// The width of the charts drawn for phones (the page switches below 641px).
+    /// The width of the charts and diagrams drawn for phones (the page switches below 641px).
     static let narrowWidth = 340.0
 
     /// Ids the page itself uses outside chapters and figures, so that no heading takes one.
@@ -198,8 +198,13 @@ public enum ReportBuilder {
                 }
                 if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8))) }
             case .diagram(let spec):
-                standalone = DiagramLayout.layout(spec)
-                inline[figure.id] = InlineScenes(wide: standalone, narrow: nil)
+                // Like a chart: wide and narrow inline, and a standalone file that carries
+                // its title and source line, so that it stands alone in a slide or a briefing.
+                inline[figure.id] = InlineScenes(
+                    wide: DiagramLayout.layout(spec),
+                    narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth)))
+                standalone = DiagramLayout.layout(spec, options: DiagramLayoutOptions(
+                    heading: figure.title, sourceNote: FigureRegistry.diagramSourceNote(cohort.review)))
             }
             do {
                 files.append((figure.svgFile, Data(try SceneSVGWriter.document(standalone, id: figure.anchor).utf8)))

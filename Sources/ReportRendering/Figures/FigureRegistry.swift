@@ -19,7 +19,18 @@ public struct FigureDefinition: Sendable {
     /// The prefix of the template value names of its categories' counts
     /// (`ethnicity` → `ethnicity.asian`), or nil when it has none.
     public let valuePrefix: String?
+    /// The order its categories are shown in (and listed in the prose and its data).
+    public let order: CategoryOrder
     public let source: Source
+
+    /// The Analysis Function's rule: sort by value, largest first, unless the categories
+    /// have a natural order, which is then kept and said here.
+    public enum CategoryOrder: Sendable, Equatable {
+        /// Largest first; ties keep the order of the contract's vocabulary.
+        case byValue
+        /// The categories' own order, described for the documentation ("youngest first").
+        case natural(String)
+    }
 
     /// Where a figure's content comes from.
     public enum Source: Sendable {
@@ -117,57 +128,63 @@ public struct Figure: Sendable {
 public enum FigureRegistry {
     public static let all: [FigureDefinition] = [
         FigureDefinition(id: "outcome", shows: "babies who died or were seriously harmed (pie)",
-                         categoryHeading: "Outcome", valuePrefix: "outcome", source: .chart { input in
-            tallyChart(input, .pie, "outcome", largestFirst(input.statistics.harm.outcome),
+                         categoryHeading: "Outcome", valuePrefix: "outcome", order: .byValue, source: .chart { input in
+            tallyChart(input, .pie, "outcome", input.statistics.harm.outcome,
                        title: "Babies who died or were seriously harmed",
                        subtitle: { "Number of \($0), \(input.cases) in all" }, unit: "babies")
         }),
         FigureDefinition(id: "sex", shows: "sex of the babies (bar)",
-                         categoryHeading: "Sex", valuePrefix: "sex", source: .chart { input in
+                         categoryHeading: "Sex", valuePrefix: "sex", order: .byValue, source: .chart { input in
             tallyChart(input, .verticalBar, "sex", input.statistics.child.sex,
                        title: "Sex of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
                        unit: "babies", axisTitle: "Sex")
         }),
         FigureDefinition(id: "ethnicity", shows: "ethnicity of the babies (bar)",
-                         categoryHeading: "Ethnicity", valuePrefix: "ethnicity", source: .chart { input in
+                         categoryHeading: "Ethnicity", valuePrefix: "ethnicity", order: .byValue, source: .chart { input in
             tallyChart(input, .horizontalBar, "ethnicity", input.statistics.child.ethnicity,
                        title: "Ethnicity of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
                        unit: "babies", slugged: true)
         }),
         FigureDefinition(id: "age", shows: "age of the babies in completed months (bar)",
-                         categoryHeading: "Age in completed months", valuePrefix: "age", source: .chart { input in
+                         categoryHeading: "Age in completed months", valuePrefix: "age",
+                         order: .natural("age, youngest first"), source: .chart { input in
             tallyChart(input, .verticalBar, "age", input.statistics.child.ageMonths,
                        title: "Age of the babies when they were injured",
                        subtitle: { "Number of \($0) by age in completed months, \(input.cases) in all" },
                        unit: "babies", axisTitle: "Age in completed months", labelledByKey: true)
         }),
         FigureDefinition(id: "agency-involvement", shows: "agency involvement at the time of the injury (pie)",
-                         categoryHeading: "Agency involvement", valuePrefix: "agency", source: .chart { input in
-            tallyChart(input, .pie, "agency-involvement", largestFirst(input.statistics.agencyInvolvement),
+                         categoryHeading: "Agency involvement", valuePrefix: "agency", order: .byValue, source: .chart { input in
+            tallyChart(input, .pie, "agency-involvement", input.statistics.agencyInvolvement,
                        title: "Agency involvement at the time of the injury",
                        subtitle: { "Number of \($0) by the highest level of involvement, \(input.cases) in all" },
                        unit: "families")
         }),
         FigureDefinition(id: "parent-features", shows: "features of the parents (bar)",
-                         categoryHeading: "Feature", valuePrefix: "parents", source: .chart { input in
+                         categoryHeading: "Feature", valuePrefix: "parents", order: .byValue, source: .chart { input in
             tallyChart(input, .horizontalBar, "parent-features", input.statistics.parents,
                        title: "Features of the parents",
                        subtitle: { "Number of \($0) with each feature, out of \(input.cases); a case can have several" },
                        unit: "cases")
         }),
         FigureDefinition(id: "whole-system-change", shows: "elements of whole-system change (diagram)",
-                         categoryHeading: "Element", valuePrefix: nil, source: .diagram),
+                         categoryHeading: "Element", valuePrefix: nil,
+                         order: .natural("the groups in the order Templates/figures/whole-system-change.yaml gives them"), source: .diagram),
         FigureDefinition(id: "injury-profiles", shows: "injury profiles by outcome (stacked bar)",
-                         categoryHeading: "Injury profile", valuePrefix: nil, source: .chart(injuryProfiles)),
+                         categoryHeading: "Injury profile", valuePrefix: nil,
+                         order: .natural("the contract's profiles, from head injury with fractures to the least severe"),
+                         source: .chart(injuryProfiles)),
         FigureDefinition(id: "themes", shows: "cases in which each theme featured (bar)",
-                         categoryHeading: "Theme", valuePrefix: "theme", source: .chart { input in
+                         categoryHeading: "Theme", valuePrefix: "theme", order: .byValue, source: .chart { input in
             tallyChart(input, .horizontalBar, "themes", input.statistics.themes.cases,
                        title: "Cases in which each theme featured",
                        subtitle: { "Number of \($0), out of \(input.cases); a case can have several themes" },
                        unit: "cases")
         }),
         FigureDefinition(id: "local-review", shows: "cases by the kind of local review undertaken (bar)",
-                         categoryHeading: "Local review", valuePrefix: "local-review", source: .chart { input in
+                         categoryHeading: "Local review", valuePrefix: "local-review",
+                         order: .natural("no review, then the older serious case reviews, then LCSPRs, as the contract lists them"),
+                         source: .chart { input in
             tallyChart(input, .verticalBar, "local-review", input.statistics.cohort.localReviews,
                        title: "Cases by local review", subtitle: { "Number of \($0) by the kind of local review undertaken, \(input.cases) in all" },
                        unit: "cases", axisTitle: "Local review")
@@ -177,7 +194,7 @@ public enum FigureRegistry {
     /// Figures whose categories are ordered by their counts (a pie largest first,
     /// ethnicity most common first). With numbers withheld, such an order would rank
     /// the withheld ones, so they are put last, by label.
-    static let orderedByCount: Set<String> = ["outcome", "agency-involvement", "ethnicity"]
+    static let orderedByCount: Set<String> = Set(all.filter { $0.order == .byValue }.map(\.id))
 
     /// The definition with this id.
     public static func definition(_ id: String) -> FigureDefinition? { all.first { $0.id == id } }
@@ -186,12 +203,22 @@ public enum FigureRegistry {
     public static func guideRow(_ definition: FigureDefinition) -> String {
         let from = definition.diagramFile.map { ", content from `Templates/\($0)`" } ?? ""
         let names = definition.valuePrefix.map { "`\($0).…`" } ?? "—"
-        return "| `\(definition.id)` | \(definition.shows)\(from) | \(names) |"
+        let order = switch definition.order {
+        case .byValue: "largest first"
+        case .natural(let order): "natural: \(order)"
+        }
+        return "| `\(definition.id)` | \(definition.shows)\(from) | \(order) | \(names) |"
     }
 
     /// Where the numbers come from, printed under every chart.
     static func sourceNote(_ review: Review) -> String {
         "Source: \(review.publisher), structured case summaries of the review cohort"
+    }
+
+    /// Where a diagram comes from, printed under it in its standalone file: the review's
+    /// own findings, not the case counts.
+    static func diagramSourceNote(_ review: Review) -> String {
+        "Source: \(review.publisher), from the review's findings"
     }
 
     /// The placed figures, in number order. `numbers` comes from ``FigureNumbering``;
@@ -238,12 +265,13 @@ public enum FigureRegistry {
 
     // MARK: - Building charts
 
-    /// A chart of one tally: a category per tally category, in the tally's order.
-    private static func tallyChart(_ input: FigureInputs, _ kind: ChartKind, _ id: String, _ tally: Tally,
+    /// A chart of one tally: a category per tally category, in the figure's declared order.
+    private static func tallyChart(_ input: FigureInputs, _ kind: ChartKind, _ id: String, _ unordered: Tally,
                                    title: String, subtitle: (String) -> String, unit: String, axisTitle: String? = nil,
                                    labelledByKey: Bool = false, slugged: Bool = false) -> ChartBody {
         let prefix = definition(id)?.valuePrefix ?? id
         let unit = input.words.unit ?? unit
+        let tally = definition(id)?.order == .byValue ? largestFirst(unordered) : unordered
         let spec = ChartSpec(
             kind: kind, id: id, title: input.words.title ?? title, subtitle: subtitle(unit),
             categories: tally.categories.map { ChartCategory(label: labelledByKey ? $0.key : $0.label, value: $0.count) },
@@ -252,7 +280,7 @@ public enum FigureRegistry {
                          valueNames: tally.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" })
     }
 
-    /// A pie lists its largest part first (ties keep the tally's order).
+    /// Largest first (ties keep the tally's order, which is the vocabulary's).
     private static func largestFirst(_ tally: Tally) -> Tally {
         Tally(total: tally.total, categories: tally.categories.enumerated()
             .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element))

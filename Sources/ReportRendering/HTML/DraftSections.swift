@@ -41,22 +41,23 @@ enum DraftSections {
                 try w.element("p", text: "No count has changed.")
             } else {
                 try w.element("p", text: "\(changes.numbers.count) \(changes.numbers.count == 1 ? "count has" : "counts have") changed. In the text and the data tables, changed numbers are highlighted with their previous value.")
-                try w.element("div", ["class": "table-frame"]) {
+                let frame = changesFrame(changes)
+                try frame.write(w) {
                     try w.element("table", ["class": "data-table"]) {
                         try w.element("caption", text: "Counts that changed, in the order of the report")
                         try w.element("thead") {
                             try w.element("tr") {
-                                try w.element("th", ["scope": "col"], text: "What is counted")
-                                try w.element("th", ["scope": "col", "class": "numeric"], text: "Before")
-                                try w.element("th", ["scope": "col", "class": "numeric"], text: "Now")
+                                try w.element("th", ["scope": "col"], text: frame.header[0].text)
+                                for cell in frame.header.dropFirst() {
+                                    try w.element("th", ["scope": "col", "class": "numeric"], text: cell.text)
+                                }
                             }
                         }
                         try w.element("tbody") {
-                            for number in changes.numbers {
+                            for row in frame.rows {
                                 try w.element("tr") {
-                                    try w.element("th", ["scope": "row"], text: number.title)
-                                    try w.element("td", ["class": "numeric"], text: number.before)
-                                    try w.element("td", ["class": "numeric"], text: number.now)
+                                    try w.element("th", ["scope": "row"], text: row[0].text)
+                                    for cell in row.dropFirst() { try w.element("td", ["class": "numeric"], text: cell.text) }
                                 }
                             }
                         }
@@ -67,6 +68,16 @@ enum DraftSections {
                 try w.element("p", text: "\(moved) other \(moved == 1 ? "share moved" : "shares moved") only because the total \(moved == 1 ? "it is" : "they are") a share of changed; \(moved == 1 ? "its count is" : "their counts are") the same.")
             }
         }
+    }
+
+    /// The table of changed counts, as cells (see ``TableFrame``).
+    static func changesFrame(_ changes: DraftChanges) -> TableFrame {
+        TableFrame(
+            id: "changes", label: "Counts that changed",
+            header: ["What is counted", "Before", "Now"].map { TableFrame.Cell(text: $0, bold: true) },
+            rows: changes.numbers.map {
+                [TableFrame.Cell(text: $0.title, bold: true), TableFrame.Cell(text: $0.before), TableFrame.Cell(text: $0.now)]
+            })
     }
 
     static func annex(_ draft: ReportPage.Draft, page: ReportPage, _ w: XMLWriter) throws {
@@ -108,6 +119,7 @@ enum DraftSections {
                     }
                 }
             }
+            try ReportHTMLWriter.backToContents(w)
         }
     }
 }

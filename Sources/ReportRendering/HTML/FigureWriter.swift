@@ -60,41 +60,58 @@ enum FigureWriter {
         }
     }
 
+    /// The figure's data table as cells, in the chart's order: the one source for the
+    /// table and for the estimate of its width.
+    static func tableFrame(_ spec: ChartSpec, figure: Figure, baseline: Baseline?) -> TableFrame {
+        // How the baseline's count and share of this category are written in this table.
+        let written: [(TemplateValue) -> String?] = [
+            { if case .count(let n, _) = $0 { NumberFormat.integer(n) } else { nil } },
+            { if case .count(let n, let total?) = $0 { NumberFormat.percent(Share(n, of: total)) } else { nil } },
+        ]
+        let header = [TableFrame.Cell(text: figure.definition.categoryHeading, bold: true)]
+            + FigureData.columns(spec).dropFirst().map { TableFrame.Cell(text: $0, bold: true) }
+        let rows = FigureData.rows(spec).enumerated().map { index, row -> [TableFrame.Cell] in
+            let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
+            return [TableFrame.Cell(text: row[0], bold: true)] + row.dropFirst().enumerated().map { column, cell in
+                var previous: String?
+                if let name, column < written.count {
+                    previous = baseline?.previous(of: name, current: cell, writtenAs: written[column])
+                }
+                let withheld = index < figure.wouldWithhold.count && FigureData.isWithheld(figure.wouldWithhold[index], column: column)
+                return TableFrame.Cell(text: cell, previous: previous, wouldWithhold: withheld)
+            }
+        }
+        return TableFrame(id: figure.anchor, label: "Data for Figure \(figure.number)", header: header, rows: rows)
+    }
+
     private static func table(_ spec: ChartSpec, figure: Figure, baseline: Baseline?, _ w: XMLWriter) throws {
-        // A narrow screen may scroll the table sideways; keyboard users can too.
-        try w.element("div", ["class": "table-frame", "role": "region", "tabindex": "0",
-                              "aria-label": "Data for Figure \(figure.number)"]) {
+        let frame = tableFrame(spec, figure: figure, baseline: baseline)
+        try frame.write(w) {
             try w.element("table", ["class": "data-table"]) {
                 try w.element("caption", text: "Data for Figure \(figure.number): \(spec.title)")
                 try w.element("thead") {
                     try w.element("tr") {
-                        try w.element("th", ["scope": "col"], text: figure.definition.categoryHeading)
-                        for column in FigureData.columns(spec).dropFirst() {
-                            try w.element("th", ["scope": "col", "class": "numeric"], text: column)
+                        for (index, cell) in frame.header.enumerated() {
+                            if index == 0 {
+                                try w.element("th", ["scope": "col"], text: cell.text)
+                            } else {
+                                try w.element("th", ["scope": "col", "class": "numeric"], text: cell.text)
+                            }
                         }
                     }
                 }
                 try w.element("tbody") {
-                    for (index, row) in FigureData.rows(spec).enumerated() {
-                        let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
-                        // How the baseline's count and share of this category are written in this table.
-                        let written: [(TemplateValue) -> String?] = [
-                            { if case .count(let n, _) = $0 { NumberFormat.integer(n) } else { nil } },
-                            { if case .count(let n, let total?) = $0 { NumberFormat.percent(Share(n, of: total)) } else { nil } },
-                        ]
+                    for row in frame.rows {
                         try w.element("tr") {
-                            try w.element("th", ["scope": "row"], text: row[0])
-                            for (column, cell) in row.dropFirst().enumerated() {
+                            try w.element("th", ["scope": "row"], text: row[0].text)
+                            for cell in row.dropFirst() {
                                 try w.element("td", ["class": "numeric"]) {
-                                    let wouldWithhold = index < figure.wouldWithhold.count
-                                        && FigureData.isWithheld(figure.wouldWithhold[index], column: column)
-                                    if wouldWithhold {
-                                        try BlockWriter.withheld(w) { try w.text(cell) }
-                                    } else if let name, column < written.count,
-                                       let previous = baseline?.previous(of: name, current: cell, writtenAs: written[column]) {
-                                        try BlockWriter.changed(cell, was: previous, w)
+                                    if cell.wouldWithhold {
+                                        try BlockWriter.withheld(w) { try w.text(cell.text) }
+                                    } else if let previous = cell.previous {
+                                        try BlockWriter.changed(cell.text, was: previous, w)
                                     } else {
-                                        try w.text(cell)
+                                        try w.text(cell.text)
                                     }
                                 }
                             }

@@ -21,13 +21,10 @@ public enum ReportHTMLWriter {
                 try w.element("meta", ["http-equiv": "Content-Security-Policy", "content": contentSecurityPolicy])
                 try w.element("title", text: (page.draft == nil ? "" : "DRAFT: ") + page.review.title)
                 try w.styleSheet(page.css)
+                try w.styleSheet(pageStyle(page))
             }
             try w.element("body", page.draft == nil ? [:] : ["class": "draft"]) {
                 try w.element("a", ["class": "skip-link", "href": "#main"], text: "Skip to main content")
-                if page.draft != nil {
-                    try w.element("p", ["class": "draft-banner", "role": "note"],
-                                  text: "DRAFT for reviewers: not for publication")
-                }
                 try masthead(page, w)
                 try w.element("div", ["class": "width-container"]) {
                     try contents(page, w)
@@ -40,6 +37,7 @@ public enum ReportHTMLWriter {
                         for chapter in page.chapters {
                             try w.element("section", ["class": "chapter", "aria-labelledby": chapter.id]) {
                                 for block in chapter.blocks { try blocks.write(block) }
+                                try backToContents(w)
                             }
                         }
                         if let draft = page.draft { try DraftSections.annex(draft, page: page, w) }
@@ -55,8 +53,58 @@ public enum ReportHTMLWriter {
         return try w.finish()
     }
 
+    /// The style the page adds to `report.css`: what depends on this report's title and
+    /// tables, written as CSS text (through ``XMLWriter/styleSheet(_:)``, never as markup).
+    static func pageStyle(_ page: ReportPage) -> String {
+        // The report's title in the margin of every printed page (report.css numbers them).
+        var css = "@page { @bottom-left { content: \(cssString(page.review.title)); } }\n"
+        for figure in page.figures {
+            if case .chart(let spec) = figure.content {
+                css += FigureWriter.tableFrame(spec, figure: figure, baseline: page.draft?.baseline).styleRules
+            }
+        }
+        if let changes = page.draft?.changes {
+            css += DraftSections.changesFrame(changes).styleRules
+        }
+        return css
+    }
+
+    /// `text` as a quoted CSS string: quotes and backslashes escaped, and the characters
+    /// an HTML style element must not hold written as CSS escapes.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\": result += "\\" + String(scalar)
+            case "<", ">", "&", "\n", "\r", "\t": result += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// GOV.UK's back-to-top link, at the end of every chapter of a long page.
+    static func backToContents(_ w: XMLWriter) throws {
+        try w.element("p", ["class": "back-to-contents"]) {
+            try w.element("a", ["href": "#contents-heading"]) {
+                try w.element("svg", attributes: [
+                    ("class", "back-to-contents-arrow"), ("aria-hidden", "true"), ("focusable", "false"),
+                    ("width", "13"), ("height", "17"), ("viewBox", "0 0 13 17"),
+                ]) {
+                    try w.element("path", attributes: [("fill", "currentColor"), ("d", "M6.5 0L0 6.5 1.4 8l4-4v12.7h2V4l4.3 4L13 6.4z")])
+                }
+                try w.text("Contents")
+            }
+        }
+    }
+
     private static func masthead(_ page: ReportPage, _ w: XMLWriter) throws {
         try w.element("header", ["class": "masthead"]) {
+            if page.draft != nil {
+                // In the page's banner landmark, across the whole width, above everything.
+                try w.element("p", ["class": "draft-banner", "role": "note"],
+                              text: "DRAFT for reviewers: not for publication")
+            }
             try w.element("div", ["class": "width-container"]) {
                 try w.element("p", ["class": "publisher"], text: page.review.publisher)
                 try w.element("h1", text: page.review.title)
