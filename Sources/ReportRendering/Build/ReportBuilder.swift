@@ -31,11 +31,17 @@ public struct BuildOptions: Sendable {
     public var baseline: Baseline?
     /// When a draft was built and from which inputs (drafts only; the CLI reads the clock).
     public var stamp: DraftStamp?
-    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil) {
+    /// Only `panel-report preview` sets this: the same-origin address of its
+    /// reload script, which the page then loads and allows (and nothing else).
+    /// Every report that is written keeps it nil, so it stays script-free.
+    public var previewScript: String?
+    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil,
+                previewScript: String? = nil) {
         self.draft = draft
         self.published = published
         self.baseline = baseline
         self.stamp = stamp
+        self.previewScript = previewScript
     }
 }
 
@@ -189,7 +195,8 @@ public enum ReportBuilder {
                                          changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
             }
             let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
-                                  scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft)
+                                  scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft,
+                                  previewScript: options.previewScript)
             files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
         } catch {
             // Every source was checked above; this is the writer's last line of defence.

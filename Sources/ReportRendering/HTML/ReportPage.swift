@@ -25,6 +25,8 @@ public struct ReportPage: Sendable {
     /// The date printed as the publication date.
     public var published: ISODate
     public var draft: Draft?
+    /// The preview server's reload script (see ``BuildOptions/previewScript``); nil in every written report.
+    public var previewScript: String? = nil
 
     /// What only a reviewers' draft carries.
     public struct Draft: Sendable {
