@@ -13,7 +13,7 @@ struct PanelReport: ParsableCommand {
             files panel-report did not write, or links its own files elsewhere; 74 the new \
             report could not be moved into place.
             """,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, PreviewCommand.self])
 }
 
 /// The inputs folder, shared by every command.
