@@ -6,7 +6,8 @@ import PackageDescription
 // - libxml2 (CLibXML2): XMLWriter only;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
-// and only the `panel-report` executable touches the disk and the clock.
+// and only the `panel-report` executable touches the disk, the clock and (preview's
+// FlyingFox server, loopback by default) the network.
 let package = Package(
     name: "PanelReport",
     platforms: [.macOS(.v13)],
