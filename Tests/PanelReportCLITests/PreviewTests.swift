@@ -100,6 +100,28 @@ import Glibc
         #expect(server.stderr.contains("previewing the published report at"))
     }
 
+    @Test func theDraftNamesItsInputsAsBuildDraftDoes() throws {
+        let scratch = try Scratch()
+        let inputs = try scratch.copy("Inputs"), templates = try scratch.copy("Templates")
+        let server = try PreviewServer.start(["preview", "--inputs", inputs, "--templates", templates, "--port", "0"], in: scratch.url)
+        defer { server.stop() }
+        let previewed = try Self.inputsDigest(try server.get("/").body)
+        let built = try CLI.run(["build", "--draft", "--inputs", inputs, "--templates", templates, "--output", scratch.path("draft")],
+                                in: scratch.url, timeout: 120)
+        #expect(built.status == 0, "\(built)")
+        #expect(previewed == (try Self.inputsDigest(try String(contentsOfFile: scratch.path("draft/report.html"), encoding: .utf8))))
+        // After a save, the digest follows the files, as a new build's would.
+        try Self.save(try String(contentsOfFile: inputs + "/cases/C05.yaml", encoding: .utf8) + "# reviewed\n", to: inputs + "/cases/C05.yaml")
+        try server.waitForBuild(after: 1)
+        #expect(try Self.inputsDigest(try server.get("/").body) != previewed)
+    }
+
+    /// The 12 hex digits after "from inputs" in a draft's header.
+    static func inputsDigest(_ html: String) throws -> String {
+        let range = try #require(html.range(of: #"from inputs [0-9a-f]{12}"#, options: .regularExpression))
+        return String(html[range].suffix(12))
+    }
+
     @Test func answersOnlyRequestsForLoopbackNames() throws {
         let scratch = try Scratch()
         let server = try PreviewServer.start(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
