@@ -5,7 +5,7 @@ import Glibc
 
 /// What the inputs and templates folders hold at one moment: every file by path,
 /// with its bytes. `panel-report preview` rebuilds only when this changes, and
-/// shows the offending line of a diagnostic from the bytes it was built from.
+/// computes the draft's inputs digest from it.
 ///
 /// Paths are spelt as the loader and the template reader spell them
 /// (`Inputs/cases/C01.yaml`); a symbolic link is recorded by where it points, never
@@ -29,21 +29,6 @@ struct FolderSnapshot: Equatable {
         var snapshot = FolderSnapshot()
         for folder in folders { snapshot.add(folder) }
         return snapshot
-    }
-
-    /// The bytes of a file in the snapshot by any spelling of its path
-    /// (`Inputs//cases/../cases/C01.yaml`), or nil.
-    func bytes(of path: String) -> [UInt8]? {
-        if case .file(let bytes) = entries[path] { return bytes }
-        let wanted = Self.standard(path)
-        for (key, entry) in entries where Self.standard(key) == wanted {
-            if case .file(let bytes) = entry { return bytes }
-        }
-        return nil
-    }
-
-    private static func standard(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     private mutating func add(_ root: String) {

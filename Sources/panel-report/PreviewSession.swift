@@ -73,7 +73,10 @@ final class PreviewSession: @unchecked Sendable {
         var files: [String: Data]?
         var cases = 0
 
-        let fs = DiskFileSystem(inputs: inputs)
+        // The offending lines are shown from the bytes the loader and the template
+        // reader actually read (a file may change between the snapshot and the read;
+        // its change is then seen by the next refresh).
+        let fs = RecordingFileSystem(DiskFileSystem(inputs: inputs))
         let result: CohortLoadResult?
         if fs.isDirectory(atPath: inputs) {
             result = CohortLoader.load(inputs: inputs, fileSystem: fs, parsed: parsed)
@@ -82,7 +85,7 @@ final class PreviewSession: @unchecked Sendable {
             problems.append(PreviewProblem(place: inputs, message: "no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml and cases/", isWarning: false))
         }
         if let result {
-            problems += result.diagnostics.map { problem($0, in: now) }
+            problems += result.diagnostics.map { problem($0, read: fs.read) }
             parsed.keep(paths: Set(now.entries.keys))
         }
         var templateFiles: TemplateFiles?
@@ -93,6 +96,12 @@ final class PreviewSession: @unchecked Sendable {
         } catch {
             problems.append(PreviewProblem(place: templates, message: "\(error)", isWarning: false))
         }
+        var templateTexts: [String: [UInt8]] = [:]
+        if let templateFiles {
+            for file in templateFiles.chapters + [templateFiles.styleSheet] + Array(templateFiles.diagrams.values) {
+                templateTexts[file.path] = Array(file.text.utf8)
+            }
+        }
         if let templateFiles {
             if let cohort = result?.cohort {
                 cases = cohort.cases.count
@@ -102,10 +111,10 @@ final class PreviewSession: @unchecked Sendable {
                                                stamp: stamp, previewScript: script)
                     do throws(ReportBuildError) {
                         let built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
-                        problems += built.warnings.map { problem($0, in: now) }
+                        problems += built.warnings.map { problem($0, read: templateTexts) }
                         files = Dictionary(built.files, uniquingKeysWith: { first, _ in first })
                     } catch {
-                        problems += error.problems.map { problem($0, in: now) }
+                        problems += error.problems.map { problem($0, read: templateTexts) }
                     }
                 } catch let failure as Failure {
                     problems += failure.lines.map { PreviewProblem(place: "SOURCE_DATE_EPOCH", message: $0, isWarning: false) }
@@ -113,7 +122,7 @@ final class PreviewSession: @unchecked Sendable {
                     problems.append(PreviewProblem(place: templates, message: "\(error)", isWarning: false))
                 }
             } else {
-                problems += ReportBuilder.check(nil, templates: templateFiles).map { problem($0, in: now) }
+                problems += ReportBuilder.check(nil, templates: templateFiles).map { problem($0, read: templateTexts) }
             }
         }
 
@@ -160,7 +169,7 @@ final class PreviewSession: @unchecked Sendable {
         return SHA256.hex(Array(listing.utf8))
     }
 
-    private func problem(_ diagnostic: Diagnostic, in snapshot: FolderSnapshot) -> PreviewProblem {
+    private func problem(_ diagnostic: Diagnostic, read: [String: [UInt8]]) -> PreviewProblem {
         let place = diagnostic.location.description
         let text = diagnostic.description
         var message = text.hasPrefix(place + ": ") ? String(text.dropFirst(place.count + 2)) : text
@@ -173,15 +182,49 @@ final class PreviewSession: @unchecked Sendable {
         // A spreadsheet row is not always one line (a cell may hold line breaks): no line is shown.
         case .file, .csvRow, .csvCell: break
         }
-        let source = line.flatMap { l in snapshot.bytes(of: diagnostic.location.file).flatMap { PreviewProblem.sourceLine(l, of: $0) } }
+        let source = line.flatMap { l in read[diagnostic.location.file].flatMap { PreviewProblem.sourceLine(l, of: $0) } }
         return PreviewProblem(place: place, message: message, isWarning: !diagnostic.isError,
                               line: source == nil ? nil : line, source: source, column: column)
     }
 
-    private func problem(_ template: TemplateProblem, in snapshot: FolderSnapshot) -> PreviewProblem {
+    private func problem(_ template: TemplateProblem, read: [String: [UInt8]]) -> PreviewProblem {
         let place = template.line.map { "\(template.file):\($0)" } ?? template.file
-        let source = template.line.flatMap { l in snapshot.bytes(of: template.file).flatMap { PreviewProblem.sourceLine(l, of: $0) } }
+        let source = template.line.flatMap { l in read[template.file].flatMap { PreviewProblem.sourceLine(l, of: $0) } }
         return PreviewProblem(place: place, message: template.message, isWarning: template.isWarning,
                               line: source == nil ? nil : template.line, source: source)
+    }
+}
+
+/// The loader's view of the disk (``DiskFileSystem``, with all its checks), keeping
+/// the bytes of every file it reads, by the path the loader names it with.
+struct RecordingFileSystem: InputFileSystem {
+    private final class Store: @unchecked Sendable {
+        var files: [String: [UInt8]] = [:]
+    }
+
+    private let disk: DiskFileSystem
+    private let store = Store()
+
+    init(_ disk: DiskFileSystem) {
+        self.disk = disk
+    }
+
+    /// What was read so far, by path.
+    var read: [String: [UInt8]] { store.files }
+
+    func entries(inDirectory path: String) throws -> [String]? { try disk.entries(inDirectory: path) }
+    func fileSize(atPath path: String) throws -> Int? { try disk.fileSize(atPath: path) }
+    func isDirectory(atPath path: String) -> Bool { disk.isDirectory(atPath: path) }
+
+    func contents(atPath path: String) throws -> [UInt8] {
+        let bytes = try disk.contents(atPath: path)
+        store.files[path] = bytes
+        return bytes
+    }
+
+    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
+        let bytes = try disk.contents(atPath: path, maxBytes: maxBytes)
+        store.files[path] = bytes
+        return bytes
     }
 }

@@ -38,7 +38,7 @@ import Glibc
         let c01 = inputs + "/cases/C01.yaml"
         let original = try String(contentsOfFile: c01, encoding: .utf8)
         try Self.save(original.replacingOccurrences(of: "agency_involvement: universal", with: "agency_involvement: early-help"), to: c01)
-        let edited = try server.waitForBuild(after: 1)
+        let edited = try server.waitForBuild(after: 1) { (try? Self.universalOnly($0)) == "13" }
         #expect(try Self.universalOnly(try server.get("/").body) == "13")
 
         // A half-written file and a wrong value: the page lists both, each with its line, and the server keeps going.
@@ -47,7 +47,9 @@ import Glibc
         let c03Line = try #require(c03Text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("agency_involvement:") }) + 1
         try Self.save("id: C02\nchild: [sex: male\n", to: inputs + "/cases/C02.yaml")
         try Self.replaceByRename(c03Text.replacingOccurrences(of: "agency_involvement: universal", with: "agency_involvement: sometimes"), at: c03)
-        let broken = try server.waitForBuild(after: edited) { $0.contains("C03.yaml:\(c03Line):") }
+        // Each wait is for the page that shows the whole change: an editor's save can be
+        // seen half-way (the new file written, not yet renamed) and rebuilt once more.
+        let broken = try server.waitForBuild(after: edited) { $0.contains("C03.yaml:\(c03Line):") && !$0.contains(".tmp-") }
         let problems = try server.get("/")
         #expect(problems.status == 200)
         #expect(problems.body.contains("The report cannot be built"))
@@ -63,7 +65,7 @@ import Glibc
         let chapter = templates + "/chapters/02-background.md"
         let chapterText = try String(contentsOfFile: chapter, encoding: .utf8)
         try Self.save(chapterText + "\nThere were {{ cases cases.\n", to: chapter)
-        let both = try server.waitForBuild(after: broken)
+        let both = try server.waitForBuild(after: broken) { $0.contains("is not closed") }
         let bothPage = try server.get("/").body
         #expect(bothPage.contains("\(inputs)/cases/C02.yaml:3:1"))
         #expect(bothPage.contains("a placeholder opened with {{ is not closed with }}"))
@@ -74,7 +76,7 @@ import Glibc
                                  at: inputs + "/cases/C02.yaml")
         try Self.replaceByRename(chapterText, at: chapter)
         try Self.replaceByRename(c03Text, at: c03)
-        _ = try server.waitForBuild(after: both) { $0.contains("DRAFT for reviewers") }
+        _ = try server.waitForBuild(after: both) { $0.contains("class=\"draft-banner\"") }
         let fixed = try server.get("/")
         #expect(!fixed.body.contains("The report cannot be built"))
         #expect(try Self.universalOnly(fixed.body) == "13")
