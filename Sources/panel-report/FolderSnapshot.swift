@@ -35,7 +35,8 @@ struct FolderSnapshot: Equatable {
         var pending = [root]
         while let folder = pending.popLast() {
             var info = stat()
-            guard lstat(folder, &info) == 0 else { continue }
+            // The folder named on the command line may itself be a link; those inside it are not followed.
+            guard (folder == root ? stat(folder, &info) : lstat(folder, &info)) == 0 else { continue }
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 entries[folder] = Self.entry(folder, info)
                 continue

@@ -44,6 +44,25 @@ import Testing
         #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'\""))
     }
 
+    @Test func aSnapshotChangesWithAnyByteAndFollowsOnlyTheNamedFolderIfItIsALink() throws {
+        let scratch = try Scratch()
+        try scratch.write("real/cases/C01.yaml", "id: C01\n")
+        try scratch.write("outside.yaml", "secret\n")
+        #expect(symlink(scratch.path("real"), scratch.path("inputs")) == 0)
+        #expect(symlink(scratch.path("outside.yaml"), scratch.path("real/cases/C02.yaml")) == 0)
+        try scratch.write("real/.C01.yaml.swp", "editor state")
+        let first = FolderSnapshot.take([scratch.path("inputs")])
+        #expect(first.entries[scratch.path("inputs") + "/cases/C01.yaml"] == .file(Array("id: C01\n".utf8)))
+        // A link inside is recorded by where it points, never read; hidden files are left out.
+        #expect(first.entries[scratch.path("inputs") + "/cases/C02.yaml"] == .link(scratch.path("outside.yaml")))
+        #expect(!first.entries.keys.contains { $0.hasSuffix(".swp") })
+        try scratch.write("real/.C01.yaml.swp", "more editor state")
+        #expect(FolderSnapshot.take([scratch.path("inputs")]) == first)
+        // One byte changed, the same size: a different snapshot.
+        try scratch.write("real/cases/C01.yaml", "id: C02\n")
+        #expect(FolderSnapshot.take([scratch.path("inputs")]) != first)
+    }
+
     @Test func theWatcherWakesForAFileRenamedOverAnotherAndForANewFolder() throws {
         let scratch = try Scratch()
         try scratch.write("inputs/cases/C01.yaml", "id: C01\n")
