@@ -6,7 +6,8 @@ import PackageDescription
 // - libxml2 (CLibXML2): XMLWriter only;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
-// and only the `panel-report` executable touches the disk and the clock.
+// and only the `panel-report` executable touches the disk, the clock and (preview's
+// FlyingFox server, loopback by default) the network.
 let package = Package(
     name: "PanelReport",
     platforms: [.macOS(.v13)],
@@ -16,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: C libraries
@@ -33,8 +35,10 @@ let package = Package(
         .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),
         .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
         .executableTarget(name: "panel-report", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "Checksums",
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "Checksums", "XMLWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
 
         // MARK: Tests

@@ -13,6 +13,14 @@ public enum CohortLoader {
         return run.load(fileSystem)
     }
 
+    /// The same, parsing again only the YAML files whose text changed since `parsed` last saw them.
+    public static func load(inputs: String, fileSystem: some InputFileSystem,
+                            limits: LoadingLimits = .standard, parsed: ParsedYAMLCache) -> CohortLoadResult {
+        var run = Run(inputs: inputs, limits: limits)
+        run.parsed = parsed
+        return run.load(fileSystem)
+    }
+
     /// Joins a folder and a name with "/", as paths appear in diagnostics.
     static func join(_ folder: String, _ name: String) -> String {
         if folder.isEmpty { return name }
@@ -25,6 +33,8 @@ public enum CohortLoader {
         let log = DiagnosticLog()
         var filesRead = 0
         var casesRead = 0
+        /// YAML parsed by an earlier load, if the caller keeps one.
+        var parsed: ParsedYAMLCache?
 
         init(inputs: String, limits: LoadingLimits) {
             self.inputs = inputs
@@ -93,7 +103,7 @@ public enum CohortLoader {
 
         private mutating func readYAML(atPath path: String, _ fs: some InputFileSystem) -> LocatedValue? {
             guard let text = readText(path, fs) else { return nil }
-            switch YAMLReader.read(text, file: path, limits: limits) {
+            switch parsed?.result(path: path, text: text, limits: limits) ?? YAMLReader.read(text, file: path, limits: limits) {
             case .success(let tree): return tree
             case .failure(let problem):
                 log.add(problem)

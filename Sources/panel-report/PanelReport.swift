@@ -22,7 +22,7 @@ struct PanelReport: ParsableCommand {
             moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
         version: version,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PreviewCommand.self])
 
     /// ArgumentParser's own main, except that no command at all is a usage error
     /// (help on stderr, exit 64: a job that lost its arguments must not pass), and

@@ -35,12 +35,18 @@ public struct BuildOptions: Sendable {
     /// precedence over review.yaml's `disclosure.suppress_below` (nil: review.yaml decides).
     /// A draft shows the true values and marks those a published build would withhold.
     public var suppressBelow: Int?
-    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil) {
+    /// Only `panel-report preview` sets this: the same-origin address of its
+    /// reload script, which the page then loads and allows (and nothing else).
+    /// Every report that is written keeps it nil, so it stays script-free.
+    public var previewScript: String?
+    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil,
+                previewScript: String? = nil) {
         self.draft = draft
         self.published = published
         self.baseline = baseline
         self.stamp = stamp
         self.suppressBelow = suppressBelow
+        self.previewScript = previewScript
     }
 }
 
@@ -227,7 +233,8 @@ public enum ReportBuilder {
             }
             let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
                                   scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft,
-                                  disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key)
+                                  disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
+                                  previewScript: options.previewScript)
             files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
         } catch {
             // Every source was checked above; this is the writer's last line of defence.

@@ -12,13 +12,19 @@ public enum ReportHTMLWriter {
     /// The content security policy: nothing is fetched, nothing runs.
     static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
+    /// The policy of a page served by `panel-report preview`: the same, but its
+    /// reload script may be loaded from the preview server and ask it for the
+    /// build number. Scripts written inline stay refused.
+    static let previewContentSecurityPolicy = contentSecurityPolicy + "; script-src 'self'; connect-src 'self'"
+
     public static func html(_ page: ReportPage) throws -> String {
         let w = try XMLWriter(kind: .html)
         try w.element("html", ["lang": "en-GB"]) {
             try w.element("head") {
                 try w.element("meta", ["charset": "UTF-8"])
                 try w.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                try w.element("meta", ["http-equiv": "Content-Security-Policy", "content": contentSecurityPolicy])
+                try w.element("meta", ["http-equiv": "Content-Security-Policy",
+                                          "content": page.previewScript == nil ? contentSecurityPolicy : previewContentSecurityPolicy])
                 try w.element("title", text: (page.draft == nil ? "" : "DRAFT: ") + page.review.title)
                 try w.styleSheet(page.css)
                 try w.styleSheet(pageStyle(page))
@@ -48,6 +54,7 @@ public enum ReportHTMLWriter {
                         try w.element("p", text: "Every number in this report is computed from the review's structured case summaries; shares are rounded to the nearest whole percent.")
                     }
                 }
+                if let script = page.previewScript { try w.element("script", ["src": script]) }
             }
         }
         return try w.finish()

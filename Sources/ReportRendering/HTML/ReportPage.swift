@@ -27,6 +27,8 @@ public struct ReportPage: Sendable {
     public var draft: Draft?
     /// What `[c]` means, when the page prints it (a published build that withholds numbers).
     public var disclosureKey: String?
+    /// The preview server's reload script (see ``BuildOptions/previewScript``); nil in every written report.
+    public var previewScript: String? = nil
 
     /// What only a reviewers' draft carries.
     public struct Draft: Sendable {

@@ -1,0 +1,37 @@
+import CaseLoading
+
+/// YAML files already parsed, each kept with its path and its exact text, for a
+/// caller that loads the same folder again and again (`panel-report preview`).
+///
+/// ``CohortLoader/load(inputs:fileSystem:limits:parsed:)`` parses a file again only
+/// when its text (or the limits) differ from the last time that path was read, so a
+/// saved case file costs one parse, not one per file. The parse is the same pure
+/// function of path, text and limits either way: a cached tree or problem is
+/// exactly the one a fresh parse would give. Decoding and validation always run
+/// in full, since they depend on the other files.
+public final class ParsedYAMLCache {
+    private struct Entry {
+        var text: String
+        var limits: LoadingLimits
+        var result: Result<LocatedValue, Diagnostic>
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    /// How many files are held.
+    public var count: Int { entries.count }
+
+    /// Forgets every file not in `paths` (those deleted or renamed since).
+    public func keep(paths: Set<String>) {
+        entries = entries.filter { paths.contains($0.key) }
+    }
+
+    func result(path: String, text: String, limits: LoadingLimits) -> Result<LocatedValue, Diagnostic> {
+        if let entry = entries[path], entry.limits == limits, entry.text == text { return entry.result }
+        let result = YAMLReader.read(text, file: path, limits: limits)
+        entries[path] = Entry(text: text, limits: limits, result: result)
+        return result
+    }
+}

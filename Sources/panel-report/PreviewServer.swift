@@ -1,0 +1,156 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Answers the browser for `panel-report preview`: the report (or the problems
+/// page) at `/`, its figures and data beside it, the reload script and the build
+/// number. Everything comes from memory (``PreviewSession``); nothing is read from
+/// or written to disk here.
+struct PreviewHandler: HTTPHandler {
+    let session: PreviewSession
+    /// Host names a request may give when the server listens on loopback only, so
+    /// that a web page elsewhere cannot reach the draft through a DNS name that it
+    /// points at 127.0.0.1 (DNS rebinding). Nil: any (the user chose `--host`).
+    let allowedHostNames: Set<String>?
+
+    static let script = """
+        // panel-report preview: reloads this page when the report has been rebuilt.
+        // Served only by the preview; a written report has no script at all.
+        (function () {
+          var shown = new URL(document.currentScript.src).searchParams.get("build");
+          function check() {
+            fetch("/__preview/build", { cache: "no-store" })
+              .then(function (response) { return response.text(); })
+              .then(function (build) {
+                if (build.trim() !== shown) { location.reload(); } else { setTimeout(check, 250); }
+              })
+              .catch(function () { setTimeout(check, 1000); });
+          }
+          check();
+        })();
+
+        """
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return Self.text(.methodNotAllowed, "Only GET and HEAD are answered here.\n")
+        }
+        if let allowed = allowedHostNames {
+            let name = Self.hostName(request.headers[.host] ?? "")
+            guard allowed.contains(name) else {
+                return Self.text(.forbidden, "This preview answers only requests for 127.0.0.1 or localhost.\n")
+            }
+        }
+        let state = session.state
+        switch request.path {
+        case "/", "/report.html":
+            return Self.file(state.files["report.html"] ?? Data(), type: "text/html; charset=utf-8")
+        case PreviewSession.scriptPath:
+            return Self.file(Data(Self.script.utf8), type: "text/javascript; charset=utf-8")
+        case "/__preview/build":
+            return Self.file(Data("\(state.build)\n".utf8), type: "text/plain; charset=utf-8")
+        default:
+            let path = String(request.path.drop { $0 == "/" })
+            guard state.isReport, let bytes = state.files[path] else {
+                return Self.text(.notFound, state.isReport ? "There is no \(request.path) in this report.\n"
+                                 : "The report cannot be built just now; its problems are listed at /.\n")
+            }
+            return Self.file(bytes, type: Self.contentType(path))
+        }
+    }
+
+    static func contentType(_ path: String) -> String {
+        if path.hasSuffix(".svg") { return "image/svg+xml" }
+        if path.hasSuffix(".csv") { return "text/csv; charset=utf-8" }
+        if path.hasSuffix(".json") { return "application/json" }
+        if path.hasSuffix(".html") { return "text/html; charset=utf-8" }
+        return "application/octet-stream"
+    }
+
+    /// `localhost` from `localhost:8710`, `::1` from `[::1]:8710`, lower-cased.
+    static func hostName(_ header: String) -> String {
+        let value = header.trimmingCharacters(in: .whitespaces).lowercased()
+        if value.hasPrefix("["), let end = value.firstIndex(of: "]") {
+            return String(value[value.index(after: value.startIndex)..<end])
+        }
+        if let colon = value.lastIndex(of: ":") { return String(value[..<colon]) }
+        return value
+    }
+
+    private static func file(_ bytes: Data, type: String) -> HTTPResponse {
+        var headers: HTTPHeaders = [
+            .contentType: type,
+            .cacheControl: "no-store",
+            HTTPHeader("X-Content-Type-Options"): "nosniff",
+            HTTPHeader("Referrer-Policy"): "no-referrer",
+        ]
+        if !type.hasPrefix("text/html") && !type.hasPrefix("text/javascript") {
+            // A figure or data file opened on its own runs nothing either.
+            headers[HTTPHeader("Content-Security-Policy")] = "default-src 'none'; style-src 'unsafe-inline'"
+        }
+        return HTTPResponse(statusCode: .ok, headers: headers, body: bytes)
+    }
+
+    private static func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                     body: Data(message.utf8))
+    }
+}
+
+/// The address the preview listens on, parsed from `--host` and `--port`.
+struct PreviewAddress {
+    let host: String
+    let isIPv6: Bool
+
+    init(host: String) throws {
+        self.host = host
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 {
+            isIPv6 = false
+        } else if inet_pton(AF_INET6, host, &v6) == 1 {
+            isIPv6 = true
+        } else {
+            throw Failure(.usage, "--host \(Printable.text(host)): not an IP address; give one such as 127.0.0.1 (the default), ::1 or 0.0.0.0 (names are not looked up)")
+        }
+    }
+
+    /// Whether only this computer can connect (127.0.0.0/8 or ::1).
+    var isLoopback: Bool {
+        isIPv6 ? host == "::1" || host == "0:0:0:0:0:0:0:1" : host.hasPrefix("127.")
+    }
+
+    func url(port: UInt16) -> String {
+        isIPv6 ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
+    }
+
+    /// Binding a socket to this address and port, then letting it go: nil if it
+    /// could be had, else the system's error number (`EADDRINUSE`).
+    func bindProblem(port: UInt16) -> Int32? {
+        do {
+            if isIPv6 { try Self.tryBind(sockaddr_in6.inet6(ip6: host, port: port)) } else { try Self.tryBind(sockaddr_in.inet(ip4: host, port: port)) }
+            return nil
+        } catch SocketError.failed(_, let code, _) {
+            return code
+        } catch {
+            return EINVAL
+        }
+    }
+
+    private static func tryBind(_ address: some SocketAddress) throws {
+        let socket = try Socket(domain: Int32(type(of: address).family))
+        defer { try? socket.close() }
+        try socket.setValue(true, for: .localAddressReuse)
+        try socket.bind(to: address)
+    }
+
+    func server(port: UInt16, handler: PreviewHandler) throws -> HTTPServer {
+        if isIPv6 {
+            return HTTPServer(address: try sockaddr_in6.inet6(ip6: host, port: port), logger: .disabled, handler: handler)
+        }
+        return HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port), logger: .disabled, handler: handler)
+    }
+}
