@@ -1,5 +1,4 @@
 import Foundation
-import XCTest
 
 /// Runs the real `panel-report` binary, as a person or a cron job does.
 enum CLI {
@@ -40,17 +39,14 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh scratch folder, removed when the test ends.
-    static func scratch(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("panel-report-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
+    /// A fresh scratch folder, removed with `folders` (when the test ends).
+    static func scratch(_ folders: ScratchFolders) throws -> URL {
+        try folders.make()
     }
 
     /// A copy of `Inputs/` to break on purpose.
-    static func copyOfInputs(_ test: XCTestCase) throws -> URL {
-        let target = try scratch(test).appendingPathComponent("Inputs")
+    static func copyOfInputs(_ folders: ScratchFolders) throws -> URL {
+        let target = try scratch(folders).appendingPathComponent("Inputs")
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Inputs"), to: target)
         return target
     }
@@ -64,4 +60,19 @@ enum CLI {
         }
         return result
     }
+}
+
+/// The scratch folders of one test: a suite holds one, and Swift Testing makes a
+/// new suite value for each test, so they go when the test ends.
+final class ScratchFolders: @unchecked Sendable {
+    private var made: [URL] = []
+
+    func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("panel-report-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        made.append(url)
+        return url
+    }
+
+    deinit { for url in made { try? FileManager.default.removeItem(at: url) } }
 }
