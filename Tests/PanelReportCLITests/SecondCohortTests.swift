@@ -29,7 +29,7 @@ import Testing
         #expect(html.contains(##"<a href="#figure-1">Figure 1</a> shows the themes"##))
         #expect(html.contains(##"<a href="#figure-10">Figure 10</a> what the partnership will change"##))
         // Its charts are titled and counted in its own words.
-        #expect(html.contains("Figure 2: </span>Infants who died or were seriously injured<span class=\"figure-subtitle\">Number of infants, 14 in all</span>"))
+        #expect(html.contains("Figure 2: </span>Infants who died or were seriously injured<br/><span class=\"figure-subtitle\">Number of infants, 14 in all</span>"))
         #expect(String(decoding: try #require(files["figures/figure-2.svg"]), as: UTF8.self).contains("Of 14 infants: Seriously harmed 12 (86%), Died 2 (14%)."))
         #expect(String(decoding: try #require(files["data/figure-2.csv"]), as: UTF8.self) == "category,count,percent\nSeriously harmed,12,86\nDied,2,14\n")
         // Lists come from its own vocabulary, and zero reads as a word.

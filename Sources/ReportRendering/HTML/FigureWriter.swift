@@ -14,6 +14,9 @@ enum FigureWriter {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
                 try w.text(figure.title)
                 if case .chart(let spec) = figure.content {
+                    // A line break, not only the style sheet, parts title and subtitle: read
+                    // aloud or shown without report.css they must not run together.
+                    try w.element("br")
                     try w.element("span", ["class": "figure-subtitle"], text: spec.subtitle)
                 }
             }
