@@ -8,6 +8,9 @@ struct Failure: Error {
         case missingInput = 66
         /// EX_UNAVAILABLE: a program the run needs (Chromium, for --pdf) is missing or failed.
         case unavailable = 69
+        /// EX_SOFTWARE: an error panel-report did not expect, which is its own fault
+        /// (every failure of the inputs, templates, disk or environment has a kind above).
+        case internalError = 70
         case cannotCreateOutput = 73
         case ioError = 74
         /// EX_CONFIG: the run's configuration (its environment) is wrong, not its data.
@@ -53,9 +56,12 @@ extension ParsableCommand {
             clock.finish()
             throw exit
         } catch {
+            // Not mapped to a data or disk code: that would send the user to look for a
+            // problem that is not there.
             clock.finish()
-            Console.summary("panel-report: \(error)", outcome: "refused", code: Failure.Kind.ioError.rawValue, seconds: clock.seconds)
-            throw ExitCode(Failure.Kind.ioError.rawValue)
+            Console.summary("panel-report: internal error: \(error); this is a fault in panel-report, please report it with the command you ran",
+                            outcome: "refused", code: Failure.Kind.internalError.rawValue, seconds: clock.seconds)
+            throw ExitCode(Failure.Kind.internalError.rawValue)
         }
     }
 }

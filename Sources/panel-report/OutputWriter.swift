@@ -309,8 +309,14 @@ enum OutputWriter {
                 existing = record.kind
             } else if inPlace.isEmpty {
                 return []
-            } else if let earlier = earlierBuild() {
-                existing = earlier
+            } else if isEarlierBuild() {
+                // Builds from before the marker said whether they were a draft, and the
+                // page is not read to guess. A published build may replace one (nothing of a
+                // draft would remain); a draft may not, as the folder may be a published one.
+                guard kind == .published else {
+                    throw Failure(.cannotCreateOutput, "\(shown): holds a report from an earlier version of panel-report, which did not record whether it was a draft; write the draft to another folder (the default is Output-draft) or delete report.html, figures/ and data/ there first")
+                }
+                existing = .published
             } else {
                 throw Failure(.cannotCreateOutput, "\(shown): already holds \(inPlace.joined(separator: ", ")), which panel-report did not write; choose another --output or empty that folder first")
             }
@@ -358,14 +364,12 @@ enum OutputWriter {
                 || relative.wholeMatch(of: /figures\/figure-[0-9]+\.svg|data\/figure-[0-9]+\.csv/) != nil
         }
 
-        /// The kind of a build made before the marker file existed, if it is one.
-        func earlierBuild() -> Kind? {
+        /// Whether the folder holds a build made before the marker file existed,
+        /// recognised by its statistics.json.
+        func isEarlierBuild() -> Bool {
             guard let bytes = try? FileReading.read(path("data/statistics.json"), atMost: FileReading.maxFileBytes, followLinks: false),
-                  let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-                  json["schema"] != nil, json["values"] != nil else { return nil }
-            let html = (try? FileReading.read(path("report.html"), atMost: FileReading.maxFileBytes, followLinks: false))
-                .map { String(decoding: $0, as: UTF8.self) } ?? ""
-            return html.contains("<body class=\"draft\">") ? .draft : .published
+                  let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return false }
+            return json["schema"] != nil && json["values"] != nil
         }
 
         // MARK: Staging and swapping

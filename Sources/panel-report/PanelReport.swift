@@ -17,7 +17,7 @@ struct PanelReport: ParsableCommand {
             the inputs or templates folder); 65 invalid or unreadable case data or \
             templates, or (verify) a report folder that differs from its manifest.json; \
             66 an input is missing (verify: no manifest.json); 69 --pdf could not find or run \
-            Chromium; 73 the output folder cannot be created, holds files panel-report did \
+            Chromium; 70 an internal error (please report it); 73 the output folder cannot be created, holds files panel-report did \
             not write, or links its own files elsewhere; 74 the new report could not be \
             moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
