@@ -372,13 +372,18 @@ import Testing
         // "Of the 23 babies in the cohort, 4 died": the true 4, marked.
         #expect(html.contains("<mark class=\"withheld\">4 ([c] when published)</mark> died"))
         // In a data table too (ethnicity: Asian 1).
-        #expect(html.contains("<td class=\"numeric\"><mark class=\"withheld\">1 ([c] when published)</mark></td>"))
+        // (there just "([c])", so the table still fits a phone).
+        #expect(html.contains("<td class=\"numeric\"><mark class=\"withheld\">1 ([c])</mark></td>"))
+        // Each mark stands on its own row, though the published build orders the rows differently.
+        #expect(html.contains("<th scope=\"row\">White British</th><td class=\"numeric\">18</td><td class=\"numeric\">78%</td>"))
+        #expect(html.contains("<th scope=\"row\">Asian</th><td class=\"numeric\"><mark class=\"withheld\">1 ([c])</mark></td>"))
         // The key says what the marks mean, at the top and under each table that has one.
-        let key = "A number marked &quot;([c] when published)&quot; is shown here as it is, and the published report prints [c] instead. [c]: withheld"
+        let key = "A number marked &quot;([c] when published)&quot;, or &quot;([c])&quot; in a table, is shown here as it is, and the published report prints [c] instead. [c]: withheld"
         #expect(html.contains("<p class=\"disclosure-key\" role=\"note\">" + key))
         #expect(html.components(separatedBy: "<p class=\"figure-note\">A number marked").count - 1 == 7)
         // Nowhere [c] but in those marks and keys; the files carry the true values.
         #expect(html.replacingOccurrences(of: " ([c] when published)", with: "").replacingOccurrences(of: "&quot;([c] when published)&quot;", with: "")
+            .replacingOccurrences(of: " ([c])</mark>", with: "</mark>").replacingOccurrences(of: "&quot;([c])&quot;", with: "")
             .replacingOccurrences(of: "prints [c] instead. [c]: withheld", with: "").contains("[c]") == false)
         let plain = try Self.build(ReferenceBuild.cohort, nil, draft: true)
         for (path, bytes) in draft where path != "report.html" {

@@ -175,8 +175,12 @@ public enum ReportBuilder {
         if options.draft, let disclosure {
             let marked = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
                                                 words: read.figureWords, disclosure: disclosure)
+            // The published build may order its categories differently (withheld ones
+            // last), so each row is matched to its category by label, not by position.
             for index in figures.indices {
-                if case .chart(let spec) = marked[index].content { figures[index].wouldWithhold = spec.categories }
+                guard case .chart(let spec) = marked[index].content, case .chart(let own) = figures[index].content else { continue }
+                let byLabel = Dictionary(spec.categories.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+                figures[index].wouldWithhold = own.categories.map { byLabel[$0.label] ?? $0 }
             }
         }
 

@@ -172,7 +172,7 @@ public struct Disclosure: Sendable {
 
     /// The key in a draft, which shows the true values and marks the withheld ones.
     public var draftKey: String {
-        "A number marked \"([c] when published)\" is shown here as it is, and the published report prints [c] instead. " + key
+        "A number marked \"([c] when published)\", or \"([c])\" in a table, is shown here as it is, and the published report prints [c] instead. " + key
     }
 
     // Names of numbers that only statistics.json publishes.

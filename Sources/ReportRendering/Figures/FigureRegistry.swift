@@ -224,7 +224,8 @@ public enum FigureRegistry {
     /// The placed figures, in number order. `numbers` comes from ``FigureNumbering``;
     /// a figure without a number (placed nowhere) is left out. `diagrams` holds
     /// each diagram's content by figure id.
-    /// With `disclosure`, the counts it withholds are marked in each chart's spec.
+    /// With `disclosure`, categories ordered by count put the withheld ones last, and
+    /// the counts it withholds are marked in each chart's spec.
     static func figures(_ statistics: CohortStatistics, review: Review, numbers: [String: Int],
                         diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:],
                         disclosure: Disclosure? = nil) -> [Figure] {

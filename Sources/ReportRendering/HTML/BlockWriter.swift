@@ -66,11 +66,12 @@ struct BlockWriter {
     }
 
     /// A true value that a published build would withhold, as a draft shows it:
-    /// marked, and followed by what the published report prints instead.
-    static func withheld(_ w: XMLWriter, _ content: () throws -> Void) throws {
+    /// marked, and followed by what the published report prints instead. In a
+    /// table cell (`compact`) just "([c])", so the table still fits a phone.
+    static func withheld(_ w: XMLWriter, compact: Bool = false, _ content: () throws -> Void) throws {
         try w.element("mark", ["class": "withheld"]) {
             try content()
-            try w.text(" (\(Disclosure.symbol) when published)")
+            try w.text(compact ? " (\(Disclosure.symbol))" : " (\(Disclosure.symbol) when published)")
         }
     }
 

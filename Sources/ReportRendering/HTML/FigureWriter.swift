@@ -110,7 +110,7 @@ enum FigureWriter {
                             for cell in row.dropFirst() {
                                 try w.element("td", ["class": "numeric"]) {
                                     if cell.wouldWithhold {
-                                        try BlockWriter.withheld(w) { try w.text(cell.text) }
+                                        try BlockWriter.withheld(w, compact: true) { try w.text(cell.text) }
                                     } else if let previous = cell.previous {
                                         try BlockWriter.changed(cell.text, was: previous, w)
                                     } else {

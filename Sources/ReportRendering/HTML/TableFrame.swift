@@ -56,6 +56,10 @@ struct TableFrame {
                     widest = max(widest, TextMetrics.width(String(part), fontSize: size * 0.9))
                 }
             }
+            if cell.wouldWithhold {
+                // A draft's " ([c])" after a value the published build withholds.
+                widest = max(widest, TextMetrics.width("(\(Disclosure.symbol))", fontSize: size))
+            }
             return widest
         }
         let all = [header] + rows
