@@ -3,7 +3,8 @@ import PackageDescription
 
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
 // Each stage imports only the stages before it, and each C library has one owner:
-// - libxml2 (CLibXML2): XMLWriter only;
+// - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (xmlTextReader) for reading;
+// - ZIPFoundation: WorkbookReading to open a workbook, CohortExport to write one;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
 // and only the `panel-report` executable touches the disk and the clock.
@@ -16,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: C libraries
@@ -26,20 +28,28 @@ let package = Package(
         // MARK: Pipeline stages
         .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
         .target(name: "CaseModel"),
-        .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML"]),
+        .target(name: "WorkbookReading", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML", "WorkbookReading"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
+        .target(name: "CohortExport", dependencies: [
+            "CaseModel", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),
         .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
         .executableTarget(name: "panel-report", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering",
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "CohortExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
+        .testTarget(name: "WorkbookReadingTests", dependencies: [
+            "WorkbookReading", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "CaseLoadingTests", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation",
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortExport", "WorkbookReading",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
         .testTarget(name: "CohortStatisticsTests", dependencies: [
@@ -49,6 +59,7 @@ let package = Package(
         .testTarget(name: "ChartLayoutTests", dependencies: ["ChartLayout", "CohortStatistics"]),
         .testTarget(name: "ReportRenderingTests", dependencies: [
             "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
+            "CohortExport",
         ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: ["panel-report"]),
     ]

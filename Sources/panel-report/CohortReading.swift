@@ -38,7 +38,7 @@ enum CohortReading {
         let fs = DiskFileSystem()
         return ["review.yaml", "areas.yaml", "vocabulary.yaml"].contains { name in
             (try? fs.fileSize(atPath: inputs + "/" + name)) == nil
-        } || (!fs.isDirectory(atPath: inputs + "/cases") && (try? fs.fileSize(atPath: inputs + "/cases.csv")) == nil)
+        } || (!fs.isDirectory(atPath: inputs + "/cases") && ["cases.csv", "cases.xlsx"].allSatisfy { (try? fs.fileSize(atPath: inputs + "/" + $0)) == nil })
     }
 
     /// "panel-report: 3 errors in Inputs and 1 template problem; nothing was written".

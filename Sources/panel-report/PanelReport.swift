@@ -11,12 +11,12 @@ struct PanelReport: ParsableCommand {
             templates; 66 an input is missing; 73 the output folder cannot be created or holds \
             files panel-report did not write; 74 the new report could not be moved into place.
             """,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, ConvertCommand.self])
 }
 
 /// The inputs folder, shared by every command.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, cases/ or cases.csv.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, and cases/, cases.csv (+ learning.csv) or cases.xlsx.", valueName: "dir"))
     var inputs: String = "Inputs"
 }
 

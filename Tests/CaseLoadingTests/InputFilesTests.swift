@@ -102,7 +102,7 @@ import Testing
 
     @Test func noCaseAtAllIsAnError() {
         #expect(TestCohort.load(TestCohort.base).lines == [
-            "Inputs: no cases found; expected a cases/ folder of .yaml files or a cases.csv file",
+            "Inputs: no cases found; expected a cases/ folder of .yaml files, a cases.csv file or a cases.xlsx workbook",
         ])
         var files = TestCohort.base
         files["Inputs/cases/README.txt"] = "notes"

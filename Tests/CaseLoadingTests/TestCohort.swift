@@ -131,7 +131,14 @@ enum TestCohort {
 
         """
 
-    /// C01 without its learning point (what a spreadsheet can carry).
+    /// C01's learning point, as `learning.csv` holds it beside `cases.csv`.
+    static let learningCSV = """
+        case,theme,text,publishable
+        C01,information-sharing,Fictional learning point.,false
+
+        """
+
+    /// C01 without its learning point (what `cases.csv` alone carries).
     static var c01WithoutLearning: String {
         c01.components(separatedBy: "learning:\n")[0]
     }
@@ -145,8 +152,9 @@ enum TestCohort {
         base.merging(["Inputs/cases/C01.yaml": c01, "Inputs/cases/C02.yaml": c02]) { $1 }
     }
 
+    /// The spreadsheet form: the shared files plus `cases.csv` and `learning.csv`.
     static var csvFiles: [String: String] {
-        base.merging(["Inputs/cases.csv": csv]) { $1 }
+        base.merging(["Inputs/cases.csv": csv, "Inputs/learning.csv": learningCSV]) { $1 }
     }
 
     static func load(_ files: [String: String], limits: LoadingLimits = .standard) -> CohortLoadResult {
