@@ -44,9 +44,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
-        .testTarget(name: "WorkbookReadingTests", dependencies: [
-            "WorkbookReading", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
         .testTarget(name: "CaseLoadingTests", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortExport", "WorkbookReading",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -136,7 +136,10 @@ enum WorkbookWriter {
                     continue
                 case .text(let text):
                     try w.element("c", attributes: attributes + [("t", "inlineStr")]) {
-                        try w.element("is") { try w.element("t", ["xml:space": "preserve"], text: text) }
+                        // A literal "_x" is written "_x005F_x", so that text such as "_x0041_"
+                        // is not read back as the escape of another character.
+                        let escaped = text.replacingOccurrences(of: "_x", with: "_x005F_x")
+                        try w.element("is") { try w.element("t", ["xml:space": "preserve"], text: escaped) }
                     }
                 case .number(let number):
                     try w.element("c", attributes: attributes) { try w.element("v", text: String(number)) }

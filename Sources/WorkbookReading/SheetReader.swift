@@ -117,7 +117,7 @@ struct SheetReader {
                 gathering = empty || phonetic > 0 ? .none : .inlineText
                 text = ""
             case .end("t") where gathering == .inlineText:
-                cell?.inline? += text
+                cell?.inline? += text.decodingOOXMLEscapes()
                 gathering = .none
             case .text(let piece) where gathering != .none:
                 text += piece
@@ -176,6 +176,28 @@ struct SheetReader {
 }
 
 extension String {
+    /// The text with Office Open XML's `_xHHHH_` escapes decoded: spreadsheets write
+    /// characters XML cannot hold (control characters) that way, and a literal `_x`
+    /// as `_x005F_x`. The decoded characters are then judged like any other text.
+    func decodingOOXMLEscapes() -> String {
+        guard contains("_x") else { return self }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
+               let value = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)...(i + 5)])), radix: 16),
+               let scalar = Unicode.Scalar(value) {
+                out.append(scalar)
+                i += 7
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -115,7 +115,7 @@ public enum WorkbookReader {
                 }
                 if empty { strings.append("") } else { inItem = true; current = "" }
             case .end("si"):
-                strings.append(current)
+                strings.append(current.decodingOOXMLEscapes())
                 inItem = false
             case .start("rPh", let empty):
                 if !empty { phonetic += 1 }

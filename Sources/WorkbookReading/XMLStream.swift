@@ -31,6 +31,9 @@ final class XMLStream {
     init(_ bytes: [UInt8], part: String) throws(WorkbookError) {
         Self.libraryInitialised
         self.part = part
+        // libxml2 reads a document type's internal subset (and may complain about
+        // its entities) before the reader reports it: look for one in the prolog first.
+        if Self.prologHasDoctype(bytes) { throw Self.doctypeRefusal(part) }
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
         bytes.withUnsafeBufferPointer { source in
             source.withMemoryRebound(to: CChar.self) { _ = buffer.initialize(from: $0) }
@@ -78,11 +81,35 @@ final class XMLStream {
                 return .text(Self.string(xmlTextReaderConstValue(reader)) ?? "")
             case Int(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int(XML_READER_TYPE_ENTITY_REFERENCE.rawValue),
                  Int(XML_READER_TYPE_ENTITY.rawValue):
-                throw WorkbookError("the part \(part) declares a document type or entities (<!DOCTYPE …>), which a spreadsheet never writes and which could make a reader fetch files or expand text without end; the workbook is refused")
+                throw Self.doctypeRefusal(part)
             default:
                 continue
             }
         }
+    }
+
+    private static func doctypeRefusal(_ part: String) -> WorkbookError {
+        WorkbookError("the part \(part) declares a document type or entities (<!DOCTYPE …>), which a spreadsheet never writes and which could make a reader fetch files or expand text without end; the workbook is refused")
+    }
+
+    /// Whether `<!DOCTYPE` comes before the root element, past the XML declaration,
+    /// processing instructions, comments and white space.
+    static func prologHasDoctype(_ bytes: [UInt8]) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        func skip(past end: [UInt8]) {
+            while i < bytes.count, !bytes[i...].starts(with: end) { i += 1 }
+            i += end.count
+        }
+        while i < bytes.count {
+            if bytes[i] != UInt8(ascii: "<") { i += 1; continue }
+            let rest = bytes[i...]
+            if rest.starts(with: doctype) { return true }
+            if rest.starts(with: Array("<?".utf8)) { skip(past: Array("?>".utf8)); continue }
+            if rest.starts(with: Array("<!--".utf8)) { skip(past: Array("-->".utf8)); continue }
+            return false
+        }
+        return false
     }
 
     /// The attributes of the element just started, by local name (`r:id` is `id`).
