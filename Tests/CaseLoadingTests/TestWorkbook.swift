@@ -128,6 +128,21 @@ enum TestWorkbook {
         return [UInt8](archive.data!)
     }
 
+    /// The archive with a 4-byte field of every central-directory entry (at `offset`
+    /// from its start) replaced by `value(old)`.
+    static func patchingDirectory(_ bytes: [UInt8], offset: Int, _ value: (UInt32) -> UInt32) -> [UInt8] {
+        var out = bytes
+        var i = 0
+        while i + 46 <= out.count {
+            if out[i] == 0x50, out[i + 1] == 0x4B, out[i + 2] == 0x01, out[i + 3] == 0x02 {
+                let old = out[(i + offset)..<(i + offset + 4)].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                out.replaceSubrange((i + offset)..<(i + offset + 4), with: withUnsafeBytes(of: value(old).littleEndian) { Array($0) })
+            }
+            i += 1
+        }
+        return out
+    }
+
     /// The archive with the uncompressed size of every entry overwritten by `size`,
     /// in the local headers and the central directory: a zip that lies.
     static func lyingAboutSizes(_ bytes: [UInt8], size: UInt32) -> [UInt8] {

@@ -116,6 +116,22 @@ import Testing
         ])
     }
 
+    @Test func aTruncatedCompressedPartIsRefusedNotInflatedForEver() {
+        // Every entry's compressed size halved: each deflate stream ends early.
+        let bytes = TestWorkbook.patchingDirectory(TestWorkbook.bytes(TestWorkbook.cohortSheets), offset: 20) { $0 / 2 }
+        let (lines, seconds) = load(bytes)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasSuffix("cannot be expanded: its compressed data is damaged; save the workbook again from the spreadsheet") == true, "\(lines)")
+        #expect(seconds < 2)
+    }
+
+    @Test func anOffsetPastTheEndOfTheArchiveIsRefused() {
+        let bytes = TestWorkbook.patchingDirectory(TestWorkbook.bytes(TestWorkbook.cohortSheets), offset: 42) { $0 + 1_000_000 }
+        #expect(load(bytes).lines == [
+            "Inputs/cases.xlsx: is not a readable .xlsx workbook: the zip archive is damaged (its directory is missing or points outside the file); save it again from the spreadsheet",
+        ])
+    }
+
     @Test func aSharedStringThatDoesNotExistIsNamedByItsCell() {
         let sheet = #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>9999</v></c></row></sheetData></worksheet>"#
         #expect(load(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: ["xl/worksheets/sheet1.xml": sheet])).lines == [
