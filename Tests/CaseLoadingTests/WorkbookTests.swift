@@ -221,3 +221,53 @@ import WorkbookReading
         ])
     }
 }
+
+/// The CSV tests of values, repeated for the workbook: the same rule, the same words, at the cell.
+@Suite struct WorkbookValueTests {
+    private func lines(column: Int, row: Int, _ cell: TestWorkbook.Cell?) -> [String] {
+        let sheets = TestWorkbook.cohortSheets(column: column, row: row, to: cell)
+        return CohortLoader.load(inputs: "Inputs", fileSystem: InMemoryFileSystem(files: TestWorkbook.cohortFiles(sheets))).lines
+    }
+
+    @Test(arguments: ["+3", "-0", "010"])
+    func signsAndLeadingZerosTypedAsTextAreRefused(_ written: String) {
+        #expect(lines(column: 5, row: 2, .text(written)) == [
+            "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): \"\(written)\" is not a whole number; expected a whole number from 0 to 11",
+        ])
+    }
+
+    @Test func aNegativeNumberCellIsOutOfRange() {
+        #expect(lines(column: 5, row: 2, .number("-1")) == [
+            "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): -1 is out of range; expected a whole number from 0 to 11",
+        ])
+    }
+
+    @Test func invisibleAndNoncharactersAreRefusedAndEscaped() {
+        #expect(lines(column: 0, row: 2, .text("C\u{202E}10")) == [
+            "Inputs/cases.xlsx: sheet cases, cell A2 (id): contains an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 2; remove it: ids, codes, labels, titles and names may not contain invisible formatting characters (bidirectional controls, zero-width characters)",
+            // C01's learning point now has no case to go to, and says so.
+            #"Inputs/cases.xlsx: sheet learning, cell A2 (case): "C01" is not the id of any case in sheet cases; expected an id from its id column"#,
+        ])
+        #expect(lines(column: 26, row: 2, .text("Fictional_xFFFE_ text.")) == [
+            "Inputs/cases.xlsx: sheet cases, cell AA2 (summary): contains U+FFFE, which is not a character (a noncharacter code point) at character 10; remove it: it cannot appear in a web page",
+        ])
+        #expect(lines(column: 3, row: 1, .text("child.sex\u{2067}")) == [
+            "Inputs/cases.xlsx: sheet cases, row 1: child.sex: the header has no such column; every case needs it",
+            "Inputs/cases.xlsx: sheet cases, cell D1 (child.sex<U+2067>): unknown column; valid columns: " + CaseCSVColumns.canonical.joined(separator: ", "),
+        ])
+    }
+
+    @Test func aLongCellIsCutInTheMessage() {
+        let cell = "cell-" + String(repeating: "x", count: 200)
+        #expect(lines(column: 3, row: 2, .text(cell)) == [
+            "Inputs/cases.xlsx: sheet cases, cell D2 (child.sex): \"\(String(cell.prefix(60)))…\" is not a valid value; expected one of: male, female",
+        ])
+    }
+
+    @Test func lineBreaksInACellAreKept() throws {
+        let sheets = TestWorkbook.cohortSheets(column: 26, row: 2, to: .text("Fictional\r\ntext, on two lines."))
+        let result = CohortLoader.load(inputs: "Inputs", fileSystem: InMemoryFileSystem(files: TestWorkbook.cohortFiles(sheets)))
+        #expect(result.lines == [])
+        #expect(try #require(result.cohort).cases[0].summary == "Fictional\ntext, on two lines.")
+    }
+}
