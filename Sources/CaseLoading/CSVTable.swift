@@ -22,7 +22,7 @@ public struct CSVTable: Hashable, Sendable {
     /// The workbook sheet this table is, or `nil` for a CSV file.
     public var sheet: String?
     /// The header cells, trimmed of surrounding spaces.
-    public var header: [String]
+    public var header: [String] { didSet { columns = Self.columns(of: header) } }
     /// The rows with as many cells as the header; blank rows are left out.
     public var rows: [Row]
     /// Every non-blank row after the header, including rows refused for their cell count.
@@ -34,6 +34,7 @@ public struct CSVTable: Hashable, Sendable {
         self.header = header
         self.rows = rows
         self.dataRowCount = dataRowCount
+        self.columns = Self.columns(of: header)
     }
 
     /// The column letters of a sheet (`A` for the first column).
@@ -72,7 +73,10 @@ public struct CSVTable: Hashable, Sendable {
         cellLocation(row: 1, column: index)
     }
 
-    private var columns: SheetColumns {
+    /// The column letters of each named column, for places in a sheet (kept with the header).
+    private var columns: SheetColumns
+
+    private static func columns(of header: [String]) -> SheetColumns {
         var letters: [String: String] = [:]
         for (index, name) in header.enumerated() where letters[name] == nil { letters[name] = Self.letters(index) }
         return SheetColumns(letters: letters)

@@ -79,12 +79,22 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         case .sheet(let sheet): (sheet, 0, 0)
         case .sheetRow(let sheet, let row, _): (sheet, row, 0)
         case .sheetCell(let sheet, let cell, _):
-            (sheet, row(of: cell), cell.utf8.count * 1_000 + Int(cell.utf8.first ?? 0))
+            Self.rowAndColumn(of: cell).map { (sheet, $0.row, $0.column + 1) } ?? (sheet, 0, 0)
         }
     }
 
-    private func row(of cell: String) -> Int {
-        Int(String(cell.unicodeScalars.filter { ("0"..."9").contains($0) })) ?? 0
+    /// The row and 0-based column of a reference such as `AA12`.
+    private static func rowAndColumn(of cell: String) -> (row: Int, column: Int)? {
+        var column = 0, row = 0
+        for byte in cell.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): column = column * 26 + Int(byte - 64)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): row = row * 10 + Int(byte - 48)
+            default: return nil
+            }
+            if row > 10_000_000 || column > 100_000 { return nil }
+        }
+        return (row, column - 1)
     }
 }
 

@@ -106,7 +106,7 @@ public enum WorkbookTables {
     /// The text a CSV export would hold for a value that can be text.
     static func text(of value: Workbook.Value) -> String {
         switch value {
-        case .text(let text): text.contains("\r\n") ? text.replacingCRLF() : text
+        case .text(let text): text.utf8.contains(0x0D) ? text.replacingCRLF() : text
         case .number(let number, _): wholeNumberText(number) ?? number
         case .boolean(let flag): flag ? "true" : "false"
         case .date(let text), .error(let text): text

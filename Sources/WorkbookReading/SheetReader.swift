@@ -180,7 +180,7 @@ extension String {
     /// characters XML cannot hold (control characters) that way, and a literal `_x`
     /// as `_x005F_x`. The decoded characters are then judged like any other text.
     func decodingOOXMLEscapes() -> String {
-        guard contains("_x") else { return self }
+        guard utf8.contains(UInt8(ascii: "_")) else { return self }
         var out = String.UnicodeScalarView()
         let scalars = Array(unicodeScalars)
         var i = 0

@@ -71,8 +71,15 @@ public struct Workbook: Hashable, Sendable {
 
 /// Column letters and cell references.
 public enum CellReference {
+    /// The letters of the first 1,000 columns, made once: every cell needs its own.
+    private static let common: [String] = (0..<1_000).map(makeLetters)
+
     /// `A` for 0, `Z` for 25, `AA` for 26.
     public static func letters(_ column: Int) -> String {
+        column >= 0 && column < common.count ? common[column] : makeLetters(column)
+    }
+
+    private static func makeLetters(_ column: Int) -> String {
         var n = column + 1
         var scalars: [Unicode.Scalar] = []
         while n > 0 {
