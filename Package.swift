@@ -3,7 +3,8 @@ import PackageDescription
 
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
 // Each stage imports only the stages before it, and each C library has one owner:
-// - libxml2 (CLibXML2): XMLWriter only;
+// - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (xmlTextReader) for reading;
+// - ZIPFoundation: WorkbookReading to open a workbook, CohortExport to write one;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
 // and only the `panel-report` executable touches the disk, the clock and (preview's
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: C libraries
@@ -29,13 +31,18 @@ let package = Package(
         .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
         .target(name: "CaseModel"),
         .target(name: "Checksums"),
-        .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML"]),
+        .target(name: "WorkbookReading", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML", "WorkbookReading"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
+        .target(name: "CohortExport", dependencies: [
+            "CaseModel", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),
         .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
         .executableTarget(name: "panel-report", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "Checksums", "XMLWriter",
+            "CohortExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -45,7 +52,8 @@ let package = Package(
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
         .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "CaseLoadingTests", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation",
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortExport", "WorkbookReading",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
         .testTarget(name: "CohortStatisticsTests", dependencies: [
@@ -55,6 +63,7 @@ let package = Package(
         .testTarget(name: "ChartLayoutTests", dependencies: ["ChartLayout", "CohortStatistics"]),
         .testTarget(name: "ReportRenderingTests", dependencies: [
             "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
+            "CohortExport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: ["panel-report", "ReportRendering"]),

@@ -69,8 +69,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
     }
 
     private static func locationNames(_ field: String, _ location: SourceLocation) -> Bool {
-        if case .csvCell(_, let column) = location.position { return column == field }
-        return false
+        let column: String
+        switch location.position {
+        case .csvCell(_, let name), .sheetCell(_, _, let name): column = name
+        default: return false
+        }
+        return column == field
     }
 }
 

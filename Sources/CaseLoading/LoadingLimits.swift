@@ -18,10 +18,20 @@ public struct LoadingLimits: Hashable, Sendable {
     public var maxCSVRows: Int
     /// Most files read from `cases/`.
     public var maxCaseFiles: Int
+    /// Most learning-point rows in `learning.csv` or a workbook's `learning` sheet.
+    public var maxLearningRows: Int
+    /// Largest part of a workbook once expanded (a zip bomb is refused past it), in bytes.
+    public var maxWorkbookPartBytes: Int
+    /// Most cells, empty ones included, in one sheet of a workbook.
+    public var maxWorkbookCells: Int
+    /// Most entries in a workbook's shared-strings table.
+    public var maxSharedStrings: Int
 
     public init(maxFileBytes: Int = 10 * 1024 * 1024, maxYAMLValues: Int = 100_000, maxYAMLDepth: Int = 64,
                 maxCSVColumns: Int = 1_000, maxCSVCellBytes: Int = 1024 * 1024, maxCSVRows: Int = 10_000,
-                maxCaseFiles: Int = 10_000) {
+                maxCaseFiles: Int = 10_000, maxLearningRows: Int = 100_000,
+                maxWorkbookPartBytes: Int = 64 * 1024 * 1024, maxWorkbookCells: Int = 2_000_000,
+                maxSharedStrings: Int = 1_000_000) {
         self.maxFileBytes = maxFileBytes
         self.maxYAMLValues = maxYAMLValues
         self.maxYAMLDepth = maxYAMLDepth
@@ -29,6 +39,10 @@ public struct LoadingLimits: Hashable, Sendable {
         self.maxCSVCellBytes = maxCSVCellBytes
         self.maxCSVRows = maxCSVRows
         self.maxCaseFiles = maxCaseFiles
+        self.maxLearningRows = maxLearningRows
+        self.maxWorkbookPartBytes = maxWorkbookPartBytes
+        self.maxWorkbookCells = maxWorkbookCells
+        self.maxSharedStrings = maxSharedStrings
     }
 
     /// The limits the program uses.

@@ -1,4 +1,4 @@
-/// Reads one input file as text, within the size limit, through an ``InputFileSystem``.
+/// Reads one input file, within the size limit, through an ``InputFileSystem``.
 public enum SourceFileReader {
     /// The file's text, or the reason it cannot be read: missing, a folder, too large,
     /// unreadable or not UTF-8. A file whose reported size is over the limit is
@@ -7,6 +7,13 @@ public enum SourceFileReader {
     /// reports 0 bytes) is still refused, having read no more than that.
     public static func readText(atPath path: String, fileSystem: some InputFileSystem,
                                 limits: LoadingLimits = .standard) -> Result<String, Diagnostic> {
+        readBytes(atPath: path, fileSystem: fileSystem, limits: limits).flatMap { UTF8Text.decode($0, file: path) }
+    }
+
+    /// The file's bytes, or the reason they cannot be read: missing, a folder, too
+    /// large or unreadable. The size is checked before any byte is read.
+    public static func readBytes(atPath path: String, fileSystem: some InputFileSystem,
+                                 limits: LoadingLimits = .standard) -> Result<[UInt8], Diagnostic> {
         let location = SourceLocation(file: path)
         if fileSystem.isDirectory(atPath: path) {
             return .failure(.error(at: location, "is a folder; expected a file"))
@@ -27,7 +34,7 @@ public enum SourceFileReader {
         if bytes.count > limits.maxFileBytes {
             return .failure(.error(at: location, "the file is too large (more than \(limits.maxFileBytes) bytes, though its size was reported as \(reported); the limit is \(limits.maxFileBytes) bytes) and is refused"))
         }
-        return UTF8Text.decode(bytes, file: path)
+        return .success(bytes)
     }
 
     private static func tooLarge(_ size: Int, _ location: SourceLocation, _ limits: LoadingLimits) -> Diagnostic {

@@ -193,8 +193,50 @@ public enum YAMLReader {
             // libyaml's own bound (higher than ours) can trip first, while it scans ahead.
             return .error(at: location, "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep; the file is refused")
         }
+        let context = parser.context.map { String(cString: $0) }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let line = Int(mark.line)
+
+        // Something opened and never closed: blame the place it was opened, which is
+        // where the mistake is, not where libyaml gave up looking for its end.
+        let opened = parser.context_mark
+        let openedAt = SourceLocation(file: file, line: Int(opened.line) + 1, column: Int(opened.column) + 1)
+        let gaveUp = "libyaml: \(problem) at line \(line + 1), column \(Int(mark.column) + 1)"
+        switch context {
+        case "while scanning a quoted scalar" where problem == "found unexpected end of stream":
+            let quote = character(in: lines, line: Int(opened.line), column: Int(opened.column)) ?? "\""
+            return .error(at: openedAt, "the text in quotes opened here with \(quote) is never closed (\(gaveUp)); end it with a closing \(quote)")
+        case "while parsing a flow sequence":
+            return .error(at: openedAt, "the list opened here with \"[\" is not closed (\(gaveUp)); close it with \"]\" and separate its items with commas")
+        case "while parsing a flow mapping":
+            return .error(at: openedAt, "the mapping opened here with \"{\" is not closed (\(gaveUp)); close it with \"}\" and separate its entries with commas")
+        default:
+            break
+        }
+
         var message = "YAML syntax error: \(problem)"
-        if let context = parser.context.map({ String(cString: $0) }) { message += " (\(context))" }
+        if let context { message += " (\(context))" }
+        let indentation = line < lines.count ? lines[line].prefix { $0 == " " || $0 == "\t" } : ""
+        if indentation.contains("\t") || problem.contains("tab character") {
+            message += "; indent with spaces, not tabs"
+        } else if ["mapping values are not allowed in this context", "did not find expected key",
+                   "did not find expected '-' indicator", "block sequence entries are not allowed in this context"].contains(problem),
+                  let above = lines[..<min(line, lines.count)].lastIndex(where: { !$0.allSatisfy { $0 == " " } && !$0.hasPrefix("#") }) {
+            let mine = indentation.count
+            let theirs = lines[above].prefix { $0 == " " }.count
+            if mine != theirs {
+                message += "; check the indentation of this line against the line above (line \(above + 1) is indented \(theirs) \(theirs == 1 ? "space" : "spaces"), this one \(mine))"
+            }
+        }
         return .error(at: location, message)
+    }
+
+    /// The character at a 0-based line and column (columns count characters).
+    private static func character(in lines: [Substring], line: Int, column: Int) -> String? {
+        guard line < lines.count else { return nil }
+        let text = lines[line]
+        guard column < text.count else { return nil }
+        return String(text[text.index(text.startIndex, offsetBy: column)])
     }
 }

@@ -13,7 +13,8 @@ public struct Case: Hashable, Sendable {
     public var themes: [String]
     /// Internal narrative; never printed in the published report.
     public var summary: String
-    /// Learning points; empty when the source is a CSV export.
+    /// Learning points: from the case file, or from `learning.csv` / the workbook's
+    /// `learning` sheet, in the order written.
     public var learning: [LearningPoint]
 
     public init(id: String, area: String, localReview: LocalReview, child: Child, harm: Harm,

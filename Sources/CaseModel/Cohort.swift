@@ -111,10 +111,16 @@ public struct Cohort: Hashable, Sendable {
     public var areas: [Area]
     public var vocabulary: Vocabulary
     public var cases: [Case]
-    public init(review: Review, areas: [Area], vocabulary: Vocabulary, cases: [Case]) {
+    /// Whether the source could record learning points at all: `false` for a
+    /// spreadsheet cohort without `learning.csv` (or a workbook without a `learning`
+    /// sheet), so that the report says none are recorded rather than that none were
+    /// marked for publication.
+    public var learningRecorded: Bool
+    public init(review: Review, areas: [Area], vocabulary: Vocabulary, cases: [Case], learningRecorded: Bool = true) {
         self.review = review
         self.areas = areas
         self.vocabulary = vocabulary
         self.cases = cases
+        self.learningRecorded = learningRecorded
     }
 }

@@ -16,3 +16,11 @@ public enum CaseCSVColumns {
     /// Columns that may be left out of the header: their cells may all be empty anyway.
     public static let optional: Set<String> = ["harm.prognosis", "themes"]
 }
+
+/// The columns of `learning.csv` and of a workbook's `learning` sheet.
+public enum LearningCSVColumns {
+    /// The canonical column order (any order is accepted when reading).
+    public static let canonical: [String] = ["case", "theme", "text", "publishable"]
+    /// Columns that may be left out: an absent `publishable` is false.
+    public static let optional: Set<String> = ["publishable"]
+}

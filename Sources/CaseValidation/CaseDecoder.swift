@@ -173,19 +173,24 @@ struct CaseDecoder {
         var points: [LearningPoint] = []
         var valid = true
         for (index, item) in items.enumerated() {
-            guard let f = Fields(item, path: "\(field)[\(index + 1)]", allowed: Self.learningKeys, context: context) else {
-                valid = false
-                continue
-            }
-            let theme = f.required("theme") { value, itemField in
-                declaredText(value, itemField, in: declared.themeCodes, file: "vocabulary.yaml")
-            }
-            let text = f.required("text", expected: "text") { read.freeText($0, $1) }
-            let publishable = f.present("publishable") == nil ? false : f.optional("publishable") { read.bool($0, $1) }
-            guard let theme, let text, let publishable else { valid = false; continue }
-            points.append(LearningPoint(theme: theme, text: text, publishable: publishable))
+            guard let point = learningPoint(item, path: "\(field)[\(index + 1)]") else { valid = false; continue }
+            points.append(point)
         }
         return valid ? points : nil
+    }
+
+    /// One learning point: an item of a case's `learning` list (`path` is
+    /// `learning[1]`), or a row of `learning.csv` or a `learning` sheet (`path` is
+    /// empty, so fields are named like their columns).
+    func learningPoint(_ item: LocatedValue, path: String) -> LearningPoint? {
+        guard let f = Fields(item, path: path, allowed: Self.learningKeys, context: context) else { return nil }
+        let theme = f.required("theme") { value, itemField in
+            declaredText(value, itemField, in: declared.themeCodes, file: "vocabulary.yaml")
+        }
+        let text = f.required("text", expected: "text") { read.freeText($0, $1) }
+        let publishable = f.present("publishable") == nil ? false : f.optional("publishable") { read.bool($0, $1) }
+        guard let theme, let text, let publishable else { return nil }
+        return LearningPoint(theme: theme, text: text, publishable: publishable)
     }
 
     // MARK: - Values

@@ -3,8 +3,8 @@ import CaseModel
 
 /// Loads and validates a whole cohort from an inputs folder: the single entry point.
 ///
-/// Reads `review.yaml`, `areas.yaml`, `vocabulary.yaml` and either `cases/*.yaml` or
-/// `cases.csv`; checks every rule of the case-summary contract; reports every problem
+/// Reads `review.yaml`, `areas.yaml`, `vocabulary.yaml` and exactly one of
+/// `cases/*.yaml`, `cases.csv` (with `learning.csv` beside it) or `cases.xlsx`; checks every rule of the case-summary contract; reports every problem
 /// found (never only the first); and returns the cohort only when there is no error.
 public enum CohortLoader {
     public static func load(inputs: String, fileSystem: some InputFileSystem,
@@ -64,7 +64,8 @@ public enum CohortLoader {
             var cohort: Cohort? = nil
             if !diagnostics.containsErrors, let review, let areaList = areas?.areas,
                let vocabularyValue = vocabulary?.vocabulary, let source, source.allValid {
-                cohort = Cohort(review: review, areas: areaList, vocabulary: vocabularyValue, cases: source.cases)
+                cohort = Cohort(review: review, areas: areaList, vocabulary: vocabularyValue, cases: source.cases,
+                            learningRecorded: source.learningRecorded)
             }
             return CohortLoadResult(cohort: cohort, diagnostics: diagnostics, filesRead: filesRead, casesRead: casesRead)
         }
@@ -121,11 +122,36 @@ public enum CohortLoader {
             var referencedAreas: Set<String> = []
             /// Whether some case could not be read at all, so its area is unknown.
             var someUnreadable = false
+            /// Whether the source could hold learning points (see ``Cohort/learningRecorded``).
+            var learningRecorded = true
+        }
+
+        /// The forms a cohort may take; exactly one must be present.
+        private enum Form: CaseIterable {
+            case folder, csv, workbook
+
+            var name: String {
+                switch self {
+                case .folder: "cases/"
+                case .csv: "cases.csv"
+                case .workbook: "cases.xlsx"
+                }
+            }
+
+            var use: String {
+                switch self {
+                case .folder: "the YAML case files"
+                case .csv: "the spreadsheet export"
+                case .workbook: "the workbook"
+                }
+            }
         }
 
         private mutating func readCases(_ fs: some InputFileSystem, declared: Declarations) -> CaseSource? {
             let folder = CohortLoader.join(inputs, "cases")
             let csv = CohortLoader.join(inputs, "cases.csv")
+            let workbook = CohortLoader.join(inputs, "cases.xlsx")
+            let learning = CohortLoader.join(inputs, "learning.csv")
             let entries: [String]?
             do {
                 entries = try fs.entries(inDirectory: folder)
@@ -133,24 +159,48 @@ public enum CohortLoader {
                 log.error(at: SourceLocation(file: folder), field: nil, "could not be listed: \(error)")
                 return nil
             }
-            let csvPresent = ((try? fs.fileSize(atPath: csv)) ?? nil) != nil || fs.isDirectory(atPath: csv)
+            func exists(_ path: String) -> Bool { ((try? fs.fileSize(atPath: path)) ?? nil) != nil || fs.isDirectory(atPath: path) }
+            var present: [Form] = []
+            if entries != nil { present.append(.folder) }
+            if exists(csv) { present.append(.csv) }
+            if exists(workbook) { present.append(.workbook) }
             let inputsLocation = SourceLocation(file: inputs)
-            switch (entries, csvPresent) {
-            case (.some, true):
+            if exists(learning), !present.contains(.csv) {
+                let instead = present.contains(.workbook) ? "the workbook keeps them in its learning sheet"
+                    : "YAML case files keep them under learning: in each case"
+                log.error(at: SourceLocation(file: learning), field: nil,
+                          "learning.csv goes with cases.csv, which is not here, so its learning points would be lost; \(instead): move them there and remove learning.csv")
+            }
+            if present == [.folder, .csv] {
                 log.error(at: inputsLocation, field: nil,
                           "both cases/ and cases.csv are present; remove cases.csv to use the YAML case files, or remove the cases/ folder to use the spreadsheet")
                 return nil
-            case (nil, false):
+            }
+            if present.count > 1 {
+                let names = present.map(\.name)
+                let choices = present.map { form in
+                    let others = present.filter { $0 != form }.map { $0 == .folder ? "the cases/ folder" : $0.name }
+                    return "remove \(others.joined(separator: " and ")) to use \(form.use)"
+                }
+                let all = present.count == 2 ? "both" : "all"
+                log.error(at: inputsLocation, field: nil,
+                          "\(names.dropLast().joined(separator: ", ")) and \(names.last ?? "") are \(all) present, and a cohort must come in one form only; \(choices.joined(separator: ", or "))")
+                return nil
+            }
+            switch present.first {
+            case nil:
                 if ((try? fs.fileSize(atPath: folder)) ?? nil) != nil {
                     log.error(at: SourceLocation(file: folder), field: nil, "is a file; expected a folder of case files")
                 } else {
-                    log.add(.missing(at: inputsLocation, "no cases found; expected a cases/ folder of .yaml files or a cases.csv file"))
+                    log.add(.missing(at: inputsLocation, "no cases found; expected a cases/ folder of .yaml files, a cases.csv file or a cases.xlsx workbook"))
                 }
                 return nil
-            case (.some(let names), false):
-                return readCaseFolder(folder, names: names, fs, declared: declared)
-            case (nil, true):
-                return readCaseSpreadsheet(csv, fs, declared: declared)
+            case .folder:
+                return readCaseFolder(folder, names: entries ?? [], fs, declared: declared)
+            case .csv:
+                return readCaseSpreadsheet(csv, learning: exists(learning) ? learning : nil, fs, declared: declared)
+            case .workbook:
+                return readWorkbook(workbook, fs, declared: declared)
             }
         }
 
@@ -190,41 +240,135 @@ public enum CohortLoader {
             return source
         }
 
-        private mutating func readCaseSpreadsheet(_ path: String, _ fs: some InputFileSystem,
-                                                  declared: Declarations) -> CaseSource? {
-            guard let text = readText(path, fs) else { return nil }
-            let (table, problems) = CSVReader.read(text, file: path, limits: limits)
+        /// A CSV file read into a table, its problems logged.
+        private mutating func readCSV(_ path: String, _ fs: some InputFileSystem, rowLimit: Int, what: String) -> (table: CSVTable?, clean: Bool) {
+            let text: String
+            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, limits: limits).flatMap({ CSVReader.text($0, file: path) }) {
+            case .success(let read):
+                filesRead += 1
+                text = read
+            case .failure(let problem):
+                log.add(problem)
+                return (nil, false)
+            }
+            let (table, problems) = CSVReader.read(text, file: path, limits: limits, rowLimit: rowLimit, what: what)
             problems.forEach(log.add)
+            return (table, problems.isEmpty)
+        }
+
+        private mutating func readCaseSpreadsheet(_ path: String, learning: String?, _ fs: some InputFileSystem,
+                                                  declared: Declarations) -> CaseSource? {
+            let (table, clean) = readCSV(path, fs, rowLimit: limits.maxCSVRows, what: "case rows")
             guard let table else { return nil }
-            casesRead += table.dataRowCount
-            var source = CaseSource()
-            source.allValid = problems.isEmpty
-            source.someUnreadable = !problems.isEmpty
-            let (columns, absent) = checkHeader(table)
-            if table.dataRowCount == 0 {
-                log.error(at: SourceLocation(file: path), field: nil, "no case found; add one row per case below the header")
+            var learningTable: CSVTable? = nil
+            var learningClean = true
+            if let learning {
+                (learningTable, learningClean) = readCSV(learning, fs, rowLimit: limits.maxLearningRows, what: "learning-point rows")
+                if learningTable == nil { learningClean = false }
+            }
+            let noLearning = Diagnostic.warning(at: SourceLocation(file: path),
+                "no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv")
+            return decodeTables(cases: table, casesClean: clean, learning: learningTable, learningClean: learningClean,
+                                noLearning: learning == nil ? noLearning : nil, declared: declared)
+        }
+
+        private mutating func readWorkbook(_ path: String, _ fs: some InputFileSystem, declared: Declarations) -> CaseSource? {
+            let bytes: [UInt8]
+            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, limits: limits) {
+            case .success(let read): bytes = read
+            case .failure(let problem):
+                log.add(problem)
                 return nil
             }
-            var rowContext = context
-            rowContext.absentColumns = absent
+            filesRead += 1
+            let read = WorkbookTables.read(bytes, file: path, limits: limits)
+            read.diagnostics.forEach(log.add)
+            guard let cases = read.cases else { return nil }
+            let noLearning = Diagnostic.warning(at: SourceLocation(file: path),
+                "has no sheet named \"learning\", so the cohort has no learning points and the report will say none are recorded; to add them, add a sheet named learning (columns case,theme,text,publishable)")
+            let casesClean = !read.diagnostics.contains { $0.location.sheetName == cases.sheet }
+            let learningClean = read.learning.map { table in !read.diagnostics.contains { $0.location.sheetName == table.sheet } }
+                ?? !read.hasLearningSheet
+            return decodeTables(cases: cases, casesClean: casesClean, learning: read.learning, learningClean: learningClean,
+                                noLearning: read.hasLearningSheet ? nil : noLearning, declared: declared)
+        }
+
+        /// Decodes the case rows and the learning-point rows of a spreadsheet (CSV or
+        /// workbook). `noLearning` is the warning to give when the source has no place
+        /// for learning points (given only when there are cases to give it about).
+        private mutating func decodeTables(cases table: CSVTable, casesClean: Bool, learning: CSVTable?, learningClean: Bool,
+                                           noLearning: Diagnostic?, declared: Declarations) -> CaseSource? {
+            casesRead += table.dataRowCount
+            var source = CaseSource()
+            source.allValid = casesClean && learningClean
+            source.someUnreadable = !casesClean
+            source.learningRecorded = noLearning == nil
+            let (columns, absent) = checkHeader(table, canonical: CaseCSVColumns.canonical, optional: CaseCSVColumns.optional)
+            if table.dataRowCount == 0 {
+                let place = table.sheet == nil ? "below the header" : "below the header in row 1"
+                log.error(at: table.location, field: nil, "no case found; add one row per case \(place)")
+                return nil
+            }
+            if let noLearning { log.add(noLearning) }
             for row in table.rows {
+                var rowContext = context
+                rowContext.absentColumns = absent.union(row.refused.compactMap { $0 < table.header.count ? table.header[$0] : nil })
                 decodeCase(table.tree(for: row, columns: columns), context: rowContext, declared: declared, into: &source)
             }
+            if let learning { decodeLearning(learning, casesTable: table, declared: declared, into: &source) }
             return source
+        }
+
+        /// Decodes every learning-point row and gives each valid one to its case, in row order.
+        private func decodeLearning(_ table: CSVTable, casesTable: CSVTable, declared: Declarations, into source: inout CaseSource) {
+            let (columns, absent) = checkHeader(table, canonical: LearningCSVColumns.canonical, optional: LearningCSVColumns.optional)
+            let caseColumn = table.header.firstIndex(of: "case")
+            let pointColumns = columns.filter { $0 != caseColumn }
+            let known = Set(source.ids.map(\.id))
+            let casesName = casesTable.sheet.map { "sheet \($0)" } ?? casesTable.file
+            var points: [String: [LearningPoint]] = [:]
+            for row in table.rows {
+                let before = log.errorCount
+                var rowContext = context
+                rowContext.absentColumns = absent.union(row.refused.compactMap { $0 < table.header.count ? table.header[$0] : nil })
+                let point = CaseDecoder(context: rowContext, declared: declared)
+                    .learningPoint(table.tree(for: row, columns: pointColumns), path: "")
+                var caseID: String? = nil
+                if let caseColumn, !row.refused.contains(caseColumn) {
+                    let location = table.cellLocation(row: row.number, column: caseColumn)
+                    let id = row.cells[caseColumn].trimmingCharacters()
+                    if id.isEmpty {
+                        log.error(at: location, field: "case", "required field is missing; expected the id of a case in \(casesName)")
+                    } else if !known.contains(id) {
+                        log.error(at: location, field: "case",
+                                  "\(id.quotedForDiagnostic) is not the id of any case in \(casesName); expected an id from its id column")
+                    } else {
+                        caseID = id
+                    }
+                }
+                if let point, let caseID, log.errorCount == before {
+                    points[caseID, default: []].append(point)
+                } else {
+                    source.allValid = false
+                }
+            }
+            for index in source.cases.indices {
+                if let found = points[source.cases[index].id] { source.cases[index].learning += found }
+            }
         }
 
         /// Reports unknown, duplicate and missing columns; returns the usable column
         /// indices and the required columns that are missing.
-        private func checkHeader(_ table: CSVTable) -> (columns: [Int], absent: Set<String>) {
+        private func checkHeader(_ table: CSVTable, canonical: [String], optional: Set<String>) -> (columns: [Int], absent: Set<String>) {
             var columns: [Int] = []
             var seen: [String: Int] = [:]
             for (index, name) in table.header.enumerated() {
-                let location = SourceLocation(file: table.file, position: .csvCell(row: 1, column: name.isEmpty ? "\(index + 1)" : name))
+                let location = table.headerLocation(index)
                 if let first = seen[name] {
                     log.error(at: location, field: nil, "the column appears more than once (columns \(first + 1) and \(index + 1)); keep one")
-                } else if !CaseCSVColumns.canonical.contains(name) {
+                } else if !canonical.contains(name) {
                     let what = name.isEmpty ? "a column with no name" : "unknown column"
-                    log.error(at: location, field: nil, "\(what); valid columns: \(CaseCSVColumns.canonical.joined(separator: ", "))")
+                    log.error(at: location, field: nil, "\(what); valid columns: \(canonical.joined(separator: ", "))")
                     seen[name] = index
                 } else {
                     seen[name] = index
@@ -232,8 +376,8 @@ public enum CohortLoader {
                 }
             }
             var absent: Set<String> = []
-            for name in CaseCSVColumns.canonical where seen[name] == nil && !CaseCSVColumns.optional.contains(name) {
-                log.error(at: SourceLocation(file: table.file, position: .csvRow(1)), field: name, "the header has no such column; every case needs it")
+            for name in canonical where seen[name] == nil && !optional.contains(name) {
+                log.error(at: table.rowLocation(1), field: name, "the header has no such column; every \(canonical == CaseCSVColumns.canonical ? "case" : "learning point") needs it")
                 absent.insert(name)
             }
             return (columns, absent)

@@ -14,6 +14,9 @@ public struct ThemeStatistics: Hashable, Sendable {
     public let publishableLearning: [ThemeLearning]
     /// Learning points not marked publishable: for reviewers' drafts only, never exported.
     public let unpublishedLearning: [ThemeLearning]
+    /// Whether the cohort's source could record learning points (``Cohort/learningRecorded``):
+    /// when it could not, no theme has any, and the report must not say none were published.
+    public let learningRecorded: Bool
 
     init(_ cohort: Cohort) {
         let cases = cohort.cases
@@ -58,6 +61,7 @@ public struct ThemeStatistics: Hashable, Sendable {
         }
         publishableLearning = learning(publishable: true)
         unpublishedLearning = learning(publishable: false)
+        learningRecorded = cohort.learningRecorded
     }
 
 }

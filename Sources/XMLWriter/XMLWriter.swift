@@ -1,5 +1,6 @@
-/// Writes one HTML5 document in XHTML syntax, or one standalone SVG document, into
-/// memory through libxml2's text writer, and returns it as a string.
+/// Writes one HTML5 document in XHTML syntax, one standalone SVG document, or one
+/// plain XML document (such as a part of an .xlsx workbook), into memory through
+/// libxml2's text writer, and returns it as a string.
 ///
 /// libxml2 escapes `&`, `<`, `>` and `"`, but checks nothing else; this type refuses
 /// what would make the output ill-formed or misread before anything is written, so a
@@ -29,6 +30,19 @@ public final class XMLWriter {
         case html
         /// A standalone SVG document: an XML declaration and an `svg` root.
         case svg
+        /// A plain XML document: an XML declaration and the given root element. Every
+        /// element self-closes when empty and nothing is raw text; no namespace is
+        /// added (write `xmlns` attributes yourself).
+        case xml(root: String)
+
+        /// The only element that may be the document's root.
+        var root: String {
+            switch self {
+            case .html: "html"
+            case .svg: "svg"
+            case .xml(let root): root
+            }
+        }
     }
 
     /// The namespace the writer declares on an `svg` element that starts SVG content.
@@ -67,7 +81,7 @@ public final class XMLWriter {
             try output.doctype("html")
             // One line break, like the one libxml2 puts after an XML declaration.
             try output.raw("\n")
-        case .svg:
+        case .svg, .xml:
             try output.startDocument(xmlDeclaration: true)
         }
     }
@@ -87,12 +101,13 @@ public final class XMLWriter {
             try checkCanHoldContent(parent)
         } else {
             guard !rootStarted else { throw .secondRoot(name: name) }
-            let root = kind == .html ? "html" : "svg"
-            guard name == root else { throw .unexpectedRoot(expected: root, found: name) }
+            guard name == kind.root else { throw .unexpectedRoot(expected: kind.root, found: name) }
         }
-        let isForeign = parent?.isForeign ?? (kind == .svg) || name == "svg"
+        let isPlainXML = if case .xml = kind { true } else { false }
+        let isForeign = parent?.isForeign ?? (kind != .html) || name == "svg"
         let namespace: String? =
-            if isForeign && parent?.isForeign != true { Self.svgNamespace }
+            if isPlainXML { nil }
+            else if isForeign && parent?.isForeign != true { Self.svgNamespace }
             else if parent == nil && kind == .html { Self.xhtmlNamespace }
             else { nil }
 

@@ -158,6 +158,11 @@ enum Console {
         case .csvCell(let row, let column):
             entry.line = row
             if entry.field == nil { entry.field = column }
+        case .sheet: break
+        case .sheetRow(_, let row, _): entry.line = row
+        case .sheetCell(_, _, let column):
+            // The row is in the cell reference (F7); the field is the column's name.
+            if entry.field == nil { entry.field = column }
         }
         log(entry)
     }

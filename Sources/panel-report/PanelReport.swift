@@ -22,7 +22,7 @@ struct PanelReport: ParsableCommand {
             moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
         version: version,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PreviewCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PreviewCommand.self, ConvertCommand.self])
 
     /// ArgumentParser's own main, except that no command at all is a usage error
     /// (help on stderr, exit 64: a job that lost its arguments must not pass), and
@@ -81,7 +81,7 @@ struct PanelReport: ParsableCommand {
 
 /// The inputs folder, shared by every command.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, cases/ or cases.csv.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, and cases/, cases.csv (+ learning.csv) or cases.xlsx.", valueName: "dir"))
     var inputs: String = "Inputs"
 }
 

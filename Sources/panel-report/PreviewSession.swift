@@ -180,7 +180,7 @@ final class PreviewSession: @unchecked Sendable {
         case .line(let l): line = l
         case .lineColumn(let l, let c): (line, column) = (l, c)
         // A spreadsheet row is not always one line (a cell may hold line breaks): no line is shown.
-        case .file, .csvRow, .csvCell: break
+        case .file, .csvRow, .csvCell, .sheet, .sheetRow, .sheetCell: break
         }
         let source = line.flatMap { l in read[diagnostic.location.file].flatMap { PreviewProblem.sourceLine(l, of: $0) } }
         return PreviewProblem(place: place, message: message, isWarning: !diagnostic.isError,

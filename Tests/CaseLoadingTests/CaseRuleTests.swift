@@ -192,7 +192,8 @@ import Testing
 
     @Test func malformedYAMLNamesItsLine() {
         #expect(problems(c01, "  occasions: repeated", "  occasions: [repeated") == [
-            "Inputs/cases/C01.yaml:15:12: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
+            // Where the "[" was opened, not where libyaml gave up looking for its "]".
+            #"Inputs/cases/C01.yaml:14:14: the list opened here with "[" is not closed (libyaml: did not find expected ',' or ']' at line 15, column 12); close it with "]" and separate its items with commas"#,
         ])
     }
 

@@ -123,7 +123,7 @@ enum TestCohort {
 
         """
 
-    /// The same two cases as a spreadsheet (C01 without its learning point).
+    /// The same two cases as a spreadsheet (C01's learning point is in `learningCSV`).
     static let csv = """
         id,area,local_review,child.sex,child.ethnicity,child.age_months,child.premature,child.feeding_difficulties,child.weight_loss,harm.outcome,harm.injuries,harm.occasions,harm.prognosis,male_carer.relationship,male_carer.criminal_convictions,male_carer.probation,parents.current_domestic_abuse,parents.historical_domestic_abuse,parents.mental_health,parents.care_leaver,parents.under_22,agency_involvement,proceedings.criminal,proceedings.murder_charge,proceedings.findings_of_fact,themes,summary
         C01,A01,lcspr,male,White British,3,false,true,false,seriously-harmed,head-injury;fracture,repeated,impairment-unlikely,birth-father,true,previous,true,false,true,false,true,universal,awaiting-decision,none,father,information-sharing;domestic-abuse,Fictional text.
@@ -131,7 +131,14 @@ enum TestCohort {
 
         """
 
-    /// C01 without its learning point (what a spreadsheet can carry).
+    /// C01's learning point, as `learning.csv` holds it beside `cases.csv`.
+    static let learningCSV = """
+        case,theme,text,publishable
+        C01,information-sharing,Fictional learning point.,false
+
+        """
+
+    /// C01 without its learning point (what `cases.csv` alone carries).
     static var c01WithoutLearning: String {
         c01.components(separatedBy: "learning:\n")[0]
     }
@@ -145,8 +152,9 @@ enum TestCohort {
         base.merging(["Inputs/cases/C01.yaml": c01, "Inputs/cases/C02.yaml": c02]) { $1 }
     }
 
+    /// The spreadsheet form: the shared files plus `cases.csv` and `learning.csv`.
     static var csvFiles: [String: String] {
-        base.merging(["Inputs/cases.csv": csv]) { $1 }
+        base.merging(["Inputs/cases.csv": csv, "Inputs/learning.csv": learningCSV]) { $1 }
     }
 
     static func load(_ files: [String: String], limits: LoadingLimits = .standard) -> CohortLoadResult {

@@ -40,17 +40,30 @@ import Testing
     }
 
     @Test func csvAndYAMLOfTheSameCohortAreEqual() throws {
-        var yaml = TestCohort.yamlFiles
-        yaml["Inputs/cases/C01.yaml"] = TestCohort.c01WithoutLearning
-        let fromYAML = TestCohort.load(yaml)
+        let fromYAML = TestCohort.load(TestCohort.yamlFiles)
         let fromCSV = TestCohort.load(TestCohort.csvFiles)
         #expect(fromYAML.lines == [])
         #expect(fromCSV.lines == [])
         let a = try #require(fromYAML.cohort)
         let b = try #require(fromCSV.cohort)
         #expect(a == b)
-        #expect(fromCSV.filesRead == 4)
+        #expect(b.cases[0].learning == [LearningPoint(theme: "information-sharing", text: "Fictional learning point.", publishable: false)])
+        #expect(fromCSV.filesRead == 5)
         #expect(fromCSV.casesRead == 2)
+    }
+
+    @Test func csvWithoutLearningCSVLoadsWithOneWarningAndNoLearningRecorded() throws {
+        var files = TestCohort.csvFiles
+        files["Inputs/learning.csv"] = nil
+        let result = TestCohort.load(files)
+        #expect(result.lines == [
+            "Inputs/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv",
+        ])
+        let cohort = try #require(result.cohort)
+        #expect(!cohort.learningRecorded)
+        #expect(cohort.cases.allSatisfy { $0.learning.isEmpty })
+        #expect(try #require(TestCohort.load(TestCohort.yamlFiles).cohort).learningRecorded)
+        #expect(try #require(TestCohort.load(TestCohort.csvFiles).cohort).learningRecorded)
     }
 
     @Test func csvColumnsMayComeInAnyOrderWithCRLFAndABOM() throws {

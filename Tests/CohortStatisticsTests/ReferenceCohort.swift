@@ -21,12 +21,15 @@ enum ReferenceCohort {
 
     static let yaml: CohortLoadResult = CohortLoader.load(inputs: "Inputs", fileSystem: files(under: "Inputs"))
 
-    /// The same cohort from its CSV export (a test fixture), beside the same review, areas and vocabulary.
+    /// The same cohort from its CSV export and learning points (test fixtures), beside
+    /// the same review, areas and vocabulary.
     static let csv: CohortLoadResult = {
         var fs = files(under: "Inputs")
         fs.files = fs.files.filter { !$0.key.hasPrefix("Inputs/cases/") }
-        fs.files["Inputs/cases.csv"] = [UInt8](try! Data(contentsOf: root.appendingPathComponent(
-            "Tests/CaseLoadingTests/Fixtures/reference-cohort.csv")))
+        for (name, fixture) in [("cases.csv", "reference-cohort.csv"), ("learning.csv", "reference-learning.csv")] {
+            fs.files["Inputs/\(name)"] = [UInt8](try! Data(contentsOf: root.appendingPathComponent(
+                "Tests/CaseLoadingTests/Fixtures/\(fixture)")))
+        }
         return CohortLoader.load(inputs: "Inputs", fileSystem: fs)
     }()
 }

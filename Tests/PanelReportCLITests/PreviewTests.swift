@@ -53,8 +53,9 @@ import Glibc
         let problems = try server.get("/")
         #expect(problems.status == 200)
         #expect(problems.body.contains("The report cannot be built"))
-        #expect(problems.body.contains("\(inputs)/cases/C02.yaml:3:1"))
-        #expect(problems.body.contains("YAML syntax error"))
+        // The unclosed list is reported where it was opened.
+        #expect(problems.body.contains("\(inputs)/cases/C02.yaml:2:8"))
+        #expect(problems.body.contains("the list opened here with &quot;[&quot; is not closed"))
         #expect(problems.body.contains("\(inputs)/cases/C03.yaml:\(c03Line):21</p><p class=\"message\">agency_involvement: &quot;sometimes&quot; is not"))
         #expect(problems.body.contains("<span class=\"number\">\(c03Line) | </span>agency_involvement: sometimes\n"))
         #expect(problems.body.contains("<script src=\"/__preview/reload.js?build=\(broken)\"></script>"))
@@ -67,7 +68,7 @@ import Glibc
         try Self.save(chapterText + "\nThere were {{ cases cases.\n", to: chapter)
         let both = try server.waitForBuild(after: broken) { $0.contains("is not closed") }
         let bothPage = try server.get("/").body
-        #expect(bothPage.contains("\(inputs)/cases/C02.yaml:3:1"))
+        #expect(bothPage.contains("\(inputs)/cases/C02.yaml:2:8"))
         #expect(bothPage.contains("a placeholder opened with {{ is not closed with }}"))
         #expect(bothPage.contains("There were {{ cases cases."))
 

@@ -3,7 +3,9 @@ import Testing
 
 /// A second, differently shaped cohort (Tests/Fixtures/SecondCohort): its own
 /// review, areas and vocabulary, its cases as a spreadsheet export, and templates
-/// written for it from docs/templates.md alone, with its own words for the charts.
+/// written for it from docs/templates.md alone, with its own words for the charts;
+/// its cases and learning points are the CSV pair (cases.csv with CRLF line ends
+/// and quoted multi-line cells, learning.csv).
 @Suite struct SecondCohortTests {
     static let fixture = CLI.repository.appendingPathComponent("Tests/Fixtures/SecondCohort")
     static var inputs: String { fixture.appendingPathComponent("Inputs").path }
@@ -12,7 +14,7 @@ import Testing
     @Test func itValidatesWithItsOwnVocabularyAndTemplates() throws {
         let result = try CLI.run(["validate", "--inputs", Self.inputs, "--templates", Self.templates])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "\(Self.inputs): valid. 14 cases in 5 areas, 4 files read, 1 warning.\n")
+        #expect(result.stdout == "\(Self.inputs): valid. 14 cases in 5 areas, 5 files read, 1 warning.\n")
         // The one warning is the area no case refers to; the templates give none.
         #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("area \"R6\" is not referred to by any case"))
     }
@@ -35,6 +37,11 @@ import Testing
         // Lists come from its own vocabulary, and zero reads as a word.
         #expect(html.contains("The infants' recorded ethnicity was Black African (6 infants), Mixed White and Black Caribbean (3 infants), Bangladeshi (2 infants), White Other (2 infants) and Not recorded (1 infant)."))
         #expect(html.contains("The mother was convicted in no cases."))
+        // Its learning points come from learning.csv: the publishable ones only.
+        #expect(html.contains("The carer&#39;s drinking was recorded by the GP") || html.contains("The carer's drinking was recorded by the GP"))
+        #expect(html.contains("Nobody in the family's three agencies had met the father") || html.contains("Nobody in the family&#39;s three agencies"))
+        #expect(!html.contains("A move between areas lost the family"), "an unpublishable learning point was published")
+        #expect(!html.contains("The family left early help after six weeks"), "an unpublishable learning point was published")
         let ethnicity = String(decoding: try #require(files["data/figure-4.csv"]), as: UTF8.self)
         #expect(ethnicity.hasPrefix("category,count,percent\nBlack African,6,43\n"))
         #expect(!html.contains("babies"), "the reference cohort's word leaked into this report")

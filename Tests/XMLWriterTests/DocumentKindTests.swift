@@ -114,3 +114,38 @@ struct DocumentKindTests {
         #expect(thrownError { try writer.endElement() } == .finished)
     }
 }
+
+@Suite("Plain XML documents")
+struct PlainXMLDocumentTests {
+    @Test("A plain XML document has a declaration, its own root, self-closing empty elements and no added namespace")
+    func plainXMLDocument() throws {
+        let writer = try XMLWriter(kind: .xml(root: "worksheet"))
+        try writer.element("worksheet", ["xmlns": "urn:example", "xmlns:r": "urn:example:r"]) {
+            try writer.element("sheetData") {
+                try writer.element("row", ["r": "1"]) {
+                    try writer.element("c", ["r": "A1", "t": "inlineStr"]) {
+                        try writer.element("is") { try writer.element("t", ["xml:space": "preserve"], text: "a < b & “c”") }
+                    }
+                    try writer.element("c", ["r": "B1"])
+                    try writer.element("style", text: "x > y")
+                    try writer.element("svg", text: "not SVG here")
+                }
+            }
+        }
+        #expect(try writer.finish() == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <worksheet xmlns="urn:example" xmlns:r="urn:example:r"><sheetData><row r="1">\
+            <c r="A1" t="inlineStr"><is><t xml:space="preserve">a &lt; b &amp; “c”</t></is></c><c r="B1"/>\
+            <style>x &gt; y</style><svg>not SVG here</svg></row></sheetData></worksheet>
+
+            """)
+    }
+
+    @Test("A plain XML document refuses any other root")
+    func plainXMLRefusesAnotherRoot() throws {
+        let writer = try XMLWriter(kind: .xml(root: "workbook"))
+        #expect(throws: XMLWriterError.unexpectedRoot(expected: "workbook", found: "worksheet")) {
+            try writer.startElement("worksheet")
+        }
+    }
+}

@@ -98,8 +98,11 @@ struct BlockWriter {
                         }
                     }
                 }
-            } else {
+            } else if page.statistics.themes.learningRecorded {
                 try w.element("p", text: "No learning points for this theme were marked for publication.")
+            } else {
+                // A spreadsheet cohort without learning.csv: nothing could have been marked.
+                try w.element("p", text: "No learning points are recorded for this cohort.")
             }
             if let points = unpublished?.points, !points.isEmpty {
                 try w.element("p", ["class": "unpublished-heading"], text: "Not for publication (draft only)")

@@ -1,0 +1,156 @@
+import WorkbookReading
+
+/// Reads a workbook (`cases.xlsx`) into the same tables as `cases.csv` and
+/// `learning.csv`, so that one decoder checks every form of the cohort alike.
+///
+/// Cells become the text a CSV export would hold: a whole number as its digits
+/// (`3.0` as `3`), a boolean as `true`/`false`. What a CSV file cannot hold is
+/// refused here, each at its cell: a date (the contract has none), a spreadsheet
+/// error such as `#N/A`, a formula with no saved result. The workbook itself is
+/// read by ``WorkbookReading``, within ``LoadingLimits``.
+public enum WorkbookTables {
+    /// The sheet with one row per case.
+    public static let casesSheet = "cases"
+    /// The optional sheet with one row per learning point.
+    public static let learningSheet = "learning"
+
+    public struct Result: Sendable {
+        /// The `cases` sheet, or `nil` when it could not be read.
+        public var cases: CSVTable?
+        /// The `learning` sheet, when there is one and it could be read.
+        public var learning: CSVTable?
+        /// Whether the workbook has a `learning` sheet at all.
+        public var hasLearningSheet: Bool
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func read(_ bytes: [UInt8], file: String, limits: LoadingLimits = .standard) -> Result {
+        let workbookLimits = WorkbookLimits(
+            maxPartBytes: limits.maxWorkbookPartBytes, maxCells: limits.maxWorkbookCells,
+            maxRows: max(limits.maxCSVRows, limits.maxLearningRows) + 1, maxColumns: limits.maxCSVColumns,
+            maxCellBytes: limits.maxCSVCellBytes, maxSharedStrings: limits.maxSharedStrings)
+        let workbook: Workbook
+        do {
+            workbook = try WorkbookReader.read(bytes, sheets: [casesSheet, learningSheet], limits: workbookLimits)
+        } catch {
+            let position: SourceLocation.Position =
+                if let sheet = error.sheet, let cell = error.cell { .sheetCell(sheet: sheet, cell: cell, column: "") }
+                else if let sheet = error.sheet { .sheet(sheet) }
+                else { .file }
+            return Result(cases: nil, learning: nil, hasLearningSheet: false,
+                          diagnostics: [.error(at: SourceLocation(file: file, position: position), error.message)])
+        }
+        var diagnostics: [Diagnostic] = []
+        guard let cases = workbook.sheets[casesSheet] else {
+            let sheets = workbook.sheetNames.map { $0.quotedForDiagnostic }.joined(separator: ", ")
+            diagnostics.append(.error(at: SourceLocation(file: file),
+                "has no sheet named \"cases\" (its sheets: \(sheets.isEmpty ? "none" : sheets)); name the sheet that holds one row per case \"cases\""))
+            return Result(cases: nil, learning: nil, hasLearningSheet: workbook.sheets[learningSheet] != nil, diagnostics: diagnostics)
+        }
+        let casesTable = table(cases, file: file, rowLimit: limits.maxCSVRows, what: "case rows", limits: limits, &diagnostics)
+        let learning = workbook.sheets[learningSheet]
+        let learningTable = learning.flatMap {
+            table($0, file: file, rowLimit: limits.maxLearningRows, what: "learning-point rows", limits: limits, &diagnostics)
+        }
+        return Result(cases: casesTable, learning: learningTable, hasLearningSheet: learning != nil, diagnostics: diagnostics)
+    }
+
+    /// The sheet as a table whose header is row 1, or `nil` (with a diagnostic) when it has none.
+    static func table(_ sheet: Workbook.Sheet, file: String, rowLimit: Int, what: String, limits: LoadingLimits,
+                      _ diagnostics: inout [Diagnostic]) -> CSVTable? {
+        let sheetLocation = SourceLocation(file: file, position: .sheet(sheet.name))
+        guard let first = sheet.rows.first else {
+            diagnostics.append(.error(at: sheetLocation, "the sheet is empty; expected a header in row 1 and one row per \(what == "case rows" ? "case" : "learning point") below it"))
+            return nil
+        }
+        guard first.number == 1 else {
+            diagnostics.append(.error(at: sheetLocation, "row 1 is empty; expected the header (the column names) in row 1, as in the CSV form"))
+            return nil
+        }
+        let width = (first.cells.last?.column ?? -1) + 1
+        var header = Array(repeating: "", count: width)
+        for cell in first.cells { header[cell.column] = text(of: cell.value).trimmingSpaces() }
+        var table = CSVTable(file: file, sheet: sheet.name, header: header, rows: [], dataRowCount: 0)
+
+        for row in sheet.rows.dropFirst() {
+            var cells = Array(repeating: "", count: width)
+            var refused: Set<Int> = []
+            for cell in row.cells {
+                guard cell.column < width else {
+                    if !text(of: cell.value).allSatisfy(\.isWhitespace) {
+                        diagnostics.append(.error(at: SourceLocation(file: file, position: .sheetCell(sheet: sheet.name, cell: cell.reference, column: "")),
+                            "the cell is to the right of the header's last column (\(CSVTable.letters(width - 1))); clear it, or give its column a name in row 1"))
+                        refused.insert(cell.column)
+                    }
+                    continue
+                }
+                let location = table.cellLocation(row: row.number, column: cell.column)
+                if let problem = refusal(of: cell.value) {
+                    diagnostics.append(.error(at: location, field: header[cell.column], problem))
+                    refused.insert(cell.column)
+                } else {
+                    cells[cell.column] = text(of: cell.value)
+                }
+            }
+            if refused.isEmpty, cells.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+            table.dataRowCount += 1
+            if table.dataRowCount > rowLimit {
+                diagnostics.append(.error(at: table.rowLocation(row.number), "the sheet has more than \(rowLimit) \(what); the workbook is refused"))
+                return nil
+            }
+            table.rows.append(CSVTable.Row(number: row.number, cells: cells, refused: refused))
+        }
+        return table
+    }
+
+    /// The text a CSV export would hold for a value that can be text.
+    static func text(of value: Workbook.Value) -> String {
+        switch value {
+        case .text(let text): text.utf8.contains(0x0D) ? text.replacingCRLF() : text
+        case .number(let number, _): wholeNumberText(number) ?? number
+        case .boolean(let flag): flag ? "true" : "false"
+        case .date(let text), .error(let text): text
+        case .formulaWithoutValue: ""
+        }
+    }
+
+    /// `3` for `3`, `3.0` or `3E0`; `nil` when the number is not whole (or too large to be exact).
+    static func wholeNumberText(_ number: String) -> String? {
+        guard let value = Double(number), value.rounded() == value, abs(value) < 1e15 else { return nil }
+        return String(Int(value))
+    }
+
+    /// Why a value cannot stand in the contract's text, or `nil` when it can.
+    static func refusal(of value: Workbook.Value) -> String? {
+        switch value {
+        case .text, .boolean, .number(_, dateFormat: false):
+            return nil
+        case .number(let number, dateFormat: true):
+            let shown = Double(number).flatMap(isoDate).map { "\($0), stored as \(number)" } ?? "stored as \(number)"
+            return "is a date (\(shown)), but no field of a case is a date; format the cell as Text or General and type the value again"
+        case .date(let text):
+            return "is a date (\(text.excerptForDiagnostic)), but no field of a case is a date; format the cell as Text or General and type the value again"
+        case .error(let code):
+            return "holds the spreadsheet error \(code.excerptForDiagnostic); correct the cell so that it holds a value"
+        case .formulaWithoutValue(let formula):
+            return "holds the formula =\(formula.excerptForDiagnostic) with no saved result (formulas are not calculated here); open the workbook in a spreadsheet and save it, or type the value instead of the formula"
+        }
+    }
+
+    /// The calendar date of a spreadsheet date number (days since 1899-12-30).
+    static func isoDate(_ serial: Double) -> String? {
+        guard serial >= 1, serial < 2_958_466 else { return nil }
+        // Days since 1970-01-01, then the civil date (Howard Hinnant's algorithm).
+        let z = Int(serial.rounded(.down)) - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
+}

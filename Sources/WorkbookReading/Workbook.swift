@@ -1,0 +1,116 @@
+/// What a workbook's sheets hold, as the workbook saved them: rows of cells, each
+/// with its reference (`F7`) and its value. Nothing is interpreted here beyond what
+/// the file format says (shared strings resolved, booleans and numbers told apart,
+/// a number in a date format marked as a date); what a value means is for the caller.
+public struct Workbook: Hashable, Sendable {
+    /// Every sheet's name, in the workbook's order.
+    public var sheetNames: [String]
+    /// The sheets that were asked for and exist, by the name asked for.
+    public var sheets: [String: Sheet]
+
+    public init(sheetNames: [String], sheets: [String: Sheet]) {
+        self.sheetNames = sheetNames
+        self.sheets = sheets
+    }
+
+    public struct Sheet: Hashable, Sendable {
+        /// The name as the workbook spells it.
+        public var name: String
+        /// The rows that hold at least one value, in order; empty cells are left out.
+        public var rows: [Row]
+
+        public init(name: String, rows: [Row]) {
+            self.name = name
+            self.rows = rows
+        }
+    }
+
+    public struct Row: Hashable, Sendable {
+        /// The row number as the spreadsheet shows it (1-based).
+        public var number: Int
+        /// The cells that hold something, left to right.
+        public var cells: [Cell]
+
+        public init(number: Int, cells: [Cell]) {
+            self.number = number
+            self.cells = cells
+        }
+    }
+
+    public struct Cell: Hashable, Sendable {
+        /// The column, 0 for A.
+        public var column: Int
+        public var value: Value
+        /// The cell's reference as a spreadsheet shows it: `F7`.
+        public var reference: String
+
+        public init(column: Int, row: Int, value: Value) {
+            self.column = column
+            self.value = value
+            self.reference = CellReference.letters(column) + String(row)
+        }
+    }
+
+    /// A cell's value as saved.
+    public enum Value: Hashable, Sendable {
+        /// Text: a shared string, an inline string, or a formula's text result.
+        case text(String)
+        /// A number as written in the file (`3`, `3.5`, `4.5E-2`). `dateFormat` is set
+        /// when the cell is formatted as a date or time, so the number stands for one.
+        case number(String, dateFormat: Bool)
+        case boolean(Bool)
+        /// A date written as text in ISO form (`t="d"` cells).
+        case date(String)
+        /// A spreadsheet error such as `#N/A` or `#DIV/0!`.
+        case error(String)
+        /// A formula whose result was never saved (the file was not written by a
+        /// spreadsheet that calculates, or calculation was off).
+        case formulaWithoutValue(formula: String)
+    }
+}
+
+/// Column letters and cell references.
+public enum CellReference {
+    /// The letters of the first 1,000 columns, made once: every cell needs its own.
+    private static let common: [String] = (0..<1_000).map(makeLetters)
+
+    /// `A` for 0, `Z` for 25, `AA` for 26.
+    public static func letters(_ column: Int) -> String {
+        column >= 0 && column < common.count ? common[column] : makeLetters(column)
+    }
+
+    private static func makeLetters(_ column: Int) -> String {
+        var n = column + 1
+        var scalars: [Unicode.Scalar] = []
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            scalars.append(Unicode.Scalar(UInt8(65 + remainder)))
+            n = (n - 1) / 26
+        }
+        return String(String.UnicodeScalarView(scalars.reversed()))
+    }
+
+    /// The 0-based column and 1-based row of a reference such as `F7` (`$F$7` too),
+    /// or `nil` when it is not one.
+    public static func parse(_ reference: String) -> (column: Int, row: Int)? {
+        var column = 0, row = 0, letters = 0, digits = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: "$"):
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                guard digits == 0, letters < 4 else { return nil }
+                column = column * 26 + Int((byte & 0xDF) - 64)
+                letters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard letters > 0, digits < 8 else { return nil }
+                row = row * 10 + Int(byte - 48)
+                digits += 1
+            default:
+                return nil
+            }
+        }
+        guard letters > 0, digits > 0, row > 0 else { return nil }
+        return (column - 1, row)
+    }
+}

@@ -1,0 +1,177 @@
+import CaseLoading
+import CaseValidation
+import Foundation
+import Testing
+@testable import WorkbookReading
+
+/// A workbook is a zip of XML parts: each way to make one cost gigabytes or fetch
+/// files is refused quickly, with a diagnostic, before the damage.
+@Suite struct WorkbookHostileTests {
+    private func load(_ bytes: [UInt8], limits: LoadingLimits = .standard) -> (lines: [String], seconds: Double) {
+        var files = TestWorkbook.cohortFiles()
+        files["Inputs/cases.xlsx"] = bytes
+        let clock = ContinuousClock()
+        var result: CohortLoadResult?
+        let elapsed = clock.measure {
+            result = CohortLoader.load(inputs: "Inputs", fileSystem: InMemoryFileSystem(files: files), limits: limits)
+        }
+        #expect(result?.cohort == nil)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (result?.lines ?? [], seconds)
+    }
+
+    /// A sheet part of `size` bytes of XML white space: compresses a thousandfold.
+    private func bomb(size: Int) -> [UInt8] {
+        var parts = TestWorkbook.parts(TestWorkbook.cohortSheets).mapValues { Data($0.utf8) }
+        var sheet = Data("<worksheet><sheetData>".utf8)
+        sheet.append(Data(repeating: 0x20, count: size))
+        sheet.append(Data("</sheetData></worksheet>".utf8))
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        return TestWorkbook.zip(parts)
+    }
+
+    @Test func aPartLargerThanTheLimitIsRefusedFromTheArchiveDirectory() {
+        let bytes = bomb(size: 80 * 1024 * 1024)
+        #expect(bytes.count < 1_000_000)
+        let (lines, seconds) = load(bytes)
+        #expect(lines == ["Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml expands to 83886126 bytes, more than the limit of 67108864 bytes; the workbook is refused"])
+        #expect(seconds < 2)
+    }
+
+    @Test func aPartThatLiesAboutItsSizeIsStoppedWhileExpanding() {
+        let bytes = TestWorkbook.lyingAboutSizes(bomb(size: 3 * 1024 * 1024), size: 1_000)
+        let (lines, seconds) = load(bytes, limits: LoadingLimits(maxWorkbookPartBytes: 2 * 1024 * 1024))
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Inputs/cases.xlsx: the part ") == true)
+        #expect(lines.first?.hasSuffix("expands to more than the limit of 2097152 bytes (its stated size is 1000); the workbook is refused") == true)
+        #expect(seconds < 2)
+    }
+
+    @Test func aSheetWithMoreCellsThanTheLimitIsRefused() {
+        // Two million and one empty cells: 8 MB of XML, 20 kB zipped.
+        var parts = TestWorkbook.parts(TestWorkbook.cohortSheets).mapValues { Data($0.utf8) }
+        var sheet = Data("<worksheet><sheetData><row r=\"1\">".utf8)
+        sheet.append(Data(String(repeating: "<c/>", count: 2_000_001).utf8))
+        sheet.append(Data("</row></sheetData></worksheet>".utf8))
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        let (lines, seconds) = load(TestWorkbook.zip(parts))
+        #expect(lines == ["Inputs/cases.xlsx: sheet cases: the sheet has more than 2000000 cells; the workbook is refused"])
+        #expect(seconds < 10)
+    }
+
+    @Test func aCellFarToTheRightOrDownIsNotAllocated() {
+        var parts = TestWorkbook.parts(TestWorkbook.cohortSheets)
+        parts["xl/worksheets/sheet1.xml"] = #"<worksheet><sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>id</t></is></c></row><row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData></worksheet>"#
+        let (lines, _) = load(TestWorkbook.zip(parts.mapValues { Data($0.utf8) }))
+        #expect(lines == ["Inputs/cases.xlsx: sheet cases, cell XFD1: the cell is beyond column 1000 (ALL); the workbook is refused"])
+    }
+
+    @Test func aHugeSharedStringsTableIsRefused() {
+        var parts = TestWorkbook.parts(TestWorkbook.cohortSheets).mapValues { Data($0.utf8) }
+        var strings = Data("<sst>".utf8)
+        strings.append(Data(String(repeating: "<si><t>x</t></si>", count: 1_000_001).utf8))
+        strings.append(Data("</sst>".utf8))
+        parts["xl/sharedStrings.xml"] = strings
+        let (lines, seconds) = load(TestWorkbook.zip(parts))
+        #expect(lines == ["Inputs/cases.xlsx: the shared-strings table holds more than 1000000 entries; the workbook is refused"])
+        #expect(seconds < 10)
+        let small = load(TestWorkbook.bytes(TestWorkbook.cohortSheets), limits: LoadingLimits(maxSharedStrings: 10))
+        #expect(small.lines == ["Inputs/cases.xlsx: the shared-strings table holds more than 10 entries; the workbook is refused"])
+    }
+
+    @Test func anExternalEntityIsNeitherFetchedNorExpanded() {
+        let xxe = #"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY secret SYSTEM "file:///etc/passwd">]><sst><si><t>&secret;</t></si></sst>"#
+        let (lines, _) = load(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: ["xl/sharedStrings.xml": xxe]))
+        #expect(lines == ["Inputs/cases.xlsx: the part xl/sharedStrings.xml declares a document type or entities (<!DOCTYPE …>), which a spreadsheet never writes and which could make a reader fetch files or expand text without end; the workbook is refused"])
+        #expect(!lines.joined().contains("root:"))
+    }
+
+    @Test func billionLaughsAreRefusedBeforeAnyExpansion() {
+        var entities = #"<!ENTITY l0 "ha">"#
+        for n in 1...9 { entities += "<!ENTITY l\(n) \"" + String(repeating: "&l\(n - 1);", count: 10) + "\">" }
+        let laughs = #"<?xml version="1.0"?><!DOCTYPE worksheet [\#(entities)]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>"#
+        let (lines, seconds) = load(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: ["xl/worksheets/sheet1.xml": laughs]))
+        #expect(lines == ["Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml declares a document type or entities (<!DOCTYPE …>), which a spreadsheet never writes and which could make a reader fetch files or expand text without end; the workbook is refused"])
+        #expect(seconds < 2)
+    }
+
+    @Test func malformedXMLIsNamedByPartAndLine() {
+        let broken = #"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>"#
+        let (lines, _) = load(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: ["xl/worksheets/sheet1.xml": broken]))
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml is not well-formed XML: ") == true)
+        #expect(lines.first?.hasSuffix("(line 1); save the workbook again from the spreadsheet") == true)
+    }
+
+    @Test func aDamagedArchiveOrAMissingPartIsNamed() {
+        var bytes = TestWorkbook.bytes(TestWorkbook.cohortSheets)
+        bytes.removeLast(30)
+        let (damaged, _) = load(bytes)
+        #expect(damaged.count == 1)
+        #expect(damaged.first?.hasPrefix("Inputs/cases.xlsx: is not a readable .xlsx workbook: the zip archive is damaged") == true)
+        var parts = TestWorkbook.parts(TestWorkbook.cohortSheets)
+        parts["xl/worksheets/sheet1.xml"] = nil
+        #expect(load(TestWorkbook.zip(parts.mapValues { Data($0.utf8) })).lines == [
+            "Inputs/cases.xlsx: sheet cases: the sheet is listed in the workbook but its part is missing; save the workbook again from the spreadsheet",
+        ])
+    }
+
+    @Test func aTruncatedCompressedPartIsRefusedNotInflatedForEver() {
+        // Every entry's compressed size halved: each deflate stream ends early.
+        let bytes = TestWorkbook.patchingDirectory(TestWorkbook.bytes(TestWorkbook.cohortSheets), offset: 20) { $0 / 2 }
+        let (lines, seconds) = load(bytes)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasSuffix("cannot be expanded: its compressed data is damaged; save the workbook again from the spreadsheet") == true, "\(lines)")
+        #expect(seconds < 2)
+    }
+
+    @Test func anOffsetPastTheEndOfTheArchiveIsRefused() {
+        let bytes = TestWorkbook.patchingDirectory(TestWorkbook.bytes(TestWorkbook.cohortSheets), offset: 42) { $0 + 1_000_000 }
+        #expect(load(bytes).lines == [
+            "Inputs/cases.xlsx: is not a readable .xlsx workbook: the zip archive is damaged (its directory is missing or points outside the file); save it again from the spreadsheet",
+        ])
+    }
+
+    @Test func aSharedStringThatDoesNotExistIsNamedByItsCell() {
+        let sheet = #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>9999</v></c></row></sheetData></worksheet>"#
+        #expect(load(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: ["xl/worksheets/sheet1.xml": sheet])).lines == [
+            #"Inputs/cases.xlsx: sheet cases, cell A1: the cell refers to shared string "9999", which the workbook does not have; save the workbook again from the spreadsheet"#,
+        ])
+    }
+}
+
+/// The reader's handling of what spreadsheets write, on its own.
+@Suite struct WorkbookReaderTests {
+    private func cells(_ sheetXML: String, strings: String? = nil) throws -> [Workbook.Cell] {
+        var replaced = ["xl/worksheets/sheet1.xml": sheetXML]
+        if let strings { replaced["xl/sharedStrings.xml"] = strings }
+        let workbook = try WorkbookReader.read(TestWorkbook.bytes([("cases", [])], replacing: replaced), sheets: ["cases"])
+        return try #require(workbook.sheets["cases"]).rows.flatMap(\.cells)
+    }
+
+    @Test func richTextPhoneticRunsEscapesAndCellsWithoutReferences() throws {
+        let strings = #"<sst><si><r><t>Rich </t></r><r><rPr><b/></rPr><t>text</t></r><rPh><t>ignored</t></rPh></si><si><t>tab_x0009_here _x005F_x0041_</t></si></sst>"#
+        let found = try cells(#"<worksheet><sheetData><row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c/><c t="str"><f>A1&amp;""</f><v>Rich text</v></c><c t="b"><v>1</v></c><c t="e"><v>#DIV/0!</v></c><c><v>4.5E-1</v></c></row></sheetData></worksheet>"#, strings: strings)
+        #expect(found.map(\.reference) == ["A1", "B1", "D1", "E1", "F1", "G1"])
+        #expect(found.map(\.value) == [.text("Rich text"), .text("tab\there _x0041_"), .text("Rich text"), .boolean(true),
+                                        .error("#DIV/0!"), .number("4.5E-1", dateFormat: false)])
+    }
+
+    @Test func dateFormatsAreToldFromNumberFormats() {
+        for (code, isDate) in [("dd/mm/yyyy", true), ("[h]:mm", true), ("0.00", false), ("General", false), (#""day" 0"#, false),
+                               ("[Red]0.0", false), ("yyyy-mm-dd;@", true), ("0%", false), ("mmm", true)] {
+            #expect(Styles.isDateFormat(code) == isDate, "\(code)")
+        }
+    }
+
+    @Test func referencesAndLetters() {
+        #expect(CellReference.parse("F7")! == (5, 7))
+        #expect(CellReference.parse("$AA$10")! == (26, 10))
+        #expect(CellReference.parse("7F") == nil)
+        #expect(CellReference.parse("A0") == nil)
+        #expect(CellReference.letters(0) == "A")
+        #expect(CellReference.letters(25) == "Z")
+        #expect(CellReference.letters(26) == "AA")
+        #expect(CellReference.letters(16_383) == "XFD")
+    }
+}
