@@ -76,7 +76,7 @@ struct CaseDecoder {
         if let written = f.present("prognosis") {
             let field = f.fieldPath("prognosis")
             if outcome == .died {
-                let shown = if case .scalar(let text, _) = written.kind { " (found \(text.trimmingCharacters().quotedForDiagnostic))" } else { "" }
+                let shown = if case .scalar(let text, _) = written.kind { " (found \(text.trimmingWhitespace().quotedForDiagnostic))" } else { "" }
                 context.log.error(at: written.location, field: field,
                                   "must be absent when harm.outcome is died\(shown); remove it")
                 prognosisValid = false

@@ -336,7 +336,7 @@ public enum CohortLoader {
                 var caseID: String? = nil
                 if let caseColumn, !row.refused.contains(caseColumn) {
                     let location = table.cellLocation(row: row.number, column: caseColumn)
-                    let id = row.cells[caseColumn].trimmingCharacters()
+                    let id = row.cells[caseColumn].trimmingWhitespace()
                     if id.isEmpty {
                         log.error(at: location, field: "case", "required field is missing; expected the id of a case in \(casesName)")
                     } else if !known.contains(id) {
@@ -385,9 +385,9 @@ public enum CohortLoader {
 
         private func decodeCase(_ tree: LocatedValue, context: DecodeContext, declared: Declarations, into source: inout CaseSource) {
             let before = log.errorCount
-            if case .scalar(let area, _) = tree["area"]?.kind { source.referencedAreas.insert(area.trimmingCharacters()) }
+            if case .scalar(let area, _) = tree["area"]?.kind { source.referencedAreas.insert(area.trimmingWhitespace()) }
             if let idValue = tree["id"], case .scalar(let id, _) = idValue.kind {
-                source.ids.append((id.trimmingCharacters(), idValue.location))
+                source.ids.append((id.trimmingWhitespace(), idValue.location))
             }
             let decoded = CaseDecoder(context: context, declared: declared).decode(tree)
             if let decoded, log.errorCount == before {

@@ -23,7 +23,7 @@ struct ValueReader {
 
     private func text(_ value: LocatedValue, _ field: String, freeText: Bool) -> String? {
         guard let raw = scalar(value, field, expected: "text") else { return nil }
-        let text = raw.trimmingCharacters()
+        let text = raw.trimmingWhitespace()
         if text.isEmpty {
             log.error(at: value.location, field: field, "is empty; expected text")
             return nil
@@ -66,7 +66,7 @@ struct ValueReader {
 
     /// One of a contract's codes, spelt exactly.
     func code<T: ContractCode>(_ value: LocatedValue, _ field: String, as type: T.Type = T.self) -> T? {
-        guard let text = scalar(value, field, expected: "one of: \(T.validValues)")?.trimmingCharacters() else { return nil }
+        guard let text = scalar(value, field, expected: "one of: \(T.validValues)")?.trimmingWhitespace() else { return nil }
         guard let code = T(rawValue: text) else {
             if refusingUnseen(text, value, field, freeText: false) { return nil }
             log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected one of: \(T.validValues)")
@@ -77,7 +77,7 @@ struct ValueReader {
 
     /// `true`/`false`/`yes`/`no` in any letter case.
     func bool(_ value: LocatedValue, _ field: String) -> Bool? {
-        guard let text = scalar(value, field, expected: Self.booleanWords)?.trimmingCharacters() else { return nil }
+        guard let text = scalar(value, field, expected: Self.booleanWords)?.trimmingWhitespace() else { return nil }
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
@@ -92,7 +92,7 @@ struct ValueReader {
     /// zero (YAML 1.1 reads `010` as octal 8, YAML 1.2 and spreadsheets as 10; rather
     /// than guess which was meant, it is refused), no decimal point or exponent.
     func int(_ value: LocatedValue, _ field: String, in range: ClosedRange<Int>) -> Int? {
-        guard let text = scalar(value, field, expected: Self.describe(range))?.trimmingCharacters() else { return nil }
+        guard let text = scalar(value, field, expected: Self.describe(range))?.trimmingWhitespace() else { return nil }
         // A minus sign before plain digits is a number below every range we read
         // (all start at 0 or more), reported as out of range; `-0` is no number.
         let negative = text.hasPrefix("-") && range.lowerBound >= 0
@@ -131,7 +131,7 @@ struct ValueReader {
         case .sequence(let items):
             return items
         case .scalar(let text, .cell):
-            return text.split(separator: ";").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+            return text.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 .map { LocatedValue(.scalar($0, .cell), at: value.location) }
         case .null:
             return []
@@ -148,21 +148,5 @@ struct ValueReader {
             return nil
         }
         return text
-    }
-}
-
-extension StringProtocol {
-    /// Without surrounding white space and line breaks (a YAML block scalar ends in one).
-    func trimmingCharacters() -> String {
-        let scalars = unicodeScalars
-        // Most values start and end with a visible ASCII character: nothing to trim,
-        // and no need to look up Unicode's whitespace table.
-        if let first = scalars.first, let last = scalars.last,
-           (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) {
-            return String(self)
-        }
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

@@ -1,3 +1,4 @@
+import CaseModel
 /// What a template may refer to.
 public struct TemplateContext: Sendable {
     /// The named values, or nil when the inputs are invalid: then names and
@@ -128,20 +129,20 @@ struct Directive {
     var argument: String
 
     /// The figure id, theme code or family the directive names (before any `|`).
-    var name: String { trimmedSpaces(argument.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
+    var name: String { argument.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingWhitespace() }
 
     /// The `|`-separated parts after the name, trimmed.
-    var options: [String] { argument.split(separator: "|", omittingEmptySubsequences: false).dropFirst().map(trimmedSpaces) }
+    var options: [String] { argument.split(separator: "|", omittingEmptySubsequences: false).dropFirst().map { $0.trimmingWhitespace() } }
 
     init?(_ line: Substring) {
-        let t = trimmedSpaces(line)
+        let t = line.trimmingWhitespace()
         guard t.hasPrefix("{{"), t.hasSuffix("}}"), t.count > 4 else { return nil }
         let inner = t.dropFirst(2).dropLast(2)
         let parts = inner.split(separator: ":", maxSplits: 1)
         guard parts.count == 2 else { return nil }
-        guard let kind = Kind(rawValue: trimmedSpaces(parts[0])) else { return nil }
+        guard let kind = Kind(rawValue: parts[0].trimmingWhitespace()) else { return nil }
         self.kind = kind
-        self.argument = trimmedSpaces(parts[1])
+        self.argument = parts[1].trimmingWhitespace()
     }
 }
 

@@ -1,3 +1,4 @@
+import CaseModel
 /// A parsed `{{ name | format: arg, arg }}` placeholder.
 struct Placeholder: Hashable {
     var name: String
@@ -7,25 +8,18 @@ struct Placeholder: Hashable {
     /// Parses the text between `{{` and `}}`; nil with a reason when malformed.
     static func parse(_ inner: String) -> Result<Placeholder, TemplateProblem.Reason> {
         let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = trimmedSpaces(parts[0])
+        let name = parts[0].trimmingWhitespace()
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-._:".contains($0) }) else {
             return .failure(.malformed("{{\(inner)}}"))
         }
         guard parts.count == 2 else { return .success(Placeholder(name: name, format: nil, arguments: [])) }
         let formatPart = parts[1].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let format = trimmedSpaces(formatPart[0])
+        let format = formatPart[0].trimmingWhitespace()
         let arguments = formatPart.count == 2
-            ? formatPart[1].split(separator: ",", omittingEmptySubsequences: false).map(trimmedSpaces)
+            ? formatPart[1].split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
             : []
         guard !format.isEmpty, !arguments.contains(where: \.isEmpty) else { return .failure(.malformed("{{\(inner)}}")) }
         return .success(Placeholder(name: name, format: format, arguments: arguments))
     }
 }
 
-/// The text without leading and trailing spaces and tabs.
-func trimmedSpaces(_ s: Substring) -> String {
-    var t = s
-    while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
-    while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
-    return String(t)
-}

@@ -1,3 +1,4 @@
+import CaseModel
 /// Turns parsed Markdown into report blocks, filling placeholders and collecting problems.
 struct Resolver {
     let file: String
@@ -56,7 +57,7 @@ struct Resolver {
             state.placedFigures[id] = "\(file):\(line)"
             var words = FigureWords()
             for option in d.options {
-                let parts = option.split(separator: ":", maxSplits: 1).map(trimmedSpaces)
+                let parts = option.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
                 switch (parts.first, parts.count == 2 ? parts[1] : "") {
                 case ("title", let title) where !title.isEmpty: words.title = title
                 case ("unit", let unit) where !unit.isEmpty: words.unit = unit
@@ -180,7 +181,7 @@ struct Resolver {
     /// `FAMILY [| FORMAT[: WORD, WORD]] [| nonzero]`: each category's label and its
     /// value written in the format, in the family's order; nil with a problem.
     private mutating func listItems(_ argument: String, line: Int) -> [(label: String, value: [Inline])]? {
-        var parts = argument.split(separator: "|", omittingEmptySubsequences: false).map(trimmedSpaces)
+        var parts = argument.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
         let name = parts.removeFirst()
         // `| suppressed: WORDS` applies to each category's value, before or after `| nonzero`.
         var alternative = ""
@@ -206,10 +207,10 @@ struct Resolver {
     }
 
     private mutating func resolve(_ inner: String, line: Int) -> [Inline] {
-        let trimmed = trimmedSpaces(Substring(inner))
+        let trimmed = (Substring(inner)).trimmingWhitespace()
         if trimmed.hasPrefix("list:") {
             // Inline: "White British (18 babies), Asian (1 baby) and Mixed (2 babies)".
-            guard let items = listItems(trimmedSpaces(trimmed.dropFirst(5)), line: line) else { return [] }
+            guard let items = listItems((trimmed.dropFirst(5)).trimmingWhitespace(), line: line) else { return [] }
             guard !items.isEmpty else { return [.text("none")] }
             var out: [Inline] = []
             for (index, item) in items.enumerated() {
@@ -219,7 +220,7 @@ struct Resolver {
             return out
         }
         if trimmed.hasPrefix("ref:") {
-            let id = trimmedSpaces(trimmed.dropFirst(4))
+            let id = (trimmed.dropFirst(4)).trimmingWhitespace()
             guard FigureRegistry.definition(id) != nil else {
                 problem(line, unknownFigure(id))
                 return []
@@ -236,8 +237,8 @@ struct Resolver {
         var inner = inner
         var alternative: String?
         if let bar = inner.range(of: "|", options: .backwards),
-           trimmedSpaces(inner[bar.upperBound...]).hasPrefix(Self.alternativeKeyword) {
-            let words = trimmedSpaces(Substring(trimmedSpaces(inner[bar.upperBound...]).dropFirst(Self.alternativeKeyword.count)))
+           inner[bar.upperBound...].trimmingWhitespace().hasPrefix(Self.alternativeKeyword) {
+            let words = (Substring(inner[bar.upperBound...].trimmingWhitespace().dropFirst(Self.alternativeKeyword.count))).trimmingWhitespace()
             guard !words.isEmpty else {
                 problem(line, .malformed("{{\(inner)}}"))
                 return []
