@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML", "WorkbookReading"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
         .target(name: "CohortExport", dependencies: [
-            "CaseModel", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CaseModel", "CaseLoading", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),

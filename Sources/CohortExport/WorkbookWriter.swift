@@ -1,3 +1,4 @@
+import CaseLoading
 import Foundation
 import XMLWriter
 import ZIPFoundation
@@ -129,7 +130,7 @@ enum WorkbookWriter {
     private static func row(_ number: Int, _ cells: [SheetValue], style: String?, _ w: XMLWriter) throws {
         try w.element("row", ["r": "\(number)"]) {
             for (column, value) in cells.enumerated() {
-                var attributes = [("r", letters(column) + "\(number)")]
+                var attributes = [("r", CSVTable.letters(column) + "\(number)")]
                 if let style { attributes.append(("s", style)) }
                 switch value {
                 case .empty:
@@ -148,15 +149,5 @@ enum WorkbookWriter {
                 }
             }
         }
-    }
-
-    static func letters(_ index: Int) -> String {
-        var n = index + 1
-        var scalars: [Unicode.Scalar] = []
-        while n > 0 {
-            scalars.append(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))
-            n = (n - 1) / 26
-        }
-        return String(String.UnicodeScalarView(scalars.reversed()))
     }
 }

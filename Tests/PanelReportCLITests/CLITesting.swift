@@ -74,7 +74,7 @@ extension CLI {
     /// `panel-report` with a time limit: a run that blocks (reading a FIFO, /dev/zero)
     /// is killed and reported as timed out instead of hanging the tests.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = repository,
-                    timeout: TimeInterval) throws -> ProgramRun {
+                    timeout: TimeInterval = 120) throws -> ProgramRun {
         try program(binary.path, arguments, environment: environment, in: directory, timeout: timeout)
     }
 
