@@ -62,14 +62,8 @@ public enum ChartLayoutEngine {
         y = body.bottom
         let sceneWidth = max(width, body.right + margin)
 
-        if options.includesSource {
-            let lines = TextMetrics.wrap(spec.sourceNote, maxWidth: sceneWidth - 2 * margin, fontSize: LayoutStyle.sourceSize)
-            if !lines.isEmpty {
-                y += 16
-                primitives.append(.text(LayoutStyle.text(
-                    lines, x: margin, top: y, anchor: .start, size: LayoutStyle.sourceSize, role: .source)))
-                y += LayoutStyle.height(lines, size: LayoutStyle.sourceSize)
-            }
+        if options.includesSource, let line = LayoutStyle.sourceLine(spec.sourceNote, width: sceneWidth, below: &y) {
+            primitives.append(line)
         }
         return Scene(
             width: sceneWidth, height: (y + margin).rounded(.up), title: spec.title,

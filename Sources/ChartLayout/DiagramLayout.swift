@@ -56,14 +56,8 @@ public enum DiagramLayout {
         let body = width >= hubMinimumWidth ? hub(spec, top: y, width: width) : stacked(spec, top: y, width: width)
         primitives += body.primitives
         y = body.bottom
-        if let note = options.sourceNote {
-            let lines = TextMetrics.wrap(note, maxWidth: width - 2 * margin, fontSize: LayoutStyle.sourceSize)
-            if !lines.isEmpty {
-                y += 16
-                primitives.append(.text(LayoutStyle.text(
-                    lines, x: margin, top: y, anchor: .start, size: LayoutStyle.sourceSize, role: .source)))
-                y += LayoutStyle.height(lines, size: LayoutStyle.sourceSize)
-            }
+        if let note = options.sourceNote, let line = LayoutStyle.sourceLine(note, width: width, below: &y) {
+            primitives.append(line)
         }
         return Scene(
             width: width, height: (y + margin).rounded(.up),

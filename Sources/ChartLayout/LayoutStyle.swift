@@ -36,6 +36,17 @@ enum LayoutStyle {
     static func width(_ lines: [String], size: Double, weight: FontWeight = .regular) -> Double {
         TextMetrics.width(ofLines: lines, fontSize: size, weight: weight)
     }
+
+    /// The source line under a figure, wrapped to `width`, starting 16 px below `y`;
+    /// `y` moves to its foot. Nothing for an empty note. Charts and the diagram alike.
+    static func sourceLine(_ note: String, width: Double, below y: inout Double) -> ScenePrimitive? {
+        let lines = TextMetrics.wrap(note, maxWidth: width - 2 * margin, fontSize: sourceSize)
+        guard !lines.isEmpty else { return nil }
+        y += 16
+        let primitive = ScenePrimitive.text(text(lines, x: margin, top: y, anchor: .start, size: sourceSize, role: .source))
+        y += height(lines, size: sourceSize)
+        return primitive
+    }
 }
 
 /// The primitives of one part of a chart and how much room it took.
