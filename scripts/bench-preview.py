@@ -17,32 +17,22 @@ import re
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from preview_server import PreviewServer  # noqa: E402
 
 binary, inputs, templates, case_file, runs, label = sys.argv[1:7]
 extra = sys.argv[7:]
 runs = int(runs)
 
-server = subprocess.Popen([binary, "preview", "--inputs", inputs, "--templates", templates, "--port", "0", *extra],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-lines = []
-ready = threading.Event()
-
-
-def read():
-    for line in server.stderr:
-        lines.append(line)
-        if "previewing" in line:
-            ready.set()
-
-
-threading.Thread(target=read, daemon=True).start()
+preview = PreviewServer(binary, inputs, templates, extra)
+server, lines = preview.process, preview.lines
 try:
-    if not ready.wait(60):
+    port = preview.port()
+    if port is None:
         sys.exit("bench-preview: the preview did not start: " + "".join(lines))
-    port = re.search(r"http://127\.0\.0\.1:(\d+)/", "".join(lines)).group(1)
 
     def build():
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/__preview/build", timeout=10) as answer:

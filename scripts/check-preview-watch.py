@@ -11,9 +11,11 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from preview_server import PreviewServer  # noqa: E402
 
 binary, inputs, templates = sys.argv[1:4]
 extra = sys.argv[4:]
@@ -21,20 +23,8 @@ case = f"{inputs}/cases/C01.yaml"
 original = open(case, encoding="utf-8").read()
 VALUES = ["universal", "early-help"]
 
-server = subprocess.Popen([binary, "preview", "--inputs", inputs, "--templates", templates, "--port", "0", *extra],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-lines = []
-ready = threading.Event()
-
-
-def read():
-    for line in server.stderr:
-        lines.append(line)
-        if "previewing" in line:
-            ready.set()
-
-
-threading.Thread(target=read, daemon=True).start()
+preview = PreviewServer(binary, inputs, templates, extra)
+server, lines = preview.process, preview.lines
 
 
 def page():
@@ -97,9 +87,9 @@ def folder_recreated(value):  # a checkout or a copy: cases/ deleted and made ag
 
 
 try:
-    if not ready.wait(60):
+    port = preview.port()
+    if port is None:
         sys.exit("the preview did not start: " + "".join(lines))
-    port = re.search(r"http://127\.0\.0\.1:(\d+)/", "".join(lines)).group(1)
     mode = "polling every 250 ms" if "--poll" in extra else "inotify"
     expected = {"universal": None, "early-help": None}
     baseline = universal()
