@@ -141,10 +141,8 @@ import Testing
         single.cases = [single.cases[0]]
         for cohort in [ReferenceBuild.cohort, ProseFollowsDataTests.widened, single] {
             let statistics = CohortStatistics(cohort)
-            let input = FigureInputs(statistics: statistics, sourceNote: FigureRegistry.sourceNote(cohort.review))
             for definition in FigureRegistry.all {
-                guard case .chart(let build) = definition.source else { continue }
-                let spec = build(input).spec
+                guard let spec = definition.chart(statistics, review: cohort.review)?.spec else { continue }
                 try spec.validate()
                 for width in [ChartLayoutOptions().width, ReportBuilder.narrowWidth] {
                     _ = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(width: width))

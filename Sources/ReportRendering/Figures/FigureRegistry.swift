@@ -44,6 +44,15 @@ public struct FigureDefinition: Sendable {
         if case .diagram = source { true } else { false }
     }
 
+    /// The chart this figure draws for a cohort, in `words` if a chapter gave it some;
+    /// nil for a diagram.
+    public func chart(_ statistics: CohortStatistics, review: Review, words: FigureWords = FigureWords()) -> ChartBody? {
+        guard case .chart(let build) = source else { return nil }
+        var input = FigureInputs(definition: self, statistics: statistics, sourceNote: FigureRegistry.sourceNote(review))
+        input.words = words
+        return build(input)
+    }
+
     /// The diagram's content file, relative to the templates folder.
     public var diagramFile: String? { isDiagram ? "figures/\(id).yaml" : nil }
 }
@@ -64,6 +73,8 @@ public struct FigureWords: Sendable, Hashable {
 
 /// What a chart figure is built from.
 public struct FigureInputs: Sendable {
+    /// The figure being built: its id, value-name prefix and order come from here.
+    public let definition: FigureDefinition
     public let statistics: CohortStatistics
     /// "Source: …", printed under every chart.
     public let sourceNote: String
@@ -129,40 +140,40 @@ public enum FigureRegistry {
     public static let all: [FigureDefinition] = [
         FigureDefinition(id: "outcome", shows: "babies who died or were seriously harmed (pie)",
                          categoryHeading: "Outcome", valuePrefix: "outcome", order: .byValue, source: .chart { input in
-            tallyChart(input, .pie, "outcome", input.statistics.harm.outcome,
+            tallyChart(input, .pie, input.statistics.harm.outcome,
                        title: "Babies who died or were seriously harmed",
                        subtitle: { "Number of \($0), \(input.cases) in all" }, unit: "babies")
         }),
         FigureDefinition(id: "sex", shows: "sex of the babies (bar)",
                          categoryHeading: "Sex", valuePrefix: "sex", order: .byValue, source: .chart { input in
-            tallyChart(input, .verticalBar, "sex", input.statistics.child.sex,
+            tallyChart(input, .verticalBar, input.statistics.child.sex,
                        title: "Sex of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
                        unit: "babies", axisTitle: "Sex")
         }),
         FigureDefinition(id: "ethnicity", shows: "ethnicity of the babies (bar)",
                          categoryHeading: "Ethnicity", valuePrefix: "ethnicity", order: .byValue, source: .chart { input in
-            tallyChart(input, .horizontalBar, "ethnicity", input.statistics.child.ethnicity,
+            tallyChart(input, .horizontalBar, input.statistics.child.ethnicity,
                        title: "Ethnicity of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
                        unit: "babies", slugged: true)
         }),
         FigureDefinition(id: "age", shows: "age of the babies in completed months (bar)",
                          categoryHeading: "Age in completed months", valuePrefix: "age",
                          order: .natural("age, youngest first"), source: .chart { input in
-            tallyChart(input, .verticalBar, "age", input.statistics.child.ageMonths,
+            tallyChart(input, .verticalBar, input.statistics.child.ageMonths,
                        title: "Age of the babies when they were injured",
                        subtitle: { "Number of \($0) by age in completed months, \(input.cases) in all" },
                        unit: "babies", axisTitle: "Age in completed months", labelledByKey: true)
         }),
         FigureDefinition(id: "agency-involvement", shows: "agency involvement at the time of the injury (pie)",
                          categoryHeading: "Agency involvement", valuePrefix: "agency", order: .byValue, source: .chart { input in
-            tallyChart(input, .pie, "agency-involvement", input.statistics.agencyInvolvement,
+            tallyChart(input, .pie, input.statistics.agencyInvolvement,
                        title: "Agency involvement at the time of the injury",
                        subtitle: { "Number of \($0) by the highest level of involvement, \(input.cases) in all" },
                        unit: "families")
         }),
         FigureDefinition(id: "parent-features", shows: "features of the parents (bar)",
                          categoryHeading: "Feature", valuePrefix: "parents", order: .byValue, source: .chart { input in
-            tallyChart(input, .horizontalBar, "parent-features", input.statistics.parents,
+            tallyChart(input, .horizontalBar, input.statistics.parents,
                        title: "Features of the parents",
                        subtitle: { "Number of \($0) with each feature, out of \(input.cases); a case can have several" },
                        unit: "cases")
@@ -176,7 +187,7 @@ public enum FigureRegistry {
                          source: .chart(injuryProfiles)),
         FigureDefinition(id: "themes", shows: "cases in which each theme featured (bar)",
                          categoryHeading: "Theme", valuePrefix: "theme", order: .byValue, source: .chart { input in
-            tallyChart(input, .horizontalBar, "themes", input.statistics.themes.cases,
+            tallyChart(input, .horizontalBar, input.statistics.themes.cases,
                        title: "Cases in which each theme featured",
                        subtitle: { "Number of \($0), out of \(input.cases); a case can have several themes" },
                        unit: "cases")
@@ -185,7 +196,7 @@ public enum FigureRegistry {
                          categoryHeading: "Local review", valuePrefix: "local-review",
                          order: .natural("no review, then the older serious case reviews, then LCSPRs, as the contract lists them"),
                          source: .chart { input in
-            tallyChart(input, .verticalBar, "local-review", input.statistics.cohort.localReviews,
+            tallyChart(input, .verticalBar, input.statistics.cohort.localReviews,
                        title: "Cases by local review", subtitle: { "Number of \($0) by the kind of local review undertaken, \(input.cases) in all" },
                        unit: "cases", axisTitle: "Local review")
         }),
@@ -231,11 +242,10 @@ public enum FigureRegistry {
                         disclosure: Disclosure? = nil) -> [Figure] {
         return all.compactMap { definition -> Figure? in
             guard let number = numbers[definition.id] else { return nil }
-            var input = FigureInputs(statistics: statistics, sourceNote: sourceNote(review))
-            input.words = words[definition.id] ?? FigureWords()
+            let own = words[definition.id] ?? FigureWords()
             switch definition.source {
-            case .chart(let build):
-                var body = build(input)
+            case .chart:
+                var body = definition.chart(statistics, review: review, words: own)!
                 if let disclosure {
                     if orderedByCount.contains(definition.id) {
                         let order = disclosure.withheldLast(body.valueNames, labels: body.spec.categories.map(\.label))
@@ -250,7 +260,7 @@ public enum FigureRegistry {
             case .diagram:
                 guard let spec = diagrams[definition.id] else { return nil }
                 return Figure(definition: definition, number: number, content: .diagram(spec), caseIDs: [], valueNames: [],
-                              caption: input.words.title)
+                              caption: own.title)
             }
         }.sorted { $0.number < $1.number }
     }
@@ -267,12 +277,13 @@ public enum FigureRegistry {
     // MARK: - Building charts
 
     /// A chart of one tally: a category per tally category, in the figure's declared order.
-    private static func tallyChart(_ input: FigureInputs, _ kind: ChartKind, _ id: String, _ unordered: Tally,
+    private static func tallyChart(_ input: FigureInputs, _ kind: ChartKind, _ unordered: Tally,
                                    title: String, subtitle: (String) -> String, unit: String, axisTitle: String? = nil,
                                    labelledByKey: Bool = false, slugged: Bool = false) -> ChartBody {
-        let prefix = definition(id)?.valuePrefix ?? id
+        let id = input.definition.id
+        let prefix = input.definition.valuePrefix ?? id
         let unit = input.words.unit ?? unit
-        let tally = definition(id)?.order == .byValue ? largestFirst(unordered) : unordered
+        let tally = input.definition.order == .byValue ? largestFirst(unordered) : unordered
         let spec = ChartSpec(
             kind: kind, id: id, title: input.words.title ?? title, subtitle: subtitle(unit),
             categories: tally.categories.map { ChartCategory(label: labelledByKey ? $0.key : $0.label, value: $0.count) },
@@ -294,7 +305,7 @@ public enum FigureRegistry {
         func count(_ detail: Tally, _ key: String) -> Int { detail.categories.first { $0.key == key }?.count ?? 0 }
         let unit = input.words.unit ?? "babies"
         let spec = ChartSpec(
-            kind: .stackedHorizontalBar, id: "injury-profiles", title: input.words.title ?? "Injury profiles by outcome",
+            kind: .stackedHorizontalBar, id: input.definition.id, title: input.words.title ?? "Injury profiles by outcome",
             subtitle: "Number of \(unit) with each pattern of injuries, \(input.cases) in all",
             categories: profiles.map {
                 ChartCategory(label: $0.label, values: [count(s.harm.died.injuryProfiles, $0.key),

@@ -121,11 +121,10 @@ public struct ReportValues: Sendable {
 
     /// Families that a figure shows are listed in the figure's order (a pie puts its largest part first).
     private mutating func orderFamiliesLikeFigures(_ statistics: CohortStatistics, review: Review) {
-        let input = FigureInputs(statistics: statistics, sourceNote: FigureRegistry.sourceNote(review))
         for definition in FigureRegistry.all {
             guard let prefix = definition.valuePrefix, let family = families[prefix],
-                  case .chart(let build) = definition.source else { continue }
-            let order = Dictionary(uniqueKeysWithValues: build(input).valueNames.enumerated().map { ($1, $0) })
+                  let chart = definition.chart(statistics, review: review) else { continue }
+            let order = Dictionary(uniqueKeysWithValues: chart.valueNames.enumerated().map { ($1, $0) })
             families[prefix]?.members = family.members.enumerated()
                 .sorted { (order[$0.element.name] ?? Int.max, $0.offset) < (order[$1.element.name] ?? Int.max, $1.offset) }
                 .map(\.element)
