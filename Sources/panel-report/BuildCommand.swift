@@ -96,8 +96,11 @@ struct BuildCommand: ParsableCommand {
                 // Named by its file name: a draft must not print the user's folders.
                 do { return try Baseline(json: Data(bytes), name: URL(fileURLWithPath: path).lastPathComponent) } catch { throw Failure(.badData, "\(error)") }
             }
-            let stamp = try draft ? DraftStamp(built: pinned ?? DraftClock.now(), inputs: String(InputDigest.combined(
-                [("inputs", input.inputs), ("templates", templateOptions.templates)]).prefix(12))) : nil
+            // From the digests already taken for the manifest (a draft's name every file):
+            // the files are not read a second time.
+            let digest = InputDigest.combined(listing: sources.filter { $0.path.hasPrefix("inputs/") || $0.path.hasPrefix("templates/") }
+                .map { ($0.path, $0.sha256) })
+            let stamp = try draft ? DraftStamp(built: pinned ?? DraftClock.now(), inputs: String(digest.prefix(12))) : nil
             let options = BuildOptions(draft: draft, published: ReportDate.published(cohort.review),
                                        baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow)
             clock.begin("computing and rendering the report")

@@ -62,11 +62,14 @@ enum InputDigest {
     /// One digest for several folders, as `sha256sum` would list them
     /// ("HASH  inputs/cases/C01.yaml"); the first 12 digits name a draft's inputs.
     static func combined(_ folders: [(label: String, path: String)]) -> String {
-        var listing = ""
-        for folder in folders {
-            for file in files(in: folder.path) { listing += "\(file.sha256)  \(folder.label)/\(file.path)\n" }
-        }
-        return SHA256.hex(Array(listing.utf8))
+        combined(listing: folders.flatMap { folder in files(in: folder.path).map { ("\(folder.label)/\($0.path)", $0.sha256) } })
+    }
+
+    /// The digest of files already hashed, labelled by folder (`inputs/cases/C01.yaml`)
+    /// and in the order given: the SHA-256 of their `sha256sum` listing. The one
+    /// form of it, for `build --draft`, the preview and the manifest's sources alike.
+    static func combined(listing files: [(path: String, sha256: String)]) -> String {
+        SHA256.hex(Array(files.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
     }
 }
 

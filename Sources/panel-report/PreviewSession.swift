@@ -145,7 +145,7 @@ final class PreviewSession: @unchecked Sendable {
     /// The digest `build --draft` prints for the same files (``InputDigest/combined(_:)``),
     /// computed from the snapshot, hashing again only the files whose bytes changed.
     private func digest(of snapshot: FolderSnapshot) -> String {
-        var listing = ""
+        var listing: [(path: String, sha256: String)] = []
         var kept: [String: (bytes: [UInt8], sha256: String)] = [:]
         for (label, folder) in [("inputs", inputs), ("templates", templates)] {
             let prefix = folder.hasSuffix("/") ? folder : folder + "/"
@@ -163,10 +163,10 @@ final class PreviewSession: @unchecked Sendable {
                     continue
                 }
             }
-            for file in files.sorted(by: { $0.path < $1.path }) { listing += "\(file.sha256)  \(label)/\(file.path)\n" }
+            listing += files.sorted(by: { $0.path < $1.path }).map { ("\(label)/\($0.path)", $0.sha256) }
         }
         hashes = kept
-        return SHA256.hex(Array(listing.utf8))
+        return InputDigest.combined(listing: listing)
     }
 
     private func problem(_ diagnostic: Diagnostic, read: [String: [UInt8]]) -> PreviewProblem {
