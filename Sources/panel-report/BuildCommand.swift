@@ -101,7 +101,7 @@ struct BuildCommand: ParsableCommand {
             let digest = InputDigest.combined(listing: sources.filter { $0.path.hasPrefix("inputs/") || $0.path.hasPrefix("templates/") }
                 .map { ($0.path, $0.sha256) })
             let stamp = try draft ? DraftStamp(built: pinned ?? DraftClock.now(), inputs: String(digest.prefix(12))) : nil
-            let options = BuildOptions(draft: draft, published: ReportDate.published(cohort.review),
+            let options = BuildOptions(draft: draft,
                                        baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow)
             clock.begin("computing and rendering the report")
             let built: BuiltReport
@@ -113,7 +113,7 @@ struct BuildCommand: ParsableCommand {
             }
             for warning in built.warnings { Console.problem(warning) }
             clock.begin("writing the report")
-            let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: options.published)
+            let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: cohort.review.published)
             let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed)
             let files = printed + [(path: Manifest.fileName, bytes: try manifest.data())]
             try OutputWriter.replace(outputFolder, kind: kind, with: files)

@@ -107,7 +107,7 @@ final class PreviewSession: @unchecked Sendable {
                 cases = cohort.cases.count
                 do {
                     let stamp = draft ? DraftStamp(built: try DraftClock.now(), inputs: String(digest(of: now).prefix(12))) : nil
-                    let options = BuildOptions(draft: draft, published: ReportDate.published(cohort.review),
+                    let options = BuildOptions(draft: draft,
                                                stamp: stamp, previewScript: script)
                     do throws(ReportBuildError) {
                         let built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)

@@ -21,7 +21,7 @@ import Testing
 
     static func build(_ cohort: Cohort, draft: Bool) throws -> [String: Data] {
         let files = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates,
-                                            options: BuildOptions(draft: draft, published: cohort.review.published, stamp: draft ? ReferenceBuild.stamp : nil)).files
+                                            options: BuildOptions(draft: draft, stamp: draft ? ReferenceBuild.stamp : nil)).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 

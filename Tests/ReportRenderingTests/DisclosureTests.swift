@@ -14,7 +14,7 @@ import Testing
 
     static func build(_ cohort: Cohort, _ n: Int?, draft: Bool = false) throws -> [String: Data] {
         let files = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates, options: BuildOptions(
-            draft: draft, published: cohort.review.published, stamp: draft ? ReferenceBuild.stamp : nil, suppressBelow: n)).files
+            draft: draft, stamp: draft ? ReferenceBuild.stamp : nil, suppressBelow: n)).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 
@@ -320,7 +320,7 @@ import Testing
         await propertyCheck(count: 60, input: Gen.int(in: 2...8), Gen.int(in: 0...1_000).array(of: 8...60)) { n, picks in
             let cohort = Self.generated(picks)
             let statistics = CohortStatistics(cohort)
-            let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+            let values = ReportValues(statistics: statistics, review: cohort.review)
             let d = Disclosure(threshold: n, values: values, statistics: statistics)
             // regions is of regions_total, how many regions England has: not a count of the cohort.
             let names = values.names.filter { if case .count = values[$0]! { $0 != "regions" } else { false } }
@@ -359,7 +359,7 @@ import Testing
         #expect(baseline.values["sex.male"] == .count(15, of: 23))
         // Nothing changed, and the withheld numbers are not reported as changed or new.
         let draft = try ReportBuilder.build(ReferenceBuild.cohort, templates: ReferenceBuild.templates, options: BuildOptions(
-            draft: true, published: ReferenceBuild.cohort.review.published, baseline: baseline, stamp: ReferenceBuild.stamp))
+            draft: true, baseline: baseline, stamp: ReferenceBuild.stamp))
         let html = Self.text(draft.files.first { $0.path == "report.html" }!.bytes)
         #expect(!html.contains("not counted"))
     }
@@ -419,7 +419,7 @@ import Testing
         await propertyCheck(count: 200, input: Gen.int(in: 2...10), Gen.int(in: 0...1_000).array(of: 1...80)) { n, picks in
             let cohort = Self.generated(picks)
             let statistics = CohortStatistics(cohort)
-            let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+            let values = ReportValues(statistics: statistics, review: cohort.review)
             let d = Disclosure(threshold: n, values: values, statistics: statistics)
             for (name, count) in d.counts where (1..<n).contains(count) {
                 #expect(d.isSuppressed(name), "\(name) = \(count) is published")

@@ -76,7 +76,7 @@ import Testing
         #expect(result.diagnostics.filter(\.isError).map(\.description) == [])
         let cohort = try #require(result.cohort)
         let built = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates,
-                                            options: BuildOptions(draft: false, published: cohort.review.published))
+                                            options: BuildOptions(draft: false))
         let byPath = Dictionary(uniqueKeysWithValues: built.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
         let ethnicity = try cells(try #require(byPath["data/figure-3.csv"])).rows.map { $0[0] }
         #expect(Set(ethnicity).isSuperset(of: ["'=1+1", "'@SUM(A1)", "'-2+3", "Asian"]))

@@ -7,7 +7,7 @@ import Testing
     static func page(draft: Bool, previewScript: String?) throws -> ReportStructureTests.Page {
         let cohort = ReferenceBuild.cohort
         let files = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates, options: BuildOptions(
-            draft: draft, published: cohort.review.published, stamp: draft ? ReferenceBuild.stamp : nil,
+            draft: draft, stamp: draft ? ReferenceBuild.stamp : nil,
             previewScript: previewScript)).files
         return try ReportStructureTests.Page(try #require(files.first { $0.path == "report.html" }).bytes)
     }

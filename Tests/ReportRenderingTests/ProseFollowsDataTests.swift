@@ -24,7 +24,7 @@ import Testing
 
     static func context(_ cohort: Cohort) -> TemplateContext {
         let statistics = CohortStatistics(cohort)
-        return TemplateContext(values: ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published),
+        return TemplateContext(values: ReportValues(statistics: statistics, review: cohort.review),
                                figureNumbers: [:], themes: cohort.vocabulary.themes.map(\.code))
     }
 
@@ -100,7 +100,7 @@ import Testing
 
     @Test func theReferenceChaptersGiveNoWarnings() throws {
         let cohort = ReferenceBuild.cohort
-        let built = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates, options: BuildOptions(draft: false, published: cohort.review.published))
+        let built = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates, options: BuildOptions(draft: false))
         #expect(built.warnings.map(\.description) == [])
     }
 }

@@ -44,7 +44,7 @@ enum ReferenceBuild {
 
     static func build(draft: Bool = false, baseline: Baseline? = nil) throws -> [String: Data] {
         let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(
-            draft: draft, published: cohort.review.published, baseline: baseline, stamp: draft ? stamp : nil)).files
+            draft: draft, baseline: baseline, stamp: draft ? stamp : nil)).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 

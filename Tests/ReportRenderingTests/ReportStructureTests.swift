@@ -112,7 +112,7 @@ import Testing
     @Test func everyFigureCategoryNamesATemplateValueWithItsCount() throws {
         let cohort = ReferenceBuild.cohort
         let statistics = CohortStatistics(cohort)
-        let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
         let numbers = Dictionary(uniqueKeysWithValues: FigureRegistry.all.enumerated().map { ($1.id, $0 + 1) })
         let figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: [:])
         for figure in figures {
@@ -185,7 +185,7 @@ import Testing
         let numbers = FigureNumbering.numbers(templates.chapters)
         #expect(numbers["agency-involvement"] == 4 && numbers["parent-features"] == 5 && numbers["age"] == 6)
         let cohort = ReferenceBuild.cohort
-        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published)).files
+        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false)).files
         let html = String(decoding: try #require(files.first { $0.path == "report.html" }).bytes, as: UTF8.self)
         #expect(html.contains(##"As <a href="#figure-6">Figure 6</a> showed"##))
         #expect(html.contains(#"<figure id="figure-6" class="figure"><figcaption><span class="figure-number">Figure 6: </span>Age of the babies"#))
@@ -205,7 +205,7 @@ import Testing
         templates.chapters[0].text += "\n{{ figure: outcome }}\n"
         let cohort = ReferenceBuild.cohort
         #expect {
-            try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
+            try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false))
         } throws: { error in
             guard let problems = (error as? ReportBuildError)?.problems.map(\.description) else { return false }
             let line = templates.chapters[0].text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
@@ -234,7 +234,7 @@ import Testing
                                  practitioners: 1, strategicPartners: 1))
         let statistics = CohortStatistics(cohort)
         #expect(statistics.dataQuality.unknownOccasions.contains("SECRET-ID"))
-        let values = ReportValues(statistics: statistics, review: cohort.review, published: cohort.review.published)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
         let json = String(decoding: try StatisticsFile(statistics: statistics, values: values).data(), as: UTF8.self)
         #expect(!json.contains("SECRET-ID"))
         #expect(!json.contains("hidden words"))

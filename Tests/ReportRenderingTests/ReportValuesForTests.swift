@@ -27,7 +27,7 @@ enum ReportValuesForTests {
             cases: cases)
     }()
 
-    static let values = ReportValues(statistics: CohortStatistics(cohort), review: cohort.review, published: cohort.review.published)
+    static let values = ReportValues(statistics: CohortStatistics(cohort), review: cohort.review)
 }
 
 extension ReportValues {

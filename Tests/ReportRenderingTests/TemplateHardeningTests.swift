@@ -14,7 +14,7 @@ import Testing
         change(&templates)
         let cohort = ReferenceBuild.cohort
         do {
-            _ = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published))
+            _ = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false))
             return []
         } catch {
             return error.problems.map(\.description)
@@ -82,7 +82,7 @@ import Testing
         var templates = ReferenceBuild.templates
         templates.chapters[0].text += "\n## Figure 3 title\n\n## Figure 3\n\n## Main\n\n## Figure 3 narrow svg\n\n## Contents heading\n"
         let cohort = ReferenceBuild.cohort
-        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: true, published: cohort.review.published)).files
+        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: true)).files
         let html = String(decoding: try #require(files.first { $0.path == "report.html" }).bytes, as: UTF8.self)
         let ids = html.ranges(of: " id=\"").map { html[$0.upperBound...].prefix { $0 != "\"" } }
         #expect(ids.count > 50)

@@ -25,8 +25,6 @@ public struct TemplateFiles: Sendable {
 public struct BuildOptions: Sendable {
     /// A reviewers' draft: banner, case ids, unpublished learning, reviewers' annex.
     public var draft: Bool
-    /// The date printed as the publication date (never the wall clock).
-    public var published: ISODate
     /// Values from an earlier build, to mark changes (drafts only).
     public var baseline: Baseline?
     /// When a draft was built and from which inputs (drafts only; the CLI reads the clock).
@@ -39,10 +37,9 @@ public struct BuildOptions: Sendable {
     /// reload script, which the page then loads and allows (and nothing else).
     /// Every report that is written keeps it nil, so it stays script-free.
     public var previewScript: String?
-    public init(draft: Bool, published: ISODate, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil,
+    public init(draft: Bool, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil,
                 previewScript: String? = nil) {
         self.draft = draft
-        self.published = published
         self.baseline = baseline
         self.stamp = stamp
         self.suppressBelow = suppressBelow
@@ -101,7 +98,7 @@ public enum ReportBuilder {
             return read.problems + read.warnings
         }
         do {
-            return try build(cohort, templates: templates, options: BuildOptions(draft: false, published: cohort.review.published)).warnings
+            return try build(cohort, templates: templates, options: BuildOptions(draft: false)).warnings
         } catch {
             return error.problems
         }
@@ -149,7 +146,7 @@ public enum ReportBuilder {
     /// Every output file, and the templates' warnings.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> BuiltReport {
         let statistics = CohortStatistics(cohort)
-        var values = ReportValues(statistics: statistics, review: cohort.review, published: options.published)
+        var values = ReportValues(statistics: statistics, review: cohort.review)
         let numbers = FigureNumbering.numbers(templates.chapters)
         // Disclosure control: what a published build withholds. A draft shows every
         // true value and marks what the published build would withhold.
@@ -236,7 +233,7 @@ public enum ReportBuilder {
                                          changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
             }
             let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
-                                  scenes: inline, css: templates.styleSheet.text, published: options.published, draft: draft,
+                                  scenes: inline, css: templates.styleSheet.text, draft: draft,
                                   disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
                                   previewScript: options.previewScript)
             files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))

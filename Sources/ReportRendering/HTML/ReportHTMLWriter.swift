@@ -49,7 +49,7 @@ public enum ReportHTMLWriter {
                         if let draft = page.draft { try DraftSections.annex(draft, page: page, w) }
                     }
                     try w.element("footer", ["class": "report-footer"]) {
-                        try w.element("p", text: page.draft == nil ? "\(page.review.publisher). Published \(DateWords.long(page.published))."
+                        try w.element("p", text: page.draft == nil ? "\(page.review.publisher). Published \(DateWords.long(page.review.published))."
                                       : "\(page.review.publisher). A draft for reviewers: not published.")
                         try w.element("p", text: "Every number in this report is computed from the review's structured case summaries; shares are rounded to the nearest whole percent.")
                     }
@@ -122,7 +122,7 @@ public enum ReportHTMLWriter {
                     // A draft is not published: it says when it was built, and from which inputs.
                     try w.element("p", ["class": "published"], text: "Draft built \(DateWords.long(isoTimestamp: stamp.built)) (\(stamp.built)) from inputs \(stamp.inputs)")
                 } else {
-                    try w.element("p", ["class": "published"], text: "Published \(DateWords.long(page.published))")
+                    try w.element("p", ["class": "published"], text: "Published \(DateWords.long(page.review.published))")
                 }
             }
         }

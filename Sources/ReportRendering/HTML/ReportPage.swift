@@ -22,8 +22,6 @@ public struct ReportPage: Sendable {
     /// Inline SVG scenes by figure id (laid out without heading and source, which the page prints).
     public var scenes: [String: InlineScenes]
     public var css: String
-    /// The date printed as the publication date.
-    public var published: ISODate
     public var draft: Draft?
     /// What `[c]` means, when the page prints it (a published build that withholds numbers).
     public var disclosureKey: String?

@@ -40,9 +40,9 @@ public struct ReportValues: Sendable {
 
     public subscript(name: String) -> TemplateValue? { values[name] }
 
-    /// Values for a cohort's statistics. `published` is the date the report prints
-    /// (review.yaml's, or the build's SOURCE_DATE_EPOCH), so prose and masthead agree.
-    public init(statistics s: CohortStatistics, review: Review, published: ISODate) {
+    /// Values for a cohort's statistics; `review.published` is the date the report
+    /// prints, in the prose as in the masthead.
+    public init(statistics s: CohortStatistics, review: Review) {
         let cases = s.cohort.cases
         set("cases", .count(cases, of: nil), title: "Cases in the cohort")
         set("shortlist", .count(s.cohort.initialShortlist, of: nil), title: "Cases on the first shortlist")
@@ -95,7 +95,7 @@ public struct ReportValues: Sendable {
         set("review.title", .text(review.title), title: "Title")
         set("review.subtitle", .text(review.subtitle ?? ""), title: "Subtitle")
         set("review.publisher", .text(review.publisher), title: "Publisher")
-        set("review.published", .text(DateWords.long(published)), title: "Publication date")
+        set("review.published", .text(DateWords.long(review.published)), title: "Publication date")
         set("review.period.from", .text(DateWords.month(review.period.from)), title: "Period from")
         set("review.period.to", .text(DateWords.month(review.period.to)), title: "Period to")
         orderFamiliesLikeFigures(s, review: review)
