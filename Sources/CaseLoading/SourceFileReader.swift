@@ -14,30 +14,41 @@ public enum SourceFileReader {
     /// large or unreadable. The size is checked before any byte is read.
     public static func readBytes(atPath path: String, fileSystem: some InputFileSystem,
                                  limits: LoadingLimits = .standard) -> Result<[UInt8], Diagnostic> {
-        let location = SourceLocation(file: path)
-        if fileSystem.isDirectory(atPath: path) {
-            return .failure(.error(at: location, "is a folder; expected a file"))
-        }
-        let bytes: [UInt8]
-        let reported: Int
-        do {
-            guard let size = try fileSystem.fileSize(atPath: path) else {
-                return .failure(.missing(at: location, "required file is missing"))
-            }
-            if size > limits.maxFileBytes { return .failure(tooLarge(size, location, limits)) }
-            reported = size
-            bytes = try fileSystem.contents(atPath: path, maxBytes: limits.maxFileBytes)
-        } catch {
-            return .failure(.error(at: location, "could not be read: \(error)"))
-        }
-        // More bytes than the size said: a file in /proc, or one that grew meanwhile.
-        if bytes.count > limits.maxFileBytes {
-            return .failure(.error(at: location, "the file is too large (more than \(limits.maxFileBytes) bytes, though its size was reported as \(reported); the limit is \(limits.maxFileBytes) bytes) and is refused"))
-        }
-        return .success(bytes)
+        readBytes(atPath: path, fileSystem: fileSystem, maxBytes: limits.maxFileBytes)
     }
 
-    private static func tooLarge(_ size: Int, _ location: SourceLocation, _ limits: LoadingLimits) -> Diagnostic {
-        .error(at: location, "the file is too large (\(size) bytes; the limit is \(limits.maxFileBytes) bytes) and is refused")
+    /// The same, within `maxBytes` (a spreadsheet's limit is not a case file's).
+    public static func readBytes(atPath path: String, fileSystem: some InputFileSystem,
+                                 maxBytes: Int) -> Result<[UInt8], Diagnostic> {
+        bytes(Result { try fileSystem.read(atPath: path, maxBytes: maxBytes) }, path: path, maxBytes: maxBytes)
+    }
+
+    /// The bytes of what ``InputFileSystem/read(atPath:maxBytes:)`` found at `path`,
+    /// or the reason they cannot be used.
+    public static func bytes(_ read: Result<InputFileRead, any Error>, path: String, maxBytes: Int) -> Result<[UInt8], Diagnostic> {
+        let location = SourceLocation(file: path)
+        let found: InputFileRead
+        switch read {
+        case .success(let value): found = value
+        case .failure(let error): return .failure(.error(at: location, "could not be read: \(error)"))
+        }
+        switch found {
+        case .missing:
+            return .failure(.missing(at: location, "required file is missing"))
+        case .folder:
+            return .failure(.error(at: location, "is a folder; expected a file"))
+        case .tooLarge(let size):
+            return .failure(tooLarge(size, location, maxBytes))
+        case .bytes(let bytes, let reported):
+            // More bytes than the size said: a file in /proc, or one that grew meanwhile.
+            if bytes.count > maxBytes {
+                return .failure(.error(at: location, "the file is too large (more than \(maxBytes) bytes, though its size was reported as \(reported); the limit is \(maxBytes) bytes) and is refused"))
+            }
+            return .success(bytes)
+        }
+    }
+
+    private static func tooLarge(_ size: Int, _ location: SourceLocation, _ maxBytes: Int) -> Diagnostic {
+        .error(at: location, "the file is too large (\(size) bytes; the limit is \(maxBytes) bytes) and is refused")
     }
 }

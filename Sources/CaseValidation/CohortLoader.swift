@@ -154,7 +154,8 @@ public enum CohortLoader {
             let learning = CohortLoader.join(inputs, "learning.csv")
             let entries: [String]?
             do {
-                entries = try fs.entries(inDirectory: folder)
+                // One name past the limit is enough to refuse the folder.
+                entries = try fs.entries(inDirectory: folder, atMost: limits.maxCaseFiles + 1)
             } catch {
                 log.error(at: SourceLocation(file: folder), field: nil, "could not be listed: \(error)")
                 return nil
@@ -206,36 +207,43 @@ public enum CohortLoader {
 
         private mutating func readCaseFolder(_ folder: String, names: [String], _ fs: some InputFileSystem,
                                              declared: Declarations) -> CaseSource? {
+            // Counted by name, before any file is looked at.
+            if names.count > limits.maxCaseFiles {
+                log.error(at: SourceLocation(file: folder), field: nil,
+                          "holds more than \(limits.maxCaseFiles) files; the limit is \(limits.maxCaseFiles) case files and the folder is refused")
+                return nil
+            }
             var source = CaseSource()
             var caseFiles: [String] = []
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = CohortLoader.join(folder, name)
                 let lower = name.lowercased()
-                if fs.isDirectory(atPath: path) {
-                    log.warning(at: SourceLocation(file: path), field: nil, "ignored: a folder inside cases/")
-                } else if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+                if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+                    // A folder with such a name is found (and warned about) when it is read.
                     caseFiles.append(path)
+                } else if fs.isDirectory(atPath: path) {
+                    log.warning(at: SourceLocation(file: path), field: nil, "ignored: a folder inside cases/")
                 } else {
                     log.warning(at: SourceLocation(file: path), field: nil, "ignored: not a .yaml or .yml file")
                 }
             }
-            if caseFiles.count > limits.maxCaseFiles {
-                log.error(at: SourceLocation(file: folder), field: nil,
-                          "holds \(caseFiles.count) case files; the limit is \(limits.maxCaseFiles) and the folder is refused")
-                return nil
-            }
-            if caseFiles.isEmpty {
-                log.error(at: SourceLocation(file: folder), field: nil, "no case found; add one .yaml file per case")
-                return nil
-            }
-            for path in caseFiles {
-                guard let tree = readYAML(atPath: path, fs) else {
+            var found = 0
+            for outcome in CaseFileReading.read(caseFiles, fileSystem: fs, limits: limits, declared: declared, parsed: parsed) {
+                outcome.diagnostics.forEach(log.add)
+                if outcome.isFolder { continue }
+                found += 1
+                if outcome.wasRead { filesRead += 1 }
+                guard outcome.parsed else {
                     source.allValid = false
                     source.someUnreadable = true
                     continue
                 }
                 casesRead += 1
-                decodeCase(tree, context: context, declared: declared, into: &source)
+                add(outcome.id, outcome.area, outcome.decoded, into: &source)
+            }
+            if found == 0 {
+                log.error(at: SourceLocation(file: folder), field: nil, "no case found; add one .yaml file per case")
+                return nil
             }
             return source
         }
@@ -243,7 +251,7 @@ public enum CohortLoader {
         /// A CSV file read into a table, its problems logged.
         private mutating func readCSV(_ path: String, _ fs: some InputFileSystem, rowLimit: Int, what: String) -> (table: CSVTable?, clean: Bool) {
             let text: String
-            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, limits: limits).flatMap({ CSVReader.text($0, file: path) }) {
+            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, maxBytes: limits.maxSpreadsheetBytes).flatMap({ CSVReader.text($0, file: path) }) {
             case .success(let read):
                 filesRead += 1
                 text = read
@@ -274,7 +282,7 @@ public enum CohortLoader {
 
         private mutating func readWorkbook(_ path: String, _ fs: some InputFileSystem, declared: Declarations) -> CaseSource? {
             let bytes: [UInt8]
-            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, limits: limits) {
+            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, maxBytes: limits.maxSpreadsheetBytes) {
             case .success(let read): bytes = read
             case .failure(let problem):
                 log.add(problem)
@@ -384,13 +392,15 @@ public enum CohortLoader {
         }
 
         private func decodeCase(_ tree: LocatedValue, context: DecodeContext, declared: Declarations, into source: inout CaseSource) {
-            let before = log.errorCount
-            if case .scalar(let area, _) = tree["area"]?.kind { source.referencedAreas.insert(area.trimmingWhitespace()) }
-            if let idValue = tree["id"], case .scalar(let id, _) = idValue.kind {
-                source.ids.append((id.trimmingWhitespace(), idValue.location))
-            }
-            let decoded = CaseDecoder(context: context, declared: declared).decode(tree)
-            if let decoded, log.errorCount == before {
+            let decoded = CaseDecoding.decode(tree, context: context, declared: declared)
+            add(decoded.id, decoded.area, decoded.value, into: &source)
+        }
+
+        /// One case's id, area and decoded value (`nil` when it has errors) into the source.
+        private func add(_ id: (id: String, location: SourceLocation)?, _ area: String?, _ decoded: Case?, into source: inout CaseSource) {
+            if let area { source.referencedAreas.insert(area) }
+            if let id { source.ids.append(id) }
+            if let decoded {
                 source.cases.append(decoded)
             } else {
                 source.allValid = false

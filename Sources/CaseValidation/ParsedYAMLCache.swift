@@ -1,4 +1,5 @@
 import CaseLoading
+import Synchronization
 
 /// YAML files already parsed, each kept with its path and its exact text, for a
 /// caller that loads the same folder again and again (`panel-report preview`).
@@ -8,30 +9,32 @@ import CaseLoading
 /// saved case file costs one parse, not one per file. The parse is the same pure
 /// function of path, text and limits either way: a cached tree or problem is
 /// exactly the one a fresh parse would give. Decoding and validation always run
-/// in full, since they depend on the other files.
-public final class ParsedYAMLCache {
+/// in full, since they depend on the other files. Case files are read on several
+/// threads at once, so the table is behind a lock (held only to look up and store).
+public final class ParsedYAMLCache: Sendable {
     private struct Entry {
         var text: String
         var limits: LoadingLimits
         var result: Result<LocatedValue, Diagnostic>
     }
 
-    private var entries: [String: Entry] = [:]
+    private let entries = Mutex<[String: Entry]>([:])
 
     public init() {}
 
     /// How many files are held.
-    public var count: Int { entries.count }
+    public var count: Int { entries.withLock { $0.count } }
 
     /// Forgets every file not in `paths` (those deleted or renamed since).
     public func keep(paths: Set<String>) {
-        entries = entries.filter { paths.contains($0.key) }
+        entries.withLock { $0 = $0.filter { paths.contains($0.key) } }
     }
 
     func result(path: String, text: String, limits: LoadingLimits) -> Result<LocatedValue, Diagnostic> {
-        if let entry = entries[path], entry.limits == limits, entry.text == text { return entry.result }
+        let known = entries.withLock { $0[path] }
+        if let known, known.limits == limits, known.text == text { return known.result }
         let result = YAMLReader.read(text, file: path, limits: limits)
-        entries[path] = Entry(text: text, limits: limits, result: result)
+        entries.withLock { $0[path] = Entry(text: text, limits: limits, result: result) }
         return result
     }
 }

@@ -18,7 +18,7 @@ enum CohortReading {
         }
         let result: CohortLoadResult
         if let clock {
-            let caseFiles = ((try? fs.entries(inDirectory: inputs + "/cases")) ?? nil)?
+            let caseFiles = ((try? fs.entries(inDirectory: inputs + "/cases", atMost: LoadingLimits.standard.maxCaseFiles + 1)) ?? nil)?
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count ?? 1
             result = CohortLoader.load(inputs: inputs, fileSystem: CountingFileSystem(disk: fs, expected: 3 + caseFiles, clock: clock))
         } else {
@@ -107,20 +107,30 @@ struct CountingFileSystem: InputFileSystem {
         self.clock = clock
     }
 
+    /// Counted from the loader's worker threads: behind a lock.
     final class Counter: @unchecked Sendable {
-        var value = 0
+        private var value = 0
+        private let lock = NSLock()
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
     }
 
     func entries(inDirectory path: String) throws -> [String]? { try disk.entries(inDirectory: path) }
+    func entries(inDirectory path: String, atMost: Int) throws -> [String]? { try disk.entries(inDirectory: path, atMost: atMost) }
+    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead { try counted { try disk.read(atPath: path, maxBytes: maxBytes) } }
     func fileSize(atPath path: String) throws -> Int? { try disk.fileSize(atPath: path) }
     func isDirectory(atPath path: String) -> Bool { disk.isDirectory(atPath: path) }
     func contents(atPath path: String) throws -> [UInt8] { try counted { try disk.contents(atPath: path) } }
     func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] { try counted { try disk.contents(atPath: path, maxBytes: maxBytes) } }
 
-    private func counted(_ read: () throws -> [UInt8]) rethrows -> [UInt8] {
+    private func counted<T>(_ read: () throws -> T) rethrows -> T {
         defer {
-            counter.value += 1
-            clock.detail("\(counter.value) of \(max(expected, counter.value)) files read")
+            let count = counter.next()
+            clock.detail("\(count) of \(max(expected, count)) files read")
         }
         return try read()
     }

@@ -51,6 +51,27 @@ struct DiskFileSystem: InputFileSystem {
         return try FileManager.default.contentsOfDirectory(atPath: real).sorted()
     }
 
+    /// At most `atMost` names, read with `readdir` and stopped there: a folder of a
+    /// billion files is refused after reading as many names as the limit allows.
+    func entries(inDirectory path: String, atMost: Int) throws -> [String]? {
+        guard let real = try resolve(path), let folder = opendir(real) else { return nil }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while names.count < atMost, let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.count < atMost ? names.sorted() : names
+    }
+
+    /// One resolve, then one `lstat`, `open`, `fstat` and the reads (see ``FileReading/readInput(_:maxBytes:)``).
+    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead {
+        guard let real = try resolve(path) else { return .missing }
+        return try FileReading.readInput(real, maxBytes: maxBytes)
+    }
+
     func fileSize(atPath path: String) throws -> Int? {
         guard let real = try resolve(path) else { return nil }
         var info = stat()

@@ -51,7 +51,35 @@ enum FileReading {
         }
         if !followLinks && info.st_mode & S_IFMT == S_IFLNK { throw Problem.symbolicLink }
         guard info.st_mode & S_IFMT == S_IFREG else { throw Problem.notRegular(kind(info.st_mode)) }
+        return try readRegular(path, atMost: atMost, followLinks: followLinks).bytes
+    }
 
+    /// An input file, with no link followed as the last part of `path`: nothing, a
+    /// folder, a regular file whose reported size is over `maxBytes` (not opened),
+    /// or at most `maxBytes + 1` of its bytes. One `lstat`, `open`, `fstat` and the
+    /// reads: the loader's one look at each case file.
+    static func readInput(_ path: String, maxBytes: Int) throws -> InputFileRead {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .missing }
+            throw Problem.system(code)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK: throw Problem.symbolicLink
+        case S_IFREG: break
+        default: throw Problem.notRegular(kind(info.st_mode))
+        }
+        if Int(info.st_size) > maxBytes { return .tooLarge(reportedSize: Int(info.st_size)) }
+        let read = try readRegular(path, atMost: maxBytes == Int.max ? maxBytes : maxBytes + 1, followLinks: false)
+        return .bytes(read.bytes, reportedSize: read.reportedSize)
+    }
+
+    /// Opens what `stat` said is a regular file, checks it again on the open file
+    /// (in case it was swapped) and reads at most `atMost` bytes of it.
+    private static func readRegular(_ path: String, atMost: Int, followLinks: Bool) throws -> (bytes: [UInt8], reportedSize: Int) {
+        var info = stat()
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             let code = errno
@@ -93,7 +121,7 @@ enum FileReading {
         // make sure it can be had rather than let Swift stop the program.
         guard let probe = malloc(max(count, 1)) else { throw Problem.outOfMemory(bytes: count) }
         free(probe)
-        return [UInt8](UnsafeRawBufferPointer(start: buffer, count: count))
+        return ([UInt8](UnsafeRawBufferPointer(start: buffer, count: count)), reported)
     }
 
     /// What a file that is not regular is, in words.

@@ -198,8 +198,20 @@ final class PreviewSession: @unchecked Sendable {
 /// The loader's view of the disk (``DiskFileSystem``, with all its checks), keeping
 /// the bytes of every file it reads, by the path the loader names it with.
 struct RecordingFileSystem: InputFileSystem {
+    /// Written from the loader's worker threads: behind a lock.
     private final class Store: @unchecked Sendable {
-        var files: [String: [UInt8]] = [:]
+        private var files: [String: [UInt8]] = [:]
+        private let lock = NSLock()
+        func record(_ path: String, _ bytes: [UInt8]) {
+            lock.lock()
+            defer { lock.unlock() }
+            files[path] = bytes
+        }
+        var all: [String: [UInt8]] {
+            lock.lock()
+            defer { lock.unlock() }
+            return files
+        }
     }
 
     private let disk: DiskFileSystem
@@ -210,21 +222,28 @@ struct RecordingFileSystem: InputFileSystem {
     }
 
     /// What was read so far, by path.
-    var read: [String: [UInt8]] { store.files }
+    var read: [String: [UInt8]] { store.all }
 
     func entries(inDirectory path: String) throws -> [String]? { try disk.entries(inDirectory: path) }
+    func entries(inDirectory path: String, atMost: Int) throws -> [String]? { try disk.entries(inDirectory: path, atMost: atMost) }
     func fileSize(atPath path: String) throws -> Int? { try disk.fileSize(atPath: path) }
     func isDirectory(atPath path: String) -> Bool { disk.isDirectory(atPath: path) }
 
+    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead {
+        let found = try disk.read(atPath: path, maxBytes: maxBytes)
+        if case .bytes(let bytes, _) = found { store.record(path, bytes) }
+        return found
+    }
+
     func contents(atPath path: String) throws -> [UInt8] {
         let bytes = try disk.contents(atPath: path)
-        store.files[path] = bytes
+        store.record(path, bytes)
         return bytes
     }
 
     func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
         let bytes = try disk.contents(atPath: path, maxBytes: maxBytes)
-        store.files[path] = bytes
+        store.record(path, bytes)
         return bytes
     }
 }

@@ -1,5 +1,6 @@
 import CaseLoading
 import CaseValidation
+import Foundation
 import Testing
 
 /// Hostile or absurd input is refused quickly with a diagnostic, never a crash or a hang.
@@ -89,7 +90,32 @@ import Testing
         var files = TestCohort.yamlFiles
         for n in 3...6 { files["Inputs/cases/C0\(n).yaml"] = "id: C0\(n)\n" }
         #expect(TestCohort.load(files, limits: LoadingLimits(maxCaseFiles: 5)).lines == [
-            "Inputs/cases: holds 6 case files; the limit is 5 and the folder is refused",
+            "Inputs/cases: holds more than 5 files; the limit is 5 case files and the folder is refused",
+        ])
+    }
+
+    /// A folder of a billion files must cost no more than the limit's worth of
+    /// names: the listing is asked for one name past the limit, and no file is
+    /// looked at (not even to see whether it is a folder) before the count is checked.
+    @Test func tooManyCaseFilesAreCountedByNameBeforeAnyFileIsLookedAt() {
+        var files = TestCohort.yamlFiles
+        for n in 3...60 { files["Inputs/cases/C\(n).yaml"] = "id: C\(n)\n" }
+        files["Inputs/cases/notes.txt"] = "not a case"
+        let fs = WatchedFileSystem(InMemoryFileSystem(textFiles: files))
+        let result = CohortLoader.load(inputs: "Inputs", fileSystem: fs, limits: LoadingLimits(maxCaseFiles: 10))
+        #expect(result.lines == ["Inputs/cases: holds more than 10 files; the limit is 10 case files and the folder is refused"])
+        #expect(fs.listings == ["Inputs/cases": 11])
+        #expect(fs.looked.filter { $0.contains("Inputs/cases/") }.isEmpty)
+    }
+
+    /// Below the limit, each case file is looked at once: one read, no separate
+    /// check of whether it exists, is a folder or how large it is.
+    @Test func eachCaseFileIsLookedAtOnce() {
+        let fs = WatchedFileSystem(InMemoryFileSystem(textFiles: TestCohort.yamlFiles))
+        let result = CohortLoader.load(inputs: "Inputs", fileSystem: fs)
+        #expect(result.cohort != nil)
+        #expect(fs.looked.filter { $0.contains("Inputs/cases/") }.sorted() == [
+            "read Inputs/cases/C01.yaml", "read Inputs/cases/C02.yaml",
         ])
     }
 
@@ -97,5 +123,46 @@ import Testing
         #expect(TestCohort.load(withCase("id: *nothing\n")).lines == [
             "Inputs/cases/C01.yaml:1:5: the alias *nothing refers to no anchor &nothing defined before it",
         ])
+    }
+}
+
+/// An in-memory file system that notes every look at a path ("read P", "size P",
+/// "folder? P") and every listing with its bound, from any thread.
+final class WatchedFileSystem: InputFileSystem, @unchecked Sendable {
+    private let files: InMemoryFileSystem
+    private let lock = NSLock()
+    private var lookedAt: [String] = []
+    private var listed: [String: Int] = [:]
+
+    init(_ files: InMemoryFileSystem) { self.files = files }
+
+    var looked: [String] { lock.withLock { lookedAt } }
+    var listings: [String: Int] { lock.withLock { listed } }
+
+    private func note(_ what: String) { lock.withLock { lookedAt.append(what) } }
+
+    func entries(inDirectory path: String) throws -> [String]? {
+        lock.withLock { listed[path] = Int.max }
+        return try files.entries(inDirectory: path)
+    }
+    func entries(inDirectory path: String, atMost: Int) throws -> [String]? {
+        lock.withLock { listed[path] = atMost }
+        return try files.entries(inDirectory: path).map { Array($0.prefix(atMost)) }
+    }
+    func fileSize(atPath path: String) throws -> Int? {
+        note("size \(path)")
+        return try files.fileSize(atPath: path)
+    }
+    func isDirectory(atPath path: String) -> Bool {
+        note("folder? \(path)")
+        return files.isDirectory(atPath: path)
+    }
+    func contents(atPath path: String) throws -> [UInt8] {
+        note("contents \(path)")
+        return try files.contents(atPath: path)
+    }
+    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead {
+        note("read \(path)")
+        return try files.read(atPath: path, maxBytes: maxBytes)
     }
 }

@@ -33,8 +33,20 @@ import Testing
     @Test func aPartLargerThanTheLimitIsRefusedFromTheArchiveDirectory() {
         let bytes = bomb(size: 80 * 1024 * 1024)
         #expect(bytes.count < 1_000_000)
-        let (lines, seconds) = load(bytes)
+        let (lines, seconds) = load(bytes, limits: LoadingLimits(maxWorkbookPartBytes: 64 * 1024 * 1024))
         #expect(lines == ["Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml expands to 83886126 bytes, more than the limit of 67108864 bytes; the workbook is refused"])
+        #expect(seconds < 2)
+    }
+
+    /// Under the standard limits, which admit a 250,000-case workbook (a 430 MB
+    /// sheet), a bomb that expands past them is still refused from the archive's
+    /// directory, before anything is expanded.
+    @Test func aBombPastTheStandardLimitIsRefusedBeforeExpanding() {
+        // Every part's directory entry says it expands to 600 MB (the uncompressed size is at offset 24).
+        let bytes = TestWorkbook.patchingDirectory(bomb(size: 1_000), offset: 24) { _ in 600 * 1024 * 1024 }
+        let (lines, seconds) = load(bytes)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasSuffix(" expands to 629145600 bytes, more than the limit of 536870912 bytes; the workbook is refused") == true)
         #expect(seconds < 2)
     }
 
@@ -54,7 +66,7 @@ import Testing
         sheet.append(Data(String(repeating: "<c/>", count: 2_000_001).utf8))
         sheet.append(Data("</row></sheetData></worksheet>".utf8))
         parts["xl/worksheets/sheet1.xml"] = sheet
-        let (lines, seconds) = load(TestWorkbook.zip(parts))
+        let (lines, seconds) = load(TestWorkbook.zip(parts), limits: LoadingLimits(maxWorkbookCells: 2_000_000))
         #expect(lines == ["Inputs/cases.xlsx: sheet cases: the sheet has more than 2000000 cells; the workbook is refused"])
         #expect(seconds < 10)
     }
@@ -72,7 +84,7 @@ import Testing
         strings.append(Data(String(repeating: "<si><t>x</t></si>", count: 1_000_001).utf8))
         strings.append(Data("</sst>".utf8))
         parts["xl/sharedStrings.xml"] = strings
-        let (lines, seconds) = load(TestWorkbook.zip(parts))
+        let (lines, seconds) = load(TestWorkbook.zip(parts), limits: LoadingLimits(maxSharedStrings: 1_000_000))
         #expect(lines == ["Inputs/cases.xlsx: the shared-strings table holds more than 1000000 entries; the workbook is refused"])
         #expect(seconds < 10)
         let small = load(TestWorkbook.bytes(TestWorkbook.cohortSheets), limits: LoadingLimits(maxSharedStrings: 10))

@@ -203,8 +203,8 @@ import WorkbookReading
         #expect(result.lines == ["Inputs/cases.xlsx: sheet cases, row 7: the sheet has more than 5 case rows; the workbook is refused"])
     }
 
-    @Test func aWorkbookLargerThanTheFileLimitIsRefusedBeforeReading() {
-        let result = load(TestWorkbook.cohortSheets, limits: LoadingLimits(maxFileBytes: 1_000))
+    @Test func aWorkbookLargerThanTheSpreadsheetLimitIsRefusedBeforeReading() {
+        let result = load(TestWorkbook.cohortSheets, limits: LoadingLimits(maxSpreadsheetBytes: 1_000))
         #expect(result.lines.count == 1)
         #expect(result.lines[0].hasPrefix("Inputs/cases.xlsx: the file is too large ("))
     }

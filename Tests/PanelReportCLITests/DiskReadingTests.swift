@@ -37,6 +37,20 @@ import Glibc
         }
     }
 
+    /// A case file is looked at once (one `lstat`, `open`, `fstat`, read): what is
+    /// not a regular file is still told apart, by name, and nothing blocks.
+    @Test func aCaseFileThatIsAFIFOOrAFolderIsToldApartInItsOneLook() throws {
+        let scratch = try Scratch()
+        let inputs = try scratch.copy("Inputs")
+        #expect(mkfifo(inputs + "/cases/C98.yaml", 0o644) == 0)
+        try fm.createDirectory(atPath: inputs + "/cases/C97.yaml", withIntermediateDirectories: false)
+        let result = try CLI.run(["validate", "--inputs", inputs], timeout: 60)
+        #expect(!result.timedOut, "reading a FIFO as a case file blocked")
+        #expect(result.status == 65, "\(result)")
+        #expect(result.lines.contains("\(inputs)/cases/C97.yaml: warning: ignored: a folder inside cases/"), "\(result)")
+        #expect(result.lines.contains("\(inputs)/cases/C98.yaml: could not be read: not a regular file but a named pipe (FIFO)"), "\(result)")
+    }
+
     @Test func aStyleSheetOrFigureDescriptionThatIsADeviceIsRefused() throws {
         let scratch = try Scratch()
         let templates = try scratch.copy("Templates")
