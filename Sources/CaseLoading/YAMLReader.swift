@@ -15,21 +15,27 @@ import CaseModel
 public enum YAMLReader {
     /// The document's tree (`.null` for an empty file), or the diagnostic that stopped it.
     public static func read(_ text: String, file: String, limits: LoadingLimits = .standard) -> Result<LocatedValue, Diagnostic> {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { bytes = [0x0A] }
+        // The text's own UTF-8 storage when it has one (a String read from a file
+        // does), else a copy; libyaml wants at least one byte.
+        if text.isEmpty { return read("\n", file: file, limits: limits) }
+        var text = text
+        return text.withUTF8 { buffer in read(buffer, file: file, limits: limits) }
+    }
+
+    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadingLimits) -> Result<LocatedValue, Diagnostic> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(.error(at: SourceLocation(file: file), "could not start the YAML reader"))
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        return bytes.withUnsafeBufferPointer { buffer in
+        do {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var builder = Builder(file: file, limits: limits)
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return .failure(syntaxError(parser, bytes: bytes, file: file, limits: limits))
+                    return .failure(syntaxError(parser, bytes: Array(buffer), file: file, limits: limits))
                 }
                 defer { yaml_event_delete(&event) }
                 switch builder.take(event) {
@@ -59,8 +65,36 @@ public enum YAMLReader {
             var entries: [LocatedValue.Entry] = []
             /// A mapping's key waiting for its value.
             var pendingKey: (text: String, location: SourceLocation)?
-            /// First line of each key, to report a repeated key.
-            var keyLines: [String: Int] = [:]
+            /// First line of each key, to report a repeated key: kept only once a
+            /// mapping has more keys than are quicker to compare one by one.
+            var keyLines: [String: Int]?
+
+            /// The line of an earlier key `text` of this mapping, if there is one.
+            /// A case file's mappings have a handful of keys, compared in turn;
+            /// past 16 (a hostile file may have 100,000) they are looked up by hash.
+            mutating func line(ofKey text: String) -> Int? {
+                if keyLines == nil, entries.count < 16 {
+                    guard let entry = entries.first(where: { $0.key == text }) else { return nil }
+                    if case .lineColumn(let line, _) = entry.keyLocation.position { return line }
+                    return nil
+                }
+                if keyLines == nil {
+                    var lines: [String: Int] = [:]
+                    for entry in entries where lines[entry.key] == nil {
+                        if case .lineColumn(let line, _) = entry.keyLocation.position { lines[entry.key] = line }
+                    }
+                    keyLines = lines
+                }
+                if let first = keyLines?[text] { return first }
+                return nil
+            }
+
+            /// Notes a key whose value has arrived.
+            mutating func noteKey(_ text: String, at location: SourceLocation) {
+                if keyLines != nil, keyLines?[text] == nil, case .lineColumn(let line, _) = location.position {
+                    keyLines?[text] = line
+                }
+            }
         }
 
         let file: String
@@ -95,7 +129,7 @@ public enum YAMLReader {
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-                let value = plain && ["", "~", "null", "Null", "NULL"].contains(text)
+                let value = plain && Self.isNull(text)
                     ? LocatedValue(.null, at: at)
                     : LocatedValue(.scalar(text, plain ? .plain : .quoted), at: at)
                 if let anchor = Self.name(scalar.anchor) { anchors[anchor] = (value, 1) }
@@ -143,6 +177,7 @@ public enum YAMLReader {
             if !stack[top].isMapping {
                 stack[top].items.append(value)
             } else if let key = stack[top].pendingKey {
+                stack[top].noteKey(key.text, at: key.location)
                 stack[top].entries.append(LocatedValue.Entry(key: key.text, keyLocation: key.location, value: value))
                 stack[top].pendingKey = nil
             } else {
@@ -150,10 +185,9 @@ public enum YAMLReader {
                 guard let text = keyText else {
                     return .refused(.error(at: location, "a key must be plain text, not a list or mapping"))
                 }
-                if let first = stack[top].keyLines[text] {
+                if let first = stack[top].line(ofKey: text) {
                     return .refused(.error(at: location, "key \(text.quotedForDiagnostic) appears twice in the same mapping (first on line \(first)); keep one"))
                 }
-                if case .lineColumn(let line, _) = location.position { stack[top].keyLines[text] = line }
                 stack[top].pendingKey = (text, location)
             }
             return checkExpansion(at)
@@ -162,6 +196,14 @@ public enum YAMLReader {
         func checkExpansion(_ at: SourceLocation) -> Step {
             guard expanded > limits.maxYAMLValues else { return .more }
             return .refused(.error(at: at, "the document expands to more than \(limits.maxYAMLValues) values (through YAML aliases or sheer size); the file is refused"))
+        }
+
+        /// Whether plain text is YAML's null (`~`, `null`, or nothing).
+        static func isNull(_ text: String) -> Bool {
+            switch text {
+            case "", "~", "null", "Null", "NULL": true
+            default: false
+            }
         }
 
         static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

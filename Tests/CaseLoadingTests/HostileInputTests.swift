@@ -119,6 +119,30 @@ import Testing
         ])
     }
 
+    /// Keys are compared one by one in a small mapping and looked up by hash in a
+    /// large one; a repeated key is found, at its first line, either way and on
+    /// either side of the switch (at 16 keys).
+    @Test func aRepeatedKeyIsFoundInMappingsOfAnySize() {
+        for size in [2, 15, 16, 17, 40, 5_000] {
+            for (first, second) in [(0, size - 1), (size / 2, size - 1), (size - 2, size - 1)] where first < second {
+                var lines = (0..<size).map { "k\($0): \($0)" }
+                lines[second] = "k\(first): again"
+                let result = YAMLReader.read(lines.joined(separator: "\n") + "\n", file: "f.yaml")
+                guard case .failure(let problem) = result else {
+                    Issue.record("size \(size): the repeated key k\(first) was not found")
+                    continue
+                }
+                #expect(problem.description == "f.yaml:\(second + 1):1: key \"k\(first)\" appears twice in the same mapping (first on line \(first + 1)); keep one")
+            }
+            let distinct = (0..<size).map { "k\($0): \($0)" }.joined(separator: "\n") + "\n"
+            guard case .success(let tree) = YAMLReader.read(distinct, file: "f.yaml"), case .mapping(let entries) = tree.kind else {
+                Issue.record("size \(size): distinct keys were refused")
+                continue
+            }
+            #expect(entries.count == size)
+        }
+    }
+
     @Test func undefinedAliasIsADiagnostic() {
         #expect(TestCohort.load(withCase("id: *nothing\n")).lines == [
             "Inputs/cases/C01.yaml:1:5: the alias *nothing refers to no anchor &nothing defined before it",
