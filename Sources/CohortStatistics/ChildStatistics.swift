@@ -48,8 +48,8 @@ public struct MaleCarerStatistics: Hashable, Sendable {
 
     init(_ cases: [Case]) {
         relationship = Tally.of(cases) { $0.maleCarer.relationship }
-        let convicted = cases.filter(\.maleCarer.criminalConvictions)
+        let convicted = cases.positions(where: \.maleCarer.criminalConvictions)
         criminalConvictions = Share(convicted.count, of: cases.count)
-        probation = Tally.of(convicted) { $0.maleCarer.probation }
+        probation = Tally.of(cases, at: convicted) { $0.maleCarer.probation }
     }
 }

@@ -11,8 +11,8 @@ public struct HarmStatistics: Hashable, Sendable {
 
     init(_ cases: [Case]) {
         outcome = Tally.of(cases) { $0.harm.outcome }
-        died = OutcomeDetail(cases.filter { $0.harm.outcome == .died })
-        seriouslyHarmed = OutcomeDetail(cases.filter { $0.harm.outcome == .seriouslyHarmed })
+        died = OutcomeDetail(cases, at: cases.positions { $0.harm.outcome == .died })
+        seriouslyHarmed = OutcomeDetail(cases, at: cases.positions { $0.harm.outcome == .seriouslyHarmed })
         injuryProfiles = InjuryProfile.tally(cases)
     }
 
@@ -31,14 +31,18 @@ public struct OutcomeDetail: Hashable, Sendable {
     /// Prognosis, over the babies who have one (none for babies who died).
     public let prognosis: Tally
 
-    init(_ cases: [Case]) {
-        self.cases = cases.count
-        injuries = Tally.features(cases, Injury.allCases.map { injury in
-            (injury.rawValue, injury.label, { (c: Case) in c.harm.injuries.contains(injury) })
+    /// The cases at `positions`: those with this outcome.
+    init(_ all: [Case], at positions: [Int]) {
+        cases = positions.count
+        var injured = [[String]](repeating: [], count: Injury.allCases.count)
+        all.each(at: positions) { c in
+            for (index, injury) in Injury.allCases.enumerated() where c.harm.injuries.contains(injury) { injured[index].append(c.id) }
+        }
+        injuries = Tally(total: positions.count, categories: Injury.allCases.indices.map { index in
+            Category(key: Injury.allCases[index].rawValue, label: Injury.allCases[index].label, caseIDs: injured[index], total: positions.count)
         })
-        injuryProfiles = InjuryProfile.tally(cases)
-        occasions = Tally.of(cases) { $0.harm.occasions }
-        let withPrognosis = cases.filter { $0.harm.prognosis != nil }
-        prognosis = Tally.of(withPrognosis) { $0.harm.prognosis! }
+        injuryProfiles = InjuryProfile.tally(all, at: positions)
+        occasions = Tally.of(all, at: positions) { $0.harm.occasions }
+        prognosis = Tally.of(all, at: all.positions(at: positions) { $0.harm.prognosis != nil }) { $0.harm.prognosis! }
     }
 }

@@ -26,17 +26,28 @@ public enum InjuryProfile {
 
     /// Profiles of these cases: the named ones always (zeros included), then any
     /// other combination that occurs, by key.
-    static func tally(_ cases: [Case]) -> Tally {
+    /// `positions` picks some of the cases (all when `nil`).
+    static func tally(_ cases: [Case], at positions: [Int]? = nil) -> Tally {
         var keyed: [String: (label: String, ids: [String])] = [:]
-        for c in cases {
-            let p = of(c.harm.injuries)
+        // A cohort has a few combinations of injuries: each is named once.
+        var names: [[Injury]: (key: String, label: String)] = [:]
+        cases.each(at: positions) { c in
+            let injuries = c.harm.injuries
+            let p: (key: String, label: String)
+            if let known = names[injuries] {
+                p = known
+            } else {
+                p = of(injuries)
+                names[injuries] = p
+            }
             keyed[p.key, default: (p.label, [])].ids.append(c.id)
         }
+        let total = positions?.count ?? cases.count
         let namedKeys = Set(named.map(\.key))
-        let categories = named.map { Category(key: $0.key, label: $0.label, caseIDs: keyed[$0.key]?.ids ?? [], total: cases.count) }
+        let categories = named.map { Category(key: $0.key, label: $0.label, caseIDs: keyed[$0.key]?.ids ?? [], total: total) }
             + keyed.keys.filter { !namedKeys.contains($0) }.sorted().map { key in
-                Category(key: key, label: keyed[key]!.label, caseIDs: keyed[key]!.ids, total: cases.count)
+                Category(key: key, label: keyed[key]!.label, caseIDs: keyed[key]!.ids, total: total)
             }
-        return Tally(total: cases.count, categories: categories)
+        return Tally(total: total, categories: categories)
     }
 }

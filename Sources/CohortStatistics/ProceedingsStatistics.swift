@@ -13,7 +13,7 @@ public struct ProceedingsStatistics: Hashable, Sendable {
     init(_ cases: [Case]) {
         criminal = Tally.of(cases) { $0.proceedings.criminal }
         murderCharge = Tally.of(cases) { $0.proceedings.murderCharge }
-        murderChargeInOngoingTrials = Tally.of(cases.filter { $0.proceedings.criminal == .trialOngoing }) {
+        murderChargeInOngoingTrials = Tally.of(cases, at: cases.positions { $0.proceedings.criminal == .trialOngoing }) {
             $0.proceedings.murderCharge
         }
         findingsOfFact = Tally.of(cases) { $0.proceedings.findingsOfFact }

@@ -54,17 +54,19 @@ public struct Tally: Hashable, Sendable {
 
     /// The ids of the cases, grouped by a key read once from each case: one pass,
     /// no copies of the cases, however many keys there are.
-    static func grouped<Key: Hashable>(_ cases: [Case], by key: (Case) -> Key) -> [Key: [String]] {
+    static func grouped<Key: Hashable>(_ cases: [Case], at positions: [Int]? = nil, by key: (Case) -> Key) -> [Key: [String]] {
         var groups: [Key: [String]] = [:]
-        for c in cases { groups[key(c), default: []].append(c.id) }
+        cases.each(at: positions) { c in groups[key(c), default: []].append(c.id) }
         return groups
     }
 
     /// Tallies a single-choice field over every code, zeros included, in the contract's order.
-    static func of<Code: ContractCode>(_ cases: [Case], total: Int? = nil, _ field: (Case) -> Code) -> Tally {
-        let groups = grouped(cases, by: field)
-        return Tally(total: total ?? cases.count, categories: Code.allCases.map { code in
-            Category(key: code.rawValue, label: code.label, caseIDs: groups[code] ?? [], total: total ?? cases.count)
+    /// `positions` picks some of the cases (all when `nil`) without copying them.
+    static func of<Code: ContractCode>(_ cases: [Case], at positions: [Int]? = nil, total: Int? = nil, _ field: (Case) -> Code) -> Tally {
+        let groups = grouped(cases, at: positions, by: field)
+        let total = total ?? positions?.count ?? cases.count
+        return Tally(total: total, categories: Code.allCases.map { code in
+            Category(key: code.rawValue, label: code.label, caseIDs: groups[code] ?? [], total: total)
         })
     }
 
@@ -89,5 +91,30 @@ public struct Tally: Hashable, Sendable {
         return Tally(total: cases.count, categories: labels.map {
             Category(key: $0.key, label: $0.label, caseIDs: groups[$0.key] ?? [], total: cases.count)
         })
+    }
+}
+
+extension Array where Element == Case {
+    /// Calls `body` with each case at `positions` (every case when `nil`), in order.
+    /// A subset of a large cohort is counted by position: filtering it into a new
+    /// array copied every case (a retain of each of its fields), which was most of
+    /// the statistics' time at 100,000 cases.
+    func each(at positions: [Int]?, _ body: (Case) -> Void) {
+        if let positions {
+            for position in positions { body(self[position]) }
+        } else {
+            for position in indices { body(self[position]) }
+        }
+    }
+
+    /// The positions (among `positions`, or all) of the cases that `keep` keeps.
+    func positions(at positions: [Int]? = nil, where keep: (Case) -> Bool) -> [Int] {
+        var kept: [Int] = []
+        if let positions {
+            for position in positions where keep(self[position]) { kept.append(position) }
+        } else {
+            for position in indices where keep(self[position]) { kept.append(position) }
+        }
+        return kept
     }
 }

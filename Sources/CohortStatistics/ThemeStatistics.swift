@@ -27,13 +27,13 @@ public struct ThemeStatistics: Hashable, Sendable {
         // One pass over the cases: each case's own pairs of themes, its agency
         // involvement per theme, and its learning points per theme.
         var pairIDs: [Int: [String]] = [:]
-        var byTheme = [[Case]](repeating: [], count: themes.count)
+        var byTheme = [[Int]](repeating: [], count: themes.count)
         var learned: [Bool: [[LearnedPoint]]] = [true: Array(repeating: [], count: themes.count),
                                                  false: Array(repeating: [], count: themes.count)]
-        for c in cases {
+        for (at, c) in cases.enumerated() {
             let own = Set(c.themes.compactMap { position[$0] }).sorted()
             for (i, a) in own.enumerated() {
-                byTheme[a].append(c)
+                byTheme[a].append(at)
                 for b in own[(i + 1)...] { pairIDs[a * themes.count + b, default: []].append(c.id) }
             }
             for point in c.learning {
@@ -51,7 +51,7 @@ public struct ThemeStatistics: Hashable, Sendable {
         }
         coOccurrence = pairs
         byAgencyInvolvement = themes.indices.map { index in
-            ThemeByAgency(theme: themes[index].code, cases: Tally.of(byTheme[index]) { $0.agencyInvolvement })
+            ThemeByAgency(theme: themes[index].code, cases: Tally.of(cases, at: byTheme[index]) { $0.agencyInvolvement })
         }
         func learning(publishable: Bool) -> [ThemeLearning] {
             themes.indices.compactMap { index in

@@ -67,4 +67,31 @@ import Testing
             #expect(entry.cases.countedSum == cohort.cases.filter { $0.themes.contains(entry.theme) }.count)
         }
     }
+
+    /// Subsets (babies who died, men with convictions, ongoing trials) are counted
+    /// by position, not copied out: the same tallies as counting a copied subset,
+    /// with each field read once per case of the subset.
+    @Test func subsetsCountedByPositionAreTheSubsetsTallies() {
+        let all = (0..<300).map { i in
+            Factory.case("C\(i)") {
+                $0.harm.outcome = i % 3 == 0 ? .died : .seriouslyHarmed
+                $0.harm.injuries = [[.headInjury], [.fracture, .bruising], [.bruising, .headInjury], [.rupturedFrenulum]][i % 4]
+                $0.harm.occasions = Occasions.allCases[i % Occasions.allCases.count]
+                $0.agencyInvolvement = AgencyInvolvement.allCases[i % AgencyInvolvement.allCases.count]
+            }
+        }
+        let positions = all.positions { $0.harm.outcome == .died }
+        let copied = all.filter { $0.harm.outcome == .died }
+        #expect(positions.count == 100)
+        #expect(OutcomeDetail(all, at: positions) == OutcomeDetail(copied, at: Array(copied.indices)))
+        #expect(InjuryProfile.tally(all, at: positions) == InjuryProfile.tally(copied))
+        let reads = Reads()
+        let tally = Tally.of(all, at: positions) { (c: Case) -> AgencyInvolvement in
+            reads.count += 1
+            return c.agencyInvolvement
+        }
+        #expect(reads.count == 100)
+        #expect(tally == Tally.of(copied) { $0.agencyInvolvement })
+        #expect(tally.total == 100)
+    }
 }
