@@ -19,21 +19,21 @@ public struct ChildStatistics: Hashable, Sendable {
 
     init(_ cases: [Case], vocabulary: Vocabulary) {
         let n = cases.count
-        sex = Tally.of(cases) { $0.child.sex }
-        let byLabel = Tally.labelled(cases, vocabulary.ethnicities.map { ($0, $0) }) { [$0.child.ethnicity] }
+        sex = Tally.of(cases) { cases[$0].child.sex }
+        let byLabel = Tally.labelled(cases, vocabulary.ethnicities.map { ($0, $0) }) { [cases[$0].child.ethnicity] }
         ethnicity = Tally(total: n, categories: byLabel.categories.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label
         })
-        let byAge = Tally.grouped(cases) { $0.child.ageMonths }
+        let byAge = Tally.grouped(cases) { cases[$0].child.ageMonths }
         ageMonths = Tally(total: n, categories: (0...11).map { month in
             Category(key: String(month), label: month == 1 ? "1 month" : "\(month) months", caseIDs: byAge[month] ?? [], total: n)
         })
         let highest = ageMonths.categories.map(\.count).max() ?? 0
         modalAgeCount = highest
         modalAgeMonths = highest == 0 ? [] : ageMonths.categories.filter { $0.count == highest }.map { Int($0.key)! }
-        premature = Share(cases.count { $0.child.premature }, of: n)
-        feedingDifficulties = Share(cases.count { $0.child.feedingDifficulties }, of: n)
-        weightLoss = Share(cases.count { $0.child.weightLoss }, of: n)
+        premature = Share(cases.counting { cases[$0].child.premature }, of: n)
+        feedingDifficulties = Share(cases.counting { cases[$0].child.feedingDifficulties }, of: n)
+        weightLoss = Share(cases.counting { cases[$0].child.weightLoss }, of: n)
         boysPerGirl = Share(sex[Sex.male].count, of: sex[Sex.female].count)
     }
 }
@@ -47,9 +47,9 @@ public struct MaleCarerStatistics: Hashable, Sendable {
     public let probation: Tally
 
     init(_ cases: [Case]) {
-        relationship = Tally.of(cases) { $0.maleCarer.relationship }
-        let convicted = cases.positions(where: \.maleCarer.criminalConvictions)
+        relationship = Tally.of(cases) { cases[$0].maleCarer.relationship }
+        let convicted = cases.positions { cases[$0].maleCarer.criminalConvictions }
         criminalConvictions = Share(convicted.count, of: cases.count)
-        probation = Tally.of(cases, at: convicted) { $0.maleCarer.probation }
+        probation = Tally.of(cases, at: convicted) { cases[$0].maleCarer.probation }
     }
 }

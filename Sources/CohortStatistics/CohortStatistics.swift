@@ -21,13 +21,13 @@ public struct CohortStatistics: Hashable, Sendable {
         let cases = cohort.cases
         self.cohort = CohortSize(cases: cases.count, initialShortlist: cohort.review.initialShortlist,
                                  familyContributions: cohort.review.familyContributions,
-                                 localReviews: Tally.of(cases) { $0.localReview })
+                                 localReviews: Tally.of(cases) { cases[$0].localReview })
         self.areas = AreaStatistics(cohort)
         self.harm = HarmStatistics(cases)
         self.child = ChildStatistics(cases, vocabulary: cohort.vocabulary)
         self.maleCarer = MaleCarerStatistics(cases)
         self.parents = Self.parentalFeatures(cases)
-        self.agencyInvolvement = Tally.of(cases) { $0.agencyInvolvement }
+        self.agencyInvolvement = Tally.of(cases) { cases[$0].agencyInvolvement }
         self.proceedings = ProceedingsStatistics(cases)
         self.themes = ThemeStatistics(cohort)
         self.dataQuality = DataQuality(cases)
@@ -36,12 +36,12 @@ public struct CohortStatistics: Hashable, Sendable {
     /// The features of parents shown in Figure 6, each a share of the cohort.
     static func parentalFeatures(_ cases: [Case]) -> Tally {
         Tally.features(cases, [
-            ("current-domestic-abuse", "Current domestic abuse", { $0.parents.currentDomesticAbuse }),
-            ("historical-domestic-abuse", "Historical domestic abuse", { $0.parents.historicalDomesticAbuse }),
-            ("mental-health", "Mental health of either or both parents", { $0.parents.mentalHealth }),
-            ("care-leaver", "Either or both parents a care leaver", { $0.parents.careLeaver }),
-            ("under-22", "Either or both parents under 22", { $0.parents.under22 }),
-            ("father-convictions", "Father or male carer with criminal convictions", { $0.maleCarer.criminalConvictions }),
+            ("current-domestic-abuse", "Current domestic abuse", { cases[$0].parents.currentDomesticAbuse }),
+            ("historical-domestic-abuse", "Historical domestic abuse", { cases[$0].parents.historicalDomesticAbuse }),
+            ("mental-health", "Mental health of either or both parents", { cases[$0].parents.mentalHealth }),
+            ("care-leaver", "Either or both parents a care leaver", { cases[$0].parents.careLeaver }),
+            ("under-22", "Either or both parents under 22", { cases[$0].parents.under22 }),
+            ("father-convictions", "Father or male carer with criminal convictions", { cases[$0].maleCarer.criminalConvictions }),
         ])
     }
 }

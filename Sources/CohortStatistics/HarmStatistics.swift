@@ -10,9 +10,9 @@ public struct HarmStatistics: Hashable, Sendable {
     public let injuryProfiles: Tally
 
     init(_ cases: [Case]) {
-        outcome = Tally.of(cases) { $0.harm.outcome }
-        died = OutcomeDetail(cases, at: cases.positions { $0.harm.outcome == .died })
-        seriouslyHarmed = OutcomeDetail(cases, at: cases.positions { $0.harm.outcome == .seriouslyHarmed })
+        outcome = Tally.of(cases) { cases[$0].harm.outcome }
+        died = OutcomeDetail(cases, at: cases.positions { cases[$0].harm.outcome == .died })
+        seriouslyHarmed = OutcomeDetail(cases, at: cases.positions { cases[$0].harm.outcome == .seriouslyHarmed })
         injuryProfiles = InjuryProfile.tally(cases)
     }
 
@@ -35,14 +35,14 @@ public struct OutcomeDetail: Hashable, Sendable {
     init(_ all: [Case], at positions: [Int]) {
         cases = positions.count
         var injured = [[String]](repeating: [], count: Injury.allCases.count)
-        all.each(at: positions) { c in
-            for (index, injury) in Injury.allCases.enumerated() where c.harm.injuries.contains(injury) { injured[index].append(c.id) }
+        all.each(at: positions) { i in
+            for (index, injury) in Injury.allCases.enumerated() where all[i].harm.injuries.contains(injury) { injured[index].append(all[i].id) }
         }
         injuries = Tally(total: positions.count, categories: Injury.allCases.indices.map { index in
             Category(key: Injury.allCases[index].rawValue, label: Injury.allCases[index].label, caseIDs: injured[index], total: positions.count)
         })
         injuryProfiles = InjuryProfile.tally(all, at: positions)
-        occasions = Tally.of(all, at: positions) { $0.harm.occasions }
-        prognosis = Tally.of(all, at: all.positions(at: positions) { $0.harm.prognosis != nil }) { $0.harm.prognosis! }
+        occasions = Tally.of(all, at: positions) { all[$0].harm.occasions }
+        prognosis = Tally.of(all, at: all.positions(at: positions) { all[$0].harm.prognosis != nil }) { all[$0].harm.prognosis! }
     }
 }

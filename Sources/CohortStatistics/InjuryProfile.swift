@@ -31,8 +31,8 @@ public enum InjuryProfile {
         var keyed: [String: (label: String, ids: [String])] = [:]
         // A cohort has a few combinations of injuries: each is named once.
         var names: [[Injury]: (key: String, label: String)] = [:]
-        cases.each(at: positions) { c in
-            let injuries = c.harm.injuries
+        cases.each(at: positions) { i in
+            let injuries = cases[i].harm.injuries
             let p: (key: String, label: String)
             if let known = names[injuries] {
                 p = known
@@ -40,7 +40,7 @@ public enum InjuryProfile {
                 p = of(injuries)
                 names[injuries] = p
             }
-            keyed[p.key, default: (p.label, [])].ids.append(c.id)
+            keyed[p.key, default: (p.label, [])].ids.append(cases[i].id)
         }
         let total = positions?.count ?? cases.count
         let namedKeys = Set(named.map(\.key))

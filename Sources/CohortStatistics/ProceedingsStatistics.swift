@@ -11,12 +11,12 @@ public struct ProceedingsStatistics: Hashable, Sendable {
     public let findingsOfFact: Tally
 
     init(_ cases: [Case]) {
-        criminal = Tally.of(cases) { $0.proceedings.criminal }
-        murderCharge = Tally.of(cases) { $0.proceedings.murderCharge }
-        murderChargeInOngoingTrials = Tally.of(cases, at: cases.positions { $0.proceedings.criminal == .trialOngoing }) {
-            $0.proceedings.murderCharge
+        criminal = Tally.of(cases) { cases[$0].proceedings.criminal }
+        murderCharge = Tally.of(cases) { cases[$0].proceedings.murderCharge }
+        murderChargeInOngoingTrials = Tally.of(cases, at: cases.positions { cases[$0].proceedings.criminal == .trialOngoing }) {
+            cases[$0].proceedings.murderCharge
         }
-        findingsOfFact = Tally.of(cases) { $0.proceedings.findingsOfFact }
+        findingsOfFact = Tally.of(cases) { cases[$0].proceedings.findingsOfFact }
     }
 }
 

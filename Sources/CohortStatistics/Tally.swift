@@ -52,17 +52,21 @@ public struct Tally: Hashable, Sendable {
     /// The sum of the counts (equal to `total` for a single-choice field).
     public var countedSum: Int { categories.reduce(0) { $0 + $1.count } }
 
+    // Every helper reads a case by its position (`{ cases[$0].child.sex }`): a
+    // closure given a whole `Case` was given a copy of it (a retain of each of its
+    // fields), which at 100,000 cases was most of the statistics' time.
+
     /// The ids of the cases, grouped by a key read once from each case: one pass,
     /// no copies of the cases, however many keys there are.
-    static func grouped<Key: Hashable>(_ cases: [Case], at positions: [Int]? = nil, by key: (Case) -> Key) -> [Key: [String]] {
+    static func grouped<Key: Hashable>(_ cases: [Case], at positions: [Int]? = nil, by key: (Int) -> Key) -> [Key: [String]] {
         var groups: [Key: [String]] = [:]
-        cases.each(at: positions) { c in groups[key(c), default: []].append(c.id) }
+        cases.each(at: positions) { i in groups[key(i), default: []].append(cases[i].id) }
         return groups
     }
 
     /// Tallies a single-choice field over every code, zeros included, in the contract's order.
-    /// `positions` picks some of the cases (all when `nil`) without copying them.
-    static func of<Code: ContractCode>(_ cases: [Case], at positions: [Int]? = nil, total: Int? = nil, _ field: (Case) -> Code) -> Tally {
+    /// `positions` picks some of the cases (all when `nil`).
+    static func of<Code: ContractCode>(_ cases: [Case], at positions: [Int]? = nil, total: Int? = nil, _ field: (Int) -> Code) -> Tally {
         let groups = grouped(cases, at: positions, by: field)
         let total = total ?? positions?.count ?? cases.count
         return Tally(total: total, categories: Code.allCases.map { code in
@@ -71,10 +75,10 @@ public struct Tally: Hashable, Sendable {
     }
 
     /// Tallies yes/no features, each a share of all the cases: one pass over the cases.
-    static func features(_ cases: [Case], _ features: [(key: String, label: String, has: (Case) -> Bool)]) -> Tally {
+    static func features(_ cases: [Case], _ features: [(key: String, label: String, has: (Int) -> Bool)]) -> Tally {
         var ids = [[String]](repeating: [], count: features.count)
-        for c in cases {
-            for (index, feature) in features.enumerated() where feature.has(c) { ids[index].append(c.id) }
+        cases.each(at: nil) { i in
+            for (index, feature) in features.enumerated() where feature.has(i) { ids[index].append(cases[i].id) }
         }
         return Tally(total: cases.count, categories: features.indices.map { index in
             Category(key: features[index].key, label: features[index].label, caseIDs: ids[index], total: cases.count)
@@ -83,10 +87,10 @@ public struct Tally: Hashable, Sendable {
 
     /// Tallies labels (codes from the vocabulary, which may be many), in the given
     /// order, from the labels each case has: one pass over the cases and their labels.
-    static func labelled(_ cases: [Case], _ labels: [(key: String, label: String)], of caseLabels: (Case) -> [String]) -> Tally {
+    static func labelled(_ cases: [Case], _ labels: [(key: String, label: String)], of caseLabels: (Int) -> [String]) -> Tally {
         var groups: [String: [String]] = [:]
-        for c in cases {
-            for label in caseLabels(c) { groups[label, default: []].append(c.id) }
+        cases.each(at: nil) { i in
+            for label in caseLabels(i) { groups[label, default: []].append(cases[i].id) }
         }
         return Tally(total: cases.count, categories: labels.map {
             Category(key: $0.key, label: $0.label, caseIDs: groups[$0.key] ?? [], total: cases.count)
@@ -95,26 +99,26 @@ public struct Tally: Hashable, Sendable {
 }
 
 extension Array where Element == Case {
-    /// Calls `body` with each case at `positions` (every case when `nil`), in order.
-    /// A subset of a large cohort is counted by position: filtering it into a new
-    /// array copied every case (a retain of each of its fields), which was most of
-    /// the statistics' time at 100,000 cases.
-    func each(at positions: [Int]?, _ body: (Case) -> Void) {
+    /// Calls `body` with each position of `positions` (every position when `nil`), in order.
+    func each(at positions: [Int]?, _ body: (Int) -> Void) {
         if let positions {
-            for position in positions { body(self[position]) }
+            for position in positions { body(position) }
         } else {
-            for position in indices { body(self[position]) }
+            for position in indices { body(position) }
         }
     }
 
     /// The positions (among `positions`, or all) of the cases that `keep` keeps.
-    func positions(at positions: [Int]? = nil, where keep: (Case) -> Bool) -> [Int] {
+    func positions(at positions: [Int]? = nil, where keep: (Int) -> Bool) -> [Int] {
         var kept: [Int] = []
-        if let positions {
-            for position in positions where keep(self[position]) { kept.append(position) }
-        } else {
-            for position in indices where keep(self[position]) { kept.append(position) }
-        }
+        each(at: positions) { if keep($0) { kept.append($0) } }
         return kept
+    }
+
+    /// How many cases `test` holds for.
+    func counting(_ test: (Int) -> Bool) -> Int {
+        var count = 0
+        each(at: nil) { if test($0) { count += 1 } }
+        return count
     }
 }

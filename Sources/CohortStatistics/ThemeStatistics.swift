@@ -22,7 +22,7 @@ public struct ThemeStatistics: Hashable, Sendable {
         let cases = cohort.cases
         let themes = cohort.vocabulary.themes
         let position = Dictionary(themes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-        self.cases = Tally.labelled(cases, themes.map { ($0.code, $0.title) }) { $0.themes }
+        self.cases = Tally.labelled(cases, themes.map { ($0.code, $0.title) }) { cases[$0].themes }
 
         // One pass over the cases: each case's own pairs of themes, its agency
         // involvement per theme, and its learning points per theme.
@@ -30,15 +30,15 @@ public struct ThemeStatistics: Hashable, Sendable {
         var byTheme = [[Int]](repeating: [], count: themes.count)
         var learned: [Bool: [[LearnedPoint]]] = [true: Array(repeating: [], count: themes.count),
                                                  false: Array(repeating: [], count: themes.count)]
-        for (at, c) in cases.enumerated() {
-            let own = Set(c.themes.compactMap { position[$0] }).sorted()
+        for at in cases.indices {
+            let own = Set(cases[at].themes.compactMap { position[$0] }).sorted()
             for (i, a) in own.enumerated() {
                 byTheme[a].append(at)
-                for b in own[(i + 1)...] { pairIDs[a * themes.count + b, default: []].append(c.id) }
+                for b in own[(i + 1)...] { pairIDs[a * themes.count + b, default: []].append(cases[at].id) }
             }
-            for point in c.learning {
+            for point in cases[at].learning {
                 guard let index = position[point.theme] else { continue }
-                learned[point.publishable]![index].append(LearnedPoint(caseID: c.id, text: point.text))
+                learned[point.publishable]![index].append(LearnedPoint(caseID: cases[at].id, text: point.text))
             }
         }
         var pairs: [ThemePair] = []
@@ -51,7 +51,7 @@ public struct ThemeStatistics: Hashable, Sendable {
         }
         coOccurrence = pairs
         byAgencyInvolvement = themes.indices.map { index in
-            ThemeByAgency(theme: themes[index].code, cases: Tally.of(cases, at: byTheme[index]) { $0.agencyInvolvement })
+            ThemeByAgency(theme: themes[index].code, cases: Tally.of(cases, at: byTheme[index]) { cases[$0].agencyInvolvement })
         }
         func learning(publishable: Bool) -> [ThemeLearning] {
             themes.indices.compactMap { index in
