@@ -28,6 +28,9 @@ struct ValueReader {
             log.error(at: value.location, field: field, "is empty; expected text")
             return nil
         }
+        // Most text is printable ASCII, tabs and line feeds: nothing to refuse, and
+        // no need to look up each character's Unicode properties.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A }) { return text }
         var position = 0
         for scalar in text.unicodeScalars {
             position += 1

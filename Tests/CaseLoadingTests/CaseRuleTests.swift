@@ -170,6 +170,10 @@ import Testing
         #expect(problems(c01, "summary: |\n  Fictional text.", #"summary: "Fictional\a text.""#) == [
             "Inputs/cases/C01.yaml:32:10: summary: contains a control character (U+0007) at character 10; only tab and line breaks are allowed",
         ])
+        // DEL and the C1 controls, just past printable ASCII, are controls too (escaped in YAML: libyaml refuses them raw).
+        #expect(problems(c01, "summary: |\n  Fictional text.", #"summary: "Fictional\x7F text.""#) == [
+            "Inputs/cases/C01.yaml:32:10: summary: contains a control character (U+007F) at character 10; only tab and line breaks are allowed",
+        ])
         #expect(problems(c01, "  Fictional text.", "  Fictional\u{7} text.") == [
             "Inputs/cases/C01.yaml:33: contains a control character (U+0007) at byte offset 711; only tab and line breaks are allowed",
         ])
