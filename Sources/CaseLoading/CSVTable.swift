@@ -85,32 +85,130 @@ public struct CSVTable: Hashable, Sendable {
     /// The row as a mapping built from the dotted header paths of `columns` (indices
     /// into the header): `child.sex` becomes `child: {sex: …}`. An empty cell is an
     /// absent key. A column whose path clashes with an earlier one is skipped.
+    /// (To build many rows' trees, make one ``TreePlan`` and keep it.)
     public func tree(for row: Row, columns: [Int]) -> LocatedValue {
-        let rowLocation = rowLocation(row.number)
-        var root = LocatedValue(.mapping([]), at: rowLocation)
-        for index in columns where index < row.cells.count && index < header.count {
-            let cell = row.cells[index]
-            if cell.allSatisfy({ $0.isWhitespace }) { continue }
-            let cellLocation = cellLocation(row: row.number, column: index)
-            let path = header[index].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            Self.insert(LocatedValue(.scalar(cell, .cell), at: cellLocation), at: path[...], into: &root, rowLocation: rowLocation)
-        }
-        return root
+        TreePlan(header: header, columns: columns).tree(for: row, in: self)
     }
 
-    private static func insert(_ value: LocatedValue, at path: ArraySlice<String>, into node: inout LocatedValue,
-                               rowLocation: SourceLocation) {
-        guard let key = path.first, case .mapping(var entries) = node.kind else { return }
-        if path.count == 1 {
-            guard !entries.contains(where: { $0.key == key }) else { return }
-            entries.append(LocatedValue.Entry(key: key, keyLocation: value.location, value: value))
-        } else if let at = entries.firstIndex(where: { $0.key == key }) {
-            insert(value, at: path.dropFirst(), into: &entries[at].value, rowLocation: rowLocation)
-        } else {
-            var child = LocatedValue(.mapping([]), at: rowLocation)
-            insert(value, at: path.dropFirst(), into: &child, rowLocation: rowLocation)
-            entries.append(LocatedValue.Entry(key: key, keyLocation: rowLocation, value: child))
+    /// The dotted header paths of the columns a reader uses, split once for a whole
+    /// file, and how each row's cells become a tree by them (see ``tree(for:columns:)``).
+    public struct TreePlan: Sendable {
+        /// A path's step: one per distinct dotted prefix of the columns' paths.
+        private struct Node: Sendable {
+            var key: String
+            /// The node it is a key of; the row's own mapping is -1.
+            var parent: Int
+            /// How many keys its mapping may have, at most.
+            var width: Int
         }
-        node.kind = .mapping(entries)
+
+        private struct Column: Sendable {
+            var index: Int
+            /// The nodes of its path, outermost first.
+            var path: [Int]
+        }
+
+        private var nodes: [Node] = []
+        private var columns: [Column] = []
+        /// How many keys the row's own mapping may have, at most.
+        private var rootWidth = 0
+
+        /// The plan for the header's `columns`, in that order (those past the header's end are left out).
+        public init(header: [String], columns indices: [Int]) {
+            var index: [Pair: Int] = [:]
+            for column in indices where column < header.count {
+                let steps = header[column].split(separator: ".", omittingEmptySubsequences: false)
+                TreePlan.splits?.count += 1
+                var parent = -1
+                var path: [Int] = []
+                for step in steps {
+                    let key = String(step)
+                    if let known = index[Pair(parent: parent, key: key)] {
+                        parent = known
+                    } else {
+                        nodes.append(Node(key: key, parent: parent, width: 0))
+                        if parent < 0 { rootWidth += 1 } else { nodes[parent].width += 1 }
+                        index[Pair(parent: parent, key: key)] = nodes.count - 1
+                        parent = nodes.count - 1
+                    }
+                    path.append(parent)
+                }
+                columns.append(Column(index: column, path: path))
+            }
+        }
+
+        private struct Pair: Hashable {
+            var parent: Int
+            var key: String
+        }
+
+        /// The row's tree, its places those of `table` (a CSV file or a sheet).
+        public func tree(for row: Row, in table: CSVTable) -> LocatedValue {
+            tree(cells: row.cells, number: row.number, in: table)
+        }
+
+        /// The tree of row `number`'s `cells`, its places those of `table`.
+        public func tree(cells: [String], number: Int, in table: CSVTable) -> LocatedValue {
+            let rowLocation = table.rowLocation(number)
+            let count = nodes.count
+            // For each node, what the row put there: nothing (-2), a mapping (-1) or the
+            // cell of a column (its index); then the nodes in the order they were first put.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2 * count, 1)) { scratch in
+                let slot = UnsafeMutableBufferPointer(rebasing: scratch[0..<count])
+                let order = UnsafeMutableBufferPointer(rebasing: scratch[count..<(2 * count)])
+                slot.initialize(repeating: -2)
+                var placed = 0
+                for column in columns where column.index < cells.count {
+                    if cells[column.index].isBlankText { continue }
+                    let last = column.path.count - 1
+                    for (depth, node) in column.path.enumerated() {
+                        let filled = slot[node]
+                        if depth == last {
+                            // A key already there (a value or a mapping) keeps what it has.
+                            if filled == -2 {
+                                slot[node] = column.index
+                                order[placed] = node
+                                placed += 1
+                            }
+                            break
+                        }
+                        // A value cannot hold keys: the column clashes with an earlier one.
+                        if filled >= 0 { break }
+                        if filled == -2 {
+                            slot[node] = -1
+                            order[placed] = node
+                            placed += 1
+                        }
+                    }
+                }
+                func entries(of parent: Int, width: Int) -> [LocatedValue.Entry] {
+                    var made: [LocatedValue.Entry] = []
+                    made.reserveCapacity(width)
+                    for k in 0..<placed {
+                        let node = order[k]
+                        guard nodes[node].parent == parent else { continue }
+                        let filled = slot[node]
+                        if filled >= 0 {
+                            let location = table.cellLocation(row: number, column: filled)
+                            made.append(LocatedValue.Entry(key: nodes[node].key, keyLocation: location,
+                                                              value: LocatedValue(.scalar(cells[filled], .cell), at: location)))
+                        } else {
+                            made.append(LocatedValue.Entry(key: nodes[node].key, keyLocation: rowLocation,
+                                                              value: LocatedValue(.mapping(entries(of: node, width: nodes[node].width)), at: rowLocation)))
+                        }
+                    }
+                    return made
+                }
+                return LocatedValue(.mapping(entries(of: -1, width: rootWidth)), at: rowLocation)
+            }
+        }
+
+        /// Counts the header paths split while it is set: a test's way to see that a
+        /// file's paths are split once for the file, not once a row.
+        @TaskLocal static var splits: SplitCounter?
+
+        final class SplitCounter: @unchecked Sendable {
+            var count = 0
+        }
     }
 }
