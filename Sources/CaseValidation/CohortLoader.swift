@@ -248,36 +248,84 @@ public enum CohortLoader {
             return source
         }
 
-        /// A CSV file read into a table, its problems logged.
-        private mutating func readCSV(_ path: String, _ fs: some InputFileSystem, rowLimit: Int, what: String) -> (table: CSVTable?, clean: Bool) {
-            let text: String
-            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, maxBytes: limits.maxSpreadsheetBytes).flatMap({ CSVReader.text($0, file: path) }) {
-            case .success(let read):
-                filesRead += 1
-                text = read
+        /// A CSV file's reader, or `nil` (its problem logged) when its bytes cannot be read.
+        private func csvReader(_ path: String, _ fs: some InputFileSystem, rowLimit: Int, what: String) -> CSVRowReader? {
+            switch SourceFileReader.readBytes(atPath: path, fileSystem: fs, maxBytes: limits.maxSpreadsheetBytes) {
+            case .success(let bytes):
+                return CSVRowReader(bytes: bytes, file: path, limits: limits, rowLimit: rowLimit, what: what)
             case .failure(let problem):
                 log.add(problem)
-                return (nil, false)
+                return nil
             }
-            let (table, problems) = CSVReader.read(text, file: path, limits: limits, rowLimit: rowLimit, what: what)
-            problems.forEach(log.add)
-            return (table, problems.isEmpty)
         }
 
+        /// Logs what a reader read to its end found; the file counts as read if it was text.
+        private mutating func finish(_ reader: CSVRowReader) {
+            if !reader.isNotText { filesRead += 1 }
+            reader.diagnostics.forEach(log.add)
+        }
+
+        /// cases.csv, then learning.csv beside it: each read a row at a time and each row
+        /// decoded as it is read, so that no table of every cell is held. What the rows
+        /// give is kept apart until the file has been read to its end: a file refused
+        /// part-way gives its reader's problems and none of its rows'.
         private mutating func readCaseSpreadsheet(_ path: String, learning: String?, _ fs: some InputFileSystem,
                                                   declared: Declarations) -> CaseSource? {
-            let (table, clean) = readCSV(path, fs, rowLimit: limits.maxCSVRows, what: "case rows")
-            guard let table else { return nil }
-            var learningTable: CSVTable? = nil
-            var learningClean = true
-            if let learning {
-                (learningTable, learningClean) = readCSV(learning, fs, rowLimit: limits.maxLearningRows, what: "learning-point rows")
-                if learningTable == nil { learningClean = false }
+            guard var reader = csvReader(path, fs, rowLimit: limits.maxCSVRows, what: "case rows") else { return nil }
+            let rowsLog = DiagnosticLog()
+            var source = CaseSource()
+            var shape: CSVTable? = nil
+            if let header = reader.readHeader() {
+                let table = CSVTable(file: path, header: header, rows: [], dataRowCount: 0)
+                decodeCaseRows(&reader, CaseRowDecoder(shape: table, declared: declared, log: rowsLog), log: rowsLog, into: &source)
+                shape = table
             }
-            let noLearning = Diagnostic.warning(at: SourceLocation(file: path),
-                "no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv")
-            return decodeTables(cases: table, casesClean: clean, learning: learningTable, learningClean: learningClean,
-                                noLearning: learning == nil ? noLearning : nil, declared: declared)
+            while reader.next() != nil {}
+            finish(reader)
+            guard !reader.isRefused, let table = shape else { return nil }
+            rowsLog.items.forEach(log.add)
+            casesRead += reader.dataRowCount
+            if !reader.diagnostics.isEmpty {
+                source.allValid = false
+                source.someUnreadable = true
+            }
+            if reader.dataRowCount == 0 {
+                // learning.csv is still read, for its own problems.
+                if let learning, var learningReader = csvReader(learning, fs, rowLimit: limits.maxLearningRows, what: "learning-point rows") {
+                    while learningReader.next() != nil {}
+                    finish(learningReader)
+                }
+                log.error(at: table.location, field: nil, "no case found; add one row per case below the header")
+                return nil
+            }
+            if let learning {
+                if !readLearning(learning, fs, cases: table, declared: declared, into: &source) { source.allValid = false }
+            } else {
+                source.learningRecorded = false
+                log.warning(at: SourceLocation(file: path), field: nil,
+                    "no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv")
+            }
+            return source
+        }
+
+        /// learning.csv, each row decoded as it is read and each valid point given to its
+        /// case; whether the file was read with no problem of its own (its rows' aside).
+        private mutating func readLearning(_ path: String, _ fs: some InputFileSystem, cases: CSVTable,
+                                           declared: Declarations, into source: inout CaseSource) -> Bool {
+            guard var reader = csvReader(path, fs, rowLimit: limits.maxLearningRows, what: "learning-point rows") else { return false }
+            let rowsLog = DiagnosticLog()
+            var decoded: (points: [String: [LearningPoint]], allValid: Bool) = ([:], true)
+            if let header = reader.readHeader() {
+                let decoder = LearningRowDecoder(shape: CSVTable(file: path, header: header, rows: [], dataRowCount: 0), cases: cases,
+                                                 known: Set(source.ids.map(\.id)), declared: declared, log: rowsLog)
+                decoded = decodeLearningRows(&reader, decoder, log: rowsLog)
+            }
+            while reader.next() != nil {}
+            finish(reader)
+            guard !reader.isRefused else { return false }
+            rowsLog.items.forEach(log.add)
+            give(decoded, to: &source)
+            return reader.diagnostics.isEmpty
         }
 
         private mutating func readWorkbook(_ path: String, _ fs: some InputFileSystem, declared: Declarations) -> CaseSource? {
@@ -301,9 +349,9 @@ public enum CohortLoader {
                                 noLearning: read.hasLearningSheet ? nil : noLearning, declared: declared)
         }
 
-        /// Decodes the case rows and the learning-point rows of a spreadsheet (CSV or
-        /// workbook). `noLearning` is the warning to give when the source has no place
-        /// for learning points (given only when there are cases to give it about).
+        /// Decodes the case rows and the learning-point rows of a workbook's sheets.
+        /// `noLearning` is the warning to give when the source has no place for
+        /// learning points (given only when there are cases to give it about).
         private mutating func decodeTables(cases table: CSVTable, casesClean: Bool, learning: CSVTable?, learningClean: Bool,
                                            noLearning: Diagnostic?, declared: Declarations) -> CaseSource? {
             casesRead += table.dataRowCount
@@ -311,89 +359,55 @@ public enum CohortLoader {
             source.allValid = casesClean && learningClean
             source.someUnreadable = !casesClean
             source.learningRecorded = noLearning == nil
-            let (columns, absent) = checkHeader(table, canonical: CaseCSVColumns.canonical, optional: CaseCSVColumns.optional)
+            let decoder = CaseRowDecoder(shape: table, declared: declared, log: log)
             if table.dataRowCount == 0 {
                 let place = table.sheet == nil ? "below the header" : "below the header in row 1"
                 log.error(at: table.location, field: nil, "no case found; add one row per case \(place)")
                 return nil
             }
             if let noLearning { log.add(noLearning) }
-            for row in table.rows {
-                var rowContext = context
-                rowContext.absentColumns = absent.union(row.refused.compactMap { $0 < table.header.count ? table.header[$0] : nil })
-                decodeCase(table.tree(for: row, columns: columns), context: rowContext, declared: declared, into: &source)
+            var rows = table.rows.makeIterator()
+            decodeCaseRows(&rows, decoder, log: log, into: &source)
+            if let learning {
+                let decoder = LearningRowDecoder(shape: learning, cases: table, known: Set(source.ids.map(\.id)),
+                                                 declared: declared, log: log)
+                var rows = learning.rows.makeIterator()
+                give(decodeLearningRows(&rows, decoder, log: log), to: &source)
             }
-            if let learning { decodeLearning(learning, casesTable: table, declared: declared, into: &source) }
             return source
         }
 
-        /// Decodes every learning-point row and gives each valid one to its case, in row order.
-        private func decodeLearning(_ table: CSVTable, casesTable: CSVTable, declared: Declarations, into source: inout CaseSource) {
-            let (columns, absent) = checkHeader(table, canonical: LearningCSVColumns.canonical, optional: LearningCSVColumns.optional)
-            let caseColumn = table.header.firstIndex(of: "case")
-            let pointColumns = columns.filter { $0 != caseColumn }
-            let known = Set(source.ids.map(\.id))
-            let casesName = casesTable.sheet.map { "sheet \($0)" } ?? casesTable.file
+        /// Decodes each case row as it comes, in order.
+        private func decodeCaseRows(_ rows: inout some IteratorProtocol<CSVTable.Row>, _ decoder: CaseRowDecoder,
+                                    log: DiagnosticLog, into source: inout CaseSource) {
+            while let row = rows.next() {
+                let decoded = decoder.decode(row, log: log)
+                add(decoded.id, decoded.area, decoded.value, into: &source)
+            }
+        }
+
+        /// Decodes each learning-point row as it comes: the valid points by case id, in
+        /// row order, and whether every row was valid.
+        private func decodeLearningRows(_ rows: inout some IteratorProtocol<CSVTable.Row>, _ decoder: LearningRowDecoder,
+                                        log: DiagnosticLog) -> (points: [String: [LearningPoint]], allValid: Bool) {
             var points: [String: [LearningPoint]] = [:]
-            for row in table.rows {
-                let before = log.errorCount
-                var rowContext = context
-                rowContext.absentColumns = absent.union(row.refused.compactMap { $0 < table.header.count ? table.header[$0] : nil })
-                let point = CaseDecoder(context: rowContext, declared: declared)
-                    .learningPoint(table.tree(for: row, columns: pointColumns), path: "")
-                var caseID: String? = nil
-                if let caseColumn, !row.refused.contains(caseColumn) {
-                    let location = table.cellLocation(row: row.number, column: caseColumn)
-                    let id = row.cells[caseColumn].trimmingWhitespace()
-                    if id.isEmpty {
-                        log.error(at: location, field: "case", "required field is missing; expected the id of a case in \(casesName)")
-                    } else if !known.contains(id) {
-                        log.error(at: location, field: "case",
-                                  "\(id.quotedForDiagnostic) is not the id of any case in \(casesName); expected an id from its id column")
-                    } else {
-                        caseID = id
-                    }
-                }
-                if let point, let caseID, log.errorCount == before {
+            var allValid = true
+            while let row = rows.next() {
+                if let (caseID, point) = decoder.decode(row, log: log) {
                     points[caseID, default: []].append(point)
                 } else {
-                    source.allValid = false
+                    allValid = false
                 }
             }
+            return (points, allValid)
+        }
+
+        /// Gives each case its learning points.
+        private func give(_ decoded: (points: [String: [LearningPoint]], allValid: Bool), to source: inout CaseSource) {
+            if !decoded.allValid { source.allValid = false }
             for index in source.cases.indices {
-                if let found = points[source.cases[index].id] { source.cases[index].learning += found }
+                if let found = decoded.points[source.cases[index].id] { source.cases[index].learning += found }
             }
-        }
-
-        /// Reports unknown, duplicate and missing columns; returns the usable column
-        /// indices and the required columns that are missing.
-        private func checkHeader(_ table: CSVTable, canonical: [String], optional: Set<String>) -> (columns: [Int], absent: Set<String>) {
-            var columns: [Int] = []
-            var seen: [String: Int] = [:]
-            for (index, name) in table.header.enumerated() {
-                let location = table.headerLocation(index)
-                if let first = seen[name] {
-                    log.error(at: location, field: nil, "the column appears more than once (columns \(first + 1) and \(index + 1)); keep one")
-                } else if !canonical.contains(name) {
-                    let what = name.isEmpty ? "a column with no name" : "unknown column"
-                    log.error(at: location, field: nil, "\(what); valid columns: \(canonical.joined(separator: ", "))")
-                    seen[name] = index
-                } else {
-                    seen[name] = index
-                    columns.append(index)
-                }
-            }
-            var absent: Set<String> = []
-            for name in canonical where seen[name] == nil && !optional.contains(name) {
-                log.error(at: table.rowLocation(1), field: name, "the header has no such column; every \(canonical == CaseCSVColumns.canonical ? "case" : "learning point") needs it")
-                absent.insert(name)
-            }
-            return (columns, absent)
-        }
-
-        private func decodeCase(_ tree: LocatedValue, context: DecodeContext, declared: Declarations, into source: inout CaseSource) {
-            let decoded = CaseDecoding.decode(tree, context: context, declared: declared)
-            add(decoded.id, decoded.area, decoded.value, into: &source)
         }
 
         /// One case's id, area and decoded value (`nil` when it has errors) into the source.

@@ -1,0 +1,114 @@
+import CaseLoading
+import CaseModel
+
+/// A spreadsheet's header checked against the contract's columns (cases.csv,
+/// learning.csv, or a workbook's sheet), once for the whole file or sheet.
+enum SpreadsheetHeader {
+    /// Reports unknown, duplicate and missing columns; returns the usable column
+    /// indices and the required columns that are missing.
+    static func check(_ table: CSVTable, canonical: [String], optional: Set<String>,
+                      log: DiagnosticLog) -> (columns: [Int], absent: Set<String>) {
+        var columns: [Int] = []
+        var seen: [String: Int] = [:]
+        for (index, name) in table.header.enumerated() {
+            let location = table.headerLocation(index)
+            if let first = seen[name] {
+                log.error(at: location, field: nil, "the column appears more than once (columns \(first + 1) and \(index + 1)); keep one")
+            } else if !canonical.contains(name) {
+                let what = name.isEmpty ? "a column with no name" : "unknown column"
+                log.error(at: location, field: nil, "\(what); valid columns: \(canonical.joined(separator: ", "))")
+                seen[name] = index
+            } else {
+                seen[name] = index
+                columns.append(index)
+            }
+        }
+        var absent: Set<String> = []
+        for name in canonical where seen[name] == nil && !optional.contains(name) {
+            log.error(at: table.rowLocation(1), field: name, "the header has no such column; every \(canonical == CaseCSVColumns.canonical ? "case" : "learning point") needs it")
+            absent.insert(name)
+        }
+        return (columns, absent)
+    }
+
+    /// The required columns a row lacks: those missing from the header, and those
+    /// whose cell was refused when it was read (already reported).
+    static func absent(_ absent: Set<String>, _ row: CSVTable.Row, header: [String]) -> Set<String> {
+        row.refused.isEmpty ? absent : absent.union(row.refused.compactMap { $0 < header.count ? header[$0] : nil })
+    }
+}
+
+/// Decodes case rows one at a time, by a plan made once from the header: `shape`
+/// is the file or sheet (its header and places; its rows are not used).
+struct CaseRowDecoder {
+    let shape: CSVTable
+    let declared: Declarations
+    private let plan: CSVTable.TreePlan
+    private let absent: Set<String>
+
+    /// Checks the header (its problems into `log`) and plans the rows' trees.
+    init(shape: CSVTable, declared: Declarations, log: DiagnosticLog) {
+        self.shape = shape
+        self.declared = declared
+        let (columns, absent) = SpreadsheetHeader.check(shape, canonical: CaseCSVColumns.canonical,
+                                                        optional: CaseCSVColumns.optional, log: log)
+        self.absent = absent
+        plan = CSVTable.TreePlan(header: shape.header, columns: columns)
+    }
+
+    /// One row's case, its problems into `log`.
+    func decode(_ row: CSVTable.Row, log: DiagnosticLog) -> CaseDecoding.Decoded {
+        var context = DecodeContext(log: log)
+        context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
+        return CaseDecoding.decode(plan.tree(for: row, in: shape), context: context, declared: declared)
+    }
+}
+
+/// Decodes learning-point rows one at a time, each joined to its case by id.
+struct LearningRowDecoder {
+    let shape: CSVTable
+    let declared: Declarations
+    private let plan: CSVTable.TreePlan
+    private let absent: Set<String>
+    private let caseColumn: Int?
+    /// The ids of the cases read.
+    private let known: Set<String>
+    /// How the cases' file or sheet is named in messages.
+    private let casesName: String
+
+    init(shape: CSVTable, cases: CSVTable, known: Set<String>, declared: Declarations, log: DiagnosticLog) {
+        self.shape = shape
+        self.declared = declared
+        self.known = known
+        casesName = cases.sheet.map { "sheet \($0)" } ?? cases.file
+        let (columns, absent) = SpreadsheetHeader.check(shape, canonical: LearningCSVColumns.canonical,
+                                                        optional: LearningCSVColumns.optional, log: log)
+        self.absent = absent
+        let caseColumn = shape.header.firstIndex(of: "case")
+        self.caseColumn = caseColumn
+        plan = CSVTable.TreePlan(header: shape.header, columns: columns.filter { $0 != caseColumn })
+    }
+
+    /// One row's point and the id of its case, or `nil` when the row has an error (in `log`).
+    func decode(_ row: CSVTable.Row, log: DiagnosticLog) -> (caseID: String, point: LearningPoint)? {
+        let before = log.errorCount
+        var context = DecodeContext(log: log)
+        context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
+        let point = CaseDecoder(context: context, declared: declared).learningPoint(plan.tree(for: row, in: shape), path: "")
+        var caseID: String? = nil
+        if let caseColumn, !row.refused.contains(caseColumn) {
+            let location = shape.cellLocation(row: row.number, column: caseColumn)
+            let id = row.cells[caseColumn].trimmingWhitespace()
+            if id.isEmpty {
+                log.error(at: location, field: "case", "required field is missing; expected the id of a case in \(casesName)")
+            } else if !known.contains(id) {
+                log.error(at: location, field: "case",
+                          "\(id.quotedForDiagnostic) is not the id of any case in \(casesName); expected an id from its id column")
+            } else {
+                caseID = id
+            }
+        }
+        guard let point, let caseID, log.errorCount == before else { return nil }
+        return (caseID, point)
+    }
+}
