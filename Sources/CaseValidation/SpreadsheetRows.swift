@@ -1,5 +1,6 @@
 import CaseLoading
 import CaseModel
+import Dispatch
 
 /// A spreadsheet's header checked against the contract's columns (cases.csv,
 /// learning.csv, or a workbook's sheet), once for the whole file or sheet.
@@ -62,6 +63,42 @@ struct CaseRowDecoder {
         context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
         return CaseDecoding.decode(plan.tree(for: row, in: shape), context: context, declared: declared)
     }
+
+    /// Rows handed to a thread at a time: small enough that both cores stay busy to
+    /// the end of a batch when another process takes one of them for a while.
+    static let rowsPerTask = 128
+
+    /// Fewer rows than this are decoded on the calling thread: starting threads would cost more.
+    static let concurrentFrom = 2 * rowsPerTask
+
+    /// Each row's case, in order, and the rows' problems in row order: what decoding
+    /// them one after another into one log gives. Rows are independent, so they are
+    /// decoded on every core, ``rowsPerTask`` rows at a time, each stretch with a log
+    /// of its own; on one thread when `concurrently` is false, or (when it is `nil`)
+    /// when there are fewer than ``concurrentFrom`` rows.
+    func decode(_ rows: [CSVTable.Row], concurrently: Bool? = nil) -> (cases: [CaseDecoding.Decoded], diagnostics: [Diagnostic]) {
+        if !(concurrently ?? (rows.count >= Self.concurrentFrom)) {
+            let log = DiagnosticLog()
+            return (rows.map { decode($0, log: log) }, log.items)
+        }
+        let tasks = (rows.count + Self.rowsPerTask - 1) / Self.rowsPerTask
+        let cases = Slots<CaseDecoding.Decoded>(count: rows.count, empty: CaseDecoding.Decoded())
+        let problems = Slots<[Diagnostic]>(count: tasks, empty: [])
+        defer {
+            cases.release()
+            problems.release()
+        }
+        let shared = Unchecked(value: (decoder: self, rows: rows))
+        DispatchQueue.concurrentPerform(iterations: tasks) { task in
+            let (decoder, rows) = shared.value
+            let log = DiagnosticLog()
+            for index in (task * Self.rowsPerTask)..<min((task + 1) * Self.rowsPerTask, rows.count) {
+                cases.set(index, decoder.decode(rows[index], log: log))
+            }
+            problems.set(task, log.items)
+        }
+        return (cases.all, problems.all.flatMap { $0 })
+    }
 }
 
 /// Decodes learning-point rows one at a time, each joined to its case by id.
@@ -111,4 +148,28 @@ struct LearningRowDecoder {
         guard let point, let caseID, log.errorCount == before else { return nil }
         return (caseID, point)
     }
+}
+
+/// One slot per item, each written by one thread only.
+private final class Slots<Item>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Item>
+
+    init(count: Int, empty: Item) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: empty)
+    }
+
+    func set(_ index: Int, _ item: Item) { buffer[index] = item }
+
+    var all: [Item] { Array(buffer) }
+
+    func release() {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+}
+
+/// What the decoding threads share and only read.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
 }
