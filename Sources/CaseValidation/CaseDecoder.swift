@@ -198,8 +198,9 @@ struct CaseDecoder {
     /// A case id: 1 to 32 letters, digits, '-' or '_'.
     private func idText(_ value: LocatedValue, _ field: String) -> String? {
         guard let text = read.text(value, field) else { return nil }
-        let valid = text.unicodeScalars.count <= 32 && text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+        // ASCII letters and digits are exactly the ASCII characters that are alphabetic or 0–9.
+        let valid = text.utf8.count <= 32 && text.utf8.allSatisfy { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F
         }
         guard valid else {
             context.log.error(at: value.location, field: field,

@@ -436,6 +436,7 @@ public enum CohortLoader {
 
         private func checkUniqueIDs(_ ids: [(id: String, location: SourceLocation)]) {
             var first: [String: SourceLocation] = [:]
+            first.reserveCapacity(ids.count)
             for (id, location) in ids {
                 if let earlier = first[id] {
                     log.error(at: location, field: "id", "\(id.quotedForDiagnostic) is already used by \(earlier); each case needs its own id")

@@ -76,6 +76,13 @@ import Testing
         ])
         let result = TestCohort.load(TestCohort.yamlFiles(c01, replacing: "id: C01", with: "id: \(String(repeating: "a", count: 32))"))
         #expect(result.lines == [])
+        // Letters are ASCII letters: a letter with an accent, or the character just past Z or z, is not one.
+        for id in ["Ç01", "C[01", "C{01", "C@01", "C01/"] {
+            #expect(problems(c01, "id: C01", "id: \"\(id)\"") == [
+                "Inputs/cases/C01.yaml:1:5: id: \"\(id)\" is not a valid id; use 1 to 32 letters, digits, '-' or '_'",
+            ])
+        }
+        #expect(TestCohort.load(TestCohort.yamlFiles(c01, replacing: "id: C01", with: "id: az-AZ_09")).lines == [])
     }
 
     @Test func idIsUniqueAcrossTheCohortNamingBothFiles() {
