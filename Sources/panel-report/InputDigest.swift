@@ -14,37 +14,147 @@ import Glibc
 /// left out: a build would refuse it, so it must never look unchanged.
 enum InputDigest {
     /// `(path relative to the folder, SHA-256 or what stood in its way)`, sorted by path.
+    ///
+    /// The folder is walked as `FileManager`'s enumerator walked it before (fts,
+    /// physical): a folder named on the command line that is itself a link is not
+    /// entered, links inside are never descended into, hidden entries (a name that
+    /// starts with `.`) are skipped with everything under them, and a folder on
+    /// another file system (a mount point) is not entered. Files are then hashed on
+    /// every core, each read in 64 KiB pieces, so memory stays bounded.
     static func files(in folder: String) -> [(path: String, sha256: String)] {
-        let root = URL(fileURLWithPath: folder)
-        let rootPath = root.standardizedFileURL.path
+        let rootPath = URL(fileURLWithPath: folder).standardizedFileURL.path
         let realRoot = realPath(rootPath) ?? rootPath
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]) else { return [] }
         var found: [(path: String, sha256: String)] = []
-        for case let url as URL in enumerator {
-            let path = url.standardizedFileURL.path
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            let relative = String(path.dropFirst(rootPath.count + 1))
-            switch info.st_mode & S_IFMT {
-            case S_IFREG:
-                found.append((relative, digest(path)))
-            case S_IFLNK:
-                guard let target = realPath(path) else {
-                    found.append((relative, "link to nothing: " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "")))
+        var jobs: [(index: Int, path: String)] = []
+        for entry in walk(rootPath) {
+            switch entry.kind {
+            case .file:
+                jobs.append((found.count, entry.full))
+                found.append((entry.relative, ""))
+            case .link:
+                guard let target = realPath(entry.full) else {
+                    found.append((entry.relative, "link to nothing: " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: entry.full)) ?? "")))
                     continue
                 }
                 var targetInfo = stat()
                 guard stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG else { continue }
-                found.append((relative, target.hasPrefix(realRoot + "/") ? digest(target) : "link outside the folder: " + target))
-            default:
-                continue
+                if target.hasPrefix(realRoot + "/") {
+                    jobs.append((found.count, target))
+                    found.append((entry.relative, ""))
+                } else {
+                    found.append((entry.relative, "link outside the folder: " + target))
+                }
             }
         }
+        let digests = digests(of: jobs.map(\.path))
+        for (job, digest) in zip(jobs, digests) { found[job.index].sha256 = digest }
         return found.sorted { $0.path < $1.path }
     }
 
-    private static func digest(_ path: String) -> String {
+    /// A regular file or a symbolic link found in the folder.
+    struct Entry {
+        enum Kind { case file, link }
+        var relative: String
+        var full: String
+        var kind: Kind
+    }
+
+    /// Every regular file and symbolic link under `root`, not hidden, in no particular order.
+    static func walk(_ root: String) -> [Entry] {
+        var rootInfo = stat()
+        guard lstat(root, &rootInfo) == 0, rootInfo.st_mode & S_IFMT == S_IFDIR else { return [] }
+        var entries: [Entry] = []
+        var pending: [(full: String, relative: String)] = [(root, "")]
+        while let (folder, relativeFolder) = pending.popLast() {
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            while let dirent = readdir(directory) {
+                let name: String? = withUnsafeBytes(of: dirent.pointee.d_name) { raw in
+                    guard raw.first != UInt8(ascii: ".") else { return nil }
+                    return String(validatingCString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                guard let name else { continue }
+                let full = folder + "/" + name
+                let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+                var type = Int32(dirent.pointee.d_type)
+                var info = stat()
+                if type == DT_UNKNOWN || type == DT_DIR {
+                    guard lstat(full, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    case S_IFLNK: type = Int32(DT_LNK)
+                    default: continue
+                    }
+                }
+                switch type {
+                case Int32(DT_DIR):
+                    // fts's FTS_XDEV: a mount point is listed, not entered.
+                    if info.st_dev == rootInfo.st_dev { pending.append((full, relative)) }
+                case Int32(DT_REG): entries.append(Entry(relative: relative, full: full, kind: .file))
+                case Int32(DT_LNK): entries.append(Entry(relative: relative, full: full, kind: .link))
+                default: continue
+                }
+            }
+        }
+        return entries
+    }
+
+    /// The digest of each file, in the order given: on every core when there are
+    /// enough files to be worth it, each worker with one 64 KiB buffer, so at most
+    /// one piece of a file per core is in memory.
+    static func digests(of paths: [String]) -> [String] {
+        let piece = 64 * 1024
+        var results = [String](repeating: "", count: paths.count)
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard paths.count >= 64, workers > 1 else {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece, alignment: 16)
+            defer { buffer.deallocate() }
+            for index in paths.indices { results[index] = digest(paths[index], buffer: buffer) }
+            return results
+        }
+        // Chunks of 32 files: few enough hand-overs, small enough to share out evenly.
+        let chunk = 32
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { part in
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece, alignment: 16)
+                defer { buffer.deallocate() }
+                for index in (part * chunk)..<min(paths.count, (part + 1) * chunk) {
+                    // Each index is written by exactly one iteration.
+                    out[index] = digest(paths[index], buffer: buffer)
+                }
+            }
+        }
+        return results
+    }
+
+    /// The SHA-256 of one regular file, read in `buffer`-sized pieces; "too large to
+    /// read" past the size limit, or "unreadable: why" (FileReading's words).
+    static func digest(_ path: String, buffer: UnsafeMutableRawBufferPointer) -> String {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return slowDigest(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return slowDigest(path) }
+        var hash = SHA256()
+        var total = 0
+        while true {
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return slowDigest(path)
+            }
+            if n == 0 { break }
+            total += n
+            if total > FileReading.maxFileBytes { return "too large to read" }
+            hash.update(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+        }
+        return hash.finishHex()
+    }
+
+    /// Whole-file reading, for the words of what went wrong.
+    private static func slowDigest(_ path: String) -> String {
         do {
             let bytes = try FileReading.read(path, atMost: FileReading.maxFileBytes + 1)
             return bytes.count > FileReading.maxFileBytes ? "too large to read" : SHA256.hex(bytes)
