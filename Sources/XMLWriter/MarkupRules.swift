@@ -16,9 +16,10 @@ enum MarkupRules {
     /// Whether `name` is a plain XML name: an ASCII letter or `_`, then ASCII letters,
     /// digits, `-`, `_`, `.`, with at most one `:` that is neither first nor last.
     static func isValidName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        let bytes = name.utf8
         guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
         var colons = 0
+        var last = first
         for byte in bytes.dropFirst() {
             if byte == UInt8(ascii: ":") {
                 colons += 1
@@ -26,8 +27,9 @@ enum MarkupRules {
                         || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) {
                 return false
             }
+            last = byte
         }
-        return colons == 0 || (colons == 1 && bytes.last != UInt8(ascii: ":"))
+        return colons == 0 || (colons == 1 && last != UInt8(ascii: ":"))
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
@@ -58,6 +60,9 @@ enum MarkupRules {
     /// Turns `\r\n` and lone `\r` into `\n`, and returns the first forbidden scalar
     /// if there is one.
     static func normalise(_ text: String) -> (text: String, forbidden: Unicode.Scalar?) {
+        // Nearly all text is printable ASCII, or has no CR and nothing forbidden:
+        // then it is returned as it is, without being rebuilt scalar by scalar.
+        if !needsRewriting(text) { return (text, nil) }
         var output = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -74,6 +79,21 @@ enum MarkupRules {
         return (String(output), nil)
     }
 
+    /// Whether the text holds a CR or a forbidden scalar (false means `normalise` would return it unchanged).
+    static func needsRewriting(_ text: String) -> Bool {
+        var asciiOnly = true
+        let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes {
+                if byte >= 0x80 { asciiOnly = false; continue }
+                if byte < 0x20 ? (byte != 0x09 && byte != 0x0A) : byte == 0x7F { return true }
+            }
+            return false
+        }
+        if found == true { return true }
+        if found == false && asciiOnly { return false }
+        return text.unicodeScalars.contains { $0 == "\r" || isForbidden($0) }
+    }
+
     // MARK: - Comments and CSS
 
     /// Why a comment's text cannot be written, or `nil` if it can.
@@ -88,6 +108,9 @@ enum MarkupRules {
     /// HTML parser (which reads `<style>` raw, up to `</style`) and an XML parser
     /// (which decodes `&` and `<`, and forbids `]]>`), or `nil` if there is none.
     static func styleSheetProblem(_ css: String) -> String? {
+        // Each string starts with "<", "&" or "]" (lower-casing makes none of them):
+        // without those bytes there is nothing to find.
+        guard css.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "]") }) else { return nil }
         if css.lowercased().contains("</style") { return "</style" }
         for unsafe in ["<", "&", "]]>"] where css.contains(unsafe) { return unsafe }
         return nil

@@ -58,7 +58,8 @@ public final class XMLWriter {
         /// Inside `svg`: may self-close, and `script`/`style` are not raw text.
         var isForeign: Bool
         var hasContent = false
-        var attributeNames: Set<String> = []
+        /// A few names at most: a list is quicker to search than a set is to hash.
+        var attributeNames: [String] = []
 
         var isVoid: Bool { !isForeign && MarkupRules.voidElements.contains(name) }
         var isRawText: Bool { !isForeign && MarkupRules.rawTextElements.contains(name) }
@@ -117,7 +118,7 @@ public final class XMLWriter {
         var element = OpenElement(name: name, isForeign: isForeign)
         if let namespace {
             try output.attribute("xmlns", namespace)
-            element.attributeNames.insert("xmlns")
+            element.attributeNames.append("xmlns")
         }
         open.append(element)
     }
@@ -136,7 +137,7 @@ public final class XMLWriter {
         guard !element.attributeNames.contains(name) else { throw .duplicateAttribute(name: name, path: path()) }
         let value = try checked(value, place: .attribute(name: name))
         try output.attribute(name, value)
-        open[open.count - 1].attributeNames.insert(name)
+        open[open.count - 1].attributeNames.append(name)
     }
 
     /// Closes the innermost open element: with an end tag for HTML elements, as
