@@ -135,6 +135,8 @@ struct Directive {
     var options: [String] { argument.split(separator: "|", omittingEmptySubsequences: false).dropFirst().map { $0.trimmingWhitespace() } }
 
     init?(_ line: Substring) {
+        // Nearly every line is prose: without "{" it cannot be a directive.
+        guard line.utf8.contains(UInt8(ascii: "{")) else { return nil }
         let t = line.trimmingWhitespace()
         guard t.hasPrefix("{{"), t.hasSuffix("}}"), t.count > 4 else { return nil }
         let inner = t.dropFirst(2).dropLast(2)
@@ -148,23 +150,31 @@ struct Directive {
 
 extension String {
     /// CRLF and lone CR become LF, so line numbers match what an editor shows.
+    /// Text without a CR (nearly every template) is returned as it is; otherwise
+    /// the UTF-8 bytes are rewritten (CR and LF are single bytes in UTF-8, never
+    /// part of another character, so the result is the same text scalar for scalar).
     func normalisingLineEndings() -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        var previousCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" {
-                out.append("\n")
-                previousCR = true
-                continue
-            }
-            if scalar == "\n" && previousCR {
+        var copy = self
+        let result: String? = copy.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "\r")) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var previousCR = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "\r") {
+                    out.append(UInt8(ascii: "\n"))
+                    previousCR = true
+                    continue
+                }
+                if byte == UInt8(ascii: "\n") && previousCR {
+                    previousCR = false
+                    continue
+                }
                 previousCR = false
-                continue
+                out.append(byte)
             }
-            previousCR = false
-            out.unicodeScalars.append(scalar)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return result ?? copy
     }
 }
