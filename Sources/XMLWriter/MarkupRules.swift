@@ -108,12 +108,42 @@ enum MarkupRules {
     /// HTML parser (which reads `<style>` raw, up to `</style`) and an XML parser
     /// (which decodes `&` and `<`, and forbids `]]>`), or `nil` if there is none.
     static func styleSheetProblem(_ css: String) -> String? {
-        // Each string starts with "<", "&" or "]" (lower-casing makes none of them):
-        // without those bytes there is nothing to find.
-        guard css.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "]") }) else { return nil }
-        if css.lowercased().contains("</style") { return "</style" }
-        for unsafe in ["<", "&", "]]>"] where css.contains(unsafe) { return unsafe }
+        // The search below compares characters (canonical equivalence, grapheme
+        // clusters) and is slow; a character can only match where its UTF-8 bytes
+        // are, so it runs only for strings whose bytes the sheet holds (`<`, `&`,
+        // `]]>`, and `</style` in ASCII letters of either case: no other letter
+        // lower-cases to one of them). Most sheets hold none.
+        let present = bytesPresent(css)
+        if present.closingStyle && css.lowercased().contains("</style") { return "</style" }
+        if present.lessThan && css.contains("<") { return "<" }
+        if present.ampersand && css.contains("&") { return "&" }
+        if present.cdataEnd && css.contains("]]>") { return "]]>" }
         return nil
+    }
+
+    private static func bytesPresent(_ css: String) -> (closingStyle: Bool, lessThan: Bool, ampersand: Bool, cdataEnd: Bool) {
+        var css = css
+        return css.withUTF8 { bytes in
+            var found = (closingStyle: false, lessThan: false, ampersand: false, cdataEnd: false)
+            let style = Array("style".utf8)
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "<"):
+                    found.lessThan = true
+                    if i + 6 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"),
+                       (0..<5).allSatisfy({ bytes[i + 2 + $0] | 0x20 == style[$0] }) {
+                        found.closingStyle = true
+                    }
+                case UInt8(ascii: "&"):
+                    found.ampersand = true
+                case UInt8(ascii: "]"):
+                    if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "]"), bytes[i + 2] == UInt8(ascii: ">") { found.cdataEnd = true }
+                default:
+                    continue
+                }
+            }
+            return found
+        }
     }
 }
 
