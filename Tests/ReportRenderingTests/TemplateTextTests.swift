@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportRendering
 
@@ -57,5 +58,29 @@ private enum XMLWriterRefuses {
         default: value & 0xFFFE == 0xFFFE
         }
         return forbidden || (value >= 0xAD && s.properties.generalCategory == .format && value != 0x200C && value != 0x200D)
+    }
+}
+
+/// Placeholders are found on the bytes where that gives Foundation's answer, and by Foundation elsewhere.
+@Suite struct PlaceholderSearchTests {
+    static let texts: [String] = [
+        "", "no braces", "a {{ x }} b {{ y }}", "{{{ x }}}", "é {{ x }} ü", "{{\u{301} x }}", "x{\u{301}{ y }}",
+        "}} {{", "{{ a | b | suppressed: c }}", "a|\u{301}b|c", "日本{{x}}語", "|", "||", "👩‍👩‍👧|{{",
+    ]
+
+    @Test(arguments: texts)
+    func findIsFoundationsRangeOf(_ text: String) {
+        let sub = Substring(text)
+        for needle in ["{{", "}}", "|"] as [StaticString] {
+            let expected = sub.range(of: needle.description)
+            #expect(Resolver.find(needle, in: sub) == expected, "\(needle) in \(text)")
+            let backwards = sub.range(of: needle.description, options: .backwards)
+            #expect(Resolver.find(needle, in: sub, backwards: true) == backwards, "\(needle) backwards in \(text)")
+        }
+        // Part of a string, as the reader searches what follows a placeholder's start.
+        if let open = sub.range(of: "{{") {
+            let rest = sub[open.upperBound...]
+            #expect(Resolver.find("}}", in: rest) == rest.range(of: "}}"))
+        }
     }
 }

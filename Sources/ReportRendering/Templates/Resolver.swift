@@ -163,11 +163,11 @@ struct Resolver {
     mutating func fill(_ text: String, lines: [(offset: Int, line: Int)]) -> [Inline] {
         var out: [Inline] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
+        while let open = Self.find("{{", in: rest) {
             let offset = text.utf8.distance(from: text.startIndex, to: open.lowerBound)
             let line = lines.last { $0.offset <= offset }?.line ?? lines.first?.line ?? 0
             if open.lowerBound > rest.startIndex { out.append(.text(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = Self.find("}}", in: rest[open.upperBound...]) else {
                 problem(line, .unclosed)
                 return out
             }
@@ -176,6 +176,33 @@ struct Resolver {
         }
         if !rest.isEmpty { out.append(.text(String(rest))) }
         return out
+    }
+
+    /// Where `needle` (ASCII) first stands in `text` (the last time, `backwards`), as
+    /// Foundation's `range(of:)` finds it. That search bridges to NSString and costs
+    /// more than the rest of a chapter's reading; so when each of the needle's bytes
+    /// in the text stands between ASCII bytes (each occurrence is then a whole
+    /// character, which no mark or joiner extends), its UTF-8 bytes are searched
+    /// instead, with the same answer. Otherwise Foundation decides, as before.
+    static func find(_ needle: StaticString, in text: Substring, backwards: Bool = false) -> Range<String.Index>? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard !bytes.isEmpty else { return nil }
+            // Any needle byte beside a non-ASCII one: not for this search.
+            for i in bytes.indices where pattern.contains(bytes[i]) {
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return -1 }
+            }
+            guard bytes.count >= pattern.count else { return nil }
+            let starts = 0...(bytes.count - pattern.count)
+            let matches = { (start: Int) in (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] } }
+            return backwards ? starts.reversed().first(where: matches) : starts.first(where: matches)
+        }
+        guard let found, found != -1 else {
+            return text.range(of: needle.description, options: backwards ? .backwards : [])
+        }
+        guard let offset = found else { return nil }
+        let start = text.utf8.index(text.startIndex, offsetBy: offset)
+        return start..<text.utf8.index(start, offsetBy: pattern.count)
     }
 
     /// `FAMILY [| FORMAT[: WORD, WORD]] [| nonzero]`: each category's label and its
@@ -236,7 +263,7 @@ struct Resolver {
         // `… | suppressed: WORDS`: what to print instead when the value is withheld.
         var inner = inner
         var alternative: String?
-        if let bar = inner.range(of: "|", options: .backwards),
+        if let bar = Self.find("|", in: Substring(inner), backwards: true),
            inner[bar.upperBound...].trimmingWhitespace().hasPrefix(Self.alternativeKeyword) {
             let words = (Substring(inner[bar.upperBound...].trimmingWhitespace().dropFirst(Self.alternativeKeyword.count))).trimmingWhitespace()
             guard !words.isEmpty else {
