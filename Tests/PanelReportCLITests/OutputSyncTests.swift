@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// What makes the swap safe after a power cut: every file of the new report is on
+/// disk (fsync'd) before the journal that says it is complete is written, and so
+/// are the folders that hold them. The files may be synced in any order, after
+/// they are all written; strace shows the order of the calls.
+@Suite(.enabled(if: CLI.which("strace") != nil, "strace is not installed (scripts/setup installs it)"))
+struct OutputSyncTests {
+    @Test func everyStagedFileAndFolderIsSyncedBeforeTheJournalIsWritten() throws {
+        let scratch = try Scratch()
+        let output = scratch.path("out")
+        let log = scratch.path("trace.log")
+        // -y prints the path behind each file descriptor.
+        let run = try CLI.program(CLI.which("strace")!, ["-f", "-y", "-o", log, "-e", "trace=openat,fsync,fdatasync",
+                                                         CLI.binary.path, "build", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
+                                                         "--templates", CLI.repository.appendingPathComponent("Templates").path,
+                                                         "--output", output])
+        #expect(run.status == 0, "\(run)")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        let journal = try #require(lines.firstIndex { $0.contains("openat(") && $0.contains(".panel-report-swap.tmp") && $0.contains("O_CREAT") },
+                                   "the journal is written")
+        let staging = "/.panel-report-staging"
+        let created = lines.prefix(journal).filter { $0.contains("openat(") && $0.contains(staging) && $0.contains("O_CREAT") }
+            .compactMap { Self.quotedPath($0) }.map { Self.resolved($0) }
+        #expect(Set(created.map { String($0[$0.range(of: staging)!.upperBound...]) })
+                == Set(ReferenceFiles.published.map { "/" + $0 }), "the staged files")
+        let synced = lines.prefix(journal).filter { $0.contains("fsync(") && !$0.contains("= -1") }
+            .compactMap { line -> String? in
+                guard let open = line.range(of: "<"), let close = line.range(of: ">", range: open.upperBound..<line.endIndex) else { return nil }
+                return String(line[open.upperBound..<close.lowerBound])
+            }
+        let unsynced = created.filter { !synced.contains($0) }
+        #expect(unsynced.isEmpty, "not synced before the journal: \(unsynced)")
+        for folder in ["", "/figures", "/data"] {
+            #expect(synced.contains { $0.hasSuffix(staging + folder) }, "the staging folder\(folder) is synced before the journal")
+        }
+    }
+
+    /// The path an `openat(AT_FDCWD, "path", …)` line names.
+    static func quotedPath(_ line: String) -> String? {
+        let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
+        return parts.count >= 3 ? String(parts[1]) : nil
+    }
+
+    /// The path as fsync's `<…>` shows it (absolute, links resolved).
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+}
