@@ -146,7 +146,10 @@ public enum ReportBuilder {
     /// Every output file, and the templates' warnings.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> BuiltReport {
         let statistics = CohortStatistics(cohort)
-        var values = ReportValues(statistics: statistics, review: cohort.review)
+        // Each chart is built once: its order orders the template values' families,
+        // and it is the figure unless a chapter gives the figure words of its own.
+        let charts = FigureRegistry.chartBodies(statistics, review: cohort.review)
+        var values = ReportValues(statistics: statistics, review: cohort.review, charts: charts)
         let numbers = FigureNumbering.numbers(templates.chapters)
         // Disclosure control: what a published build withholds. A draft shows every
         // true value and marks what the published build would withhold.
@@ -168,10 +171,10 @@ public enum ReportBuilder {
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
         let chapters = read.chapters
         var figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
-                                             words: read.figureWords, disclosure: withholding)
+                                             words: read.figureWords, disclosure: withholding, charts: charts)
         if options.draft, let disclosure {
             let marked = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
-                                                words: read.figureWords, disclosure: disclosure)
+                                                words: read.figureWords, disclosure: disclosure, charts: charts)
             // The published build may order its categories differently (withheld ones
             // last), so each row is matched to its category by label, not by position.
             for index in figures.indices {

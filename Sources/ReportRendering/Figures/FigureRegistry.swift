@@ -237,15 +237,18 @@ public enum FigureRegistry {
     /// each diagram's content by figure id.
     /// With `disclosure`, categories ordered by count put the withheld ones last, and
     /// the counts it withholds are marked in each chart's spec.
+    /// `charts`: the charts already built in their own words (``chartBodies(_:review:)``),
+    /// used as they are for every figure its chapter gave no words of its own.
     static func figures(_ statistics: CohortStatistics, review: Review, numbers: [String: Int],
                         diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:],
-                        disclosure: Disclosure? = nil) -> [Figure] {
+                        disclosure: Disclosure? = nil, charts: [String: ChartBody] = [:]) -> [Figure] {
         return all.compactMap { definition -> Figure? in
             guard let number = numbers[definition.id] else { return nil }
             let own = words[definition.id] ?? FigureWords()
             switch definition.source {
             case .chart:
-                var body = definition.chart(statistics, review: review, words: own)!
+                var body = (own == FigureWords() ? charts[definition.id] : nil)
+                    ?? definition.chart(statistics, review: review, words: own)!
                 if let disclosure {
                     if orderedByCount.contains(definition.id) {
                         let order = disclosure.withheldLast(body.valueNames, labels: body.spec.categories.map(\.label))
@@ -263,6 +266,16 @@ public enum FigureRegistry {
                               caption: own.title)
             }
         }.sorted { $0.number < $1.number }
+    }
+
+    /// Every chart figure's chart, in its own words, by figure id: built once per
+    /// build, for the order of the template values' families and for the figures.
+    static func chartBodies(_ statistics: CohortStatistics, review: Review) -> [String: ChartBody] {
+        var bodies: [String: ChartBody] = [:]
+        for definition in all {
+            if let body = definition.chart(statistics, review: review) { bodies[definition.id] = body }
+        }
+        return bodies
     }
 
     /// A chart's categories with the counts `disclosure` withholds marked.

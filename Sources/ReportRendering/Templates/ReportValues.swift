@@ -43,6 +43,12 @@ public struct ReportValues: Sendable {
     /// Values for a cohort's statistics; `review.published` is the date the report
     /// prints, in the prose as in the masthead.
     public init(statistics s: CohortStatistics, review: Review) {
+        self.init(statistics: s, review: review, charts: FigureRegistry.chartBodies(s, review: review))
+    }
+
+    /// `charts`: the figures' charts (``FigureRegistry/chartBodies(_:review:)``), whose
+    /// order the families they show take; a build passes the ones it draws.
+    init(statistics s: CohortStatistics, review: Review, charts: [String: ChartBody]) {
         let cases = s.cohort.cases
         set("cases", .count(cases, of: nil), title: "Cases in the cohort")
         set("shortlist", .count(s.cohort.initialShortlist, of: nil), title: "Cases on the first shortlist")
@@ -98,7 +104,7 @@ public struct ReportValues: Sendable {
         set("review.published", .text(DateWords.long(review.published)), title: "Publication date")
         set("review.period.from", .text(DateWords.month(review.period.from)), title: "Period from")
         set("review.period.to", .text(DateWords.month(review.period.to)), title: "Period to")
-        orderFamiliesLikeFigures(s, review: review)
+        orderFamiliesLikeFigures(charts)
     }
 
     private mutating func set(_ name: String, _ value: TemplateValue, title: String, of totalName: String? = nil) {
@@ -120,10 +126,10 @@ public struct ReportValues: Sendable {
     }
 
     /// Families that a figure shows are listed in the figure's order (a pie puts its largest part first).
-    private mutating func orderFamiliesLikeFigures(_ statistics: CohortStatistics, review: Review) {
+    private mutating func orderFamiliesLikeFigures(_ charts: [String: ChartBody]) {
         for definition in FigureRegistry.all {
             guard let prefix = definition.valuePrefix, let family = families[prefix],
-                  let chart = definition.chart(statistics, review: review) else { continue }
+                  let chart = charts[definition.id] else { continue }
             let order = Dictionary(uniqueKeysWithValues: chart.valueNames.enumerated().map { ($1, $0) })
             families[prefix]?.members = family.members.enumerated()
                 .sorted { (order[$0.element.name] ?? Int.max, $0.offset) < (order[$1.element.name] ?? Int.max, $1.offset) }
