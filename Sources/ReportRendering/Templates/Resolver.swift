@@ -163,11 +163,13 @@ struct Resolver {
     mutating func fill(_ text: String, lines: [(offset: Int, line: Int)]) -> [Inline] {
         var out: [Inline] = []
         var rest = Substring(text)
-        while let open = Self.find("{{", in: rest) {
+        // Decided once for the whole text (each search below looks at what is left of it).
+        let plain = Self.bytesStandAlone("{}", in: rest)
+        while let open = Self.find("{{", in: rest, plain: plain) {
             let offset = text.utf8.distance(from: text.startIndex, to: open.lowerBound)
             let line = lines.last { $0.offset <= offset }?.line ?? lines.first?.line ?? 0
             if open.lowerBound > rest.startIndex { out.append(.text(String(rest[..<open.lowerBound]))) }
-            guard let close = Self.find("}}", in: rest[open.upperBound...]) else {
+            guard let close = Self.find("}}", in: rest[open.upperBound...], plain: plain) else {
                 problem(line, .unclosed)
                 return out
             }
@@ -184,25 +186,35 @@ struct Resolver {
     /// in the text stands between ASCII bytes (each occurrence is then a whole
     /// character, which no mark or joiner extends), its UTF-8 bytes are searched
     /// instead, with the same answer. Otherwise Foundation decides, as before.
-    static func find(_ needle: StaticString, in text: Substring, backwards: Bool = false) -> Range<String.Index>? {
+    /// `plain`: what ``bytesStandAlone(_:in:)`` says of the needle's bytes in `text`
+    /// (or in a string `text` is the end of), when the caller knows it already.
+    static func find(_ needle: StaticString, in text: Substring, backwards: Bool = false, plain: Bool? = nil) -> Range<String.Index>? {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard !bytes.isEmpty else { return nil }
-            // Any needle byte beside a non-ASCII one: not for this search.
-            for i in bytes.indices where pattern.contains(bytes[i]) {
-                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return -1 }
-            }
+        let found: Int?? = (plain ?? bytesStandAlone(needle, in: text)) ? text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard bytes.count >= pattern.count else { return nil }
             let starts = 0...(bytes.count - pattern.count)
             let matches = { (start: Int) in (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] } }
             return backwards ? starts.reversed().first(where: matches) : starts.first(where: matches)
-        }
-        guard let found, found != -1 else {
+        } : nil
+        guard let found else {
             return text.range(of: needle.description, options: backwards ? .backwards : [])
         }
         guard let offset = found else { return nil }
         let start = text.utf8.index(text.startIndex, offsetBy: offset)
         return start..<text.utf8.index(start, offsetBy: pattern.count)
+    }
+
+    /// Whether each byte of `needle` that `text` holds has ASCII bytes (or an end of
+    /// the text) on both sides, so that it is a character of its own there.
+    static func bytesStandAlone(_ needle: StaticString, in text: Substring) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let answer: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for i in bytes.indices where pattern.contains(bytes[i]) {
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return false }
+            }
+            return true
+        }
+        return answer ?? false
     }
 
     /// `FAMILY [| FORMAT[: WORD, WORD]] [| nonzero]`: each category's label and its
