@@ -19,8 +19,8 @@ enum InputDigest {
     /// physical): a folder named on the command line that is itself a link is not
     /// entered, links inside are never descended into, hidden entries (a name that
     /// starts with `.`) are skipped with everything under them, and a folder on
-    /// another file system (a mount point) is not entered. Files are then hashed on
-    /// every core, each read in 64 KiB pieces, so memory stays bounded.
+    /// another file system (a mount point) is not entered. Each file is then read
+    /// and hashed in 64 KiB pieces, so memory stays bounded whatever its size.
     static func files(in folder: String) -> [(path: String, sha256: String)] {
         let rootPath = URL(fileURLWithPath: folder).standardizedFileURL.path
         let realRoot = realPath(rootPath) ?? rootPath
@@ -100,33 +100,16 @@ enum InputDigest {
         return entries
     }
 
-    /// The digest of each file, in the order given: on every core when there are
-    /// enough files to be worth it, each worker with one 64 KiB buffer, so at most
-    /// one piece of a file per core is in memory.
+    /// The digest of each file, in the order given, through one 64 KiB buffer.
+    ///
+    /// On one core: hashing 10,000 case files on both cores (concurrentPerform over
+    /// chunks) measured no faster on this shared 2-core machine, and slower when the
+    /// other core was busy (the last chunk waits for a descheduled worker): 0.21 s
+    /// against 0.15 s for `build --if-changed` of 10,000 files.
     static func digests(of paths: [String]) -> [String] {
-        let piece = 64 * 1024
-        var results = [String](repeating: "", count: paths.count)
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard paths.count >= 64, workers > 1 else {
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece, alignment: 16)
-            defer { buffer.deallocate() }
-            for index in paths.indices { results[index] = digest(paths[index], buffer: buffer) }
-            return results
-        }
-        // Chunks of 32 files: few enough hand-overs, small enough to share out evenly.
-        let chunk = 32
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { part in
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece, alignment: 16)
-                defer { buffer.deallocate() }
-                for index in (part * chunk)..<min(paths.count, (part + 1) * chunk) {
-                    // Each index is written by exactly one iteration.
-                    out[index] = digest(paths[index], buffer: buffer)
-                }
-            }
-        }
-        return results
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { buffer.deallocate() }
+        return paths.map { digest($0, buffer: buffer) }
     }
 
     /// The SHA-256 of one regular file, read in `buffer`-sized pieces; "too large to

@@ -9,7 +9,7 @@ import Glibc
 /// The manifest's digests of the inputs and templates (`InputDigest.files`) list
 /// exactly what the FileManager enumerator they were first taken with listed, in
 /// the same order, with the same digests and the same words for what stood in the
-/// way, whether the files are hashed one by one or on every core.
+/// way, for a few files and for many.
 @Suite struct InputDigestTests {
     let fm = FileManager.default
 
@@ -39,7 +39,7 @@ import Glibc
     }
 
     @Test(arguments: [3, 200])
-    func theListingIsTheEnumeratorsWhetherHashedInTurnOrOnEveryCore(files: Int) throws {
+    func theListingIsTheEnumerators(files: Int) throws {
         let scratch = try Scratch()
         let root = try awkwardFolder(scratch, files: files)
         let listed = InputDigest.files(in: root)
