@@ -16,8 +16,10 @@ enum InputDigest {
     /// `(path relative to the folder, SHA-256 or what stood in its way)`, sorted by path.
     ///
     /// The folder is walked as `FileManager`'s enumerator walked it before (fts,
-    /// physical): a folder named on the command line that is itself a link is not
-    /// entered, links inside are never descended into, hidden entries (a name that
+    /// physical), with one difference: a folder named on the command line that is
+    /// itself a link is followed, as the loader follows it (the enumerator listed
+    /// nothing there, so `--if-changed` saw no inputs and never rebuilt). Links
+    /// inside are never descended into, hidden entries (a name that
     /// starts with `.`) are skipped with everything under them, and a folder on
     /// another file system (a mount point) is not entered. Each file is then read
     /// and hashed in 64 KiB pieces, so memory stays bounded whatever its size.
@@ -62,7 +64,8 @@ enum InputDigest {
     /// Every regular file and symbolic link under `root`, not hidden, in no particular order.
     static func walk(_ root: String) -> [Entry] {
         var rootInfo = stat()
-        guard lstat(root, &rootInfo) == 0, rootInfo.st_mode & S_IFMT == S_IFDIR else { return [] }
+        // stat, not lstat: the folder named on the command line is followed if it is a link.
+        guard stat(root, &rootInfo) == 0, rootInfo.st_mode & S_IFMT == S_IFDIR else { return [] }
         var entries: [Entry] = []
         var pending: [(full: String, relative: String)] = [(root, "")]
         while let (folder, relativeFolder) = pending.popLast() {

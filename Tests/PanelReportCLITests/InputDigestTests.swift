@@ -56,15 +56,36 @@ import Glibc
         #expect(spelt.map(\.path) == expected.map(\.path) && spelt.map(\.sha256) == expected.map(\.sha256))
     }
 
-    /// A folder named on the command line that is itself a link was never entered by the enumerator.
-    @Test func aFolderThatIsALinkListsAsItDidBefore() throws {
+    /// A folder named on the command line that is itself a link is read through
+    /// by the loader, so it is hashed through too: listed as the folder it leads to.
+    /// (The enumerator listed nothing, so an edit never showed to --if-changed.)
+    @Test func aFolderThatIsALinkListsWhatItLeadsTo() throws {
         let scratch = try Scratch()
         let root = try awkwardFolder(scratch, files: 3)
         try fm.createSymbolicLink(atPath: scratch.path("via-link"), withDestinationPath: root)
         let listed = InputDigest.files(in: scratch.path("via-link"))
-        let expected = Self.enumeratorListing(scratch.path("via-link"))
+        let expected = InputDigest.files(in: root)
+        #expect(!listed.isEmpty)
         #expect(listed.map(\.path) == expected.map(\.path))
         #expect(listed.map(\.sha256) == expected.map(\.sha256))
+    }
+
+    /// End to end: inputs named through a link, a case edited, and --if-changed builds again.
+    @Test func anEditBehindALinkedInputsFolderIsAChange() throws {
+        let scratch = try Scratch()
+        let real = try scratch.copy("Inputs", as: "real-inputs")
+        try fm.createSymbolicLink(atPath: scratch.path("inputs"), withDestinationPath: real)
+        let output = scratch.path("Output")
+        let first = try CLI.run(["build", "--inputs", scratch.path("inputs"), "--output", output, "--if-changed"])
+        #expect(first.status == 0, "\(first)")
+        let same = try CLI.run(["build", "--inputs", scratch.path("inputs"), "--output", output, "--if-changed"])
+        #expect(same.lines.last?.contains("unchanged") == true, "\(same)")
+        let path = real + "/cases/C01.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "# edited\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let edited = try CLI.run(["build", "--inputs", scratch.path("inputs"), "--output", output, "--if-changed"])
+        #expect(edited.status == 0, "\(edited)")
+        #expect(edited.lines.last?.contains("unchanged") == false, "\(edited)")
     }
 
     @Test func aFileThatCannotBeOpenedIsListedWithTheReason() throws {
