@@ -19,6 +19,8 @@ import Glibc
 enum FileReading {
     /// Largest template, style sheet, figure description or baseline: the inputs' limit.
     static var maxFileBytes: Int { LoadingLimits.standard.maxFileBytes }
+    /// Largest input of any kind the loader reads: a spreadsheet may be larger than a YAML file.
+    static var maxInputBytes: Int { max(LoadingLimits.standard.maxFileBytes, LoadingLimits.standard.maxSpreadsheetBytes) }
 
     enum Problem: Error, CustomStringConvertible {
         case missing

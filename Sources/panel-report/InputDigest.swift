@@ -23,7 +23,9 @@ enum InputDigest {
     /// starts with `.`) are skipped with everything under them, and a folder on
     /// another file system (a mount point) is not entered. Each file is then read
     /// and hashed in 64 KiB pieces, so memory stays bounded whatever its size.
-    static func files(in folder: String) -> [(path: String, sha256: String)] {
+    /// Files over `maxBytes` (the largest input the loader reads, unless a test says
+    /// less) are listed as too large rather than hashed.
+    static func files(in folder: String, maxBytes: Int = FileReading.maxInputBytes) -> [(path: String, sha256: String)] {
         let rootPath = URL(fileURLWithPath: folder).standardizedFileURL.path
         let realRoot = realPath(rootPath) ?? rootPath
         var found: [(path: String, sha256: String)] = []
@@ -48,7 +50,7 @@ enum InputDigest {
                 }
             }
         }
-        let digests = digests(of: jobs.map(\.path))
+        let digests = digests(of: jobs.map(\.path), maxBytes: maxBytes)
         for (job, digest) in zip(jobs, digests) { found[job.index].sha256 = digest }
         return found.sorted { $0.path < $1.path }
     }
@@ -109,41 +111,43 @@ enum InputDigest {
     /// chunks) measured no faster on this shared 2-core machine, and slower when the
     /// other core was busy (the last chunk waits for a descheduled worker): 0.21 s
     /// against 0.15 s for `build --if-changed` of 10,000 files.
-    static func digests(of paths: [String]) -> [String] {
+    static func digests(of paths: [String], maxBytes: Int) -> [String] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { buffer.deallocate() }
-        return paths.map { digest($0, buffer: buffer) }
+        return paths.map { digest($0, buffer: buffer, maxBytes: maxBytes) }
     }
 
     /// The SHA-256 of one regular file, read in `buffer`-sized pieces; "too large to
-    /// read" past the size limit, or "unreadable: why" (FileReading's words).
-    static func digest(_ path: String, buffer: UnsafeMutableRawBufferPointer) -> String {
+    /// read" past the largest input the loader reads (a spreadsheet's limit: a
+    /// 30 MB cases.csv must be hashed, or an edit to it would look like no change),
+    /// or "unreadable: why" (FileReading's words).
+    static func digest(_ path: String, buffer: UnsafeMutableRawBufferPointer, maxBytes: Int) -> String {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return slowDigest(path) }
+        guard fd >= 0 else { return slowDigest(path, maxBytes: maxBytes) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return slowDigest(path) }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return slowDigest(path, maxBytes: maxBytes) }
         var hash = SHA256()
         var total = 0
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n < 0 {
                 if errno == EINTR { continue }
-                return slowDigest(path)
+                return slowDigest(path, maxBytes: maxBytes)
             }
             if n == 0 { break }
             total += n
-            if total > FileReading.maxFileBytes { return "too large to read" }
+            if total > maxBytes { return "too large to read" }
             hash.update(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         }
         return hash.finishHex()
     }
 
     /// Whole-file reading, for the words of what went wrong.
-    private static func slowDigest(_ path: String) -> String {
+    private static func slowDigest(_ path: String, maxBytes: Int) -> String {
         do {
-            let bytes = try FileReading.read(path, atMost: FileReading.maxFileBytes + 1)
-            return bytes.count > FileReading.maxFileBytes ? "too large to read" : SHA256.hex(bytes)
+            let bytes = try FileReading.read(path, atMost: maxBytes + 1)
+            return bytes.count > maxBytes ? "too large to read" : SHA256.hex(bytes)
         } catch {
             return "unreadable: \(error)"
         }

@@ -11,6 +11,26 @@ import Glibc
 /// the same order, with the same digests and the same words for what stood in the
 /// way, for a few files and for many.
 @Suite struct InputDigestTests {
+    /// A size limit small enough to cross in a test (the real one is a spreadsheet's, 256 MB).
+    static let testLimit = 1024 * 1024
+
+    /// Every input the loader may read is hashed: a spreadsheet larger than a YAML
+    /// file's limit too, or an edit to it would look like no change to --if-changed.
+    @Test func aSpreadsheetLargerThanAYAMLFileIsHashed() throws {
+        let scratch = try Scratch()
+        let size = FileReading.maxFileBytes + 1
+        #expect(size <= FileReading.maxInputBytes)
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: size)
+        try scratch.write("inputs/review.yaml", "title: x\n")
+        #expect(fm.createFile(atPath: scratch.path("inputs/cases.csv"), contents: Data(bytes)))
+        let first = InputDigest.files(in: scratch.path("inputs")).first { $0.path == "cases.csv" }?.sha256
+        #expect(first == SHA256.hex(bytes))
+        bytes[size / 2] = UInt8(ascii: "b")
+        #expect(fm.createFile(atPath: scratch.path("inputs/cases.csv"), contents: Data(bytes)))
+        let second = InputDigest.files(in: scratch.path("inputs")).first { $0.path == "cases.csv" }?.sha256
+        #expect(second == SHA256.hex(bytes))
+        #expect(first != second)
+    }
     let fm = FileManager.default
 
     /// A folder with every kind of entry the listing has a rule for.
@@ -32,9 +52,9 @@ import Glibc
         try fm.createSymbolicLink(atPath: root + "/dangling.yaml", withDestinationPath: "nowhere.yaml")
         try fm.createSymbolicLink(atPath: root + "/.hidden-link.yaml", withDestinationPath: "cases/C01.yaml")
         #expect(mkfifo(root + "/pipe.yaml", 0o644) == 0)
-        // One byte over the limit: listed as too large, never hashed.
+        // One byte over the limit (the tests' smaller one): listed as too large, never hashed.
         let big = root + "/big.yaml"
-        #expect(fm.createFile(atPath: big, contents: Data(count: FileReading.maxFileBytes + 1)))
+        #expect(fm.createFile(atPath: big, contents: Data(count: Self.testLimit + 1)))
         return root
     }
 
@@ -42,7 +62,7 @@ import Glibc
     func theListingIsTheEnumerators(files: Int) throws {
         let scratch = try Scratch()
         let root = try awkwardFolder(scratch, files: files)
-        let listed = InputDigest.files(in: root)
+        let listed = InputDigest.files(in: root, maxBytes: Self.testLimit)
         let expected = Self.enumeratorListing(root)
         #expect(listed.map(\.path) == expected.map(\.path))
         #expect(listed.map(\.sha256) == expected.map(\.sha256))
@@ -52,7 +72,7 @@ import Glibc
         #expect(listed.first { $0.path == "outside-link.yaml" }?.sha256.hasPrefix("link outside the folder: ") == true)
         #expect(listed.first { $0.path == "linked.yaml" }?.sha256 == SHA256.hex(Array("id: C01\n".utf8)))
         // The same folder spelt another way lists the same.
-        let spelt = InputDigest.files(in: root + "/../inputs/")
+        let spelt = InputDigest.files(in: root + "/../inputs/", maxBytes: Self.testLimit)
         #expect(spelt.map(\.path) == expected.map(\.path) && spelt.map(\.sha256) == expected.map(\.sha256))
     }
 
@@ -63,8 +83,8 @@ import Glibc
         let scratch = try Scratch()
         let root = try awkwardFolder(scratch, files: 3)
         try fm.createSymbolicLink(atPath: scratch.path("via-link"), withDestinationPath: root)
-        let listed = InputDigest.files(in: scratch.path("via-link"))
-        let expected = InputDigest.files(in: root)
+        let listed = InputDigest.files(in: scratch.path("via-link"), maxBytes: Self.testLimit)
+        let expected = InputDigest.files(in: root, maxBytes: Self.testLimit)
         #expect(!listed.isEmpty)
         #expect(listed.map(\.path) == expected.map(\.path))
         #expect(listed.map(\.sha256) == expected.map(\.sha256))
@@ -108,8 +128,8 @@ import Glibc
         }
         func digest(_ path: String) -> String {
             do {
-                let bytes = try FileReading.read(path, atMost: FileReading.maxFileBytes + 1)
-                return bytes.count > FileReading.maxFileBytes ? "too large to read" : SHA256.hex(bytes)
+                let bytes = try FileReading.read(path, atMost: testLimit + 1)
+                return bytes.count > testLimit ? "too large to read" : SHA256.hex(bytes)
             } catch {
                 return "unreadable: \(error)"
             }
