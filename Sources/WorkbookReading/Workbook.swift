@@ -40,15 +40,19 @@ public struct Workbook: Hashable, Sendable {
     public struct Cell: Hashable, Sendable {
         /// The column, 0 for A.
         public var column: Int
+        /// The row number as the spreadsheet shows it (1-based).
+        public var row: Int
         public var value: Value
-        /// The cell's reference as a spreadsheet shows it: `F7`.
-        public var reference: String
 
         public init(column: Int, row: Int, value: Value) {
             self.column = column
+            self.row = row
             self.value = value
-            self.reference = CellReference.letters(column) + String(row)
         }
+
+        /// The cell's reference as a spreadsheet shows it: `F7`. Made when asked
+        /// for (a message needs it), not for each of a sheet's millions of cells.
+        public var reference: String { CellReference.letters(column) + String(row) }
     }
 
     /// A cell's value as saved.
@@ -93,8 +97,17 @@ public enum CellReference {
     /// The 0-based column and 1-based row of a reference such as `F7` (`$F$7` too),
     /// or `nil` when it is not one.
     public static func parse(_ reference: String) -> (column: Int, row: Int)? {
+        parse(utf8: reference.utf8)
+    }
+
+    /// The same, from the reference's UTF-8 bytes.
+    static func parse(_ reference: UnsafeBufferPointer<UInt8>) -> (column: Int, row: Int)? {
+        parse(utf8: reference)
+    }
+
+    private static func parse(utf8 reference: some Sequence<UInt8>) -> (column: Int, row: Int)? {
         var column = 0, row = 0, letters = 0, digits = 0
-        for byte in reference.utf8 {
+        for byte in reference {
             switch byte {
             case UInt8(ascii: "$"):
                 continue

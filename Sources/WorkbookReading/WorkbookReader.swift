@@ -2,14 +2,50 @@
 ///
 /// Only the parts needed are expanded: the package and workbook relationships, the
 /// workbook's sheet list, the shared strings, the styles (to tell dates from numbers)
-/// and the sheets asked for. Formulas are never evaluated: a formula cell's saved
-/// result is used. Every part is bounded by ``WorkbookLimits``.
+/// and the sheets asked for. A sheet is parsed as it is expanded, a chunk at a time,
+/// and its rows handed over one by one, so that neither its XML nor its cells are
+/// held whole. Formulas are never evaluated: a formula cell's saved result is used.
+/// Every part is bounded by ``WorkbookLimits``.
 public enum WorkbookReader {
     /// The sheets named in `sheets` (matched without regard to letter case), as far as
     /// the workbook has them; a sheet it does not have is simply absent from the result.
     public static func read(_ bytes: [UInt8], sheets wanted: [String],
                             limits: WorkbookLimits = .standard) throws(WorkbookError) -> Workbook {
-        let zip = try ZipParts(bytes, limits: limits)
+        try read(bytes, sheets: wanted, limits: limits, chunkSize: 64 * 1024)
+    }
+
+    static func read(_ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits,
+                     chunkSize: Int) throws(WorkbookError) -> Workbook {
+        var result: [String: Workbook.Sheet] = [:]
+        var current: String? = nil
+        let names = try read(bytes, sheets: wanted, limits: limits, chunkSize: chunkSize, sheet: { wanted, name in
+            result[wanted] = Workbook.Sheet(name: name, rows: [])
+            current = wanted
+        }, row: { row in
+            if let current { result[current]?.rows.append(row) }
+        })
+        return Workbook(sheetNames: names, sheets: result)
+    }
+
+    /// Reads the sheets named in `sheets` (matched without regard to letter case) that
+    /// the workbook has, in that order, handing over each one's rows as they are read:
+    /// `sheet` is told the name asked for and the name as the workbook spells it, then
+    /// `row` is given each row that holds a value, in order.
+    ///
+    /// What was handed over stands only if this returns: when it throws, the workbook
+    /// is refused as a whole, whatever rows came before. Returns every sheet's name,
+    /// in the workbook's order.
+    public static func read(_ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits = .standard,
+                            sheet: (_ wanted: String, _ name: String) -> Void,
+                            row: (Workbook.Row) -> Void) throws(WorkbookError) -> [String] {
+        try read(bytes, sheets: wanted, limits: limits, chunkSize: 64 * 1024, sheet: sheet, row: row)
+    }
+
+    /// The same, expanding and parsing `chunkSize` bytes at a time (the tests try small ones).
+    static func read(_ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits, chunkSize: Int,
+                     sheet: (_ wanted: String, _ name: String) -> Void,
+                     row: (Workbook.Row) -> Void) throws(WorkbookError) -> [String] {
+        let zip = try ZipParts(bytes, limits: limits, chunkSize: chunkSize)
         let workbookPath = try officeDocument(zip)
         guard let workbookXML = try zip.part(workbookPath) else {
             throw WorkbookError("is not an .xlsx workbook: it has no workbook part (\(workbookPath)); save it from the spreadsheet as \"Excel Workbook (.xlsx)\"")
@@ -22,23 +58,40 @@ public enum WorkbookReader {
         var shared: [String]? = nil
         var styles = Styles()
 
-        var result: [String: Workbook.Sheet] = [:]
         for name in wanted {
-            guard let sheet = declared.first(where: { $0.name.lowercased() == name.lowercased() }) else { continue }
-            guard let target = relationships.first(where: { $0.id == sheet.relationship })?.target,
-                  let xml = try zip.part(target) else {
-                throw WorkbookError(sheet: sheet.name, "the sheet is listed in the workbook but its part is missing; save the workbook again from the spreadsheet")
+            guard let found = declared.first(where: { $0.name.lowercased() == name.lowercased() }) else { continue }
+            guard let target = relationships.first(where: { $0.id == found.relationship })?.target, zip.has(target) else {
+                throw WorkbookError(sheet: found.name, "the sheet is listed in the workbook but its part is missing; save the workbook again from the spreadsheet")
             }
             if shared == nil {
-                shared = try sharedStringsPath.flatMap { path throws(WorkbookError) in try zip.part(path) }
-                    .map { bytes throws(WorkbookError) in try sharedStrings(bytes, part: sharedStringsPath ?? "", limits: limits) } ?? []
-                styles = try stylesPath.flatMap { path throws(WorkbookError) in try zip.part(path) }
-                    .map { bytes throws(WorkbookError) in try Styles(bytes, part: stylesPath ?? "") } ?? Styles()
+                do {
+                    shared = try sharedStringsPath.map { path throws(WorkbookError) in try sharedStrings(zip, part: path, limits: limits) } ?? []
+                    styles = try stylesPath.flatMap { path throws(WorkbookError) in try zip.part(path) }
+                        .map { bytes throws(WorkbookError) in try Styles(bytes, part: stylesPath ?? "") } ?? Styles()
+                } catch {
+                    // The sheet used to be expanded whole before these were read, so a
+                    // sheet that cannot be expanded is what is reported.
+                    _ = try zip.stream(target) { _ in }
+                    throw error
+                }
             }
-            var reader = SheetReader(name: sheet.name, shared: shared ?? [], styles: styles, limits: limits)
-            result[name] = try reader.read(xml, part: target)
+            sheet(name, found.name)
+            try withoutActuallyEscaping(row) { row throws(WorkbookError) in
+                let reader = SheetReader(name: found.name, shared: shared ?? [], styles: styles, limits: limits, row: row)
+                try parse(zip, part: target, with: reader)
+                try reader.finish()
+            }
         }
-        return Workbook(sheetNames: declared.map(\.name), sheets: result)
+        return declared.map(\.name)
+    }
+
+    /// Parses the part at `path` as it is expanded. The part's own faults (too large,
+    /// damaged) come first, as when it was expanded whole before being parsed; then a
+    /// document type in its prolog; then the first fault of its XML or content.
+    private static func parse(_ zip: ZipParts, part path: String, with handler: XMLHandler) throws(WorkbookError) {
+        let stream = XMLStream(part: path, handler: handler)
+        _ = try zip.stream(path) { chunk in stream.feed(chunk) }
+        try stream.finish()
     }
 
     // MARK: - Package structure
@@ -68,16 +121,23 @@ public enum WorkbookReader {
         return try relationships(bytes, part: path, base: folder)
     }
 
-    private static func relationships(_ bytes: [UInt8], part: String, base: String) throws(WorkbookError) -> [Relationship] {
-        let xml = try XMLStream(bytes, part: part)
+    private final class RelationshipReader: XMLHandler {
+        let base: String
         var found: [Relationship] = []
-        while let node = try xml.next() {
-            guard case .start("Relationship", _) = node else { continue }
-            let attributes = xml.attributes()
-            guard let id = attributes["Id"], let target = attributes["Target"], attributes["TargetMode"] != "External" else { continue }
-            found.append(Relationship(id: id, type: attributes["Type"] ?? "", target: resolve(target, from: base)))
+        init(base: String) { self.base = base }
+
+        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) {
+            guard name == "Relationship" else { return }
+            guard let id = attributes.string("Id"), let target = attributes.string("Target"),
+                  attributes.string("TargetMode") != "External" else { return }
+            found.append(Relationship(id: id, type: attributes.string("Type") ?? "", target: resolve(target, from: base)))
         }
-        return found
+    }
+
+    private static func relationships(_ bytes: [UInt8], part: String, base: String) throws(WorkbookError) -> [Relationship] {
+        let reader = RelationshipReader(base: base)
+        try XMLStream.parse(bytes, part: part, into: reader)
+        return reader.found
     }
 
     /// A relationship target made into an archive path: absolute (`/xl/…`) or relative to `base`.
@@ -89,52 +149,70 @@ public enum WorkbookReader {
         return parts.joined(separator: "/")
     }
 
-    private static func sheetList(_ bytes: [UInt8], part: String) throws(WorkbookError) -> [(name: String, relationship: String)] {
-        let xml = try XMLStream(bytes, part: part)
+    private final class SheetListReader: XMLHandler {
         var sheets: [(name: String, relationship: String)] = []
-        while let node = try xml.next() {
-            guard case .start("sheet", _) = node else { continue }
-            let attributes = xml.attributes()
-            if let name = attributes["name"], let id = attributes["id"] { sheets.append((name, id)) }
+
+        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) {
+            guard name == "sheet" else { return }
+            if let sheet = attributes.string("name"), let id = attributes.string("id") { sheets.append((sheet, id)) }
         }
-        return sheets
+    }
+
+    private static func sheetList(_ bytes: [UInt8], part: String) throws(WorkbookError) -> [(name: String, relationship: String)] {
+        let reader = SheetListReader()
+        try XMLStream.parse(bytes, part: part, into: reader)
+        return reader.sheets
     }
 
     // MARK: - Shared strings
 
-    private static func sharedStrings(_ bytes: [UInt8], part: String, limits: WorkbookLimits) throws(WorkbookError) -> [String] {
-        let xml = try XMLStream(bytes, part: part)
+    private final class SharedStringsReader: XMLHandler {
+        let limits: WorkbookLimits
         var strings: [String] = []
-        var current = ""
-        var inItem = false, inText = false, phonetic = 0
-        while let node = try xml.next() {
-            switch node {
-            case .start("si", let empty):
+        private var current: [UInt8] = []
+        private var inItem = false, inText = false, phonetic = 0
+
+        init(limits: WorkbookLimits) { self.limits = limits }
+
+        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) throws(WorkbookError) {
+            if name == "si" {
                 if strings.count >= limits.maxSharedStrings {
                     throw WorkbookError("the shared-strings table holds more than \(limits.maxSharedStrings) entries; the workbook is refused")
                 }
-                if empty { strings.append("") } else { inItem = true; current = "" }
-            case .end("si"):
-                strings.append(current.decodingOOXMLEscapes())
-                inItem = false
-            case .start("rPh", let empty):
-                if !empty { phonetic += 1 }
-            case .end("rPh"):
-                phonetic -= 1
-            case .start("t", let empty):
+                if empty { strings.append("") } else { inItem = true; current.removeAll(keepingCapacity: true) }
+            } else if name == "t" {
                 inText = inItem && !empty && phonetic == 0
-            case .end("t"):
-                inText = false
-            case .text(let text) where inText:
-                current += text
-                if current.utf8.count > limits.maxCellBytes {
-                    throw WorkbookError("shared string \(strings.count + 1) is larger than \(limits.maxCellBytes) bytes; the workbook is refused")
-                }
-            default:
-                break
+            } else if name == "rPh" {
+                if !empty { phonetic += 1 }
             }
         }
-        return strings
+
+        override func end(_ name: XMLName) {
+            if name == "si" {
+                strings.append(String(decoding: current, as: UTF8.self).decodingOOXMLEscapes())
+                inItem = false
+            } else if name == "t" {
+                inText = false
+            } else if name == "rPh" {
+                phonetic -= 1
+            }
+        }
+
+        override func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(WorkbookError) {
+            guard inText else { return }
+            current.append(contentsOf: bytes)
+            if current.count > limits.maxCellBytes {
+                throw WorkbookError("shared string \(strings.count + 1) is larger than \(limits.maxCellBytes) bytes; the workbook is refused")
+            }
+        }
+    }
+
+    /// The shared-strings table, parsed as it is expanded.
+    private static func sharedStrings(_ zip: ZipParts, part: String, limits: WorkbookLimits) throws(WorkbookError) -> [String] {
+        guard zip.has(part) else { return [] }
+        let reader = SharedStringsReader(limits: limits)
+        try parse(zip, part: part, with: reader)
+        return reader.strings
     }
 }
 
@@ -145,28 +223,31 @@ struct Styles {
 
     init() {}
 
-    init(_ bytes: [UInt8], part: String) throws(WorkbookError) {
-        let xml = try XMLStream(bytes, part: part)
+    private final class Reader: XMLHandler {
         var custom: [Int: String] = [:]
         var formatIDs: [Int] = []
-        var inCellFormats = false
-        while let node = try xml.next() {
-            switch node {
-            case .start("numFmt", _):
-                let attributes = xml.attributes()
-                if let id = attributes["numFmtId"].flatMap({ Int($0) }) { custom[id] = attributes["formatCode"] ?? "" }
-            case .start("cellXfs", let empty):
+        private var inCellFormats = false
+
+        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) {
+            if name == "numFmt" {
+                if let id = attributes.string("numFmtId").flatMap({ Int($0) }) { custom[id] = attributes.string("formatCode") ?? "" }
+            } else if name == "cellXfs" {
                 inCellFormats = !empty
-            case .end("cellXfs"):
-                inCellFormats = false
-            case .start("xf", _) where inCellFormats:
-                formatIDs.append(xml.attributes()["numFmtId"].flatMap { Int($0) } ?? 0)
-            default:
-                break
+            } else if name == "xf", inCellFormats {
+                formatIDs.append(attributes.string("numFmtId").flatMap { Int($0) } ?? 0)
             }
         }
-        dateFormats = formatIDs.map { id in
-            if let code = custom[id] { return Self.isDateFormat(code) }
+
+        override func end(_ name: XMLName) {
+            if name == "cellXfs" { inCellFormats = false }
+        }
+    }
+
+    init(_ bytes: [UInt8], part: String) throws(WorkbookError) {
+        let reader = Reader()
+        try XMLStream.parse(bytes, part: part, into: reader)
+        dateFormats = reader.formatIDs.map { id in
+            if let code = reader.custom[id] { return Self.isDateFormat(code) }
             return Self.builtInDateFormats.contains(id)
         }
     }

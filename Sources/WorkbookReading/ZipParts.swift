@@ -26,10 +26,13 @@ struct ZipParts {
     private let bytes: [UInt8]
     private let entries: [String: Entry]
     private let limits: WorkbookLimits
+    /// How much is expanded (and handed on) at a time; the tests make it small.
+    private let chunkSize: Int
 
-    init(_ bytes: [UInt8], limits: WorkbookLimits) throws(WorkbookError) {
+    init(_ bytes: [UInt8], limits: WorkbookLimits, chunkSize: Int = 64 * 1024) throws(WorkbookError) {
         self.bytes = bytes
         self.limits = limits
+        self.chunkSize = chunkSize
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw WorkbookError("is an old-style .xls workbook or a password-protected one, not an .xlsx workbook; save it from the spreadsheet as \"Excel Workbook (.xlsx)\" without a password")
         }
@@ -39,26 +42,53 @@ struct ZipParts {
         entries = try Self.directory(bytes)
     }
 
+    /// Whether the archive has a part at `path`.
+    func has(_ path: String) -> Bool { entries[path] != nil }
+
     /// The bytes of the part at `path`, or `nil` when there is none.
     func part(_ path: String) throws(WorkbookError) -> [UInt8]? {
-        guard let entry = entries[path] else { return nil }
+        var output: [UInt8] = []
+        let found = try stream(path) { chunk in output.append(contentsOf: chunk) }
+        return found ? output : nil
+    }
+
+    /// Hands the part at `path` to `consume` as it is expanded, a chunk at a time,
+    /// and returns `false` when there is no such part. Nothing is held but the chunk.
+    ///
+    /// The part is checked exactly as a whole one would be: refused before anything
+    /// is expanded when the directory states a size over the bound, stopped as soon
+    /// as the expanded bytes outgrow it, and its checksum compared at the end. So a
+    /// caller that parses the chunks as they come must hold back what it found until
+    /// this returns: a damaged part is reported as damaged, whatever its bytes say.
+    func stream(_ path: String, _ consume: (UnsafeRawBufferPointer) -> Void) throws(WorkbookError) -> Bool {
+        guard let entry = entries[path] else { return false }
         let limit = limits.maxPartBytes
         if entry.uncompressedSize > limit {
             throw WorkbookError("the part \(path) expands to \(entry.uncompressedSize) bytes, more than the limit of \(limit) bytes; the workbook is refused")
         }
         let compressed = bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)]
-        var output: [UInt8] = []
         let checksum: UInt32
         switch entry.method {
         case 0:
             guard compressed.count <= limit else { throw tooLarge(path, entry) }
-            output = Array(compressed)
-            checksum = Data(output).crc32(checksum: 0)
+            checksum = compressed.withUnsafeBytes { CRC32.checksum($0) }
+            // Stored, not compressed: checked whole before any of it is handed on.
+            guard checksum == entry.checksum else { throw damagedChecksum(path) }
+            compressed.withUnsafeBytes { whole in
+                var at = 0
+                while at < whole.count {
+                    let end = min(at + chunkSize, whole.count)
+                    consume(UnsafeRawBufferPointer(rebasing: whole[at..<end]))
+                    at = end
+                }
+            }
+            return true
         case 8:
-            output.reserveCapacity(entry.uncompressedSize)
+            var produced = 0
+            var crc = CRC32()
             do {
-                checksum = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: 64 * 1024, skipCRC32: false,
-                                               provider: { position, size in
+                _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: true,
+                                        provider: { position, size in
                     let start = Int(position)
                     guard start < compressed.count else { throw Truncated() }
                     let from = compressed.startIndex + start
@@ -69,21 +99,28 @@ struct ZipParts {
                     if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
                     return chunk
                 }, consumer: { chunk in
-                    guard output.count + chunk.count <= limit else { throw TooLarge() }
-                    output.append(contentsOf: chunk)
+                    guard produced + chunk.count <= limit else { throw TooLarge() }
+                    produced += chunk.count
+                    chunk.withUnsafeBytes { bytes in
+                        crc.update(bytes)
+                        consume(bytes)
+                    }
                 })
             } catch is TooLarge {
                 throw tooLarge(path, entry)
             } catch {
                 throw WorkbookError("the part \(path) cannot be expanded: its compressed data is damaged; save the workbook again from the spreadsheet")
             }
+            checksum = crc.value
         default:
             throw WorkbookError("the part \(path) is compressed with method \(entry.method), which spreadsheets do not use; save the workbook again from the spreadsheet")
         }
-        if checksum != entry.checksum {
-            throw WorkbookError("the part \(path) is damaged (its checksum does not match); save the workbook again from the spreadsheet")
-        }
-        return output
+        if checksum != entry.checksum { throw damagedChecksum(path) }
+        return true
+    }
+
+    private func damagedChecksum(_ path: String) -> WorkbookError {
+        WorkbookError("the part \(path) is damaged (its checksum does not match); save the workbook again from the spreadsheet")
     }
 
     private func tooLarge(_ path: String, _ entry: Entry) -> WorkbookError {
