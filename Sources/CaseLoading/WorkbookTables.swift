@@ -29,9 +29,21 @@ public enum WorkbookTables {
             maxPartBytes: limits.maxWorkbookPartBytes, maxCells: limits.maxWorkbookCells,
             maxRows: max(limits.maxCSVRows, limits.maxLearningRows) + 1, maxColumns: limits.maxCSVColumns,
             maxCellBytes: limits.maxCSVCellBytes, maxSharedStrings: limits.maxSharedStrings)
-        let workbook: Workbook
+        // Each sheet's rows go into its table as they are read, so that the sheet's
+        // cells are never all held at once; the tables stand only if the workbook
+        // is read to the end without error.
+        var builders: [String: TableBuilder] = [:]
+        var current: String? = nil
+        let sheetNames: [String]
         do {
-            workbook = try WorkbookReader.read(bytes, sheets: [casesSheet, learningSheet], limits: workbookLimits)
+            sheetNames = try WorkbookReader.read(bytes, sheets: [casesSheet, learningSheet], limits: workbookLimits, sheet: { wanted, name in
+                let isCases = wanted == casesSheet
+                builders[wanted] = TableBuilder(file: file, sheet: name, rowLimit: isCases ? limits.maxCSVRows : limits.maxLearningRows,
+                                                what: isCases ? "case rows" : "learning-point rows")
+                current = wanted
+            }, row: { row in
+                if let current { builders[current]?.add(row) }
+            })
         } catch {
             let position: SourceLocation.Position =
                 if let sheet = error.sheet, let cell = error.cell { .sheetCell(sheet: sheet, cell: cell, column: "") }
@@ -41,77 +53,127 @@ public enum WorkbookTables {
                           diagnostics: [.error(at: SourceLocation(file: file, position: position), error.message)])
         }
         var diagnostics: [Diagnostic] = []
-        guard let cases = workbook.sheets[casesSheet] else {
-            let sheets = workbook.sheetNames.map { $0.quotedForDiagnostic }.joined(separator: ", ")
+        guard let cases = builders.removeValue(forKey: casesSheet) else {
+            let sheets = sheetNames.map { $0.quotedForDiagnostic }.joined(separator: ", ")
             diagnostics.append(.error(at: SourceLocation(file: file),
                 "has no sheet named \"cases\" (its sheets: \(sheets.isEmpty ? "none" : sheets)); name the sheet that holds one row per case \"cases\""))
-            return Result(cases: nil, learning: nil, hasLearningSheet: workbook.sheets[learningSheet] != nil, diagnostics: diagnostics)
+            return Result(cases: nil, learning: nil, hasLearningSheet: builders[learningSheet] != nil, diagnostics: diagnostics)
         }
-        let casesTable = table(cases, file: file, rowLimit: limits.maxCSVRows, what: "case rows", limits: limits, &diagnostics)
-        let learning = workbook.sheets[learningSheet]
-        let learningTable = learning.flatMap {
-            table($0, file: file, rowLimit: limits.maxLearningRows, what: "learning-point rows", limits: limits, &diagnostics)
-        }
+        let casesTable = cases.finish(&diagnostics)
+        let learning = builders.removeValue(forKey: learningSheet)
+        let learningTable = learning.flatMap { $0.finish(&diagnostics) }
         return Result(cases: casesTable, learning: learningTable, hasLearningSheet: learning != nil, diagnostics: diagnostics)
     }
 
     /// The sheet as a table whose header is row 1, or `nil` (with a diagnostic) when it has none.
     static func table(_ sheet: Workbook.Sheet, file: String, rowLimit: Int, what: String, limits: LoadingLimits,
                       _ diagnostics: inout [Diagnostic]) -> CSVTable? {
-        let sheetLocation = SourceLocation(file: file, position: .sheet(sheet.name))
-        guard let first = sheet.rows.first else {
-            diagnostics.append(.error(at: sheetLocation, "the sheet is empty; expected a header in row 1 and one row per \(what == "case rows" ? "case" : "learning point") below it"))
-            return nil
-        }
-        guard first.number == 1 else {
-            diagnostics.append(.error(at: sheetLocation, "row 1 is empty; expected the header (the column names) in row 1, as in the CSV form"))
-            return nil
-        }
-        let width = (first.cells.last?.column ?? -1) + 1
-        var header = Array(repeating: "", count: width)
-        for cell in first.cells { header[cell.column] = text(of: cell.value).trimmingSpaces() }
-        var table = CSVTable(file: file, sheet: sheet.name, header: header, rows: [], dataRowCount: 0)
+        var builder = TableBuilder(file: file, sheet: sheet.name, rowLimit: rowLimit, what: what)
+        for row in sheet.rows { builder.add(row) }
+        return builder.finish(&diagnostics)
+    }
 
-        for row in sheet.rows.dropFirst() {
+    /// One sheet made into a table a row at a time: row 1 is the header, each row
+    /// below it becomes a row of text cells (or a diagnostic at its cell).
+    struct TableBuilder {
+        let file: String
+        let sheet: String
+        let rowLimit: Int
+        let what: String
+        private var table: CSVTable?
+        private var width = 0
+        private var sawRow = false
+        /// Why the sheet gives no table, once it is known.
+        private var unusable: Diagnostic?
+        private var diagnostics: [Diagnostic] = []
+
+        init(file: String, sheet: String, rowLimit: Int, what: String) {
+            self.file = file
+            self.sheet = sheet
+            self.rowLimit = rowLimit
+            self.what = what
+        }
+
+        mutating func add(_ row: Workbook.Row) {
+            guard unusable == nil else { return }
+            guard sawRow else {
+                sawRow = true
+                header(row)
+                return
+            }
+            guard var table else { return }
+            self.table = nil  // so that its rows are not copied as one is added
+            defer { self.table = table }
+            let header = table.header
             var cells = Array(repeating: "", count: width)
             var refused: Set<Int> = []
             for cell in row.cells {
                 guard cell.column < width else {
                     if !text(of: cell.value).allSatisfy(\.isWhitespace) {
-                        diagnostics.append(.error(at: SourceLocation(file: file, position: .sheetCell(sheet: sheet.name, cell: cell.reference, column: "")),
+                        diagnostics.append(.error(at: SourceLocation(file: file, position: .sheetCell(sheet: sheet, cell: cell.reference, column: "")),
                             "the cell is to the right of the header's last column (\(CSVTable.letters(width - 1))); clear it, or give its column a name in row 1"))
                         refused.insert(cell.column)
                     }
                     continue
                 }
-                let location = table.cellLocation(row: row.number, column: cell.column)
                 if let problem = refusal(of: cell.value) {
-                    diagnostics.append(.error(at: location, field: header[cell.column], problem))
+                    diagnostics.append(.error(at: table.cellLocation(row: row.number, column: cell.column), field: header[cell.column], problem))
                     refused.insert(cell.column)
                 } else {
                     cells[cell.column] = text(of: cell.value)
                 }
             }
-            if refused.isEmpty, cells.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+            if refused.isEmpty, cells.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return }
             table.dataRowCount += 1
             if table.dataRowCount > rowLimit {
-                diagnostics.append(.error(at: table.rowLocation(row.number), "the sheet has more than \(rowLimit) \(what); the workbook is refused"))
-                return nil
+                unusable = .error(at: table.rowLocation(row.number), "the sheet has more than \(rowLimit) \(what); the workbook is refused")
+                return
             }
             table.rows.append(CSVTable.Row(number: row.number, cells: cells, refused: refused))
         }
-        return table
+
+        private mutating func header(_ first: Workbook.Row) {
+            let sheetLocation = SourceLocation(file: file, position: .sheet(sheet))
+            guard first.number == 1 else {
+                unusable = .error(at: sheetLocation, "row 1 is empty; expected the header (the column names) in row 1, as in the CSV form")
+                return
+            }
+            width = (first.cells.last?.column ?? -1) + 1
+            var header = Array(repeating: "", count: width)
+            for cell in first.cells { header[cell.column] = text(of: cell.value).trimmingSpaces() }
+            table = CSVTable(file: file, sheet: sheet, header: header, rows: [], dataRowCount: 0)
+        }
+
+        /// The table, or `nil`; its diagnostics (and why it is unusable) are added to `all`.
+        consuming func finish(_ all: inout [Diagnostic]) -> CSVTable? {
+            all += diagnostics
+            if !sawRow {
+                let one = what == "case rows" ? "case" : "learning point"
+                all.append(.error(at: SourceLocation(file: file, position: .sheet(sheet)),
+                                  "the sheet is empty; expected a header in row 1 and one row per \(one) below it"))
+                return nil
+            }
+            if let unusable {
+                all.append(unusable)
+                return nil
+            }
+            return table
+        }
     }
 
     /// The text a CSV export would hold for a value that can be text.
     static func text(of value: Workbook.Value) -> String {
         switch value {
-        case .text(let text): text.utf8.contains(0x0D) ? text.replacingCRLF() : text
+        case .text(let text): hasCarriageReturn(text) ? text.replacingCRLF() : text
         case .number(let number, _): wholeNumberText(number) ?? number
         case .boolean(let flag): flag ? "true" : "false"
         case .date(let text), .error(let text): text
         case .formulaWithoutValue: ""
         }
+    }
+
+    private static func hasCarriageReturn(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
     }
 
     /// `3` for `3`, `3.0` or `3E0`; `nil` when the number is not whole (or too large to be exact).
