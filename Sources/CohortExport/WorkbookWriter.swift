@@ -6,8 +6,13 @@ import ZIPFoundation
 /// The cohort as an Office Open XML workbook: a `cases` sheet and, when the cohort
 /// records learning points, a `learning` sheet, laid out like the CSV files.
 ///
-/// Every XML part is written through ``XMLWriter`` (kind `.xml`), never by joining
-/// strings, and zipped with ZIPFoundation in memory. Text cells are inline strings,
+/// The small parts are written through ``XMLWriter`` (kind `.xml`), never by joining
+/// strings. A sheet, which holds every cell of the cohort (171 MB of XML for 100,000
+/// cases), is written by ``SheetXML`` straight into one byte buffer: the same bytes
+/// XMLWriter would write, by the same rules (line breaks normalised, a forbidden
+/// character refused with XMLWriter's own error, `&`, `<`, `>` and `"` escaped as
+/// libxml2 escapes them), without a libxml2 call, a check of names and a string per
+/// element. All is zipped with ZIPFoundation in memory. Text cells are inline strings,
 /// numbers and booleans are typed cells, the header row is bold and frozen. The
 /// archive is the same bytes for the same cohort (fixed entry dates).
 enum WorkbookWriter {
@@ -19,14 +24,14 @@ enum WorkbookWriter {
     static func workbook(_ table: CaseTable, learning: Bool) throws -> [UInt8] {
         var sheets: [(name: String, header: [String], rows: [[SheetValue]])] = [("cases", table.casesHeader, table.cases)]
         if learning { sheets.append(("learning", table.learningHeader, table.learning)) }
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", try contentTypesPart(sheetCount: sheets.count)),
-            ("_rels/.rels", try relationships([("rId1", "\(officeRelationships)/officeDocument", "xl/workbook.xml")])),
-            ("xl/workbook.xml", try workbookPart(sheets.map(\.name))),
-            ("xl/_rels/workbook.xml.rels", try relationships(
+        var parts: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(try contentTypesPart(sheetCount: sheets.count).utf8)),
+            ("_rels/.rels", Array(try relationships([("rId1", "\(officeRelationships)/officeDocument", "xl/workbook.xml")]).utf8)),
+            ("xl/workbook.xml", Array(try workbookPart(sheets.map(\.name)).utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(try relationships(
                 sheets.indices.map { ("rId\($0 + 1)", "\(officeRelationships)/worksheet", "worksheets/sheet\($0 + 1).xml") }
-                + [("rId\(sheets.count + 1)", "\(officeRelationships)/styles", "styles.xml")])),
-            ("xl/styles.xml", try stylesPart()),
+                + [("rId\(sheets.count + 1)", "\(officeRelationships)/styles", "styles.xml")]).utf8)),
+            ("xl/styles.xml", Array(try stylesPart().utf8)),
         ]
         for (index, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", try sheetPart(sheet.header, sheet.rows)))
@@ -34,11 +39,12 @@ enum WorkbookWriter {
         let archive = try Archive(data: Data(), accessMode: .create)
         // A fixed date, so that the same cohort gives the same bytes.
         let date = Date(timeIntervalSince1970: 946_684_800)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                 compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
+        for (path, bytes) in parts {
+            // ZIPFoundation asks for the part a chunk at a time; each is copied from
+            // the bytes once, in chunks larger than its 16 kB default.
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
+                                 compressionMethod: .deflate, bufferSize: 256 * 1024) { position, size in
+                bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[Int(position)..<(Int(position) + size)])) }
             }
         }
         guard let data = archive.data else { throw CohortExport.Refusal("the workbook could not be assembled in memory") }
@@ -111,43 +117,152 @@ enum WorkbookWriter {
         return try w.finish()
     }
 
-    private static func sheetPart(_ header: [String], _ rows: [[SheetValue]]) throws -> String {
-        let w = try XMLWriter(kind: .xml(root: "worksheet"))
-        try w.element("worksheet", ["xmlns": main]) {
-            try w.element("sheetViews") {
-                try w.element("sheetView", ["workbookViewId": "0"]) {
-                    try w.element("pane", ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
-                }
-            }
-            try w.element("sheetData") {
-                try row(1, header.map { SheetValue.text($0) }, style: "1", w)
-                for (index, cells) in rows.enumerated() { try row(index + 2, cells, style: nil, w) }
-            }
-        }
-        return try w.finish()
+    private static func sheetPart(_ header: [String], _ rows: [[SheetValue]]) throws(XMLWriterError) -> [UInt8] {
+        var xml = SheetXML()
+        // About what a case row takes, so that the buffer grows a few times at most.
+        xml.reserve((rows.count + 1) * 1_800)
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"")
+        xml.append(main)
+        xml.append("\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>")
+        try xml.row(1, header.map { SheetValue.text($0) }, bold: true)
+        for (index, cells) in rows.enumerated() { try xml.row(index + 2, cells, bold: false) }
+        xml.append("</sheetData></worksheet>\n")
+        return xml.bytes
+    }
+}
+
+/// One sheet's XML as bytes: what ``XMLWriter`` writes for the same elements, built
+/// without it (see ``WorkbookWriter``). The tests compare the two on awkward text.
+struct SheetXML {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private static func row(_ number: Int, _ cells: [SheetValue], style: String?, _ w: XMLWriter) throws {
-        try w.element("row", ["r": "\(number)"]) {
-            for (column, value) in cells.enumerated() {
-                var attributes = [("r", CSVTable.letters(column) + "\(number)")]
-                if let style { attributes.append(("s", style)) }
-                switch value {
-                case .empty:
-                    continue
-                case .text(let text):
-                    try w.element("c", attributes: attributes + [("t", "inlineStr")]) {
-                        // A literal "_x" is written "_x005F_x", so that text such as "_x0041_"
-                        // is not read back as the escape of another character.
-                        let escaped = text.replacingOccurrences(of: "_x", with: "_x005F_x")
-                        try w.element("is") { try w.element("t", ["xml:space": "preserve"], text: escaped) }
-                    }
-                case .number(let number):
-                    try w.element("c", attributes: attributes) { try w.element("v", text: String(number)) }
-                case .boolean(let flag):
-                    try w.element("c", attributes: attributes + [("t", "b")]) { try w.element("v", text: flag ? "1" : "0") }
-                }
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// A whole number's digits, as `String(number)` writes them.
+    mutating func append(_ number: Int) {
+        guard number >= 0 else { return append(String(number)) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
+
+    /// The column letters of the first columns, made once.
+    private static let letters: [[UInt8]] = (0..<64).map { Array(CSVTable.letters($0).utf8) }
+
+    mutating func appendLetters(_ column: Int) {
+        if column < Self.letters.count { bytes.append(contentsOf: Self.letters[column]) } else { append(CSVTable.letters(column)) }
+    }
+
+    /// `<row r="n">` and its cells, or `<row r="n"/>` when none holds anything.
+    mutating func row(_ number: Int, _ cells: [SheetValue], bold: Bool) throws(XMLWriterError) {
+        append("<row r=\"")
+        append(number)
+        append("\"")
+        var open = true
+        for (column, value) in cells.enumerated() {
+            if case .empty = value { continue }
+            if open {
+                append(">")
+                open = false
+            }
+            append("<c r=\"")
+            appendLetters(column)
+            append(number)
+            append(bold ? "\" s=\"1\"" : "\"")
+            switch value {
+            case .empty:
+                continue
+            case .text(let text):
+                append(" t=\"inlineStr\"><is><t xml:space=\"preserve\"")
+                // A literal "_x" is written "_x005F_x", so that text such as "_x0041_"
+                // is not read back as the escape of another character.
+                try self.text(Self.hasEscapeLookalike(text) ? text.replacingOccurrences(of: "_x", with: "_x005F_x") : text,
+                              then: "</t></is></c>", empty: "/></is></c>")
+            case .number(let number):
+                append("><v>")
+                append(number)
+                append("</v></c>")
+            case .boolean(let flag):
+                append(flag ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>")
             }
         }
+        append(open ? "/>" : "</row>")
+    }
+
+    private static func hasEscapeLookalike(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// `>`, the escaped text and `end`; or `empty` when the text is empty (XMLWriter
+    /// then closes the element as `<t …/>`). Line breaks become `\n`, as XMLWriter
+    /// makes them, and a character it refuses is refused with its error.
+    private mutating func text(_ text: String, then end: StaticString, empty: StaticString) throws(XMLWriterError) {
+        if text.isEmpty {
+            append(empty)
+            return
+        }
+        // Plain text (printable ASCII, tabs and line feeds, nothing to escape) goes as it is.
+        var plain = true
+        for byte in text.utf8 where byte >= 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
+            || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") {
+            plain = false
+            break
+        }
+        if plain {
+            append(">")
+            append(text)
+            append(end)
+            return
+        }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 16)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                escaped.append(0x0A)
+                previousWasCR = true
+                continue
+            }
+            defer { previousWasCR = false }
+            if scalar == "\n" && previousWasCR { continue }
+            if XMLWriter.refuses(scalar) {
+                throw .illegalCharacter(scalar, place: .text, path: "/worksheet/sheetData/row/c/is/t")
+            }
+            switch scalar {
+            case "&": escaped += Array("&amp;".utf8)
+            case "<": escaped += Array("&lt;".utf8)
+            case ">": escaped += Array("&gt;".utf8)
+            case "\"": escaped += Array("&quot;".utf8)
+            default: escaped.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        if escaped.isEmpty {
+            append(empty)
+            return
+        }
+        append(">")
+        bytes.append(contentsOf: escaped)
+        append(end)
     }
 }
