@@ -8,7 +8,8 @@ import ZIPFoundation
 ///
 /// The small parts are written through ``XMLWriter`` (kind `.xml`), never by joining
 /// strings. A sheet, which holds every cell of the cohort (171 MB of XML for 100,000
-/// cases), is written by ``SheetXML`` straight into one byte buffer: the same bytes
+/// cases), is written by ``SheetXML`` straight into bytes, a few rows at a time as
+/// ZIPFoundation asks for them, so that it is never held whole: the same bytes
 /// XMLWriter would write, by the same rules (line breaks normalised, a forbidden
 /// character refused with XMLWriter's own error, `&`, `<`, `>` and `"` escaped as
 /// libxml2 escapes them), without a libxml2 call, a check of names and a string per
@@ -24,7 +25,7 @@ enum WorkbookWriter {
     static func workbook(_ table: CaseTable, learning: Bool) throws -> [UInt8] {
         var sheets: [(name: String, header: [String], rows: [[SheetValue]])] = [("cases", table.casesHeader, table.cases)]
         if learning { sheets.append(("learning", table.learningHeader, table.learning)) }
-        var parts: [(String, [UInt8])] = [
+        let small: [(String, [UInt8])] = [
             ("[Content_Types].xml", Array(try contentTypesPart(sheetCount: sheets.count).utf8)),
             ("_rels/.rels", Array(try relationships([("rId1", "\(officeRelationships)/officeDocument", "xl/workbook.xml")]).utf8)),
             ("xl/workbook.xml", Array(try workbookPart(sheets.map(\.name)).utf8)),
@@ -33,18 +34,23 @@ enum WorkbookWriter {
                 + [("rId\(sheets.count + 1)", "\(officeRelationships)/styles", "styles.xml")]).utf8)),
             ("xl/styles.xml", Array(try stylesPart().utf8)),
         ]
-        for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", try sheetPart(sheet.header, sheet.rows)))
-        }
         let archive = try Archive(data: Data(), accessMode: .create)
         // A fixed date, so that the same cohort gives the same bytes.
         let date = Date(timeIntervalSince1970: 946_684_800)
-        for (path, bytes) in parts {
-            // ZIPFoundation asks for the part a chunk at a time; each is copied from
-            // the bytes once, in chunks larger than its 16 kB default.
+        for (path, bytes) in small {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                                 compressionMethod: .deflate, bufferSize: 256 * 1024) { position, size in
-                bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[Int(position)..<(Int(position) + size)])) }
+                                 compressionMethod: .deflate) { position, size in
+                Data(bytes[Int(position)..<(Int(position) + size)])
+            }
+        }
+        for (index, sheet) in sheets.enumerated() {
+            // The sheet's XML is made as ZIPFoundation asks for it, a chunk at a time,
+            // never held whole; its length is counted first (the zip entry states it).
+            let source = SheetSource(header: sheet.header, rows: sheet.rows)
+            let size = try source.count()
+            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(size),
+                                 modificationDate: date, compressionMethod: .deflate, bufferSize: 256 * 1024) { position, size in
+                try source.chunk(at: Int(position), size: size)
             }
         }
         guard let data = archive.data else { throw CohortExport.Refusal("the workbook could not be assembled in memory") }
@@ -117,17 +123,72 @@ enum WorkbookWriter {
         return try w.finish()
     }
 
-    private static func sheetPart(_ header: [String], _ rows: [[SheetValue]]) throws(XMLWriterError) -> [UInt8] {
-        var xml = SheetXML()
-        // About what a case row takes, so that the buffer grows a few times at most.
-        xml.reserve((rows.count + 1) * 1_800)
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"")
-        xml.append(main)
-        xml.append("\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>")
-        try xml.row(1, header.map { SheetValue.text($0) }, bold: true)
-        for (index, cells) in rows.enumerated() { try xml.row(index + 2, cells, bold: false) }
-        xml.append("</sheetData></worksheet>\n")
-        return xml.bytes
+    /// A sheet's XML: the start, one piece per row, the end.
+    final class SheetSource {
+        let header: [String]
+        let rows: [[SheetValue]]
+        /// The next piece to make: -1 the start, 0 the header row, n data row n, rows.count + 1 the end.
+        private var next = -1
+        private var pending = SheetXML()
+        /// Where in the part `pending` begins.
+        private var handedOut = 0
+
+        init(header: [String], rows: [[SheetValue]]) {
+            self.header = header
+            self.rows = rows
+        }
+
+        private var isFinished: Bool { next > rows.count + 1 }
+
+        /// Appends the next piece to `xml`.
+        private func makeNext(into xml: inout SheetXML) throws(XMLWriterError) {
+            switch next {
+            case -1:
+                xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"")
+                xml.append(WorkbookWriter.main)
+                xml.append("\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>")
+            case 0:
+                try xml.row(1, header.map { SheetValue.text($0) }, bold: true)
+            case rows.count + 1:
+                xml.append("</sheetData></worksheet>\n")
+            default:
+                try xml.row(next + 1, rows[next - 1], bold: false)
+            }
+            next += 1
+        }
+
+        /// The length of the whole part, made once and thrown away (and checked: a
+        /// character XMLWriter refuses is refused here, before the archive is begun).
+        func count() throws(XMLWriterError) -> Int {
+            var total = 0
+            var scratch = SheetXML()
+            next = -1
+            while !isFinished {
+                try makeNext(into: &scratch)
+                total += scratch.bytes.count
+                scratch.removeAll()
+            }
+            next = -1
+            return total
+        }
+
+        /// The part's bytes from `position`, `size` of them; asked for in order.
+        func chunk(at position: Int, size: Int) throws -> Data {
+            guard position == handedOut else { throw CohortExport.Refusal("the workbook could not be assembled in memory") }
+            while pending.bytes.count < size, !isFinished { try makeNext(into: &pending) }
+            let taken = min(size, pending.bytes.count)
+            let chunk = pending.bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[..<taken])) }
+            pending.removeFirst(taken)
+            handedOut += taken
+            return chunk
+        }
+    }
+
+    /// The whole sheet at once (for the tests).
+    static func sheetPart(_ header: [String], _ rows: [[SheetValue]]) throws -> [UInt8] {
+        let source = SheetSource(header: header, rows: rows)
+        let size = try source.count()
+        return [UInt8](try source.chunk(at: 0, size: size))
     }
 }
 
@@ -136,7 +197,9 @@ enum WorkbookWriter {
 struct SheetXML {
     private(set) var bytes: [UInt8] = []
 
-    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    mutating func removeFirst(_ count: Int) { bytes.removeFirst(count) }
 
     mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

@@ -46,14 +46,22 @@ import XMLWriter
     }
 
     private func direct(_ header: [String], _ rows: [[SheetValue]]) throws -> [UInt8] {
-        var xml = SheetXML()
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"")
-        xml.append(WorkbookWriter.main)
-        xml.append("\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>")
-        try xml.row(1, header.map { SheetValue.text($0) }, bold: true)
-        for (index, cells) in rows.enumerated() { try xml.row(index + 2, cells, bold: false) }
-        xml.append("</sheetData></worksheet>\n")
-        return xml.bytes
+        try WorkbookWriter.sheetPart(header, rows)
+    }
+
+    @Test func theSheetMadeChunkByChunkIsTheWholeSheet() throws {
+        let rows: [[SheetValue]] = (0..<300).map { [.text("case \($0) & \"more\" é"), .number($0), .boolean($0 % 2 == 0), .empty] }
+        let whole = try direct(["id", "n", "b", "e"], rows)
+        for size in [1, 7, 100, 4096, 1 << 20] {
+            let source = WorkbookWriter.SheetSource(header: ["id", "n", "b", "e"], rows: rows)
+            let count = try source.count()
+            #expect(count == whole.count)
+            var made: [UInt8] = []
+            while made.count < count { made += try source.chunk(at: made.count, size: min(size, count - made.count)) }
+            #expect(made == whole, "chunks of \(size)")
+            // Asked for out of order, it refuses rather than give wrong bytes.
+            #expect(throws: CohortExport.Refusal.self) { try source.chunk(at: 0, size: 1) }
+        }
     }
 
     @Test func awkwardTextIsWrittenAsXMLWriterWritesIt() throws {
