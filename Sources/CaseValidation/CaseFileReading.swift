@@ -110,8 +110,9 @@ enum CaseFileReading {
     /// The file system, shared by the reading threads. Implementations are read-only
     /// views (the disk, or files in memory); those that record what they read do so
     /// behind a lock.
-    private struct Shared<FileSystem: InputFileSystem>: @unchecked Sendable {
-        let fileSystem: FileSystem
+    /// Held as an existential, so the threads' closure captures no generic type.
+    private struct Shared: @unchecked Sendable {
+        let fileSystem: any InputFileSystem
     }
 }
 
