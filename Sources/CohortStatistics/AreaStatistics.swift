@@ -20,7 +20,8 @@ public struct AreaStatistics: Hashable, Sendable {
     public let unusedAreaCodes: [String]
 
     init(_ cohort: Cohort) {
-        let used = Set(cohort.cases.map(\.area))
+        let cases = cohort.cases
+        let used = Set(cases.indices.map { cases[$0].area })
         let active = cohort.areas.filter { used.contains($0.code) }
         // Area tallies count areas, not cases: an area's "case id" here is its code.
         func tally<Code: ContractCode>(_ field: (Area) -> Code) -> Tally {

@@ -30,9 +30,9 @@ public struct DataQuality: Hashable, Sendable {
     public let withoutThemes: [String]
 
     init(_ cases: [Case]) {
-        unknownPrognosis = cases.lazy.filter { $0.harm.prognosis == .unknown }.map(\.id)
-        unknownOccasions = cases.lazy.filter { $0.harm.occasions == .unknown }.map(\.id)
-        withoutThemes = cases.lazy.filter { $0.themes.isEmpty }.map(\.id)
+        unknownPrognosis = cases.positions { cases[$0].harm.prognosis == .unknown }.map { cases[$0].id }
+        unknownOccasions = cases.positions { cases[$0].harm.occasions == .unknown }.map { cases[$0].id }
+        withoutThemes = cases.positions { cases[$0].themes.isEmpty }.map { cases[$0].id }
     }
 
 
