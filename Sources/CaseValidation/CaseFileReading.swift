@@ -40,7 +40,7 @@ enum CaseFileReading {
         if !(concurrently ?? (paths.count >= concurrentFrom)) {
             return paths.map { read($0, fileSystem: fileSystem, limits: limits, declared: declared, parsed: parsed) }
         }
-        let slots = Slots(count: paths.count)
+        let slots = Slots(count: paths.count, empty: Outcome())
         defer { slots.release() }
         let shared = Shared(fileSystem: fileSystem)
         let tasks = (paths.count + filesPerTask - 1) / filesPerTask
@@ -86,25 +86,6 @@ enum CaseFileReading {
         outcome.decoded = decoded.value
         outcome.diagnostics = log.items
         return outcome
-    }
-
-    /// One slot per file, written by whichever thread reads it: each slot by one thread only.
-    private final class Slots: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<Outcome>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: Outcome())
-        }
-
-        func set(_ index: Int, _ outcome: Outcome) { buffer[index] = outcome }
-
-        var all: [Outcome] { Array(buffer) }
-
-        func release() {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
     }
 
     /// The file system, shared by the reading threads. Implementations are read-only

@@ -380,21 +380,26 @@ public enum CohortLoader {
         /// Case rows decoded a batch at a time (on every core), in order.
         static let caseRowsPerBatch = 4096
 
-        /// Decodes the case rows as they come, a batch at a time, in order.
+        /// Decodes the case rows as they come, a batch at a time, in order: each full
+        /// batch is decoded on other threads while the next is read from the file.
         private func decodeCaseRows(_ rows: inout some IteratorProtocol<CSVTable.Row>, _ decoder: CaseRowDecoder,
                                     log: DiagnosticLog, into source: inout CaseSource) {
-            var batch: [CSVTable.Row] = []
-            func flush() {
-                let decoded = decoder.decode(batch)
+            func take(_ decoded: (cases: [CaseDecoding.Decoded], diagnostics: [Diagnostic])) {
                 decoded.diagnostics.forEach(log.add)
                 for row in decoded.cases { add(row.id, row.area, row.value, into: &source) }
-                batch.removeAll(keepingCapacity: true)
             }
+            var batch: [CSVTable.Row] = []
+            var decoding: RowsBeingDecoded? = nil
             while let row = rows.next() {
                 batch.append(row)
-                if batch.count == Self.caseRowsPerBatch { flush() }
+                if batch.count == Self.caseRowsPerBatch {
+                    if let decoding { take(decoding.wait()) }
+                    decoding = RowsBeingDecoded(decoder, batch)
+                    batch = []
+                }
             }
-            flush()
+            if let decoding { take(decoding.wait()) }
+            take(decoder.decode(batch))
         }
 
         /// Decodes each learning-point row as it comes: the valid points by case id, in

@@ -101,6 +101,28 @@ struct CaseRowDecoder {
     }
 }
 
+/// A batch of case rows being decoded on other threads (``CaseRowDecoder/decode(_:concurrently:)``)
+/// while the caller reads the next batch from the file; ``wait()`` gives what
+/// `decode` gives.
+final class RowsBeingDecoded: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once, by the decoding thread, before `done` is signalled.
+    private var result: (cases: [CaseDecoding.Decoded], diagnostics: [Diagnostic]) = ([], [])
+
+    init(_ decoder: CaseRowDecoder, _ rows: [CSVTable.Row]) {
+        let work = Unchecked(value: (decoder: decoder, rows: rows))
+        DispatchQueue.global().async {
+            self.result = work.value.decoder.decode(work.value.rows)
+            self.done.signal()
+        }
+    }
+
+    func wait() -> (cases: [CaseDecoding.Decoded], diagnostics: [Diagnostic]) {
+        done.wait()
+        return result
+    }
+}
+
 /// Decodes learning-point rows one at a time, each joined to its case by id.
 struct LearningRowDecoder {
     let shape: CSVTable
@@ -147,25 +169,6 @@ struct LearningRowDecoder {
         }
         guard let point, let caseID, log.errorCount == before else { return nil }
         return (caseID, point)
-    }
-}
-
-/// One slot per item, each written by one thread only.
-private final class Slots<Item>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Item>
-
-    init(count: Int, empty: Item) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: empty)
-    }
-
-    func set(_ index: Int, _ item: Item) { buffer[index] = item }
-
-    var all: [Item] { Array(buffer) }
-
-    func release() {
-        buffer.deinitialize()
-        buffer.deallocate()
     }
 }
 

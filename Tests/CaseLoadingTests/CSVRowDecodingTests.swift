@@ -95,3 +95,43 @@ import Testing
         #expect(counter.count == 27 + 3)
     }
 }
+
+/// Case rows are decoded a batch at a time, each full batch on other threads while
+/// the next is read: across several batches, problems come in row order, every
+/// row is counted, and a file refused after some batches gives only its refusal.
+@Suite struct CSVBatchPipelineTests {
+    /// `count` copies of C01's row with fresh ids; rows in `broken` have an unknown sex.
+    private static func cases(_ count: Int, broken: Set<Int>) -> String {
+        let lines = TestCohort.csv.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = [String(lines[0])]
+        for n in 1...count {
+            var row = String(lines[1]).replacingOccurrences(of: "C01,", with: "K\(n),")
+            if broken.contains(n) { row = row.replacingOccurrences(of: ",male,", with: ",boy,") }
+            out.append(row)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func load(_ csv: String) -> CohortLoadResult {
+        var files = TestCohort.base
+        files["Inputs/cases.csv"] = csv
+        return TestCohort.load(files, limits: LoadingLimits(maxFileBytes: 10 * 1024 * 1024))
+    }
+
+    @Test func problemsAcrossBatchesComeInRowOrder() {
+        let broken: Set<Int> = [1, 4_096, 4_097, 8_192, 8_193, 12_000]
+        let result = Self.load(Self.cases(12_000, broken: broken))
+        #expect(result.casesRead == 12_000)
+        let sexProblems = result.lines.filter { $0.contains("child.sex") }
+        #expect(sexProblems == broken.sorted().map {
+            "Inputs/cases.csv:row \($0 + 1), column child.sex: \"boy\" is not a valid value; expected one of: male, female"
+        })
+    }
+
+    @Test func aFileRefusedAfterSeveralBatchesGivesOnlyItsRefusal() {
+        let csv = Self.cases(9_000, broken: [10, 5_000]) + "K9001,\"unclosed\n"
+        #expect(Self.load(csv).lines.filter { !$0.contains("warning") } == [
+            "Inputs/cases.csv:row 9002, column area: a quoted cell is not closed before the end of the file",
+        ])
+    }
+}
