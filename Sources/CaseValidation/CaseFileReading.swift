@@ -72,7 +72,7 @@ enum CaseFileReading {
         }
         outcome.wasRead = true
         let tree: LocatedValue
-        switch parsed?.result(path: path, text: text, limits: limits) ?? YAMLReader.read(text, file: path, limits: limits) {
+        switch ParsedYAMLCache.parse(text, path: path, limits: limits, cache: parsed) {
         case .success(let value): tree = value
         case .failure(let problem):
             outcome.diagnostics = [problem]

@@ -104,7 +104,7 @@ public enum CohortLoader {
 
         private mutating func readYAML(atPath path: String, _ fs: some InputFileSystem) -> LocatedValue? {
             guard let text = readText(path, fs) else { return nil }
-            switch parsed?.result(path: path, text: text, limits: limits) ?? YAMLReader.read(text, file: path, limits: limits) {
+            switch ParsedYAMLCache.parse(text, path: path, limits: limits, cache: parsed) {
             case .success(let tree): return tree
             case .failure(let problem):
                 log.add(problem)

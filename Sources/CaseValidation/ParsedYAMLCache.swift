@@ -38,3 +38,11 @@ public final class ParsedYAMLCache: Sendable {
         return result
     }
 }
+
+extension ParsedYAMLCache {
+    /// `text` parsed: by `cache` when the caller keeps one, else afresh. The one way
+    /// the loader parses a YAML file, case file or not.
+    static func parse(_ text: String, path: String, limits: LoadingLimits, cache: ParsedYAMLCache?) -> Result<LocatedValue, Diagnostic> {
+        cache?.result(path: path, text: text, limits: limits) ?? YAMLReader.read(text, file: path, limits: limits)
+    }
+}
