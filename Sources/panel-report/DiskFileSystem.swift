@@ -54,10 +54,20 @@ struct DiskFileSystem: InputFileSystem {
     /// At most `atMost` names, read with `readdir` and stopped there: a folder of a
     /// billion files is refused after reading as many names as the limit allows.
     func entries(inDirectory path: String, atMost: Int) throws -> [String]? {
-        guard let real = try resolve(path), let folder = opendir(real) else { return nil }
+        guard let real = try resolve(path), Self.isDirectory(real) else { return nil }
+        // A folder that is there but cannot be opened (no permission) is a problem to
+        // report, not a missing folder.
+        guard let folder = opendir(real) else { throw FileReading.Problem.system(errno) }
         defer { closedir(folder) }
         var names: [String] = []
-        while names.count < atMost, let entry = readdir(folder) {
+        while names.count < atMost {
+            // readdir says "no more" and "could not read" alike, with nil: errno tells
+            // them apart, and a folder listed only in part must not pass for a whole one.
+            errno = 0
+            guard let entry = readdir(folder) else {
+                if errno != 0 { throw FileReading.Problem.system(errno) }
+                break
+            }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }

@@ -51,6 +51,21 @@ import Glibc
         #expect(result.lines.contains("\(inputs)/cases/C98.yaml: could not be read: not a regular file but a named pipe (FIFO)"), "\(result)")
     }
 
+    /// A cases/ folder that is there but may not be listed is reported as such, not
+    /// taken for a missing one. Run as `nobody` (root may list anything).
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
+    func aCasesFolderThatCannotBeListedSaysSo() throws {
+        let scratch = try Scratch()
+        let inputs = try scratch.copy("Inputs")
+        #expect(chmod(scratch.path(""), 0o755) == 0)
+        #expect(chmod(inputs, 0o755) == 0)
+        for name in ["review.yaml", "areas.yaml", "vocabulary.yaml"] { #expect(chmod(inputs + "/" + name, 0o644) == 0) }
+        #expect(chmod(inputs + "/cases", 0o311) == 0)
+        let result = try CLI.program("/usr/sbin/runuser", ["-u", "nobody", "--", CLI.binary.path, "validate", "--inputs", inputs], timeout: 60)
+        #expect(result.status == 65, "\(result)")
+        #expect(result.lines.contains("\(inputs)/cases: could not be listed: Permission denied"), "\(result)")
+    }
+
     @Test func aStyleSheetOrFigureDescriptionThatIsADeviceIsRefused() throws {
         let scratch = try Scratch()
         let templates = try scratch.copy("Templates")
