@@ -55,13 +55,26 @@ import Glibc
     /// taken for a missing one. Run as `nobody` (root may list anything).
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
     func aCasesFolderThatCannotBeListedSaysSo() throws {
+        // Everything nobody needs is copied where nobody may read it: the repository
+        // itself may sit in a folder only root can enter.
         let scratch = try Scratch()
         let inputs = try scratch.copy("Inputs")
+        let templates = try scratch.copy("Templates")
+        let binary = scratch.path("panel-report")
+        try fm.copyItem(atPath: CLI.binary.path, toPath: binary)
         #expect(chmod(scratch.path(""), 0o755) == 0)
-        #expect(chmod(inputs, 0o755) == 0)
-        for name in ["review.yaml", "areas.yaml", "vocabulary.yaml"] { #expect(chmod(inputs + "/" + name, 0o644) == 0) }
+        #expect(chmod(binary, 0o755) == 0)
+        for folder in [inputs, templates] {
+            for entry in try fm.subpathsOfDirectory(atPath: folder) {
+                var isFolder: ObjCBool = false
+                _ = fm.fileExists(atPath: folder + "/" + entry, isDirectory: &isFolder)
+                #expect(chmod(folder + "/" + entry, isFolder.boolValue ? 0o755 : 0o644) == 0)
+            }
+            #expect(chmod(folder, 0o755) == 0)
+        }
         #expect(chmod(inputs + "/cases", 0o311) == 0)
-        let result = try CLI.program("/usr/sbin/runuser", ["-u", "nobody", "--", CLI.binary.path, "validate", "--inputs", inputs], timeout: 60)
+        let result = try CLI.program("/usr/sbin/runuser", ["-u", "nobody", "--", binary, "validate", "--inputs", inputs, "--templates", templates],
+                                     in: scratch.url, timeout: 60)
         #expect(result.status == 65, "\(result)")
         #expect(result.lines.contains("\(inputs)/cases: could not be listed: Permission denied"), "\(result)")
     }
