@@ -1,6 +1,6 @@
 import Checksums
 import Foundation
-@testable import panel_report
+@testable import PanelReportCLI
 import Testing
 #if canImport(Glibc)
 import Glibc

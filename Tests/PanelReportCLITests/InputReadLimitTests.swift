@@ -1,7 +1,7 @@
 import CaseLoading
 import Foundation
 import Testing
-@testable import panel_report
+@testable import PanelReportCLI
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,7 +1,7 @@
 import CaseModel
 import Foundation
 import Testing
-@testable import panel_report
+@testable import PanelReportCLI
 
 /// `build --pdf` (issue 14): the report printed by headless Chromium, and what
 /// happens without Chromium. Needs `chromium`, which scripts/setup --checks installs.

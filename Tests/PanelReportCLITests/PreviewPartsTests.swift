@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import panel_report
+@testable import PanelReportCLI
 
 /// The preview's pieces that need no server: the offending line, the Host check,
 /// the problems page and the watcher.

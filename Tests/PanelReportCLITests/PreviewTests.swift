@@ -173,6 +173,40 @@ import Glibc
         #expect(try server.get("/").status == 200)
     }
 
+    /// The server is another program, `panel-report-preview`, started in panel-report's
+    /// place: found beside the program itself, also when that is run through a link,
+    /// and named with where it was looked for when it is not there.
+    @Test func theServerProgramIsFoundBesideTheCommandOrNamedWhenMissing() throws {
+        let scratch = try Scratch()
+        let alone = scratch.url.appendingPathComponent("alone")
+        try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.binary, to: alone.appendingPathComponent("panel-report"))
+        let missing = try CLI.program(alone.appendingPathComponent("panel-report").path, ["preview", "--port", "0"], in: scratch.url, timeout: 60)
+        #expect(missing.status == 69)
+        #expect(missing.stderr == "panel-report: preview is served by the program panel-report-preview, which could not be started from \(alone.path)/panel-report-preview (No such file or directory); build it beside panel-report with 'swift build -c release' (scripts/report does)\n")
+
+        // Through a link elsewhere: the program beside the real panel-report answers
+        // (it refuses the host name itself, after panel-report has handed over).
+        let link = scratch.url.appendingPathComponent("linked-panel-report")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: CLI.binary)
+        let handedOver = try CLI.program(link.path, ["preview", "--host", "example.org", "--port", "0"], in: scratch.url, timeout: 60)
+        #expect(handedOver.status == 64)
+        #expect(handedOver.stderr.contains("--host example.org: not an IP address"))
+    }
+
+    /// Every other command starts without a networking stack: that is why the server
+    /// is a program of its own (it was most of a small build's time).
+    @Test func panelReportItselfLinksNoNetworkingLibrary() throws {
+        let ldd = try CLI.program("/usr/bin/ldd", [CLI.binary.path], timeout: 60)
+        #expect(ldd.status == 0)
+        #expect(ldd.stdout.contains("libyaml"))
+        for library in ["FoundationNetworking", "libcurl", "libssl", "libgssapi"] {
+            #expect(!ldd.stdout.contains(library), "panel-report links \(library)")
+        }
+        let server = try CLI.program("/usr/bin/ldd", [CLI.binary.deletingLastPathComponent().appendingPathComponent("panel-report-preview").path], timeout: 60)
+        #expect(server.stdout.contains("FoundationNetworking"))
+    }
+
     // MARK: - Helpers
 
     /// "In 14 of 23 cases the family was known only to universal services": the 14.

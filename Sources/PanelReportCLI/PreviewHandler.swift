@@ -1,15 +1,50 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
+/// A request as the preview reads it: the method, the path and the Host header.
+public struct PreviewRequest: Sendable {
+    public let method: String
+    public let path: String
+    public let host: String?
+
+    public init(method: String, path: String, host: String?) {
+        self.method = method
+        self.path = path
+        self.host = host
+    }
+}
+
+/// The preview's answer: a status, its headers in order, and the body.
+public struct PreviewResponse: Sendable {
+    public let status: Int
+    public let reason: String
+    public let headers: [(name: String, value: String)]
+    public let body: Data
+}
+
+/// The web server under `panel-report preview`. It is FlyingFox, linked only into
+/// the `panel-report-preview` program: a networking library in `panel-report`
+/// itself would be loaded by every command (about 30 more shared libraries, most
+/// of a small build's time), so `panel-report preview` hands over to that program
+/// (``PreviewCommand``), which sets ``PreviewCommand/transport``.
+public protocol PreviewTransport: Sendable {
+    /// Binding a socket to `host` (an IP address) and `port`, then letting it go:
+    /// nil if it could be had, else the system's error number (`EADDRINUSE`).
+    static func bindProblem(host: String, isIPv6: Bool, port: UInt16) -> Int32?
+
+    /// Serves until stopped, calling `listening` with the port once it accepts connections.
+    static func serve(host: String, isIPv6: Bool, port: UInt16,
+                      respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse,
+                      listening: @escaping @Sendable (UInt16) -> Void) async throws
+}
+
 /// Answers the browser for `panel-report preview`: the report (or the problems
 /// page) at `/`, its figures and data beside it, the reload script and the build
 /// number. Everything comes from memory (``PreviewSession``); nothing is read from
 /// or written to disk here.
-struct PreviewHandler: HTTPHandler {
+struct PreviewHandler: Sendable {
     let session: PreviewSession
     /// Host names a request may give when the server listens on loopback only, so
     /// that a web page elsewhere cannot reach the draft through a DNS name that it
@@ -34,14 +69,14 @@ struct PreviewHandler: HTTPHandler {
 
         """
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return Self.text(.methodNotAllowed, "Only GET and HEAD are answered here.\n")
+    func respond(to request: PreviewRequest) -> PreviewResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return Self.text(405, "Method Not Allowed", "Only GET and HEAD are answered here.\n")
         }
         if let allowed = allowedHostNames {
-            let name = Self.hostName(request.headers[.host] ?? "")
+            let name = Self.hostName(request.host ?? "")
             guard allowed.contains(name) else {
-                return Self.text(.forbidden, "This preview answers only requests for 127.0.0.1 or localhost.\n")
+                return Self.text(403, "Forbidden", "This preview answers only requests for 127.0.0.1 or localhost.\n")
             }
         }
         let state = session.state
@@ -55,7 +90,7 @@ struct PreviewHandler: HTTPHandler {
         default:
             let path = String(request.path.drop { $0 == "/" })
             guard state.isReport, let bytes = state.files[path] else {
-                return Self.text(.notFound, state.isReport ? "There is no \(request.path) in this report.\n"
+                return Self.text(404, "Not Found", state.isReport ? "There is no \(request.path) in this report.\n"
                                  : "The report cannot be built just now; its problems are listed at /.\n")
             }
             return Self.file(bytes, type: Self.contentType(path))
@@ -80,23 +115,24 @@ struct PreviewHandler: HTTPHandler {
         return value
     }
 
-    private static func file(_ bytes: Data, type: String) -> HTTPResponse {
-        var headers: HTTPHeaders = [
-            .contentType: type,
-            .cacheControl: "no-store",
-            HTTPHeader("X-Content-Type-Options"): "nosniff",
-            HTTPHeader("Referrer-Policy"): "no-referrer",
+    private static func file(_ bytes: Data, type: String) -> PreviewResponse {
+        var headers = [
+            (name: "Content-Type", value: type),
+            (name: "Cache-Control", value: "no-store"),
+            (name: "X-Content-Type-Options", value: "nosniff"),
+            (name: "Referrer-Policy", value: "no-referrer"),
         ]
         if !type.hasPrefix("text/html") && !type.hasPrefix("text/javascript") {
             // A figure or data file opened on its own runs nothing either.
-            headers[HTTPHeader("Content-Security-Policy")] = "default-src 'none'; style-src 'unsafe-inline'"
+            headers.append((name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'"))
         }
-        return HTTPResponse(statusCode: .ok, headers: headers, body: bytes)
+        return PreviewResponse(status: 200, reason: "OK", headers: headers, body: bytes)
     }
 
-    private static func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                     body: Data(message.utf8))
+    private static func text(_ status: Int, _ reason: String, _ message: String) -> PreviewResponse {
+        PreviewResponse(status: status, reason: reason,
+                        headers: [(name: "Content-Type", value: "text/plain; charset=utf-8"), (name: "Cache-Control", value: "no-store")],
+                        body: Data(message.utf8))
     }
 }
 
@@ -125,32 +161,5 @@ struct PreviewAddress {
 
     func url(port: UInt16) -> String {
         isIPv6 ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
-    }
-
-    /// Binding a socket to this address and port, then letting it go: nil if it
-    /// could be had, else the system's error number (`EADDRINUSE`).
-    func bindProblem(port: UInt16) -> Int32? {
-        do {
-            if isIPv6 { try Self.tryBind(sockaddr_in6.inet6(ip6: host, port: port)) } else { try Self.tryBind(sockaddr_in.inet(ip4: host, port: port)) }
-            return nil
-        } catch SocketError.failed(_, let code, _) {
-            return code
-        } catch {
-            return EINVAL
-        }
-    }
-
-    private static func tryBind(_ address: some SocketAddress) throws {
-        let socket = try Socket(domain: Int32(type(of: address).family))
-        defer { try? socket.close() }
-        try socket.setValue(true, for: .localAddressReuse)
-        try socket.bind(to: address)
-    }
-
-    func server(port: UInt16, handler: PreviewHandler) throws -> HTTPServer {
-        if isIPv6 {
-            return HTTPServer(address: try sockaddr_in6.inet6(ip6: host, port: port), logger: .disabled, handler: handler)
-        }
-        return HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port), logger: .disabled, handler: handler)
     }
 }

@@ -2,13 +2,12 @@ import ArgumentParser
 import Foundation
 
 /// `panel-report`: builds the panel's findings report from structured case summaries.
-@main
-struct PanelReport: ParsableCommand {
+public struct PanelReport: ParsableCommand {
     /// This panel-report's version: printed by `--version` and recorded in every
     /// manifest.json, so a new version rebuilds a report `--if-changed` would keep.
     static let version = "1.0.0"
 
-    static let configuration = CommandConfiguration(
+    public static let configuration = CommandConfiguration(
         commandName: "panel-report",
         abstract: "Builds the panel's findings report from structured case summaries.",
         discussion: """
@@ -17,17 +16,22 @@ struct PanelReport: ParsableCommand {
             the inputs or templates folder); 65 invalid or unreadable case data or \
             templates, or (verify) a report folder that differs from its manifest.json; \
             66 an input is missing (verify: no manifest.json); 69 --pdf could not find or run \
-            Chromium; 70 an internal error (please report it); 73 the output folder cannot be created, holds files panel-report did \
+            Chromium, or preview could not start panel-report-preview; 70 an internal error \
+            (please report it); 73 the output folder cannot be created, holds files panel-report did \
             not write, or links its own files elsewhere; 74 the new report could not be \
             moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
         version: version,
         subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PreviewCommand.self, ConvertCommand.self])
 
+    public init() {}
+
     /// ArgumentParser's own main, except that no command at all is a usage error
     /// (help on stderr, exit 64: a job that lost its arguments must not pass), and
     /// a usage error is two lines on stderr: what is wrong, and where the help is.
-    static func main() {
+    /// `previewTransport`: the web server, from the `panel-report-preview` program only.
+    public static func main(previewTransport: (any PreviewTransport.Type)? = nil) {
+        PreviewCommand.transport = previewTransport
         let arguments = Array(CommandLine.arguments.dropFirst())
         // Usage errors are found before the options are; read the log format by hand.
         if let index = arguments.firstIndex(of: "--log-format"), arguments.indices.contains(index + 1) {

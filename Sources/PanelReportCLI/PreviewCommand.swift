@@ -1,6 +1,4 @@
 import ArgumentParser
-import FlyingFox
-import FlyingSocks
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,6 +6,11 @@ import Glibc
 
 /// `panel-report preview`: serves the report on this computer and rebuilds it in
 /// memory whenever the inputs or templates change.
+///
+/// The server is in another program, `panel-report-preview` (see
+/// ``PreviewTransport``): `panel-report` checks the command line, then starts that
+/// program in its own place with the same arguments, and it runs this command again
+/// with ``transport`` set.
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
@@ -16,8 +19,14 @@ struct PreviewCommand: ParsableCommand {
             Built in memory: nothing is written, not even Output/. Open the address it prints \
             on stderr; the page reloads itself after each rebuild, and while the files cannot \
             be built it lists every problem with the line it is on. Stop it with Ctrl-C. \
-            Exit codes: 64 a wrong command line or a --port in use; 74 the server stopped.
+            Exit codes: 64 a wrong command line or a --port in use; 69 the program \
+            panel-report-preview, which serves it, is not beside panel-report; 74 the server stopped.
             """)
+
+    /// The web server, given by the `panel-report-preview` program to
+    /// ``PanelReport/main(previewTransport:)``; nil in `panel-report`, which then
+    /// starts that program instead (``PreviewProgram``).
+    nonisolated(unsafe) static var transport: (any PreviewTransport.Type)?
 
     /// The port when none is given; if another program has it, any free port is used.
     static let defaultPort = 8710
@@ -48,8 +57,9 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         // A server runs until stopped: no progress line, and no summary of a finished run.
         try reportingFailures(log, progress: false) { _ in
+            guard let transport = Self.transport else { try PreviewProgram.start() }
             let address = try PreviewAddress(host: host)
-            let chosen = try choosePort(address)
+            let chosen = try choosePort(address, transport)
             if !address.isLoopback {
                 Console.error("panel-report: warning: --host \(host): other computers that can reach this one can open the preview, \(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless they need it")
             }
@@ -70,11 +80,11 @@ struct PreviewCommand: ParsableCommand {
 
             let handler = PreviewHandler(session: session, allowedHostNames: address.isLoopback
                                          ? ["127.0.0.1", "localhost", "::1", address.host.lowercased()] : nil)
-            let server = try address.server(port: chosen, handler: handler)
             let what = published ? "the published report" : "the reviewers' draft"
+            let (inputs, templates) = (input.inputs, templateOptions.templates)
             let stopped = Blocking.run {
-                try await Self.serve(server) { port in
-                    Console.error("panel-report: previewing \(what) at \(address.url(port: port)) (watching \(input.inputs) and \(templateOptions.templates); Ctrl-C stops)")
+                try await transport.serve(host: address.host, isIPv6: address.isIPv6, port: chosen, respond: handler.respond) { port in
+                    Console.error("panel-report: previewing \(what) at \(address.url(port: port)) (watching \(inputs) and \(templates); Ctrl-C stops)")
                 }
             }
             if let stopped {
@@ -84,9 +94,9 @@ struct PreviewCommand: ParsableCommand {
     }
 
     /// The port asked for, or a free one: 0 (any free port) when the default one is taken.
-    private func choosePort(_ address: PreviewAddress) throws -> UInt16 {
+    private func choosePort(_ address: PreviewAddress, _ transport: any PreviewTransport.Type) throws -> UInt16 {
         let wanted = UInt16(port ?? Self.defaultPort)
-        guard wanted != 0, let problem = address.bindProblem(port: wanted) else { return wanted }
+        guard wanted != 0, let problem = transport.bindProblem(host: address.host, isIPv6: address.isIPv6, port: wanted) else { return wanted }
         if problem == EADDRINUSE || problem == EACCES {
             if port == nil {
                 Console.error("panel-report: port \(wanted) is \(problem == EADDRINUSE ? "in use by another program" : "not open to this user"); using a free port instead")
@@ -98,24 +108,6 @@ struct PreviewCommand: ParsableCommand {
             throw Failure(.usage, "panel-report: --host \(Printable.text(address.host)): not an address of this computer; use 127.0.0.1")
         }
         throw Failure(.usage, "panel-report: cannot listen on \(Printable.text(address.host)) port \(wanted): \(SystemError.text(problem))")
-    }
-
-    /// Runs the server until it stops, calling `listening` with its port once it accepts connections.
-    private static func serve(_ server: HTTPServer, listening: @Sendable (UInt16) -> Void) async throws {
-        let failure = Blocking.ErrorBox()
-        let running = Task {
-            do { try await server.run() } catch { failure.set(error) }
-        }
-        while await !server.isListening {
-            if let error = failure.error { throw error }
-            try await Task.sleep(nanoseconds: 5_000_000)
-        }
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): listening(port)
-        default: throw SocketError.unsupportedAddress
-        }
-        await running.value
-        if let error = failure.error { throw error }
     }
 
     /// One line per rebuild; the problems first when there are any.
@@ -156,5 +148,29 @@ enum Blocking {
         }
         done.wait()
         return box.error
+    }
+}
+
+/// `panel-report-preview`, the program that serves the preview: `panel-report
+/// preview` replaces itself with it, so the server has the same process, arguments,
+/// environment, output and exit code as the command the user ran.
+enum PreviewProgram {
+    static let name = "panel-report-preview"
+
+    /// Where it should be: beside the running program (symbolic links followed).
+    static var path: String {
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: running).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Runs it in this process's place with this command line; returns only by throwing.
+    static func start() throws -> Never {
+        let program = path
+        let arguments = [program] + CommandLine.arguments.dropFirst()
+        let pointers = arguments.map { strdup($0) } + [nil]
+        execv(program, pointers)
+        let code = errno
+        for pointer in pointers { free(pointer) }
+        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) (\(SystemError.text(code))); build it beside panel-report with 'swift build -c release' (scripts/report does)")
     }
 }
