@@ -32,6 +32,9 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
+        // Linux's sync_file_range, which Swift's Glibc module does not declare.
+        .target(name: "CFileSync"),
+
         // MARK: Pipeline stages
         .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
         .target(name: "CaseModel"),
@@ -53,7 +56,7 @@ let package = Package(
         // libraries were loaded by every command, most of a small build's time.
         .target(name: "PanelReportCLI", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "Checksums", "XMLWriter",
-            "CohortExport",
+            "CohortExport", "CFileSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A release build links the Swift runtime and Foundation into the program
