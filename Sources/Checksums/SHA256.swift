@@ -1,5 +1,10 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the digests of inputs and outputs: pure Swift, no
 /// dependency, checked against the standard's test vectors and `sha256sum`.
+/// Where the processor has SHA instructions (x86-64's SHA-NI), blocks are
+/// compressed with them instead (`CSHA256`), about five times faster; the tests
+/// check both ways give the same digests.
 ///
 /// Whole 64-byte blocks are compressed straight from the caller's buffer (an
 /// array, `Data`, a string's UTF-8); only a block split across two `update`s is
@@ -7,6 +12,8 @@
 /// lives on the stack, so hashing allocates nothing but the result.
 public struct SHA256: Sendable {
     private var state: State = SHA256.initialState
+    /// Whether blocks are compressed with the processor's SHA instructions.
+    private let usesProcessor: Bool
     /// Bytes of a block not yet complete (the first `pendingCount` of these 64).
     private var pending: Block = (0, 0, 0, 0, 0, 0, 0, 0)
     private var pendingCount = 0
@@ -19,7 +26,13 @@ public struct SHA256: Sendable {
     private static let initialState: State = (
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
 
-    public init() {}
+    public init() { usesProcessor = Self.processorHasSHA }
+
+    /// Swift's compression only, even where the processor has SHA instructions (for the tests).
+    init(portable: Bool) { usesProcessor = !portable && Self.processorHasSHA }
+
+    /// Whether this processor has SHA instructions: asked once.
+    static let processorHasSHA = csha256_available() == 1
 
     /// The digest of `bytes` as 64 lower-case hexadecimal digits.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
@@ -64,12 +77,12 @@ public struct SHA256: Sendable {
             remaining -= taken
             guard pendingCount == 64 else { return }
             let block = pending
-            withUnsafeBytes(of: block) { Self.compress(&state, $0.baseAddress!, blocks: 1) }
+            withUnsafeBytes(of: block) { compress($0.baseAddress!, blocks: 1) }
             pendingCount = 0
         }
         let whole = remaining / 64
         if whole > 0 {
-            Self.compress(&state, source, blocks: whole)
+            compress(source, blocks: whole)
             source += whole * 64
             remaining -= whole * 64
         }
@@ -116,7 +129,7 @@ public struct SHA256: Sendable {
             tail[count] = 0x80
             for i in (count + 1)..<(total - 8) { tail[i] = 0 }
             tail.storeBytes(of: bits.bigEndian, toByteOffset: total - 8, as: UInt64.self)
-            Self.compress(&state, UnsafeRawPointer(tail.baseAddress!), blocks: total / 64)
+            compress(UnsafeRawPointer(tail.baseAddress!), blocks: total / 64)
         }
         pendingCount = 0
     }
@@ -133,6 +146,14 @@ public struct SHA256: Sendable {
     ]
 
     /// Compresses `blocks` whole 64-byte blocks starting at `source` (any alignment) into `state`.
+    private mutating func compress(_ source: UnsafeRawPointer, blocks: Int) {
+        guard usesProcessor else { return Self.compress(&state, source, blocks: blocks) }
+        withUnsafeMutableBytes(of: &state) { words in
+            csha256_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self), source.assumingMemoryBound(to: UInt8.self), blocks)
+        }
+    }
+
+    /// Swift's compression of `blocks` whole 64-byte blocks at `source` (any alignment) into `state`.
     private static func compress(_ state: inout State, _ source: UnsafeRawPointer, blocks: Int) {
         k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

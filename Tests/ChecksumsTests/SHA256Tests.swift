@@ -1,4 +1,4 @@
-import Checksums
+@testable import Checksums
 import Foundation
 import Testing
 
@@ -64,6 +64,41 @@ import Testing
             }
         }
         #expect(wrong.isEmpty, "cuts giving another digest: \(wrong.prefix(5))")
+    }
+
+    /// The processor's SHA instructions are used exactly where it has them, as the
+    /// kernel reports its flags (x86-64 "sha_ni").
+    @Test func processorInstructionsAreFoundWhereTheyExist() throws {
+        let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ")) } ?? []
+        #expect(SHA256.processorHasSHA == (flags.contains("sha_ni") && flags.contains("ssse3") && flags.contains("sse4_1")))
+    }
+
+    /// The processor's compression and Swift's give the same digests: every length
+    /// up to five blocks, and a megabyte of varied bytes in pieces of every size.
+    @Test func processorAndSwiftCompressionAgree() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed >> 33
+        }
+        let bytes = (0..<1_000_000).map { _ in UInt8(truncatingIfNeeded: next()) }
+        for length in 0...320 {
+            var processor = SHA256(), portable = SHA256(portable: true)
+            processor.update(bytes[..<length])
+            portable.update(bytes[..<length])
+            #expect(processor.finishHex() == portable.finishHex(), "length \(length)")
+        }
+        var processor = SHA256(), portable = SHA256(portable: true)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + Int(next() % 5000))
+            processor.update(bytes[start..<end])
+            portable.update(bytes[start..<end])
+            start = end
+        }
+        #expect(processor.finishHex() == portable.finishHex())
+        #expect(SHA256.hex(bytes[..<10_000]) == ReferenceSHA256.hex(Array(bytes[..<10_000])))
     }
 
     /// A sequence without contiguous storage takes the gathering path, across its 4 KB chunks.
