@@ -108,7 +108,7 @@ struct Fields {
         }
     }
 
-    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    func fieldPath(_ key: String) -> FieldPath { FieldPath(key, in: path) }
 
     /// The value of `key` unless it is absent or empty.
     func present(_ key: String) -> FieldValue? {
@@ -119,12 +119,12 @@ struct Fields {
     /// Where to point when `key` is missing: its key if written with no value, else the mapping.
     func missingLocation(_ key: String) -> SourceLocation {
         if let entry = value.entry(key) { return entry.keyLocation }
-        return value.location.forMissingField(fieldPath(key))
+        return value.location.forMissingField(fieldPath(key).description)
     }
 
     /// Reads a required field, reporting it when missing; `expected` says what would be
     /// valid (built only when the field is missing: most reads have nothing to report).
-    func required<T>(_ key: String, expected: @autoclosure () -> String? = nil, _ read: (FieldValue, String) -> T?) -> T? {
+    func required<T>(_ key: String, expected: @autoclosure () -> String? = nil, _ read: (FieldValue, FieldPath) -> T?) -> T? {
         guard let found = present(key) else {
             reportMissing(key, expected: expected())
             return nil
@@ -133,12 +133,12 @@ struct Fields {
     }
 
     /// Reads an optional field; `nil` when absent (or when invalid, with a diagnostic).
-    func optional<T>(_ key: String, _ read: (FieldValue, String) -> T?) -> T? {
+    func optional<T>(_ key: String, _ read: (FieldValue, FieldPath) -> T?) -> T? {
         present(key).flatMap { read($0, fieldPath(key)) }
     }
 
     func reportMissing(_ key: String, expected: String?) {
-        let field = fieldPath(key)
+        let field = fieldPath(key).description
         if context.absentColumns.contains(field) { return }
         var message = "required field is missing"
         if let expected { message += "; expected \(expected)" }
@@ -151,4 +151,44 @@ struct Fields {
 struct DecodeContext {
     let log: DiagnosticLog
     var absentColumns: Set<String> = []
+}
+
+/// The dotted path of a field as messages name it (`child.sex`, `themes[2]`,
+/// `learning[1].text`), kept as its parts and spelt out only for a message: most
+/// fields read have nothing to report.
+struct FieldPath: CustomStringConvertible {
+    /// The path of the mapping the field is in; empty at a file's root.
+    private let mapping: String
+    private let key: String
+    /// The number (from 1) of an item of the field's list.
+    private let item: Int?
+
+    /// A field of a file's root mapping.
+    init(_ key: String) {
+        self.init(key, in: "")
+    }
+
+    /// The field `key` of the mapping at `mapping` (empty at a file's root).
+    init(_ key: String, in mapping: String) {
+        self.mapping = mapping
+        self.key = key
+        item = nil
+    }
+
+    private init(mapping: String, key: String, item: Int) {
+        self.mapping = mapping
+        self.key = key
+        self.item = item
+    }
+
+    /// The `number`th item (from 1) of this field's list.
+    func item(_ number: Int) -> FieldPath {
+        precondition(item == nil, "a list's item is not itself a list")
+        return FieldPath(mapping: mapping, key: key, item: number)
+    }
+
+    var description: String {
+        let field = mapping.isEmpty ? key : "\(mapping).\(key)"
+        return item.map { "\(field)[\($0)]" } ?? field
+    }
 }
