@@ -94,24 +94,24 @@ public struct CSVTable: Hashable, Sendable {
     /// file, and how each row's cells become a tree by them (see ``tree(for:columns:)``).
     public struct TreePlan: Sendable {
         /// A path's step: one per distinct dotted prefix of the columns' paths.
-        private struct Node: Sendable {
+        fileprivate struct Node: Sendable {
             var key: String
             /// The node it is a key of; the row's own mapping is -1.
             var parent: Int
-            /// How many keys its mapping may have, at most.
-            var width: Int
+            /// The nodes whose parent it is, in the order they were made.
+            var children: [Int] = []
         }
 
-        private struct Column: Sendable {
+        fileprivate struct Column: Sendable {
             var index: Int
             /// The nodes of its path, outermost first.
             var path: [Int]
         }
 
-        private var nodes: [Node] = []
-        private var columns: [Column] = []
-        /// How many keys the row's own mapping may have, at most.
-        private var rootWidth = 0
+        fileprivate private(set) var nodes: [Node] = []
+        fileprivate private(set) var columns: [Column] = []
+        /// The nodes of the row's own mapping, in the order they were made.
+        private var rootChildren: [Int] = []
 
         /// The plan for the header's `columns`, in that order (those past the header's end are left out).
         public init(header: [String], columns indices: [Int]) {
@@ -126,8 +126,8 @@ public struct CSVTable: Hashable, Sendable {
                     if let known = index[Pair(parent: parent, key: key)] {
                         parent = known
                     } else {
-                        nodes.append(Node(key: key, parent: parent, width: 0))
-                        if parent < 0 { rootWidth += 1 } else { nodes[parent].width += 1 }
+                        nodes.append(Node(key: key, parent: parent))
+                        if parent < 0 { rootChildren.append(nodes.count - 1) } else { nodes[parent].children.append(nodes.count - 1) }
                         index[Pair(parent: parent, key: key)] = nodes.count - 1
                         parent = nodes.count - 1
                     }
@@ -149,58 +149,12 @@ public struct CSVTable: Hashable, Sendable {
 
         /// The tree of row `number`'s `cells`, its places those of `table`.
         public func tree(cells: [String], number: Int, in table: CSVTable) -> LocatedValue {
-            let rowLocation = table.rowLocation(number)
-            let count = nodes.count
-            // For each node, what the row put there: nothing (-2), a mapping (-1) or the
-            // cell of a column (its index); then the nodes in the order they were first put.
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(2 * count, 1)) { scratch in
-                let slot = UnsafeMutableBufferPointer(rebasing: scratch[0..<count])
-                let order = UnsafeMutableBufferPointer(rebasing: scratch[count..<(2 * count)])
-                slot.initialize(repeating: -2)
-                var placed = 0
-                for column in columns where column.index < cells.count {
-                    if cells[column.index].isBlankText { continue }
-                    let last = column.path.count - 1
-                    for (depth, node) in column.path.enumerated() {
-                        let filled = slot[node]
-                        if depth == last {
-                            // A key already there (a value or a mapping) keeps what it has.
-                            if filled == -2 {
-                                slot[node] = column.index
-                                order[placed] = node
-                                placed += 1
-                            }
-                            break
-                        }
-                        // A value cannot hold keys: the column clashes with an earlier one.
-                        if filled >= 0 { break }
-                        if filled == -2 {
-                            slot[node] = -1
-                            order[placed] = node
-                            placed += 1
-                        }
-                    }
-                }
-                func entries(of parent: Int, width: Int) -> [LocatedValue.Entry] {
-                    var made: [LocatedValue.Entry] = []
-                    made.reserveCapacity(width)
-                    for k in 0..<placed {
-                        let node = order[k]
-                        guard nodes[node].parent == parent else { continue }
-                        let filled = slot[node]
-                        if filled >= 0 {
-                            let location = table.cellLocation(row: number, column: filled)
-                            made.append(LocatedValue.Entry(key: nodes[node].key, keyLocation: location,
-                                                              value: LocatedValue(.scalar(cells[filled], .cell), at: location)))
-                        } else {
-                            made.append(LocatedValue.Entry(key: nodes[node].key, keyLocation: rowLocation,
-                                                              value: LocatedValue(.mapping(entries(of: node, width: nodes[node].width)), at: rowLocation)))
-                        }
-                    }
-                    return made
-                }
-                return LocatedValue(.mapping(entries(of: -1, width: rootWidth)), at: rowLocation)
-            }
+            RowTree(plan: self, cells: cells, number: number, in: table).tree()
+        }
+
+        /// The nodes whose parent is `parent` (-1 for the row's own mapping), in the order they were made.
+        fileprivate func children(of parent: Int) -> [Int] {
+            parent < 0 ? rootChildren : nodes[parent].children
         }
 
         /// Counts the header paths split while it is set: a test's way to see that a
@@ -209,6 +163,136 @@ public struct CSVTable: Hashable, Sendable {
 
         final class SplitCounter: @unchecked Sendable {
             var count = 0
+        }
+    }
+
+    /// One row seen as the tree of a ``TreePlan`` (see ``tree(for:columns:)``), with
+    /// what each node holds looked up in place rather than built: a reader that takes
+    /// the row apart key by key makes only the values it reads. ``tree()`` builds the
+    /// whole tree from it.
+    public final class RowTree: Sendable {
+        /// What the row has at a node of the plan.
+        public enum Content: Sendable {
+            /// The keys of a dotted prefix (`child` of `child.sex`), a node of the plan.
+            case mapping(node: Int)
+            /// The text of the cell in a column.
+            case cell(column: Int)
+        }
+
+        /// One key of a mapping, in the order the tree has it.
+        public struct Entry: Sendable {
+            public var key: String
+            public var content: Content
+        }
+
+        /// The row's own mapping, as a node.
+        public static let root = -1
+
+        private let plan: TreePlan
+        private let cells: [String]
+        private let number: Int
+        private let table: CSVTable
+        /// For each node of the plan, what the row put there: nothing (-2), a mapping
+        /// (-1) or the cell of a column (its index).
+        private let slot: [Int]
+        /// The nodes in the order they were first put.
+        private let order: [Int]
+
+        /// Row `number`'s `cells` by `plan`, its places those of `table` (a CSV file or a sheet).
+        public init(plan: TreePlan, cells: [String], number: Int, in table: CSVTable) {
+            self.plan = plan
+            self.cells = cells
+            self.number = number
+            self.table = table
+            var slot = [Int](repeating: -2, count: plan.nodes.count)
+            var order: [Int] = []
+            order.reserveCapacity(plan.nodes.count)
+            for column in plan.columns where column.index < cells.count {
+                if cells[column.index].isBlankText { continue }
+                let last = column.path.count - 1
+                for (depth, node) in column.path.enumerated() {
+                    let filled = slot[node]
+                    if depth == last {
+                        // A key already there (a value or a mapping) keeps what it has.
+                        if filled == -2 {
+                            slot[node] = column.index
+                            order.append(node)
+                        }
+                        break
+                    }
+                    // A value cannot hold keys: the column clashes with an earlier one.
+                    if filled >= 0 { break }
+                    if filled == -2 {
+                        slot[node] = -1
+                        order.append(node)
+                    }
+                }
+            }
+            self.slot = slot
+            self.order = order
+        }
+
+        /// `row` by `plan`, its places those of `table`.
+        public convenience init(plan: TreePlan, row: Row, in table: CSVTable) {
+            self.init(plan: plan, cells: row.cells, number: row.number, in: table)
+        }
+
+        /// Where the row is: the place of each of its mappings.
+        public var location: SourceLocation { table.rowLocation(number) }
+
+        /// What the mapping at `node` has for `key`, if anything.
+        public func content(_ key: String, of node: Int) -> Content? {
+            for child in plan.children(of: node) where plan.nodes[child].key.isSameKey(as: key) {
+                return content(at: child)
+            }
+            return nil
+        }
+
+        /// The keys of the mapping at `node` (those whose key `include` takes), in the order the tree has them.
+        public func entries(of node: Int, where include: (String) -> Bool = { _ in true }) -> [Entry] {
+            order.compactMap { child in
+                guard plan.nodes[child].parent == node, include(plan.nodes[child].key),
+                      let content = content(at: child) else { return nil }
+                return Entry(key: plan.nodes[child].key, content: content)
+            }
+        }
+
+        /// Where the key holding `content` is: a cell's own place, or the row's for a mapping.
+        public func location(of content: Content) -> SourceLocation {
+            switch content {
+            case .mapping: location
+            case .cell(let column): table.cellLocation(row: number, column: column)
+            }
+        }
+
+        /// The value of the cell in `column`, at its place.
+        public func cell(_ column: Int) -> LocatedValue {
+            LocatedValue(.scalar(cells[column], .cell), at: table.cellLocation(row: number, column: column))
+        }
+
+        /// The row's whole tree.
+        public func tree() -> LocatedValue {
+            value(of: .mapping(node: Self.root))
+        }
+
+        private func content(at node: Int) -> Content? {
+            switch slot[node] {
+            case -2: nil
+            case -1: .mapping(node: node)
+            case let column: .cell(column: column)
+            }
+        }
+
+        private func value(of content: Content) -> LocatedValue {
+            switch content {
+            case .cell(let column):
+                return cell(column)
+            case .mapping(let node):
+                let location = self.location
+                return LocatedValue(.mapping(entries(of: node).map { entry in
+                    LocatedValue.Entry(key: entry.key, keyLocation: self.location(of: entry.content), value: value(of: entry.content))
+                }), at: location)
+            }
         }
     }
 }

@@ -26,7 +26,9 @@ public struct LocatedValue: Hashable, Sendable {
         }
     }
 
-    public indirect enum Kind: Hashable, Sendable {
+    /// Not `indirect`: the lists and mappings are arrays, which hold their items on the
+    /// heap already, and a boxed case cost every scalar an allocation of its own.
+    public enum Kind: Hashable, Sendable {
         /// An empty value (`~`, `null` or nothing at all in YAML); read as absent.
         case null
         case scalar(String, ScalarStyle)
@@ -45,7 +47,7 @@ public struct LocatedValue: Hashable, Sendable {
     /// The entry for `key`, if this is a mapping that has it.
     public subscript(key: String) -> LocatedValue? {
         guard case .mapping(let entries) = kind else { return nil }
-        return entries.first { $0.key == key }?.value
+        return entries.first { $0.key.isSameKey(as: key) }?.value
     }
 
     /// A short description of what kind of value this is, for "expected …, found …".
@@ -56,5 +58,15 @@ public struct LocatedValue: Hashable, Sendable {
         case .sequence: "a list"
         case .mapping: "a mapping of fields"
         }
+    }
+}
+
+extension String {
+    /// Whether this key is `other`: keys of one mapping mostly differ in length, which
+    /// is told without comparing text (`==` on strings stored apart, such as a header's
+    /// key and a decoder's literal, compares them through the standard library's slow path).
+    @inlinable
+    public func isSameKey(as other: String) -> Bool {
+        utf8.count == other.utf8.count && self == other
     }
 }

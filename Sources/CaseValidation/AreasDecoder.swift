@@ -36,7 +36,7 @@ struct AreasDecoder {
                                       "\(code.quotedForDiagnostic) is already declared at \(first); each area is declared once")
                     return nil
                 }
-                codes.append((code, value.location, field))
+                codes.append((code, value.location, field.description))
                 codeLocations[code] = value.location
                 return code
             }

@@ -22,7 +22,7 @@ struct CaseDecoder {
     static let learningKeys = ["theme", "text", "publishable"]
 
     /// The case, or `nil` when anything in it is wrong (every problem is logged).
-    func decode(_ root: LocatedValue) -> Case? {
+    func decode(_ root: FieldValue) -> Case? {
         let errorsBefore = context.log.errorCount
         guard let fields = Fields(root, path: "", allowed: Self.topKeys, context: context) else { return nil }
 
@@ -35,9 +35,9 @@ struct CaseDecoder {
         let parents = fields.required("parents") { value, field in decodeParents(value, field) }
         let agency: AgencyInvolvement? = fields.required("agency_involvement", expected: "one of: \(AgencyInvolvement.validValues)") { read.code($0, $1) }
         let proceedings = fields.required("proceedings") { value, field in decodeProceedings(value, field, outcome: harm?.outcome) }
-        let themes = fields.present("themes").map { value in decodeThemes(value, "themes") } ?? []
+        let themes = fields.present("themes").map { value in decodeThemes(value, FieldPath("themes")) } ?? []
         let summary = fields.required("summary", expected: "text") { read.freeText($0, $1) }
-        let learning = fields.present("learning").map { value in decodeLearning(value, "learning") } ?? []
+        let learning = fields.present("learning").map { value in decodeLearning(value, FieldPath("learning")) } ?? []
 
         guard context.log.errorCount == errorsBefore,
               let id, let area, let localReview, let child, let harm, let maleCarer, let parents,
@@ -49,8 +49,8 @@ struct CaseDecoder {
 
     // MARK: - Sections
 
-    private func decodeChild(_ value: LocatedValue, _ path: String) -> Case.Child? {
-        guard let f = Fields(value, path: path, allowed: Self.childKeys, context: context) else { return nil }
+    private func decodeChild(_ value: FieldValue, _ path: FieldPath) -> Case.Child? {
+        guard let f = Fields(value, path: path.description, allowed: Self.childKeys, context: context) else { return nil }
         let sex: Sex? = f.required("sex", expected: "one of: \(Sex.validValues)") { read.code($0, $1) }
         let ethnicity = f.required("ethnicity") { value, field in
             declaredText(value, field, in: declared.ethnicities, file: "vocabulary.yaml")
@@ -64,8 +64,8 @@ struct CaseDecoder {
                           feedingDifficulties: feeding, weightLoss: weightLoss)
     }
 
-    private func decodeHarm(_ value: LocatedValue, _ path: String) -> Case.Harm? {
-        guard let f = Fields(value, path: path, allowed: Self.harmKeys, context: context) else { return nil }
+    private func decodeHarm(_ value: FieldValue, _ path: FieldPath) -> Case.Harm? {
+        guard let f = Fields(value, path: path.description, allowed: Self.harmKeys, context: context) else { return nil }
         let outcome: Outcome? = f.required("outcome", expected: "one of: \(Outcome.validValues)") { read.code($0, $1) }
         let injuries = f.required("injuries", expected: "a list of one or more of: \(Injury.validValues)") { value, field in
             decodeInjuries(value, field)
@@ -76,7 +76,7 @@ struct CaseDecoder {
         if let written = f.present("prognosis") {
             let field = f.fieldPath("prognosis")
             if outcome == .died {
-                let shown = if case .scalar(let text, _) = written.kind { " (found \(text.trimmingWhitespace().quotedForDiagnostic))" } else { "" }
+                let shown = written.scalarText.map { " (found \($0.trimmingWhitespace().quotedForDiagnostic))" } ?? ""
                 context.log.error(at: written.location, field: field,
                                   "must be absent when harm.outcome is died\(shown); remove it")
                 prognosisValid = false
@@ -94,7 +94,7 @@ struct CaseDecoder {
         return Case.Harm(outcome: outcome, injuries: injuries, occasions: occasions, prognosis: prognosis)
     }
 
-    private func decodeInjuries(_ value: LocatedValue, _ field: String) -> [Injury]? {
+    private func decodeInjuries(_ value: FieldValue, _ field: FieldPath) -> [Injury]? {
         guard let items = read.list(value, field, of: "injuries") else { return nil }
         if items.isEmpty {
             context.log.error(at: value.location, field: field,
@@ -104,7 +104,7 @@ struct CaseDecoder {
         var injuries: [Injury] = []
         var valid = true
         for (index, item) in items.enumerated() {
-            let itemField = "\(field)[\(index + 1)]"
+            let itemField = field.item(index + 1)
             guard let injury: Injury = read.code(item, itemField) else { valid = false; continue }
             if injuries.contains(injury) {
                 context.log.error(at: item.location, field: itemField, "\(injury.rawValue.quotedForDiagnostic) is listed more than once; list each injury once")
@@ -115,8 +115,8 @@ struct CaseDecoder {
         return valid ? injuries : nil
     }
 
-    private func decodeMaleCarer(_ value: LocatedValue, _ path: String) -> Case.MaleCarer? {
-        guard let f = Fields(value, path: path, allowed: Self.maleCarerKeys, context: context) else { return nil }
+    private func decodeMaleCarer(_ value: FieldValue, _ path: FieldPath) -> Case.MaleCarer? {
+        guard let f = Fields(value, path: path.description, allowed: Self.maleCarerKeys, context: context) else { return nil }
         let relationship: Relationship? = f.required("relationship", expected: "one of: \(Relationship.validValues)") { read.code($0, $1) }
         let convictions = f.required("criminal_convictions", expected: ValueReader.booleanWords) { read.bool($0, $1) }
         let probation: Probation? = f.required("probation", expected: "one of: \(Probation.validValues)") { read.code($0, $1) }
@@ -129,8 +129,8 @@ struct CaseDecoder {
         return Case.MaleCarer(relationship: relationship, criminalConvictions: convictions, probation: probation)
     }
 
-    private func decodeParents(_ value: LocatedValue, _ path: String) -> Case.Parents? {
-        guard let f = Fields(value, path: path, allowed: Self.parentsKeys, context: context) else { return nil }
+    private func decodeParents(_ value: FieldValue, _ path: FieldPath) -> Case.Parents? {
+        guard let f = Fields(value, path: path.description, allowed: Self.parentsKeys, context: context) else { return nil }
         let flags = Self.parentsKeys.map { key in f.required(key, expected: ValueReader.booleanWords) { read.bool($0, $1) } }
         guard let current = flags[0], let historical = flags[1], let mental = flags[2], let careLeaver = flags[3],
               let under22 = flags[4] else { return nil }
@@ -138,8 +138,8 @@ struct CaseDecoder {
                             careLeaver: careLeaver, under22: under22)
     }
 
-    private func decodeProceedings(_ value: LocatedValue, _ path: String, outcome: Outcome?) -> Case.Proceedings? {
-        guard let f = Fields(value, path: path, allowed: Self.proceedingsKeys, context: context) else { return nil }
+    private func decodeProceedings(_ value: FieldValue, _ path: FieldPath, outcome: Outcome?) -> Case.Proceedings? {
+        guard let f = Fields(value, path: path.description, allowed: Self.proceedingsKeys, context: context) else { return nil }
         let criminal: CriminalProceedings? = f.required("criminal", expected: "one of: \(CriminalProceedings.validValues)") { read.code($0, $1) }
         let murder: MurderCharge? = f.required("murder_charge", expected: "one of: \(MurderCharge.validValues)") { read.code($0, $1) }
         let findings: FindingsOfFact? = f.required("findings_of_fact", expected: "one of: \(FindingsOfFact.validValues)") { read.code($0, $1) }
@@ -152,12 +152,12 @@ struct CaseDecoder {
         return Case.Proceedings(criminal: criminal, murderCharge: murder, findingsOfFact: findings)
     }
 
-    private func decodeThemes(_ value: LocatedValue, _ field: String) -> [String]? {
+    private func decodeThemes(_ value: FieldValue, _ field: FieldPath) -> [String]? {
         guard let items = read.list(value, field, of: "theme codes") else { return nil }
         var themes: [String] = []
         var valid = true
         for (index, item) in items.enumerated() {
-            let itemField = "\(field)[\(index + 1)]"
+            let itemField = field.item(index + 1)
             guard let code = declaredText(item, itemField, in: declared.themeCodes, file: "vocabulary.yaml") else { valid = false; continue }
             if themes.contains(code) {
                 context.log.error(at: item.location, field: itemField, "\(code.quotedForDiagnostic) is listed more than once; list each theme once")
@@ -168,12 +168,12 @@ struct CaseDecoder {
         return valid ? themes : nil
     }
 
-    private func decodeLearning(_ value: LocatedValue, _ field: String) -> [LearningPoint]? {
+    private func decodeLearning(_ value: FieldValue, _ field: FieldPath) -> [LearningPoint]? {
         guard let items = read.list(value, field, of: "learning points") else { return nil }
         var points: [LearningPoint] = []
         var valid = true
         for (index, item) in items.enumerated() {
-            guard let point = learningPoint(item, path: "\(field)[\(index + 1)]") else { valid = false; continue }
+            guard let point = learningPoint(item, path: field.item(index + 1).description) else { valid = false; continue }
             points.append(point)
         }
         return valid ? points : nil
@@ -182,7 +182,7 @@ struct CaseDecoder {
     /// One learning point: an item of a case's `learning` list (`path` is
     /// `learning[1]`), or a row of `learning.csv` or a `learning` sheet (`path` is
     /// empty, so fields are named like their columns).
-    func learningPoint(_ item: LocatedValue, path: String) -> LearningPoint? {
+    func learningPoint(_ item: FieldValue, path: String) -> LearningPoint? {
         guard let f = Fields(item, path: path, allowed: Self.learningKeys, context: context) else { return nil }
         let theme = f.required("theme") { value, itemField in
             declaredText(value, itemField, in: declared.themeCodes, file: "vocabulary.yaml")
@@ -196,7 +196,7 @@ struct CaseDecoder {
     // MARK: - Values
 
     /// A case id: 1 to 32 letters, digits, '-' or '_'.
-    private func idText(_ value: LocatedValue, _ field: String) -> String? {
+    private func idText(_ value: FieldValue, _ field: FieldPath) -> String? {
         guard let text = read.text(value, field) else { return nil }
         // ASCII letters and digits are exactly the ASCII characters that are alphabetic or 0–9.
         let valid = text.utf8.count <= 32 && text.utf8.allSatisfy { byte in
@@ -211,7 +211,7 @@ struct CaseDecoder {
     }
 
     /// Text that must be one of the declared values (unchecked when the declaring file failed).
-    private func declaredText(_ value: LocatedValue, _ field: String, in declared: Declared?, file: String) -> String? {
+    private func declaredText(_ value: FieldValue, _ field: FieldPath, in declared: Declared?, file: String) -> String? {
         guard let text = read.text(value, field) else { return nil }
         if let declared, !declared.contains(text) {
             let valid = declared.values.isEmpty ? "none are declared" : "expected one of: \(declared.listing)"

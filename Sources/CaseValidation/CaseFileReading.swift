@@ -80,7 +80,7 @@ enum CaseFileReading {
         }
         outcome.parsed = true
         let log = DiagnosticLog()
-        let decoded = CaseDecoding.decode(tree, context: DecodeContext(log: log), declared: declared)
+        let decoded = CaseDecoding.decode(.located(tree), context: DecodeContext(log: log), declared: declared)
         outcome.id = decoded.id
         outcome.area = decoded.area
         outcome.decoded = decoded.value
@@ -97,7 +97,7 @@ enum CaseFileReading {
     }
 }
 
-/// Decoding one case's tree, wherever it came from (a YAML file, a spreadsheet row).
+/// Decoding one case, wherever it came from (a YAML file's tree, a spreadsheet row).
 enum CaseDecoding {
     struct Decoded {
         var id: (id: String, location: SourceLocation)?
@@ -106,11 +106,11 @@ enum CaseDecoding {
         var value: Case?
     }
 
-    static func decode(_ tree: LocatedValue, context: DecodeContext, declared: Declarations) -> Decoded {
+    static func decode(_ tree: FieldValue, context: DecodeContext, declared: Declarations) -> Decoded {
         var result = Decoded()
         let before = context.log.errorCount
-        if case .scalar(let area, _) = tree["area"]?.kind { result.area = area.trimmingWhitespace() }
-        if let idValue = tree["id"], case .scalar(let id, _) = idValue.kind {
+        if let area = tree["area"]?.scalarText { result.area = area.trimmingWhitespace() }
+        if let idValue = tree["id"], let id = idValue.scalarText {
             result.id = (id.trimmingWhitespace(), idValue.location)
         }
         let decoded = CaseDecoder(context: context, declared: declared).decode(tree)

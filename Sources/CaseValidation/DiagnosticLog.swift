@@ -17,6 +17,11 @@ final class DiagnosticLog {
         add(.error(at: location, field: field, message))
     }
 
+    /// An error about a field, named by its path.
+    func error(at location: SourceLocation, field: FieldPath, _ message: String) {
+        error(at: location, field: field.description, message)
+    }
+
     func warning(at location: SourceLocation, field: String?, _ message: String) {
         add(.warning(at: location, field: field, message))
     }

@@ -32,15 +32,15 @@ struct ReviewDecoder {
     }
 
     /// `disclosure: {suppress_below: N}`: the threshold of small-count suppression.
-    private func decodeDisclosure(_ value: LocatedValue, _ path: String) -> Int? {
-        guard let f = Fields(value, path: path, allowed: ["suppress_below"], context: context) else { return nil }
+    private func decodeDisclosure(_ value: FieldValue, _ path: FieldPath) -> Int? {
+        guard let f = Fields(value, path: path.description, allowed: ["suppress_below"], context: context) else { return nil }
         return f.required("suppress_below", expected: ValueReader.describe(Review.suppressBelowRange)) {
             read.int($0, $1, in: Review.suppressBelowRange)
         }
     }
 
-    private func decodePeriod(_ value: LocatedValue, _ path: String) -> MonthRange? {
-        guard let f = Fields(value, path: path, allowed: ["from", "to"], context: context) else { return nil }
+    private func decodePeriod(_ value: FieldValue, _ path: FieldPath) -> MonthRange? {
+        guard let f = Fields(value, path: path.description, allowed: ["from", "to"], context: context) else { return nil }
         let from = f.required("from", expected: "a month written YYYY-MM") { month($0, $1) }
         let to = f.required("to", expected: "a month written YYYY-MM") { month($0, $1) }
         guard let from, let to else { return nil }
@@ -52,7 +52,7 @@ struct ReviewDecoder {
         return MonthRange(from: from, to: to)
     }
 
-    private func date(_ value: LocatedValue, _ field: String) -> ISODate? {
+    private func date(_ value: FieldValue, _ field: FieldPath) -> ISODate? {
         guard let text = read.text(value, field) else { return nil }
         let parts = Self.numbers(text, widths: [4, 2, 2])
         guard let parts, (1...12).contains(parts[1]), (1...Self.daysIn(month: parts[1], year: parts[0])).contains(parts[2]) else {
@@ -62,7 +62,7 @@ struct ReviewDecoder {
         return ISODate(year: parts[0], month: parts[1], day: parts[2])
     }
 
-    private func month(_ value: LocatedValue, _ field: String) -> YearMonth? {
+    private func month(_ value: FieldValue, _ field: FieldPath) -> YearMonth? {
         guard let text = read.text(value, field) else { return nil }
         guard let parts = Self.numbers(text, widths: [4, 2]), (1...12).contains(parts[1]) else {
             context.log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid month; expected YYYY-MM")

@@ -47,7 +47,7 @@ struct CaseRowDecoder {
     private let plan: CSVTable.TreePlan
     private let absent: Set<String>
 
-    /// Checks the header (its problems into `log`) and plans the rows' trees.
+    /// Checks the header (its problems into `log`) and plans how rows are read by it.
     init(shape: CSVTable, declared: Declarations, log: DiagnosticLog) {
         self.shape = shape
         self.declared = declared
@@ -61,7 +61,7 @@ struct CaseRowDecoder {
     func decode(_ row: CSVTable.Row, log: DiagnosticLog) -> CaseDecoding.Decoded {
         var context = DecodeContext(log: log)
         context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
-        return CaseDecoding.decode(plan.tree(for: row, in: shape), context: context, declared: declared)
+        return CaseDecoding.decode(FieldValue(row: CSVTable.RowTree(plan: plan, row: row, in: shape)), context: context, declared: declared)
     }
 
     /// Rows handed to a thread at a time: small enough that both cores stay busy to
@@ -153,7 +153,7 @@ struct LearningRowDecoder {
         let before = log.errorCount
         var context = DecodeContext(log: log)
         context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
-        let point = CaseDecoder(context: context, declared: declared).learningPoint(plan.tree(for: row, in: shape), path: "")
+        let point = CaseDecoder(context: context, declared: declared).learningPoint(FieldValue(row: CSVTable.RowTree(plan: plan, row: row, in: shape)), path: "")
         var caseID: String? = nil
         if let caseColumn, !row.refused.contains(caseColumn) {
             let location = shape.cellLocation(row: row.number, column: caseColumn)

@@ -10,18 +10,18 @@ struct ValueReader {
     /// Trimmed, non-empty text without control characters (tab and line feed allowed),
     /// noncharacters or invisible formatting characters: what ids, codes, labels, titles
     /// and names must be, so that what is shown is what is stored.
-    func text(_ value: LocatedValue, _ field: String) -> String? {
+    func text(_ value: FieldValue, _ field: FieldPath) -> String? {
         text(value, field, freeText: false)
     }
 
     /// Free text (a summary, a learning point): as ``text(_:_:)``, except that the
     /// zero-width joiner and non-joiner are kept, because Persian, the Indic scripts and
     /// emoji sequences need them to be spelt correctly. Messages show them as `<U+200D>`.
-    func freeText(_ value: LocatedValue, _ field: String) -> String? {
+    func freeText(_ value: FieldValue, _ field: FieldPath) -> String? {
         text(value, field, freeText: true)
     }
 
-    private func text(_ value: LocatedValue, _ field: String, freeText: Bool) -> String? {
+    private func text(_ value: FieldValue, _ field: FieldPath, freeText: Bool) -> String? {
         guard let raw = scalar(value, field, expected: "text") else { return nil }
         let text = raw.trimmingWhitespace()
         if text.isEmpty {
@@ -45,7 +45,7 @@ struct ValueReader {
 
     /// Reports the first noncharacter or invisible formatting character in `text`
     /// (joiners excepted in free text); whether there was one.
-    private func refusingUnseen(_ text: String, _ value: LocatedValue, _ field: String, freeText: Bool) -> Bool {
+    private func refusingUnseen(_ text: String, _ value: FieldValue, _ field: FieldPath, freeText: Bool) -> Bool {
         var position = 0
         for scalar in text.unicodeScalars {
             position += 1
@@ -68,7 +68,7 @@ struct ValueReader {
     }
 
     /// One of a contract's codes, spelt exactly.
-    func code<T: ContractCode>(_ value: LocatedValue, _ field: String, as type: T.Type = T.self) -> T? {
+    func code<T: ContractCode>(_ value: FieldValue, _ field: FieldPath, as type: T.Type = T.self) -> T? {
         guard let text = scalar(value, field, expected: "one of: \(T.validValues)")?.trimmingWhitespace() else { return nil }
         guard let code = T(rawValue: text) else {
             if refusingUnseen(text, value, field, freeText: false) { return nil }
@@ -79,7 +79,7 @@ struct ValueReader {
     }
 
     /// `true`/`false`/`yes`/`no` in any letter case.
-    func bool(_ value: LocatedValue, _ field: String) -> Bool? {
+    func bool(_ value: FieldValue, _ field: FieldPath) -> Bool? {
         guard let text = scalar(value, field, expected: Self.booleanWords)?.trimmingWhitespace() else { return nil }
         switch text.lowercased() {
         case "true", "yes": return true
@@ -94,7 +94,7 @@ struct ValueReader {
     /// A whole number within `range`, written with digits only: no sign, no leading
     /// zero (YAML 1.1 reads `010` as octal 8, YAML 1.2 and spreadsheets as 10; rather
     /// than guess which was meant, it is refused), no decimal point or exponent.
-    func int(_ value: LocatedValue, _ field: String, in range: ClosedRange<Int>) -> Int? {
+    func int(_ value: FieldValue, _ field: FieldPath, in range: ClosedRange<Int>) -> Int? {
         guard let text = scalar(value, field, expected: Self.describe(range))?.trimmingWhitespace() else { return nil }
         // A minus sign before plain digits is a number below every range we read
         // (all start at 0 or more), reported as out of range; `-0` is no number.
@@ -129,24 +129,43 @@ struct ValueReader {
 
     /// The items of a list. A spreadsheet cell is a list written as `a;b`; each item
     /// is located at the cell. Empty items are skipped.
-    func list(_ value: LocatedValue, _ field: String, of expected: String) -> [LocatedValue]? {
-        switch value.kind {
-        case .sequence(let items):
-            return items
-        case .scalar(let text, .cell):
-            return text.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-                .map { LocatedValue(.scalar($0, .cell), at: value.location) }
-        case .null:
-            return []
-        default:
-            log.error(at: value.location, field: field, "expected a list of \(expected); found \(value.kindDescription)")
-            return nil
+    func list(_ value: FieldValue, _ field: FieldPath, of expected: String) -> [FieldValue]? {
+        if case .located(let located) = value {
+            switch located.kind {
+            case .sequence(let items):
+                return items.map(FieldValue.located)
+            case .scalar(let text, .cell):
+                return Self.cellItems(text).map { .located(LocatedValue(.scalar($0, .cell), at: located.location)) }
+            case .null:
+                return []
+            default:
+                break
+            }
+        }
+        log.error(at: value.location, field: field, "expected a list of \(expected); found \(value.kindDescription)")
+        return nil
+    }
+
+    /// The items of a cell written as `a;b`, trimmed, empty ones left out.
+    static func cellItems(_ text: String) -> [String] {
+        // In ASCII text every byte is a character of its own (CRLF aside, which is no
+        // ";"), so splitting the bytes gives what splitting the characters gives,
+        // without finding where each character ends.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return cellItemsByCharacter(text) }
+        return text.utf8.split(separator: UInt8(ascii: ";")).compactMap { bytes in
+            let item = Substring(bytes).trimmingWhitespace()
+            return item.isEmpty ? nil : item
         }
     }
 
+    /// ``cellItems(_:)`` for any text, character by character.
+    static func cellItemsByCharacter(_ text: String) -> [String] {
+        text.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
     /// The text of a scalar; `expected` (what would be valid) is built only for the message.
-    private func scalar(_ value: LocatedValue, _ field: String, expected: @autoclosure () -> String) -> String? {
-        guard case .scalar(let text, _) = value.kind else {
+    private func scalar(_ value: FieldValue, _ field: FieldPath, expected: @autoclosure () -> String) -> String? {
+        guard let text = value.scalarText else {
             log.error(at: value.location, field: field, "expected \(expected()); found \(value.kindDescription)")
             return nil
         }

@@ -27,7 +27,7 @@ struct VocabularyDecoder {
         var slugs: [String: (label: String, location: SourceLocation)] = [:]
         let ethnicityItems = f.required("ethnicities", expected: "a list of labels") { read.list($0, $1, of: "labels") }
         for (index, item) in (ethnicityItems ?? []).enumerated() {
-            let field = "ethnicities[\(index + 1)]"
+            let field = FieldPath("ethnicities").item(index + 1)
             guard let label = read.text(item, field) else { continue }
             if let first = labelLocations[label] {
                 context.log.error(at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first); declare each label once")
