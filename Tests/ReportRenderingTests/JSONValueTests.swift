@@ -1,17 +1,76 @@
+import CaseModel
+import CohortStatistics
 import Foundation
 import PropertyBased
 import Testing
 @testable import ReportRendering
 
-/// ``JSONValue`` must write what Foundation's `JSONEncoder`, set up as panel-report
-/// writes its JSON files, writes: `JSONEncoder` is the oracle, given the same
-/// values through `JSONValue`'s `Encodable` conformance.
+/// The JSON files are written by ``JSONValue`` instead of Foundation's
+/// `JSONEncoder`; the files must not change by a byte. `JSONEncoder`, set up as
+/// panel-report used to write them, is the oracle: for each written type,
+/// through its (synthesized) `Encodable` conformance, and for awkward values,
+/// through `JSONValue`'s own.
 @Suite struct JSONValueTests {
     static func oracle(_ value: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return [UInt8](try encoder.encode(value))
     }
+
+    /// `value` written both ways, the same bytes.
+    static func expectSameBytes(_ value: some Encodable & JSONRepresentable, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let written = value.json.encoded()
+        let expected = try oracle(value)
+        #expect(written == expected, "\(firstDifference(written, expected))", sourceLocation: sourceLocation)
+    }
+
+    /// Where two writings part, with a little of each from there.
+    static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
+        let at = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+        func excerpt(_ bytes: [UInt8]) -> String { String(decoding: bytes[at...].prefix(80), as: UTF8.self) }
+        return "byte \(at): written \(excerpt(a).debugDescription), JSONEncoder \(excerpt(b).debugDescription)"
+    }
+
+    // MARK: - The files panel-report writes
+
+    @Test func theReferenceStatisticsAreWrittenAsJSONEncoderWroteThem() throws {
+        let cohort = ReferenceBuild.cohort
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
+        try Self.expectSameBytes(StatisticsFile(statistics: statistics, values: values))
+    }
+
+    @Test func withheldCountsAndTheDisclosureKeyAreWrittenAsJSONEncoderWroteThem() throws {
+        let cohort = ReferenceBuild.cohort
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
+        let file = StatisticsFile(statistics: statistics, values: values,
+                                  disclosure: Disclosure(threshold: 5, values: values, statistics: statistics))
+        #expect(String(decoding: file.json.encoded(), as: UTF8.self).contains("\"count\" : \"[c]\""))
+        try Self.expectSameBytes(file)
+    }
+
+    @Test func aDraftsCasesAreWrittenAsJSONEncoderWroteThem() throws {
+        var cohort = ReferenceBuild.cohort
+        // Text a reviewer might type, in the fields a draft records.
+        cohort.cases[0].summary = "Said \"no\" twice\\then left.\nSeen 1/2 times,\ttwice\r\u{0C}\u{08}\u{1F} — Zoë, 日本, 🐣, \u{2028}\u{7F}"
+        cohort.cases[1].learning.append(LearningPoint(theme: cohort.vocabulary.themes[0].code, text: "</script> & \u{0}", publishable: false))
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
+        let file = DraftRecordFile(built: ReferenceBuild.stamp.built, values: StatisticsFile.named(values),
+                                   cases: cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) })
+        try Self.expectSameBytes(file)
+    }
+
+    @Test func theBuildWritesTheSameBytesAsJSONEncoderWithAFinalNewline() throws {
+        let cohort = ReferenceBuild.cohort
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
+        let expected = try Self.oracle(StatisticsFile(statistics: statistics, values: values)) + [UInt8(ascii: "\n")]
+        #expect(ReferenceBuild.published["data/statistics.json"].map { [UInt8]($0) } == expected)
+    }
+
+    // MARK: - Awkward values
 
     /// Keys JSONEncoder sorts by their UTF-8 bytes: capitals before small letters,
     /// a shorter prefix first, digits as text, non-ASCII last.
