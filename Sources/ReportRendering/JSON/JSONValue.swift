@@ -80,67 +80,82 @@ extension JSONValue {
     ///   everything from U+0080 up written as they are, in UTF-8;
     /// - no newline after the last byte.
     public func encoded() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(4096)
-        write(to: &bytes, depth: 0)
-        return bytes
+        var writer = JSONWriter()
+        writer.write(self, depth: 0)
+        return writer.bytes
     }
 
     /// ``encoded()`` and a final newline: a JSON file as panel-report writes one.
     public func fileData() -> Data {
-        var bytes = encoded()
-        bytes.append(UInt8(ascii: "\n"))
-        return Data(bytes)
+        var writer = JSONWriter()
+        writer.write(self, depth: 0)
+        writer.append("\n")
+        return Data(writer.bytes)
     }
+}
 
-    /// Writes the value at nesting `depth` (its own first line already indented).
-    private func write(to bytes: inout [UInt8], depth: Int) {
-        switch self {
+/// Writes a ``JSONValue`` into bytes, as ``JSONValue/encoded()`` says.
+private struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    /// Writes `value` at nesting `depth` (its own first line already indented).
+    mutating func write(_ value: JSONValue, depth: Int) {
+        switch value {
         case .object(let members):
-            bytes.append(UInt8(ascii: "{"))
+            append("{")
             let sorted = Self.isSortedByKey(members) ? members : members.sorted { Self.precedes($0.key, $1.key) }
-            for (index, member) in sorted.enumerated() {
-                Self.startLine(index == 0 ? "\n" : ",\n", depth: depth + 1, in: &bytes)
-                Self.writeString(member.key, to: &bytes)
-                bytes.append(contentsOf: " : ".utf8)
-                member.value.write(to: &bytes, depth: depth + 1)
+            for index in sorted.indices {
+                startLine(after: index == 0 ? "\n" : ",\n", depth: depth + 1)
+                writeString(sorted[index].key)
+                append(" : ")
+                write(sorted[index].value, depth: depth + 1)
             }
-            Self.closeContainer(empty: members.isEmpty, "}", depth: depth, in: &bytes)
+            close("}", empty: members.isEmpty, depth: depth)
         case .array(let elements):
-            bytes.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                Self.startLine(index == 0 ? "\n" : ",\n", depth: depth + 1, in: &bytes)
-                element.write(to: &bytes, depth: depth + 1)
+            append("[")
+            for index in elements.indices {
+                startLine(after: index == 0 ? "\n" : ",\n", depth: depth + 1)
+                write(elements[index], depth: depth + 1)
             }
-            Self.closeContainer(empty: elements.isEmpty, "]", depth: depth, in: &bytes)
+            close("]", empty: elements.isEmpty, depth: depth)
         case .string(let string):
-            Self.writeString(string, to: &bytes)
+            writeString(string)
         case .int(let number):
-            bytes.append(contentsOf: String(number).utf8)
+            var digits = String(number)
+            digits.withUTF8 { bytes.append(contentsOf: $0) }
         case .bool(let flag):
-            bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+            append(flag ? "true" : "false")
         case .null:
-            bytes.append(contentsOf: "null".utf8)
+            append("null")
         }
     }
 
-    /// `separator`, then the indentation of a line at `depth`.
-    private static func startLine(_ separator: StaticString, depth: Int, in bytes: inout [UInt8]) {
-        separator.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    /// A few bytes at a time: appended one by one, which is quicker than
+    /// `append(contentsOf:)` for so few.
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { for byte in $0 { bytes.append(byte) } }
+    }
+
+    /// `separator`, then the indentation of a line at `depth`: two spaces a level.
+    private mutating func startLine(after separator: StaticString, depth: Int) {
+        append(separator)
+        for _ in 0..<2 * depth { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// The closing bracket on a line of its own; an empty container's opening line
     /// is followed by an empty one, as `JSONEncoder` writes it.
-    private static func closeContainer(empty: Bool, _ bracket: Unicode.Scalar, depth: Int, in bytes: inout [UInt8]) {
-        if empty { bytes.append(UInt8(ascii: "\n")) }
-        startLine("\n", depth: depth, in: &bytes)
-        bytes.append(UInt8(ascii: bracket))
+    private mutating func close(_ bracket: StaticString, empty: Bool, depth: Int) {
+        if empty { append("\n") }
+        startLine(after: "\n", depth: depth)
+        append(bracket)
     }
 
     /// `JSONEncoder`'s order of keys on Linux: by their UTF-8 bytes.
     private static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in b.withUTF8 { b in a.lexicographicallyPrecedes(b) } }
     }
 
     /// Most objects are built in key order already: those need no sorted copy.
@@ -148,32 +163,34 @@ extension JSONValue {
         members.indices.dropFirst().allSatisfy { precedes(members[$0 - 1].key, members[$0].key) }
     }
 
-    /// `string` quoted, escaped as ``encoded()`` says; runs needing no escape are copied whole.
-    private static func writeString(_ string: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+    /// `string` quoted, escaped as ``JSONValue/encoded()`` says; runs needing no escape are copied whole.
+    private mutating func writeString(_ string: String) {
+        append("\"")
         var string = string
         string.withUTF8 { utf8 in
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: utf8[runStart..<index])
-                bytes.append(UInt8(ascii: "\\"))
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
                 default:
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(hexDigit(byte >> 4))
-                    bytes.append(hexDigit(byte & 0xF))
+                    append("\\u00")
+                    bytes.append(Self.hexDigit(byte >> 4))
+                    bytes.append(Self.hexDigit(byte & 0xF))
                 }
                 runStart = index + 1
             }
-            bytes.append(contentsOf: utf8[runStart...])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append("\"")
     }
 
     /// The lowercase hexadecimal digit for `value` (0 to 15).
