@@ -16,7 +16,8 @@ import Foundation
 /// `JSONEncoder`'s formatting of one against.
 public enum JSONValue: Sendable {
     /// Its members, in any order: they are written sorted by key (see ``encoded()``).
-    /// Keys must differ from each other.
+    /// Keys must differ from each other, as Swift compares strings: a repeated key
+    /// would be written twice, where `JSONEncoder` keeps one.
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])
     case string(String)
