@@ -230,8 +230,8 @@ public enum ReportBuilder {
             if options.draft {
                 // The draft's own record, for a later draft to compare with (never in a published build).
                 let records = cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) }
-                files.append(("data/cases.json", try StatisticsFile.json(DraftRecordFile(
-                    built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records))))
+                files.append(("data/cases.json", DraftRecordFile(
+                    built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records).json.fileData()))
                 draft = ReportPage.Draft(baseline: options.baseline, stamp: options.stamp,
                                          changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
             }

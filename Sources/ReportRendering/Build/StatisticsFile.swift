@@ -3,7 +3,10 @@ import Foundation
 
 /// `Output/data/statistics.json`: the statistics, and every named count a
 /// template can use (so a later draft can compare against it as a baseline).
-public struct StatisticsFile: Encodable {
+///
+/// Written through ``json``; its `Encodable` conformance is the same shape, as
+/// `JSONEncoder` would write it (see ``StatisticsExport``).
+public struct StatisticsFile: Encodable, JSONRepresentable {
     public let schema = 1
     /// The statistics as published: see ``StatisticsExport`` for what is left out.
     let statistics: StatisticsExport
@@ -13,19 +16,27 @@ public struct StatisticsFile: Encodable {
     /// With disclosure control on: the threshold and what `"[c]"` means (absent otherwise).
     let disclosure: Key?
 
-    struct Key: Encodable {
+    struct Key: Encodable, JSONRepresentable {
         let suppressBelow: Int
         let symbol: String
         let meaning: String
+        var json: JSONValue { ["meaning": meaning.json, "suppressBelow": suppressBelow.json, "symbol": symbol.json] }
     }
 
-    public struct NamedValue: Encodable {
+    public struct NamedValue: Encodable, JSONRepresentable {
         var count: StatisticsExport.Count?
         var total: StatisticsExport.Count?
         public var ratio: Bool?
         public var text: String?
         /// What the value counts, in words ("Ethnicity: Asian").
         public var title: String?
+        public var json: JSONValue {
+            ["count": count?.json, "ratio": ratio?.json, "text": text?.json, "title": title?.json, "total": total?.json]
+        }
+    }
+
+    public var json: JSONValue {
+        ["disclosure": disclosure?.json, "schema": schema.json, "statistics": statistics.json, "values": values.json]
     }
 
     /// `disclosure`: what a published build withholds; each such number is written `"[c]"`.
@@ -54,17 +65,10 @@ public struct StatisticsFile: Encodable {
     }
 
     /// Sorted keys, integers as integers, two-space indentation, a final newline:
-    /// identical cohorts give identical bytes.
-    public func data() throws -> Data { try Self.json(self) }
-
-    /// How panel-report writes JSON: sorted keys, two-space indentation, a final newline.
-    static func json(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
-    }
+    /// identical cohorts give identical bytes (see ``JSONValue/fileData()``).
+    /// It cannot fail; it is marked `throws` only because callers outside this
+    /// module (`panel-report stats`) still call it with `try`.
+    public func data() throws -> Data { json.fileData() }
 }
 
 /// An earlier build to compare a draft with: a published report's
