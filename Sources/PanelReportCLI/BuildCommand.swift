@@ -115,7 +115,7 @@ struct BuildCommand: ParsableCommand {
             clock.begin("writing the report")
             let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: cohort.review.published)
             let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed)
-            let files = printed + [(path: Manifest.fileName, bytes: try manifest.data())]
+            let files = printed + [(path: Manifest.fileName, bytes: manifest.data())]
             try OutputWriter.replace(outputFolder, kind: kind, with: files)
             clock.finish()
             let cases = cohort.cases.count

@@ -1,5 +1,6 @@
 import Checksums
 import Foundation
+import ReportRendering
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,16 +29,20 @@ struct Manifest: Codable, Equatable {
     }
 
     /// A file the build read: `inputs/…`, `templates/…` or `baseline/NAME`.
-    struct Source: Codable, Equatable {
+    struct Source: Codable, Equatable, JSONRepresentable {
         var path: String
         var sha256: String
+
+        var json: JSONValue { ["path": path.json, "sha256": sha256.json] }
     }
 
     /// A file the build wrote, relative to the output folder.
-    struct Written: Codable, Equatable {
+    struct Written: Codable, Equatable, JSONRepresentable {
         var path: String
         var sha256: String
         var size: Int
+
+        var json: JSONValue { ["path": path.json, "sha256": sha256.json, "size": size.json] }
     }
 
     var schema = Manifest.schemaVersion
@@ -91,12 +96,13 @@ struct Manifest: Codable, Equatable {
         return sources.sorted { $0.path < $1.path }
     }
 
-    func data() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+    /// Written by `JSONValue`, as `statistics.json` is: JSONEncoder's bytes
+    /// (tested), without its generic machinery. It is still read back with `Codable`.
+    func data() -> Data { json.fileData() }
+
+    var json: JSONValue {
+        ["draftBuilt": draftBuilt?.json, "files": files.json, "kind": kind.json, "schema": schema.json,
+         "sources": sources.json, "tool": ["name": tool.name.json, "version": tool.version.json]]
     }
 
     // MARK: - Reading one back
