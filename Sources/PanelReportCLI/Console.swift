@@ -258,9 +258,12 @@ final class RunClock: @unchecked Sendable {
         begin("")
         let done = lock.withLock { stages }
         guard !done.isEmpty else { return }
-        Console.debug("panel-report: timings: " + done.map { "\($0.0) \(Self.format($0.1))" }.joined(separator: ", ")
-            + "; total \(Self.format(seconds))")
+        Console.debug("panel-report: timings: " + done.map { "\($0.0) \(Self.milliseconds($0.1))" }.joined(separator: ", ")
+            + "; total \(Self.milliseconds(seconds))")
     }
+
+    /// A stage's time in milliseconds ("12.3 ms"): a small build's stages take a few each.
+    static func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 
     static func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
 }

@@ -30,7 +30,7 @@ struct StatsCommand: ParsableCommand {
             let statistics = CohortStatistics(cohort)
             switch format {
             case .json:
-                let data = try StatisticsFile(statistics: statistics, values: ReportValues(statistics: statistics, review: cohort.review)).data()
+                let data = StatisticsFile(statistics: statistics, values: ReportValues(statistics: statistics, review: cohort.review)).data()
                 FileHandle.standardOutput.write(data)
             case .table:
                 for line in HeadlineTable.lines(statistics) { Console.out(line) }

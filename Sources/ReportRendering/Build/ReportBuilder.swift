@@ -1,6 +1,7 @@
 import CaseModel
 import ChartLayout
 import CohortStatistics
+import Dispatch
 import Foundation
 
 /// The template files a build reads, as text (the CLI reads them from disk).
@@ -186,25 +187,22 @@ public enum ReportBuilder {
 
         // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
         var inline: [String: InlineScenes] = [:]
+        var standalone: [(figure: Figure, scene: Scene)] = []
         var files: [(path: String, bytes: Data)] = []
         for figure in figures {
-            let standalone: Scene
             switch figure.content {
             case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
                 // Its angles would give a withheld part away: the page shows its table, with a note.
                 if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8))) }
-                continue
             case .chart(let spec):
                 do {
                     inline[figure.id] = InlineScenes(
                         wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
                         narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
                             width: Self.narrowWidth, includesHeading: false, includesSource: false)))
-                    standalone = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions())
+                    standalone.append((figure, try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions())))
                 } catch {
-                    throw ReportBuildError(problems: [TemplateProblem(
-                        file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
-                        reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
+                    throw Self.cannotDraw(figure, error, read: read, templates: templates)
                 }
                 if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8))) }
             case .diagram(let spec):
@@ -213,38 +211,72 @@ public enum ReportBuilder {
                 inline[figure.id] = InlineScenes(
                     wide: DiagramLayout.layout(spec),
                     narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth)))
-                standalone = DiagramLayout.layout(spec, options: DiagramLayoutOptions(
-                    heading: figure.title, sourceNote: FigureRegistry.diagramSourceNote(cohort.review)))
-            }
-            do {
-                files.append((figure.svgFile, Data(try SceneSVGWriter.document(standalone, id: figure.anchor).utf8)))
-            } catch {
-                throw ReportBuildError(problems: [TemplateProblem(
-                    file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
-                    reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
+                standalone.append((figure, DiagramLayout.layout(spec, options: DiagramLayoutOptions(
+                    heading: figure.title, sourceNote: FigureRegistry.diagramSourceNote(cohort.review)))))
             }
         }
-        do {
-            files.append(("data/statistics.json", try StatisticsFile(statistics: statistics, values: values, disclosure: withholding).data()))
-            var draft: ReportPage.Draft?
-            if options.draft {
-                // The draft's own record, for a later draft to compare with (never in a published build).
-                let records = cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) }
-                files.append(("data/cases.json", DraftRecordFile(
-                    built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records).json.fileData()))
-                draft = ReportPage.Draft(baseline: options.baseline, stamp: options.stamp,
-                                         changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
-            }
-            let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
-                                  scenes: inline, css: templates.styleSheet.text, draft: draft,
-                                  disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
-                                  previewScript: options.previewScript)
-            files.append(("report.html", Data(try ReportHTMLWriter.html(page).utf8)))
-        } catch {
-            // Every source was checked above; this is the writer's last line of defence.
-            throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
-                "the report could not be written: \(error)"))])
+        var draft: ReportPage.Draft?
+        var records: [CaseRecord] = []
+        if options.draft {
+            records = cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) }
+            draft = ReportPage.Draft(baseline: options.baseline, stamp: options.stamp,
+                                     changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
         }
+        let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
+                              scenes: inline, css: templates.styleSheet.text, draft: draft,
+                              disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
+                              previewScript: options.previewScript)
+
+        // The page (about half the writing) on one core; the standalone figures and
+        // the data files on the other. The same bytes, and the same first error, as
+        // writing them one after the other: a figure's, then the page's.
+        let written = Written()
+        DispatchQueue.concurrentPerform(iterations: 2) { [standalone, values, records] job in
+            if job == 0 {
+                written.page = Result { () throws(ReportBuildError) in
+                    do {
+                        return [("report.html", Data(try ReportHTMLWriter.html(page).utf8))]
+                    } catch {
+                        // Every source was checked above; this is the writer's last line of defence.
+                        throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
+                            "the report could not be written: \(error)"))])
+                    }
+                }
+            } else {
+                written.others = Result { () throws(ReportBuildError) in
+                    var own: [(path: String, bytes: Data)] = []
+                    for (figure, scene) in standalone {
+                        do {
+                            own.append((figure.svgFile, Data(try SceneSVGWriter.document(scene, id: figure.anchor).utf8)))
+                        } catch {
+                            throw Self.cannotDraw(figure, error, read: read, templates: templates)
+                        }
+                    }
+                    own.append(("data/statistics.json", StatisticsFile(statistics: statistics, values: values, disclosure: withholding).data()))
+                    if options.draft {
+                        // The draft's own record, for a later draft to compare with (never in a published build).
+                        own.append(("data/cases.json", DraftRecordFile(
+                            built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records).json.fileData()))
+                    }
+                    return own
+                }
+            }
+        }
+        files += try written.others.get()
+        files += try written.page.get()
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
+    }
+
+    /// What the two writing jobs wrote: each field set by one job only, read once both have ended.
+    private final class Written: @unchecked Sendable {
+        var page: Result<[(path: String, bytes: Data)], ReportBuildError> = .success([])
+        var others: Result<[(path: String, bytes: Data)], ReportBuildError> = .success([])
+    }
+
+    /// A figure that cannot be drawn, named at the chapter that places it.
+    private static func cannotDraw(_ figure: Figure, _ error: any Error, read: ReadTemplates, templates: TemplateFiles) -> ReportBuildError {
+        ReportBuildError(problems: [TemplateProblem(
+            file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
+            reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
     }
 }

@@ -68,7 +68,7 @@ public struct StatisticsFile: Encodable, JSONRepresentable {
     /// identical cohorts give identical bytes (see ``JSONValue/fileData()``).
     /// It cannot fail; it is marked `throws` only because callers outside this
     /// module (`panel-report stats`) still call it with `try`.
-    public func data() throws -> Data { json.fileData() }
+    public func data() -> Data { json.fileData() }
 }
 
 /// An earlier build to compare a draft with: a published report's
