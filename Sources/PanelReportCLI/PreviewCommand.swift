@@ -129,14 +129,18 @@ struct PreviewCommand: ParsableCommand {
     }
 }
 
+/// The error a task ended with, set from that task and read from another thread
+/// (here, and in `panel-report-preview`'s server).
+public final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    public init() {}
+    public func set(_ error: Error) { lock.lock(); stored = error; lock.unlock() }
+    public var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
+}
+
 /// Runs async work from the synchronous command and waits for it.
 enum Blocking {
-    final class ErrorBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Error?
-        func set(_ error: Error) { lock.lock(); stored = error; lock.unlock() }
-        var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
-    }
 
     /// The error the work ended with, or nil.
     static func run(_ work: @escaping @Sendable () async throws -> Void) -> Error? {

@@ -31,7 +31,7 @@ enum FlyingFoxTransport: PreviewTransport {
         let server = isIPv6
             ? HTTPServer(address: try sockaddr_in6.inet6(ip6: host, port: port), logger: .disabled, handler: handler)
             : HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port), logger: .disabled, handler: handler)
-        let failure = Failed()
+        let failure = ErrorBox()
         let running = Task {
             do { try await server.run() } catch { failure.set(error) }
         }
@@ -56,13 +56,5 @@ enum FlyingFoxTransport: PreviewTransport {
             for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
             return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.reason), headers: headers, body: answer.body)
         }
-    }
-
-    /// The error the server stopped with, set from its task.
-    private final class Failed: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Error?
-        func set(_ error: Error) { lock.lock(); stored = error; lock.unlock() }
-        var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
     }
 }
