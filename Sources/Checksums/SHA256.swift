@@ -134,17 +134,6 @@ public struct SHA256: Sendable {
         pendingCount = 0
     }
 
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
     /// Compresses `blocks` whole 64-byte blocks starting at `source` (any alignment) into `state`.
     private mutating func compress(_ source: UnsafeRawPointer, blocks: Int) {
         guard usesProcessor else { return Self.compress(&state, source, blocks: blocks) }
@@ -155,42 +144,41 @@ public struct SHA256: Sendable {
 
     /// Swift's compression of `blocks` whole 64-byte blocks at `source` (any alignment) into `state`.
     private static func compress(_ state: inout State, _ source: UnsafeRawPointer, blocks: Int) {
-        k.withUnsafeBufferPointer { k in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                let k = k.baseAddress!, w = w.baseAddress!
-                var (h0, h1, h2, h3, h4, h5, h6, h7) = state
-                var block = source
-                for _ in 0..<blocks {
-                    for i in 0..<16 {
-                        w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-                    }
-                    for i in 16..<64 {
-                        let x = w[i - 15], y = w[i - 2]
-                        let s0 = x.rotr(7) ^ x.rotr(18) ^ (x &>> 3)
-                        let s1 = y.rotr(17) ^ y.rotr(19) ^ (y &>> 10)
-                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                    }
-                    var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-                    // Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)), and this round's b ^ c is the last round's a ^ b.
-                    var bc = b ^ c
-                    var i = 0
-                    while i < 64 {
-                        round(a, b, &d, e, f, g, &h, &bc, k[i] &+ w[i])
-                        round(h, a, &c, d, e, f, &g, &bc, k[i + 1] &+ w[i + 1])
-                        round(g, h, &b, c, d, e, &f, &bc, k[i + 2] &+ w[i + 2])
-                        round(f, g, &a, b, c, d, &e, &bc, k[i + 3] &+ w[i + 3])
-                        round(e, f, &h, a, b, c, &d, &bc, k[i + 4] &+ w[i + 4])
-                        round(d, e, &g, h, a, b, &c, &bc, k[i + 5] &+ w[i + 5])
-                        round(c, d, &f, g, h, a, &b, &bc, k[i + 6] &+ w[i + 6])
-                        round(b, c, &e, f, g, h, &a, &bc, k[i + 7] &+ w[i + 7])
-                        i += 8
-                    }
-                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
-                    block += 64
+        let k = csha256_round_constants()!
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            let w = w.baseAddress!
+            var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+            var block = source
+            for _ in 0..<blocks {
+                for i in 0..<16 {
+                    w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
                 }
-                state = (h0, h1, h2, h3, h4, h5, h6, h7)
+                for i in 16..<64 {
+                    let x = w[i - 15], y = w[i - 2]
+                    let s0 = x.rotr(7) ^ x.rotr(18) ^ (x &>> 3)
+                    let s1 = y.rotr(17) ^ y.rotr(19) ^ (y &>> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                // Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)), and this round's b ^ c is the last round's a ^ b.
+                var bc = b ^ c
+                var i = 0
+                while i < 64 {
+                    round(a, b, &d, e, f, g, &h, &bc, k[i] &+ w[i])
+                    round(h, a, &c, d, e, f, &g, &bc, k[i + 1] &+ w[i + 1])
+                    round(g, h, &b, c, d, e, &f, &bc, k[i + 2] &+ w[i + 2])
+                    round(f, g, &a, b, c, d, &e, &bc, k[i + 3] &+ w[i + 3])
+                    round(e, f, &h, a, b, c, &d, &bc, k[i + 4] &+ w[i + 4])
+                    round(d, e, &g, h, a, b, &c, &bc, k[i + 5] &+ w[i + 5])
+                    round(c, d, &f, g, h, a, &b, &bc, k[i + 6] &+ w[i + 6])
+                    round(b, c, &e, f, g, h, &a, &bc, k[i + 7] &+ w[i + 7])
+                    i += 8
+                }
+                h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                block += 64
             }
+            state = (h0, h1, h2, h3, h4, h5, h6, h7)
         }
     }
 

@@ -8,6 +8,9 @@
 /// SSE4.1), so that `csha256_compress` may be called; 0 otherwise.
 int csha256_available(void);
 
+/// SHA-256's 64 round constants, K0 to K63.
+const uint32_t *csha256_round_constants(void);
+
 /// SHA-256's compression of `blocks` whole 64-byte blocks at `data` (any
 /// alignment) into `state` (a, b, …, h), with the processor's SHA instructions.
 /// Only when `csha256_available()` said 1.
