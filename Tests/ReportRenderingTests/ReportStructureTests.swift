@@ -235,7 +235,7 @@ import Testing
         let statistics = CohortStatistics(cohort)
         #expect(statistics.dataQuality.unknownOccasions.contains("SECRET-ID"))
         let values = ReportValues(statistics: statistics, review: cohort.review)
-        let json = String(decoding: try StatisticsFile(statistics: statistics, values: values).data(), as: UTF8.self)
+        let json = String(decoding: StatisticsFile(statistics: statistics, values: values).data(), as: UTF8.self)
         #expect(!json.contains("SECRET-ID"))
         #expect(!json.contains("hidden words"))
         #expect(!json.contains("AREA-UNUSED"))
