@@ -493,6 +493,9 @@ enum OutputWriter {
 
         /// What is left of a swap once the folder holds one complete report.
         func removeLeftovers() {
+            // The report's two folders first, on both cores: each unlink waits for the disk.
+            let folders = [staging, previous].flatMap { leftover in ["figures", "data"].map { path(leftover + "/" + $0) } }
+            DispatchQueue.concurrentPerform(iterations: folders.count) { try? FileManager.default.removeItem(atPath: folders[$0]) }
             for name in [staging, previous] + legacyLeftovers {
                 try? FileManager.default.removeItem(atPath: path(name))
             }
