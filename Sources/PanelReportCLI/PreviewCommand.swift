@@ -175,6 +175,6 @@ enum PreviewProgram {
         execv(program, pointers)
         let code = errno
         for pointer in pointers { free(pointer) }
-        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) (\(SystemError.text(code))); build it beside panel-report with 'swift build -c release' (scripts/report does)")
+        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) (\(SystemError.text(code))); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)")
     }
 }
