@@ -197,6 +197,11 @@ public struct CSVRowReader: IteratorProtocol {
         diagnostics.append(diagnostic)
     }
 
+    /// Refuses the file at a cell larger than the limit.
+    private mutating func refuseTooLarge(cell index: Int) {
+        refuse(.error(at: cellLocation(index), "the cell is larger than \(limits.maxCSVCellBytes) bytes; the file is refused"))
+    }
+
     private mutating func refuseEncoding(at offset: Int) {
         diagnostics = [CSVReader.notUTF8(at: offset, in: bytes, file: file)]
         isRefused = true
@@ -263,14 +268,14 @@ public struct CSVRowReader: IteratorProtocol {
                     }
                     if length > limits.maxCSVCellBytes {
                         position = i
-                        refuse(.error(at: cellLocation(cells.count), "the cell is larger than \(limits.maxCSVCellBytes) bytes; the file is refused"))
+                        refuseTooLarge(cell: cells.count)
                         return nil
                     }
                 }
                 // A doubled quote may have taken it past the limit just before the closing quote.
                 if length > limits.maxCSVCellBytes {
                     position = i
-                    refuse(.error(at: cellLocation(cells.count), "the cell is larger than \(limits.maxCSVCellBytes) bytes; the file is refused"))
+                    refuseTooLarge(cell: cells.count)
                     return nil
                 }
             } else {
@@ -293,7 +298,7 @@ public struct CSVRowReader: IteratorProtocol {
                 end = i
                 if end - start > limits.maxCSVCellBytes {
                     position = i
-                    refuse(.error(at: cellLocation(cells.count), "the cell is larger than \(limits.maxCSVCellBytes) bytes; the file is refused"))
+                    refuseTooLarge(cell: cells.count)
                     return nil
                 }
             }
