@@ -197,6 +197,19 @@ public struct CSVRowReader: IteratorProtocol {
         diagnostics.append(diagnostic)
     }
 
+    /// The length of the UTF-8 sequence starting at byte `offset` (not ASCII):
+    /// 1 when the file's encoding was checked already; nil, and the file refused,
+    /// when it is not valid UTF-8.
+    @inline(__always)
+    private mutating func nonASCIISize(at offset: Int) -> Int? {
+        let size = checksEncoding ? UTF8Text.sequenceLength(bytes, at: offset, end: bytes.count) : 1
+        if size == 0 {
+            refuseEncoding(at: offset)
+            return nil
+        }
+        return size
+    }
+
     /// Refuses the file at a cell larger than the limit.
     private mutating func refuseTooLarge(cell index: Int) {
         refuse(.error(at: cellLocation(index), "the cell is larger than \(limits.maxCSVCellBytes) bytes; the file is refused"))
@@ -258,11 +271,7 @@ public struct CSVRowReader: IteratorProtocol {
                         length += 1
                         i += 1
                     } else {
-                        let size = checksEncoding ? UTF8Text.sequenceLength(bytes, at: i, end: n) : 1
-                        if size == 0 {
-                            refuseEncoding(at: i)
-                            return nil
-                        }
+                        guard let size = nonASCIISize(at: i) else { return nil }
                         length += size
                         i += size
                     }
@@ -287,11 +296,7 @@ public struct CSVRowReader: IteratorProtocol {
                         if b == comma || b == lf || (b == cr && i + 1 < n && bytes[i + 1] == lf) { break }
                         i += 1
                     } else {
-                        let size = checksEncoding ? UTF8Text.sequenceLength(bytes, at: i, end: n) : 1
-                        if size == 0 {
-                            refuseEncoding(at: i)
-                            return nil
-                        }
+                        guard let size = nonASCIISize(at: i) else { return nil }
                         i += size
                     }
                 }
