@@ -123,7 +123,6 @@ public struct CSVTable: Hashable, Sendable {
         /// The nodes of the row's own mapping, in the order they were made.
         private var rootChildren: [Int] = []
 
-        /// The plan for the header's `columns`, in that order (those past the header's end are left out).
         /// The same plan in storage of its own (see ``CSVTable/ownCopy()``).
         public func ownCopy() -> TreePlan {
             var copy = self
@@ -133,6 +132,7 @@ public struct CSVTable: Hashable, Sendable {
             return copy
         }
 
+        /// The plan for the header's `columns`, in that order (those past the header's end are left out).
         public init(header: [String], columns indices: [Int]) {
             var index: [Pair: Int] = [:]
             for column in indices where column < header.count {
