@@ -25,7 +25,10 @@ import Glibc
 ///
 /// 1. The new report is written and `fsync`ed into `.panel-report-staging/`. If
 ///    the build dies now, the old report is untouched; the staging folder is
-///    thrown away by the next build.
+///    thrown away by the next build. A file whose bytes are already in place is
+///    not written again: the staging folder gets a second name for it
+///    (``Folder/linkUnchanged(_:_:)``), so an unchanged rebuild writes, syncs and
+///    deletes only folders, the journal and the marker.
 /// 2. The journal is written (a temporary file renamed into place, so it exists
 ///    whole or not at all). From this moment the new report is complete on disk,
 ///    and the swap will be finished: by this build, or by the next one.
@@ -392,6 +395,7 @@ enum OutputWriter {
                         parent += "/" + part
                         if folders.insert(parent).inserted, mkdir(path(parent), 0o755) != 0 { throw SystemCode(errno) }
                     }
+                    if linkUnchanged(file.path, file.bytes) { continue }
                     written.append(try createFile(path(staging + "/" + file.path), file.bytes))
                 }
                 // Every file is written, and its writing to disk started, before any is
@@ -405,6 +409,53 @@ enum OutputWriter {
             } catch let code as SystemCode {
                 try? FileManager.default.removeItem(atPath: path(staging))
                 throw Failure(.cannotCreateOutput, "\(shown): cannot write the report there (\(SystemError.text(code.value))); nothing was changed")
+            }
+        }
+
+        /// Gives the staging folder the file in place as it is (a second name for it,
+        /// `link`), when it holds exactly these bytes: a rebuild whose file did not
+        /// change writes, syncs and later deletes nothing for it. The file was made
+        /// durable by the build that wrote it, and it is never written to, so sharing
+        /// it between the old report and the new one is safe. Only a regular file with
+        /// no other name (anywhere) is taken: a file a user has linked elsewhere is
+        /// left to them, and a new one is written. False when anything differs or
+        /// fails; the caller then writes the file.
+        func linkUnchanged(_ relative: String, _ bytes: Data) -> Bool {
+            let current = path(relative)
+            let fd = open(current, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
+                  info.st_size == bytes.count, Self.holds(fd, bytes) else { return false }
+            let target = path(staging + "/" + relative)
+            guard link(current, target) == 0 else { return false }
+            // The name may have been given to another file since it was read: keep the
+            // link only if it is the file whose bytes were compared.
+            var linked = stat()
+            guard lstat(target, &linked) == 0, linked.st_dev == info.st_dev, linked.st_ino == info.st_ino else {
+                unlink(target)
+                return false
+            }
+            return true
+        }
+
+        /// Whether the open file's contents are exactly `bytes` (and nothing more).
+        static func holds(_ fd: Int32, _ bytes: Data) -> Bool {
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            var offset = 0
+            return bytes.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    if n == 0 { return offset == expected.count }
+                    guard offset + n <= expected.count,
+                          buffer.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, n) }) == 0 else { return false }
+                    offset += n
+                }
             }
         }
 
