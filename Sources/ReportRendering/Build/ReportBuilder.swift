@@ -185,34 +185,25 @@ public enum ReportBuilder {
             }
         }
 
-        // Scenes: inline ones without heading and source (the page prints them), standalone ones with.
+        // Scenes: inline ones without heading and source (the page prints them), standalone
+        // ones with. Each figure's are laid out on whichever core is free; they are then
+        // taken in figure order, so the first figure that cannot be drawn is the one named.
+        let drawings = Self.layOut(figures, diagramSourceNote: FigureRegistry.diagramSourceNote(cohort.review))
         var inline: [String: InlineScenes] = [:]
         var standalone: [(figure: Figure, scene: Scene)] = []
         var files: [(path: String, bytes: Data)] = []
-        for figure in figures {
-            switch figure.content {
-            case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
-                // Its angles would give a withheld part away: the page shows its table, with a note.
-                if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8))) }
-            case .chart(let spec):
-                do {
-                    inline[figure.id] = InlineScenes(
-                        wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
-                        narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
-                            width: Self.narrowWidth, includesHeading: false, includesSource: false)))
-                    standalone.append((figure, try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions())))
-                } catch {
-                    throw Self.cannotDraw(figure, error, read: read, templates: templates)
+        for (figure, drawing) in zip(figures, drawings) {
+            switch drawing {
+            case .failure(let error):
+                throw Self.cannotDraw(figure, error, read: read, templates: templates)
+            case .success(let scenes):
+                if let scenes {
+                    inline[figure.id] = scenes.inline
+                    standalone.append((figure, scenes.standalone))
                 }
-                if let csv = figure.csvFile { files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8))) }
-            case .diagram(let spec):
-                // Like a chart: wide and narrow inline, and a standalone file that carries
-                // its title and source line, so that it stands alone in a slide or a briefing.
-                inline[figure.id] = InlineScenes(
-                    wide: DiagramLayout.layout(spec),
-                    narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth)))
-                standalone.append((figure, DiagramLayout.layout(spec, options: DiagramLayoutOptions(
-                    heading: figure.title, sourceNote: FigureRegistry.diagramSourceNote(cohort.review)))))
+            }
+            if case .chart(let spec) = figure.content, let csv = figure.csvFile {
+                files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8)))
             }
         }
         var draft: ReportPage.Draft?
@@ -265,6 +256,68 @@ public enum ReportBuilder {
         files += try written.others.get()
         files += try written.page.get()
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
+    }
+
+    /// A figure's drawings: wide and narrow for the page, and the standalone file's.
+    private struct Drawings: Sendable {
+        var inline: InlineScenes
+        var standalone: Scene
+    }
+
+    /// Every figure's drawings, laid out on both cores, in figure order: `nil` for a pie
+    /// with a withheld part (its angles would give it away: the page shows its table,
+    /// with a note), the layout's error for a chart that cannot be drawn.
+    private static func layOut(_ figures: [Figure], diagramSourceNote: String) -> [Result<Drawings?, any Error>] {
+        let results = Slots<Result<Drawings?, any Error>>(count: figures.count, initial: .success(nil))
+        DispatchQueue.concurrentPerform(iterations: figures.count) { index in
+            let figure = figures[index]
+            results[index] = Result { () throws -> Drawings? in
+                switch figure.content {
+                case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
+                    return nil
+                case .chart(let spec):
+                    return Drawings(
+                        inline: InlineScenes(
+                            wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
+                            narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
+                                width: Self.narrowWidth, includesHeading: false, includesSource: false))),
+                        standalone: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions()))
+                case .diagram(let spec):
+                    // Like a chart: wide and narrow inline, and a standalone file that carries
+                    // its title and source line, so that it stands alone in a slide or a briefing.
+                    return Drawings(
+                        inline: InlineScenes(
+                            wide: DiagramLayout.layout(spec),
+                            narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth))),
+                        standalone: DiagramLayout.layout(spec, options: DiagramLayoutOptions(
+                            heading: figure.title, sourceNote: diagramSourceNote)))
+                }
+            }
+        }
+        return results.values
+    }
+
+    /// Values set from several threads at once, each index by one thread only, and
+    /// read once they have all ended.
+    private final class Slots<Value>: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<Value>
+
+        init(count: Int, initial: Value) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: initial)
+        }
+
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+
+        subscript(index: Int) -> Value {
+            get { storage[index] }
+            set { storage[index] = newValue }
+        }
+
+        var values: [Value] { Array(storage) }
     }
 
     /// What the two writing jobs wrote: each field set by one job only, read once both have ended.
