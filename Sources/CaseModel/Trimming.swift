@@ -15,8 +15,25 @@ extension StringProtocol {
            (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) {
             return String(self)
         }
+        // ASCII white space (tab to carriage return, and the space) around text that
+        // starts and ends with an ASCII character: found without Unicode's table. Where
+        // a scan stops at an ASCII character, it is not white space by Unicode's rule
+        // either; where it stops at another, the table decides below.
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, Self.isASCIIWhitespace(scalars[start]) { start = scalars.index(after: start) }
+        while start < end, Self.isASCIIWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == end { return "" }
+        if scalars[start].isASCII && scalars[scalars.index(before: end)].isASCII {
+            return String(String.UnicodeScalarView(scalars[start..<end]))
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// U+0009 to U+000D and U+0020: the ASCII characters Unicode calls white space.
+    @inlinable
+    static func isASCIIWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
     }
 }

@@ -5,11 +5,26 @@ struct Placeholder: Hashable {
     var format: String?
     var arguments: [String]
 
+    /// Letters, digits and `-._:` (a name in ASCII is checked byte by byte, without
+    /// Unicode's tables: for ASCII they say the same).
+    static func isValidName(_ name: String) -> Bool {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"): true
+                default: false
+                }
+            }
+        }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || "-._:".contains($0) }
+    }
+
     /// Parses the text between `{{` and `}}`; nil with a reason when malformed.
     static func parse(_ inner: String) -> Result<Placeholder, TemplateProblem.Reason> {
         let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
         let name = parts[0].trimmingWhitespace()
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-._:".contains($0) }) else {
+        guard !name.isEmpty, isValidName(name) else {
             return .failure(.malformed("{{\(inner)}}"))
         }
         guard parts.count == 2 else { return .success(Placeholder(name: name, format: nil, arguments: [])) }
