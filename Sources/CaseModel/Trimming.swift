@@ -24,11 +24,19 @@ extension StringProtocol {
         while start < end, Self.isASCIIWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         if start == end { return "" }
         if scalars[start].isASCII && scalars[scalars.index(before: end)].isASCII {
-            return String(String.UnicodeScalarView(scalars[start..<end]))
+            return Self.copy(utf8[start..<end])
         }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return Self.copy(utf8[first..<scalars.index(after: last)])
+    }
+
+    /// The text between two scalar boundaries, copied whole (not scalar by scalar,
+    /// and not through the character view, which would move a boundary inside a
+    /// character such as " \u{301}" to the character's start).
+    @inlinable
+    static func copy(_ bytes: UTF8View.SubSequence) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// U+0009 to U+000D and U+0020: the ASCII characters Unicode calls white space.
