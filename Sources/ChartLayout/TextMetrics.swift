@@ -96,7 +96,7 @@ public enum TextMetrics {
     public static func wrap(
         _ text: String, maxWidth: Double, fontSize: Double, weight: FontWeight = .regular
     ) -> [String] {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let words = Self.words(text)
         var lines: [String] = []
         var current = ""
         for word in words {
@@ -120,6 +120,29 @@ public enum TextMetrics {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The text's words: what lies between runs of white space. ASCII text is split
+    /// on its bytes (tab to carriage return, and the space: the ASCII characters
+    /// Unicode calls white space); other text by character, with Unicode's rule.
+    static func words(_ text: String) -> [String] {
+        var text = text
+        let ascii: [String]? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var words: [String] = []
+            var start: Int?
+            for index in 0...bytes.count {
+                let isSpace = index == bytes.count || bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index])
+                if isSpace, let first = start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
+                    start = nil
+                } else if !isSpace && start == nil {
+                    start = index
+                }
+            }
+            return words
+        }
+        return ascii ?? text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
     }
 
     /// The width of the widest line.
