@@ -140,7 +140,11 @@ enum Console {
 
     static func info(_ line: String) { log(Entry(level: .info, message: line)) }
 
-    static func debug(_ line: String) { log(Entry(level: .debug, message: line)) }
+    /// A line for --verbose only; not even put together otherwise.
+    static func debug(_ line: @autoclosure () -> String) {
+        guard current.verbose else { return }
+        log(Entry(level: .debug, message: line()))
+    }
 
     /// A run's last line: what happened, its counts and the time it took.
     static func summary(_ line: String, outcome: String, code: Int32, seconds: Double) {
@@ -263,7 +267,19 @@ final class RunClock: @unchecked Sendable {
     }
 
     /// A stage's time in milliseconds ("12.3 ms"): a small build's stages take a few each.
-    static func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+    static func milliseconds(_ seconds: Double) -> String { fixed(seconds * 1000, places: 1) + " ms" }
 
-    static func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+    static func format(_ seconds: Double) -> String { fixed(seconds, places: 2) + " s" }
+
+    /// A time rounded to one or two decimal places ("0.03", "12.5"), without
+    /// Foundation's String(format:) and its locale: the summary line of every run
+    /// was a noticeable part of a small build's time.
+    static func fixed(_ value: Double, places: Int) -> String {
+        let scale = places == 1 ? 10 : 100
+        let scaled = (value * Double(scale)).rounded()
+        guard scaled.isFinite, abs(scaled) < 1e15 else { return "\(value)" }
+        let units = Int(scaled)
+        let fraction = String(abs(units) % scale)
+        return (units < 0 ? "-" : "") + "\(abs(units) / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
 }

@@ -84,7 +84,9 @@ enum OutputWriter {
 
         init?(text: String) {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            guard let first = lines.first, let kind = Kind(rawValue: first.trimmingCharacters(in: .whitespaces)) else { return nil }
+            // Written "published" or "draft": read as it is, and only a hand-edited
+            // line has its spaces trimmed.
+            guard let first = lines.first, let kind = Kind(rawValue: first) ?? Kind(rawValue: first.trimmingCharacters(in: .whitespaces)) else { return nil }
             self.kind = kind
             let rest = lines.dropFirst().filter { !$0.isEmpty }
             if rest.isEmpty {

@@ -57,6 +57,15 @@ import Testing
         #expect(FigureData.csvCell("plain") == "plain")
     }
 
+    /// Quotes inside a quoted cell are doubled, every one, even where an accent
+    /// follows one (a single character to Swift, a quote byte to a spreadsheet).
+    @Test func everyQuoteInAQuotedCellIsDoubled() {
+        #expect(FigureData.csvCell("the \"other\" carer, aged 20") == "\"the \"\"other\"\" carer, aged 20\"")
+        #expect(FigureData.csvCell("\"\u{301}, é") == "\"\"\"\u{301}, é\"")
+        #expect(FigureData.csvCell("=\"x\"") == "\"'=\"\"x\"\"\"")
+        #expect(FigureData.csvCell("naïve \"café\"") == "\"naïve \"\"café\"\"\"")
+    }
+
     /// End to end: vocabulary labels and a theme title that look like formulas pass
     /// validation (they are legitimate text), and the build's figure CSVs keep them inert.
     @Test func formulaLikeVocabularyIsInertInTheBuiltFiles() throws {

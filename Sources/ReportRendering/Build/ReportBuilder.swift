@@ -203,7 +203,7 @@ public enum ReportBuilder {
                 }
             }
             if case .chart(let spec) = figure.content, let csv = figure.csvFile {
-                files.append((csv, Data(FigureData.csv(spec, disclosureKey: key).utf8)))
+                files.append((csv, Self.bytes(FigureData.csv(spec, disclosureKey: key))))
             }
         }
         var draft: ReportPage.Draft?
@@ -226,7 +226,7 @@ public enum ReportBuilder {
             if job == 0 {
                 written.page = Result { () throws(ReportBuildError) in
                     do {
-                        return [("report.html", Data(try ReportHTMLWriter.html(page).utf8))]
+                        return [("report.html", Self.bytes(try ReportHTMLWriter.html(page)))]
                     } catch {
                         // Every source was checked above; this is the writer's last line of defence.
                         throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
@@ -238,7 +238,7 @@ public enum ReportBuilder {
                     var own: [(path: String, bytes: Data)] = []
                     for (figure, scene) in standalone {
                         do {
-                            own.append((figure.svgFile, Data(try SceneSVGWriter.document(scene, id: figure.anchor).utf8)))
+                            own.append((figure.svgFile, Self.bytes(try SceneSVGWriter.document(scene, id: figure.anchor))))
                         } catch {
                             throw Self.cannotDraw(figure, error, read: read, templates: templates)
                         }
@@ -256,6 +256,13 @@ public enum ReportBuilder {
         files += try written.others.get()
         files += try written.page.get()
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
+    }
+
+    /// A file's bytes: the text's UTF-8, copied at once (`Data(text.utf8)` takes
+    /// Data's generic path for any sequence).
+    static func bytes(_ text: String) -> Data {
+        var text = text
+        return text.withUTF8 { Data($0) }
     }
 
     /// A figure's drawings: wide and narrow for the page, and the standalone file's.

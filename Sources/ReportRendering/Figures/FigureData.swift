@@ -75,6 +75,15 @@ public enum FigureData {
         guard inert != text || inert.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return text
         }
-        return "\"" + inert.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Every quote doubled, byte by byte: a quote is one byte in UTF-8, and a
+        // spreadsheet reads the bytes, whatever accent may follow the quote.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(inert.utf8.count + 2)
+        for byte in inert.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
