@@ -167,7 +167,28 @@ public enum ReportBuilder {
         let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
                                       baseline: options.draft ? options.baseline : nil,
                                       disclosure: disclosure, marksWithheld: options.draft)
-        let read = read(templates, context: context)
+        // The chapters are read on one core (their placeholders need the values above).
+        // Meanwhile the other lays the charts out as they are unless a chapter gives a
+        // figure words of its own: a layout depends on its chart alone, so each one whose
+        // chart turns out the same is kept, and any other is laid out again below.
+        let diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
+        let expected = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: [:],
+                                              disclosure: withholding, charts: charts)
+        let readSlot = Slots<ReadTemplates>(count: 1, initial: ReadTemplates())
+        let earlySlot = Slots<[String: EarlyLayout]>(count: 1, initial: [:])
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
+                readSlot[0] = Self.read(templates, context: context)
+            } else {
+                var early: [String: EarlyLayout] = [:]
+                for figure in expected {
+                    guard case .chart(let spec) = figure.content else { continue }
+                    early[figure.id] = EarlyLayout(spec: spec, drawing: Self.drawings(figure, diagramSourceNote: diagramSourceNote))
+                }
+                earlySlot[0] = early
+            }
+        }
+        let read = readSlot[0]
         let problems = read.problems
         guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
         let chapters = read.chapters
@@ -186,9 +207,10 @@ public enum ReportBuilder {
         }
 
         // Scenes: inline ones without heading and source (the page prints them), standalone
-        // ones with. Each figure's are laid out on whichever core is free; they are then
-        // taken in figure order, so the first figure that cannot be drawn is the one named.
-        let drawings = Self.layOut(figures, diagramSourceNote: FigureRegistry.diagramSourceNote(cohort.review))
+        // ones with. Those not laid out above are laid out on whichever core is free; all
+        // are then taken in figure order, so the first figure that cannot be drawn is the
+        // one named.
+        let drawings = Self.layOut(figures, diagramSourceNote: diagramSourceNote, early: earlySlot[0])
         var inline: [String: InlineScenes] = [:]
         var standalone: [(figure: Figure, scene: Scene)] = []
         var files: [(path: String, bytes: Data)] = []
@@ -271,37 +293,59 @@ public enum ReportBuilder {
         var standalone: Scene
     }
 
-    /// Every figure's drawings, laid out on both cores, in figure order: `nil` for a pie
-    /// with a withheld part (its angles would give it away: the page shows its table,
-    /// with a note), the layout's error for a chart that cannot be drawn.
-    private static func layOut(_ figures: [Figure], diagramSourceNote: String) -> [Result<Drawings?, any Error>] {
+    /// A chart's drawings laid out while the chapters were read, and the chart they are of.
+    private struct EarlyLayout: Sendable {
+        var spec: ChartSpec
+        var drawing: Result<Drawings?, any Error>
+    }
+
+    /// Every figure's drawings, in figure order: those of `early` whose chart is the
+    /// figure's, and the others laid out on both cores.
+    private static func layOut(_ figures: [Figure], diagramSourceNote: String, early: [String: EarlyLayout]) -> [Result<Drawings?, any Error>] {
         let results = Slots<Result<Drawings?, any Error>>(count: figures.count, initial: .success(nil))
-        DispatchQueue.concurrentPerform(iterations: figures.count) { index in
-            let figure = figures[index]
-            results[index] = Result { () throws -> Drawings? in
-                switch figure.content {
-                case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
-                    return nil
-                case .chart(let spec):
-                    return Drawings(
-                        inline: InlineScenes(
-                            wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
-                            narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
-                                width: Self.narrowWidth, includesHeading: false, includesSource: false))),
-                        standalone: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions()))
-                case .diagram(let spec):
-                    // Like a chart: wide and narrow inline, and a standalone file that carries
-                    // its title and source line, so that it stands alone in a slide or a briefing.
-                    return Drawings(
-                        inline: InlineScenes(
-                            wide: DiagramLayout.layout(spec),
-                            narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth))),
-                        standalone: DiagramLayout.layout(spec, options: DiagramLayoutOptions(
-                            heading: figure.title, sourceNote: diagramSourceNote)))
-                }
+        var missing: [Int] = []
+        for (index, figure) in figures.enumerated() {
+            if case .chart(let spec) = figure.content, let laidOut = early[figure.id], laidOut.spec == spec {
+                results[index] = laidOut.drawing
+            } else {
+                missing.append(index)
+            }
+        }
+        if !missing.isEmpty {
+            DispatchQueue.concurrentPerform(iterations: missing.count) { [missing] position in
+                let index = missing[position]
+                results[index] = drawings(figures[index], diagramSourceNote: diagramSourceNote)
             }
         }
         return results.values
+    }
+
+    /// A figure's drawings: `nil` for a pie with a withheld part (its angles would give
+    /// it away: the page shows its table, with a note), the layout's error for a chart
+    /// that cannot be drawn.
+    private static func drawings(_ figure: Figure, diagramSourceNote: String) -> Result<Drawings?, any Error> {
+        Result { () throws -> Drawings? in
+            switch figure.content {
+            case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
+                return nil
+            case .chart(let spec):
+                return Drawings(
+                    inline: InlineScenes(
+                        wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
+                        narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
+                            width: Self.narrowWidth, includesHeading: false, includesSource: false))),
+                    standalone: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions()))
+            case .diagram(let spec):
+                // Like a chart: wide and narrow inline, and a standalone file that carries
+                // its title and source line, so that it stands alone in a slide or a briefing.
+                return Drawings(
+                    inline: InlineScenes(
+                        wide: DiagramLayout.layout(spec),
+                        narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth))),
+                    standalone: DiagramLayout.layout(spec, options: DiagramLayoutOptions(
+                        heading: figure.title, sourceNote: diagramSourceNote)))
+            }
+        }
     }
 
     /// Values set from several threads at once, each index by one thread only, and
