@@ -8,9 +8,13 @@ struct BlockWriter {
     let w: XMLWriter
     private let figuresByID: [String: Figure]
 
-    init(page: ReportPage, writer: XMLWriter) {
+    /// The chart figures' table frames, made once for the page's style rules and its tables.
+    private let tableFrames: [String: TableFrame]
+
+    init(page: ReportPage, writer: XMLWriter, tableFrames: [String: TableFrame] = [:]) {
         self.page = page
         self.w = writer
+        self.tableFrames = tableFrames
         figuresByID = Dictionary(uniqueKeysWithValues: page.figures.map { ($0.id, $0) })
     }
 
@@ -40,7 +44,8 @@ struct BlockWriter {
             try w.element("hr")
         case .figure(let id):
             guard let figure = figuresByID[id] else { return }
-            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline, disclosureKey: page.disclosureKey, into: w)
+            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline, disclosureKey: page.disclosureKey,
+                                  frame: tableFrames[id], into: w)
         case .learning(let theme):
             try learning(theme)
         }

@@ -7,8 +7,9 @@ import XMLWriter
 enum FigureWriter {
     /// `baseline`: a draft's earlier build; a changed count or share is marked in the table.
     /// `disclosureKey`: what `[c]` means, printed under a table that withholds numbers.
+    /// `frame`: the table's frame, when the page has already made it (see ``tableFrame(_:figure:baseline:)``).
     static func write(_ figure: Figure, scenes: InlineScenes?, baseline: Baseline?, disclosureKey: String? = nil,
-                      into w: XMLWriter) throws {
+                      frame: TableFrame? = nil, into w: XMLWriter) throws {
         try w.element("figure", ["id": figure.anchor, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
@@ -36,7 +37,7 @@ enum FigureWriter {
                     // A pie with a withheld part: its angles would give the part away.
                     try w.element("p", ["class": "figure-note"], text: "Figure \(figure.number) is given as a table only: some of its parts are withheld ([c]), and a pie chart would show them by the size of their slices.")
                 }
-                try table(spec, figure: figure, baseline: baseline, w)
+                try table(spec, figure: figure, frame: frame ?? tableFrame(spec, figure: figure, baseline: baseline), w)
                 if spec.hasSuppression || figure.wouldWithhold.contains(where: \.isSuppressed), let disclosureKey {
                     try w.element("p", ["class": "figure-note"], text: disclosureKey)
                 }
@@ -87,8 +88,7 @@ enum FigureWriter {
         return TableFrame(id: figure.anchor, label: "Data for Figure \(figure.number)", header: header, rows: rows)
     }
 
-    private static func table(_ spec: ChartSpec, figure: Figure, baseline: Baseline?, _ w: XMLWriter) throws {
-        let frame = tableFrame(spec, figure: figure, baseline: baseline)
+    private static func table(_ spec: ChartSpec, figure: Figure, frame: TableFrame, _ w: XMLWriter) throws {
         try frame.write(w) {
             try w.element("table", ["class": "data-table"]) {
                 try w.element("caption", text: "Data for Figure \(figure.number): \(spec.title)")

@@ -18,6 +18,7 @@ public enum ReportHTMLWriter {
     static let previewContentSecurityPolicy = contentSecurityPolicy + "; script-src 'self'; connect-src 'self'"
 
     public static func html(_ page: ReportPage) throws -> String {
+        let frames = tableFrames(page)
         let w = try XMLWriter(kind: .html)
         try w.element("html", ["lang": "en-GB"]) {
             try w.element("head") {
@@ -27,7 +28,7 @@ public enum ReportHTMLWriter {
                                           "content": page.previewScript == nil ? contentSecurityPolicy : previewContentSecurityPolicy])
                 try w.element("title", text: (page.draft == nil ? "" : "DRAFT: ") + page.review.title)
                 try w.styleSheet(page.css)
-                try w.styleSheet(pageStyle(page))
+                try w.styleSheet(pageStyle(page, frames: frames))
             }
             try w.element("body", page.draft == nil ? [:] : ["class": "draft"]) {
                 try w.element("a", ["class": "skip-link", "href": "#main"], text: "Skip to main content")
@@ -39,7 +40,7 @@ public enum ReportHTMLWriter {
                         if let key = page.disclosureKey {
                             try w.element("p", ["class": "disclosure-key", "role": "note"], text: key)
                         }
-                        var blocks = BlockWriter(page: page, writer: w)
+                        var blocks = BlockWriter(page: page, writer: w, tableFrames: frames)
                         for chapter in page.chapters {
                             try w.element("section", ["class": "chapter", "aria-labelledby": chapter.id]) {
                                 for block in chapter.blocks { try blocks.write(block) }
@@ -62,13 +63,22 @@ public enum ReportHTMLWriter {
 
     /// The style the page adds to `report.css`: what depends on this report's title and
     /// tables, written as CSS text (through ``XMLWriter/styleSheet(_:)``, never as markup).
-    static func pageStyle(_ page: ReportPage) -> String {
+    /// Each chart figure's table frame, by figure id.
+    static func tableFrames(_ page: ReportPage) -> [String: TableFrame] {
+        var frames: [String: TableFrame] = [:]
+        for figure in page.figures {
+            if case .chart(let spec) = figure.content {
+                frames[figure.id] = FigureWriter.tableFrame(spec, figure: figure, baseline: page.draft?.baseline)
+            }
+        }
+        return frames
+    }
+
+    static func pageStyle(_ page: ReportPage, frames: [String: TableFrame]) -> String {
         // The report's title in the margin of every printed page (report.css numbers them).
         var css = "@page { @bottom-left { content: \(cssString(page.review.title)); } }\n"
         for figure in page.figures {
-            if case .chart(let spec) = figure.content {
-                css += FigureWriter.tableFrame(spec, figure: figure, baseline: page.draft?.baseline).styleRules
-            }
+            if let frame = frames[figure.id] { css += frame.styleRules }
         }
         if let changes = page.draft?.changes {
             css += DraftSections.changesFrame(changes).styleRules

@@ -37,15 +37,29 @@ struct TableFrame {
     static let allowance = 8.0
 
     /// The element id stem (`figure-8`); the frame is `STEM_table`, the hint `STEM_hint`.
-    var id: String
+    let id: String
     /// The region's name ("Data for Figure 8").
-    var label: String
+    let label: String
     /// Column headings, then the rows; in each, the first cell is the row's heading.
-    var header: [Cell]
-    var rows: [[Cell]]
+    let header: [Cell]
+    let rows: [[Cell]]
+    /// Each column's widest word, measured once (every width below is made from them).
+    private let widestWords: [Double]
+
+    init(id: String, label: String, header: [Cell], rows: [[Cell]]) {
+        self.id = id
+        self.label = label
+        self.header = header
+        self.rows = rows
+        widestWords = Self.widestWords(header: header, rows: rows)
+    }
 
     /// The narrowest the table can be drawn with `padding` at each cell's inner side.
     func minimumWidth(padding: Double) -> Double {
+        widestWords.reduce(0.0) { total, widest in total + widest + padding }
+    }
+
+    private static func widestWords(header: [Cell], rows: [[Cell]]) -> [Double] {
         func word(_ cell: Cell) -> Double {
             let size = Self.fontSize
             let words = cell.text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\n" })
@@ -64,9 +78,7 @@ struct TableFrame {
         }
         let all = [header] + rows
         let columns = all.map(\.count).max() ?? 0
-        return (0..<columns).reduce(0.0) { total, column in
-            total + (all.compactMap { column < $0.count ? word($0[column]) : nil }.max() ?? 0) + padding
-        }
+        return (0..<columns).map { column in all.compactMap { column < $0.count ? word($0[column]) : nil }.max() ?? 0 }
     }
 
     /// Whether the table may be wider than its frame in a 320 px window.
