@@ -444,19 +444,19 @@ enum OutputWriter {
 
         /// Whether the open file's contents are exactly `bytes` (and nothing more).
         static func holds(_ fd: Int32, _ bytes: Data) -> Bool {
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            var offset = 0
-            return bytes.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
-                while true {
-                    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return false
+            withUnsafeTemporaryAllocation(byteCount: 64 * 1024, alignment: 16) { buffer in
+                bytes.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+                    var offset = 0
+                    while true {
+                        let n = read(fd, buffer.baseAddress!, buffer.count)
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            return false
+                        }
+                        if n == 0 { return offset == expected.count }
+                        guard offset + n <= expected.count, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, n) == 0 else { return false }
+                        offset += n
                     }
-                    if n == 0 { return offset == expected.count }
-                    guard offset + n <= expected.count,
-                          buffer.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, n) }) == 0 else { return false }
-                    offset += n
                 }
             }
         }
