@@ -41,13 +41,12 @@ enum CaseFileReading {
             return paths.map { read($0, fileSystem: fileSystem, limits: limits, declared: declared, parsed: parsed) }
         }
         let slots = Slots(count: paths.count, empty: Outcome())
-        defer { slots.release() }
         let shared = Shared(fileSystem: fileSystem)
         let tasks = (paths.count + filesPerTask - 1) / filesPerTask
         DispatchQueue.concurrentPerform(iterations: tasks) { task in
             let start = task * filesPerTask
             for index in start..<min(start + filesPerTask, paths.count) {
-                slots.set(index, read(paths[index], fileSystem: shared.fileSystem, limits: limits, declared: declared, parsed: parsed))
+                slots[index] = read(paths[index], fileSystem: shared.fileSystem, limits: limits, declared: declared, parsed: parsed)
             }
         }
         return slots.all

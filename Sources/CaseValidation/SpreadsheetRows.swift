@@ -92,10 +92,6 @@ struct CaseRowDecoder {
         let tasks = (rows.count + Self.rowsPerTask - 1) / Self.rowsPerTask
         let cases = Slots<CaseDecoding.Decoded>(count: rows.count, empty: CaseDecoding.Decoded())
         let problems = Slots<[Diagnostic]>(count: tasks, empty: [])
-        defer {
-            cases.release()
-            problems.release()
-        }
         let shared = Unchecked(value: (decoder: self, rows: rows))
         DispatchQueue.concurrentPerform(iterations: tasks) { task in
             // Each thread decodes with its own copy of the header and plan: their strings
@@ -104,9 +100,9 @@ struct CaseRowDecoder {
             let (decoder, rows) = (shared.value.decoder.ownCopy(), shared.value.rows)
             let log = DiagnosticLog()
             for index in (task * Self.rowsPerTask)..<min((task + 1) * Self.rowsPerTask, rows.count) {
-                cases.set(index, decoder.decode(rows[index], log: log))
+                cases[index] = decoder.decode(rows[index], log: log)
             }
-            problems.set(task, log.items)
+            problems[task] = log.items
         }
         return (cases.all, problems.all.flatMap { $0 })
     }

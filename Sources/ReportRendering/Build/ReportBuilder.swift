@@ -174,8 +174,8 @@ public enum ReportBuilder {
         let diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
         let expected = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: [:],
                                               disclosure: withholding, charts: charts)
-        let readSlot = Slots<ReadTemplates>(count: 1, initial: ReadTemplates())
-        let earlySlot = Slots<[String: EarlyLayout]>(count: 1, initial: [:])
+        let readSlot = Slots<ReadTemplates>(count: 1, empty: ReadTemplates())
+        let earlySlot = Slots<[String: EarlyLayout]>(count: 1, empty: [:])
         DispatchQueue.concurrentPerform(iterations: 2) { job in
             if job == 0 {
                 readSlot[0] = Self.read(templates, context: context)
@@ -302,7 +302,7 @@ public enum ReportBuilder {
     /// Every figure's drawings, in figure order: those of `early` whose chart is the
     /// figure's, and the others laid out on both cores.
     private static func layOut(_ figures: [Figure], diagramSourceNote: String, early: [String: EarlyLayout]) -> [Result<Drawings?, any Error>] {
-        let results = Slots<Result<Drawings?, any Error>>(count: figures.count, initial: .success(nil))
+        let results = Slots<Result<Drawings?, any Error>>(count: figures.count, empty: .success(nil))
         var missing: [Int] = []
         for (index, figure) in figures.enumerated() {
             if case .chart(let spec) = figure.content, let laidOut = early[figure.id], laidOut.spec == spec {
@@ -317,7 +317,7 @@ public enum ReportBuilder {
                 results[index] = drawings(figures[index], diagramSourceNote: diagramSourceNote)
             }
         }
-        return results.values
+        return results.all
     }
 
     /// A figure's drawings: `nil` for a pie with a withheld part (its angles would give
@@ -346,29 +346,6 @@ public enum ReportBuilder {
                         heading: figure.title, sourceNote: diagramSourceNote)))
             }
         }
-    }
-
-    /// Values set from several threads at once, each index by one thread only, and
-    /// read once they have all ended.
-    private final class Slots<Value>: @unchecked Sendable {
-        private let storage: UnsafeMutableBufferPointer<Value>
-
-        init(count: Int, initial: Value) {
-            storage = .allocate(capacity: count)
-            storage.initialize(repeating: initial)
-        }
-
-        deinit {
-            storage.deinitialize()
-            storage.deallocate()
-        }
-
-        subscript(index: Int) -> Value {
-            get { storage[index] }
-            set { storage[index] = newValue }
-        }
-
-        var values: [Value] { Array(storage) }
     }
 
     /// What the two writing jobs wrote: each field set by one job only, read once both have ended.
