@@ -27,7 +27,8 @@ import Glibc
 ///    the build dies now, the old report is untouched; the staging folder is
 ///    thrown away by the next build. A file whose bytes are already in place is
 ///    not written again: the staging folder gets a second name for it
-///    (``Folder/linkUnchanged(_:_:)``), so an unchanged rebuild writes, syncs and
+///    (``Folder/linkUnchanged(_:_:)``), synced like a new file (nothing is left
+///    to write if it is already on disk), so an unchanged rebuild creates and
 ///    deletes only folders, the journal and the marker.
 /// 2. The journal is written (a temporary file renamed into place, so it exists
 ///    whole or not at all). From this moment the new report is complete on disk,
@@ -397,8 +398,7 @@ enum OutputWriter {
                         parent += "/" + part
                         if folders.insert(parent).inserted, mkdir(path(parent), 0o755) != 0 { throw SystemCode(errno) }
                     }
-                    if linkUnchanged(file.path, file.bytes) { continue }
-                    written.append(try createFile(path(staging + "/" + file.path), file.bytes))
+                    written.append(try linkUnchanged(file.path, file.bytes) ?? createFile(path(staging + "/" + file.path), file.bytes))
                 }
                 // Every file is written, and its writing to disk started, before any is
                 // synced: the disk then writes them together, and each fsync finds little
@@ -416,30 +416,33 @@ enum OutputWriter {
 
         /// Gives the staging folder the file in place as it is (a second name for it,
         /// `link`), when it holds exactly these bytes: a rebuild whose file did not
-        /// change writes, syncs and later deletes nothing for it. The file was made
-        /// durable by the build that wrote it, and it is never written to, so sharing
-        /// it between the old report and the new one is safe. Only a regular file with
-        /// no other name (anywhere) is taken: a file a user has linked elsewhere is
-        /// left to them, and a new one is written. False when anything differs or
-        /// fails; the caller then writes the file.
-        func linkUnchanged(_ relative: String, _ bytes: Data) -> Bool {
+        /// change writes and later deletes nothing for it. The file is never written
+        /// to, so sharing it between the old report and the new one is safe; it is
+        /// synced with the new files (returned open for that), because nothing says
+        /// it is on disk yet (a folder copied or restored a moment ago). Only a
+        /// regular file with no other name (anywhere) is taken: a file a user has
+        /// linked elsewhere is left to them, and a new one is written. `nil` when
+        /// anything differs or fails; the caller then writes the file.
+        func linkUnchanged(_ relative: String, _ bytes: Data) -> Int32? {
             let current = path(relative)
             let fd = open(current, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
+            guard fd >= 0 else { return nil }
             var info = stat()
-            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
-                  info.st_size == bytes.count, Self.holds(fd, bytes) else { return false }
             let target = path(staging + "/" + relative)
-            guard link(current, target) == 0 else { return false }
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
+                  info.st_size == bytes.count, Self.holds(fd, bytes), link(current, target) == 0 else {
+                close(fd)
+                return nil
+            }
             // The name may have been given to another file since it was read: keep the
             // link only if it is the file whose bytes were compared.
             var linked = stat()
             guard lstat(target, &linked) == 0, linked.st_dev == info.st_dev, linked.st_ino == info.st_ino else {
                 unlink(target)
-                return false
+                close(fd)
+                return nil
             }
-            return true
+            return fd
         }
 
         /// Whether the open file's contents are exactly `bytes` (and nothing more).

@@ -45,6 +45,33 @@ struct OutputSyncTests {
         }
     }
 
+    /// A rebuild that keeps every file (their bytes did not change) still syncs each
+    /// of them before the journal: nothing says a file in place is on disk yet (a
+    /// folder copied a moment ago).
+    @Test func aRebuildSyncsTheFilesItKeepsBeforeTheJournal() throws {
+        let scratch = try Scratch()
+        let output = scratch.path("out")
+        let arguments = ["build", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
+                         "--templates", CLI.repository.appendingPathComponent("Templates").path, "--output", output]
+        #expect(try CLI.run(arguments).status == 0)
+        let log = scratch.path("trace.log")
+        let run = try CLI.program(CLI.which("strace")!, ["-f", "-y", "-o", log, "-e", "trace=openat,fsync,fdatasync,link"] + [CLI.binary.path] + arguments)
+        #expect(run.status == 0, "\(run)")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        let journal = try #require(lines.firstIndex { $0.contains("openat(") && $0.contains(".panel-report-swap.tmp") && $0.contains("O_CREAT") })
+        let before = lines.prefix(journal)
+        #expect(!before.contains { $0.contains("openat(") && $0.contains("/.panel-report-staging/") && $0.contains("O_CREAT") },
+                "no file of the report is written again")
+        #expect(before.filter { $0.contains("link(") && $0.hasSuffix("= 0") }.count == ReferenceFiles.published.count)
+        let synced = Set(before.filter { $0.contains("fsync(") && !$0.contains("= -1") }.compactMap { line -> String? in
+            guard let open = line.range(of: "<"), let close = line.range(of: ">", range: open.upperBound..<line.endIndex) else { return nil }
+            return String(line[open.upperBound..<close.lowerBound])
+        })
+        let root = Self.resolved(output)
+        let unsynced = ReferenceFiles.published.filter { !synced.contains(root + "/" + $0) && !synced.contains(root + "/.panel-report-staging/" + $0) }
+        #expect(unsynced.isEmpty, "kept but not synced before the journal: \(unsynced)")
+    }
+
     /// The path an `openat(AT_FDCWD, "path", …)` line names.
     static func quotedPath(_ line: String) -> String? {
         let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
