@@ -48,8 +48,17 @@ enum FieldValue {
         }
     }
 
-    /// The value of `key`, if this is a mapping that has it.
-    subscript(key: String) -> FieldValue? { entry(key)?.value }
+    /// The value of `key`, if this is a mapping that has it. Like ``entry(_:)``
+    /// without the key's place, which a row would work out for every field read.
+    subscript(key: String) -> FieldValue? {
+        switch self {
+        case .located(let value):
+            guard case .mapping(let entries) = value.kind, let entry = entries.first(where: { $0.key.isSameKey(as: key) }) else { return nil }
+            return .located(entry.value)
+        case .columns(let row, let node):
+            return row.content(key, of: node).map { Self(row, $0) }
+        }
+    }
 
     private init(_ row: CSVTable.RowTree, _ content: CSVTable.RowTree.Content) {
         switch content {
