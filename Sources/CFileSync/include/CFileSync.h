@@ -6,7 +6,8 @@
 /// file of a report before the first fsync, the disk writes them together, and
 /// each fsync then waits for less. A hint only: fsync is what makes a file safe.
 /// (glibc declares sync_file_range only under _GNU_SOURCE, which Swift's Glibc
-/// module does not define, hence this file.) Returns 0, or -1 with errno set.
+/// module does not define, hence this file.) Returns 0, or -1 with errno set;
+/// on other systems it does nothing and returns 0.
 int cfilesync_start_writeback(int fd);
 
 #endif
