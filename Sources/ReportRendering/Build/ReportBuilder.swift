@@ -172,8 +172,6 @@ public enum ReportBuilder {
         // figure words of its own: a layout depends on its chart alone, so each one whose
         // chart turns out the same is kept, and any other is laid out again below.
         let diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
-        let expected = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: [:],
-                                              disclosure: withholding, charts: charts)
         let readSlot = Slots<ReadTemplates>(count: 1, empty: ReadTemplates())
         let earlySlot = Slots<[String: EarlyLayout]>(count: 1, empty: [:])
         DispatchQueue.concurrentPerform(iterations: 2) { job in
@@ -181,7 +179,8 @@ public enum ReportBuilder {
                 readSlot[0] = Self.read(templates, context: context)
             } else {
                 var early: [String: EarlyLayout] = [:]
-                for figure in expected {
+                for figure in FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: [:],
+                                                     disclosure: withholding, charts: charts) {
                     guard case .chart(let spec) = figure.content else { continue }
                     early[figure.id] = EarlyLayout(spec: spec, drawing: Self.drawings(figure, diagramSourceNote: diagramSourceNote))
                 }
@@ -243,10 +242,11 @@ public enum ReportBuilder {
         // The page (about half the writing) on one core; the standalone figures and
         // the data files on the other. The same bytes, and the same first error, as
         // writing them one after the other: a figure's, then the page's.
-        let written = Written()
+        // What each job wrote: the page (job 0), the other files (job 1).
+        let written = Slots<Result<[(path: String, bytes: Data)], ReportBuildError>>(count: 2, empty: .success([]))
         DispatchQueue.concurrentPerform(iterations: 2) { [standalone, values, records] job in
             if job == 0 {
-                written.page = Result { () throws(ReportBuildError) in
+                written[0] = Result { () throws(ReportBuildError) in
                     do {
                         return [("report.html", Self.bytes(try ReportHTMLWriter.html(page)))]
                     } catch {
@@ -256,7 +256,7 @@ public enum ReportBuilder {
                     }
                 }
             } else {
-                written.others = Result { () throws(ReportBuildError) in
+                written[1] = Result { () throws(ReportBuildError) in
                     var own: [(path: String, bytes: Data)] = []
                     for (figure, scene) in standalone {
                         do {
@@ -275,8 +275,8 @@ public enum ReportBuilder {
                 }
             }
         }
-        files += try written.others.get()
-        files += try written.page.get()
+        files += try written[1].get()
+        files += try written[0].get()
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
     }
 
@@ -346,12 +346,6 @@ public enum ReportBuilder {
                         heading: figure.title, sourceNote: diagramSourceNote)))
             }
         }
-    }
-
-    /// What the two writing jobs wrote: each field set by one job only, read once both have ended.
-    private final class Written: @unchecked Sendable {
-        var page: Result<[(path: String, bytes: Data)], ReportBuildError> = .success([])
-        var others: Result<[(path: String, bytes: Data)], ReportBuildError> = .success([])
     }
 
     /// A figure that cannot be drawn, named at the chapter that places it.

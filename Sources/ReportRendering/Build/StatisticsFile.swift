@@ -66,8 +66,6 @@ public struct StatisticsFile: Encodable, JSONRepresentable {
 
     /// Sorted keys, integers as integers, two-space indentation, a final newline:
     /// identical cohorts give identical bytes (see ``JSONValue/fileData()``).
-    /// It cannot fail; it is marked `throws` only because callers outside this
-    /// module (`panel-report stats`) still call it with `try`.
     public func data() -> Data { json.fileData() }
 }
 

@@ -11,7 +11,7 @@ struct BlockWriter {
     /// The chart figures' table frames, made once for the page's style rules and its tables.
     private let tableFrames: [String: TableFrame]
 
-    init(page: ReportPage, writer: XMLWriter, tableFrames: [String: TableFrame] = [:]) {
+    init(page: ReportPage, writer: XMLWriter, tableFrames: [String: TableFrame]) {
         self.page = page
         self.w = writer
         self.tableFrames = tableFrames

@@ -7,7 +7,8 @@ import XMLWriter
 enum DraftSections {
     /// "Changes since the draft of DATE": cases added, removed and changed (from an
     /// earlier draft), then the numbers whose count changed, in the report's order.
-    static func changes(_ draft: ReportPage.Draft, _ w: XMLWriter) throws {
+    /// `frame`: the frame of the table of changed counts, as the page's style rules have it.
+    static func changes(_ draft: ReportPage.Draft, frame: TableFrame?, _ w: XMLWriter) throws {
         guard let baseline = draft.baseline, let changes = draft.changes else { return }
         try w.element("section", ["class": "changes", "aria-labelledby": "changes"]) {
             try w.element("h2", ["id": "changes"], text: "Changes since \(baseline.description)")
@@ -41,7 +42,7 @@ enum DraftSections {
                 try w.element("p", text: "No count has changed.")
             } else {
                 try w.element("p", text: "\(changes.numbers.count) \(changes.numbers.count == 1 ? "count has" : "counts have") changed. In the text and the data tables, changed numbers are highlighted with their previous value.")
-                let frame = changesFrame(changes)
+                let frame = frame ?? changesFrame(changes)
                 try frame.write(w) {
                     try w.element("table", ["class": "data-table"]) {
                         try w.element("caption", text: "Counts that changed, in the order of the report")

@@ -9,7 +9,7 @@ enum FigureWriter {
     /// `disclosureKey`: what `[c]` means, printed under a table that withholds numbers.
     /// `frame`: the table's frame, when the page has already made it (see ``tableFrame(_:figure:baseline:)``).
     static func write(_ figure: Figure, scenes: InlineScenes?, baseline: Baseline?, disclosureKey: String? = nil,
-                      frame: TableFrame? = nil, into w: XMLWriter) throws {
+                      frame: TableFrame?, into w: XMLWriter) throws {
         try w.element("figure", ["id": figure.anchor, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")

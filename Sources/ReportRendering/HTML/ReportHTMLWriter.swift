@@ -19,6 +19,7 @@ public enum ReportHTMLWriter {
 
     public static func html(_ page: ReportPage) throws -> String {
         let frames = tableFrames(page)
+        let changesFrame = page.draft?.changes.map(DraftSections.changesFrame)
         let w = try XMLWriter(kind: .html)
         try w.element("html", ["lang": "en-GB"]) {
             try w.element("head") {
@@ -28,7 +29,7 @@ public enum ReportHTMLWriter {
                                           "content": page.previewScript == nil ? contentSecurityPolicy : previewContentSecurityPolicy])
                 try w.element("title", text: (page.draft == nil ? "" : "DRAFT: ") + page.review.title)
                 try w.styleSheet(page.css)
-                try w.styleSheet(pageStyle(page, frames: frames))
+                try w.styleSheet(pageStyle(page, frames: frames, changesFrame: changesFrame))
             }
             try w.element("body", page.draft == nil ? [:] : ["class": "draft"]) {
                 try w.element("a", ["class": "skip-link", "href": "#main"], text: "Skip to main content")
@@ -36,7 +37,7 @@ public enum ReportHTMLWriter {
                 try w.element("div", ["class": "width-container"]) {
                     try contents(page, w)
                     try w.element("main", ["id": "main"]) {
-                        if let draft = page.draft { try DraftSections.changes(draft, w) }
+                        if let draft = page.draft { try DraftSections.changes(draft, frame: changesFrame, w) }
                         if let key = page.disclosureKey {
                             try w.element("p", ["class": "disclosure-key", "role": "note"], text: key)
                         }
@@ -61,9 +62,8 @@ public enum ReportHTMLWriter {
         return try w.finish()
     }
 
-    /// The style the page adds to `report.css`: what depends on this report's title and
-    /// tables, written as CSS text (through ``XMLWriter/styleSheet(_:)``, never as markup).
-    /// Each chart figure's table frame, by figure id.
+    /// Each chart figure's table frame, by figure id: made once, for the page's
+    /// style rules and for the tables (as is the draft's table of changed counts).
     static func tableFrames(_ page: ReportPage) -> [String: TableFrame] {
         var frames: [String: TableFrame] = [:]
         for figure in page.figures {
@@ -74,14 +74,16 @@ public enum ReportHTMLWriter {
         return frames
     }
 
-    static func pageStyle(_ page: ReportPage, frames: [String: TableFrame]) -> String {
+    /// The style the page adds to `report.css`: what depends on this report's title and
+    /// tables, written as CSS text (through ``XMLWriter/styleSheet(_:)``, never as markup).
+    static func pageStyle(_ page: ReportPage, frames: [String: TableFrame], changesFrame: TableFrame?) -> String {
         // The report's title in the margin of every printed page (report.css numbers them).
         var css = "@page { @bottom-left { content: \(cssString(page.review.title)); } }\n"
         for figure in page.figures {
             if let frame = frames[figure.id] { css += frame.styleRules }
         }
-        if let changes = page.draft?.changes {
-            css += DraftSections.changesFrame(changes).styleRules
+        if let changes = changesFrame {
+            css += changes.styleRules
         }
         return css
     }
