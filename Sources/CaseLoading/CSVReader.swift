@@ -1,3 +1,5 @@
+import CaseModel
+
 /// A small RFC 4180 reader that keeps spreadsheet row numbers and enforces limits.
 ///
 /// Cells are separated by commas and rows by LF or CRLF; a cell in double quotes may
@@ -68,11 +70,11 @@ public enum CSVReader {
             if b == UInt8(ascii: "\"") {
                 inQuotes.toggle()
             } else if !inQuotes && b == UInt8(ascii: ",") {
-                if row == 1 { header.append(String(decoding: field, as: UTF8.self).trimmingSpaces()) }
+                if row == 1 { header.append(String(decoding: field, as: UTF8.self).trimmingWhitespace()) }
                 field.removeAll()
                 column += 1
             } else if !inQuotes && b == 0x0A {
-                if row == 1 { header.append(String(decoding: field, as: UTF8.self).trimmingSpaces()) }
+                if row == 1 { header.append(String(decoding: field, as: UTF8.self).trimmingWhitespace()) }
                 field.removeAll()
                 row += 1
                 column = 0
@@ -118,13 +120,6 @@ extension String {
         }
         if previousCR { out.unicodeScalars.append("\r") }
         return out
-    }
-
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }
 

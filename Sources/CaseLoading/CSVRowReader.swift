@@ -1,3 +1,5 @@
+import CaseModel
+
 /// Reads a CSV file's bytes a row at a time, by the rules of ``CSVReader``: no text
 /// of the whole file, no table of its cells. Each cell becomes a `String` once,
 /// from its own bytes, and each row is handed over as it is read.
@@ -75,7 +77,7 @@ public struct CSVRowReader: IteratorProtocol {
         if !started { start() }
         if header == nil, !isFinished {
             if let cells = scanRow() {
-                header = cells.map { $0.trimmingSpaces() }
+                header = cells.map { $0.trimmingWhitespace() }
                 rowNumber += 1
             } else {
                 finish()

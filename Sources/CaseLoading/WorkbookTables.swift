@@ -1,3 +1,4 @@
+import CaseModel
 import WorkbookReading
 
 /// Reads a workbook (`cases.xlsx`) into the same tables as `cases.csv` and
@@ -140,7 +141,7 @@ public enum WorkbookTables {
             }
             width = (first.cells.last?.column ?? -1) + 1
             var header = Array(repeating: "", count: width)
-            for cell in first.cells { header[cell.column] = text(of: cell.value).trimmingSpaces() }
+            for cell in first.cells { header[cell.column] = text(of: cell.value).trimmingWhitespace() }
             table = CSVTable(file: file, sheet: sheet, header: header, rows: [], dataRowCount: 0)
         }
 

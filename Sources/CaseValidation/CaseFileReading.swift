@@ -41,12 +41,16 @@ enum CaseFileReading {
             return paths.map { read($0, fileSystem: fileSystem, limits: limits, declared: declared, parsed: parsed) }
         }
         let slots = Slots(count: paths.count, empty: Outcome())
-        let shared = Shared(fileSystem: fileSystem)
+        // The file system, shared by the reading threads: implementations are read-only
+        // views (the disk, or files in memory), and those that record what they read do
+        // so behind a lock. Held as an existential, so the threads' closure captures no
+        // generic type.
+        let shared = Unchecked<any InputFileSystem>(value: fileSystem)
         let tasks = (paths.count + filesPerTask - 1) / filesPerTask
         DispatchQueue.concurrentPerform(iterations: tasks) { task in
             let start = task * filesPerTask
             for index in start..<min(start + filesPerTask, paths.count) {
-                slots[index] = read(paths[index], fileSystem: shared.fileSystem, limits: limits, declared: declared, parsed: parsed)
+                slots[index] = read(paths[index], fileSystem: shared.value, limits: limits, declared: declared, parsed: parsed)
             }
         }
         return slots.all
@@ -87,13 +91,6 @@ enum CaseFileReading {
         return outcome
     }
 
-    /// The file system, shared by the reading threads. Implementations are read-only
-    /// views (the disk, or files in memory); those that record what they read do so
-    /// behind a lock.
-    /// Held as an existential, so the threads' closure captures no generic type.
-    private struct Shared: @unchecked Sendable {
-        let fileSystem: any InputFileSystem
-    }
 }
 
 /// Decoding one case, wherever it came from (a YAML file's tree, a spreadsheet row).

@@ -1,10 +1,11 @@
 import CSHA256
 
-/// SHA-256 (FIPS 180-4), for the digests of inputs and outputs: pure Swift, no
-/// dependency, checked against the standard's test vectors and `sha256sum`.
-/// Where the processor has SHA instructions (x86-64's SHA-NI), blocks are
-/// compressed with them instead (`CSHA256`), about five times faster; the tests
-/// check both ways give the same digests.
+/// SHA-256 (FIPS 180-4), for the digests of inputs and outputs: Swift, with no
+/// library beyond our own small C target (`CSHA256`, which holds the round
+/// constants and, where the processor has SHA instructions (x86-64's SHA-NI),
+/// compresses blocks with them, about five times faster); checked against the
+/// standard's test vectors and `sha256sum`, and the tests check both ways give
+/// the same digests.
 ///
 /// Whole 64-byte blocks are compressed straight from the caller's buffer (an
 /// array, `Data`, a string's UTF-8); only a block split across two `update`s is
