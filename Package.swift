@@ -48,7 +48,7 @@ let package = Package(
             "CaseModel", "CaseLoading", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
-        .target(name: "ChartLayout", dependencies: ["CohortStatistics"]),
+        .target(name: "ChartLayout", dependencies: ["CaseModel", "CohortStatistics"]),
         .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
         // MARK: The command line
         // Every command is in PanelReportCLI; `panel-report` is that alone. Preview's

@@ -131,7 +131,7 @@ extension String {
             // A character's whitespace is its first scalar's, and no whitespace scalar
             // starts a character that holds a visible ASCII one: one such byte settles it.
             if byte >= 0x80 { return allSatisfy(\.isWhitespace) }
-            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return false }
+            if !byte.isASCIIWhitespace { return false }
         }
         return true
     }

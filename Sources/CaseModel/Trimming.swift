@@ -39,9 +39,16 @@ extension StringProtocol {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    /// U+0009 to U+000D and U+0020: the ASCII characters Unicode calls white space.
     @inlinable
     static func isASCIIWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+        scalar.isASCII && UInt8(scalar.value).isASCIIWhitespace
     }
+}
+
+extension UInt8 {
+    /// U+0009 to U+000D and U+0020: the ASCII characters Unicode calls white space
+    /// (so a byte below 0x80 that is not one of them is not white space by any of
+    /// Swift's rules either).
+    @inlinable
+    public var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }

@@ -1,3 +1,5 @@
+import CaseModel
+
 /// The weight of a run of text, as far as width estimation and drawing care.
 public enum FontWeight: String, Equatable, Sendable {
     /// Regular (400).
@@ -123,8 +125,8 @@ public enum TextMetrics {
     }
 
     /// The text's words: what lies between runs of white space. ASCII text is split
-    /// on its bytes (tab to carriage return, and the space: the ASCII characters
-    /// Unicode calls white space); other text by character, with Unicode's rule.
+    /// on its bytes (``Swift/UInt8/isASCIIWhitespace``); other text by character,
+    /// with Unicode's rule.
     static func words(_ text: String) -> [String] {
         var text = text
         let ascii: [String]? = text.withUTF8 { bytes in
@@ -132,7 +134,7 @@ public enum TextMetrics {
             var words: [String] = []
             var start: Int?
             for index in 0...bytes.count {
-                let isSpace = index == bytes.count || bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index])
+                let isSpace = index == bytes.count || bytes[index].isASCIIWhitespace
                 if isSpace, let first = start {
                     words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
                     start = nil

@@ -88,10 +88,9 @@ extension JSONValue {
 
     /// ``encoded()`` and a final newline: a JSON file as panel-report writes one.
     public func fileData() -> Data {
-        var writer = JSONWriter()
-        writer.write(self, depth: 0)
-        writer.append("\n")
-        return Data(writer.bytes)
+        var bytes = encoded()
+        bytes.append(UInt8(ascii: "\n"))
+        return Data(bytes)
     }
 }
 
@@ -135,7 +134,7 @@ private struct JSONWriter {
 
     /// A few bytes at a time: appended one by one, which is quicker than
     /// `append(contentsOf:)` for so few.
-    mutating func append(_ text: StaticString) {
+    private mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { for byte in $0 { bytes.append(byte) } }
     }
 
