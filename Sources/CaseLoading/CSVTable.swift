@@ -95,13 +95,14 @@ public struct CSVTable: Hashable, Sendable {
     /// The row as a mapping built from the dotted header paths of `columns` (indices
     /// into the header): `child.sex` becomes `child: {sex: …}`. An empty cell is an
     /// absent key. A column whose path clashes with an earlier one is skipped.
-    /// (To build many rows' trees, make one ``TreePlan`` and keep it.)
+    /// Decoding reads rows in place (``RowTree``) and builds no tree; this is what a
+    /// row reads as, for tests and for a reader that wants the whole row.
     public func tree(for row: Row, columns: [Int]) -> LocatedValue {
-        TreePlan(header: header, columns: columns).tree(for: row, in: self)
+        RowTree(plan: TreePlan(header: header, columns: columns), cells: row.cells, number: row.number, in: self).tree()
     }
 
     /// The dotted header paths of the columns a reader uses, split once for a whole
-    /// file, and how each row's cells become a tree by them (see ``tree(for:columns:)``).
+    /// file: where each of a row's cells sits in the row's mapping (see ``RowTree``).
     public struct TreePlan: Sendable {
         /// A path's step: one per distinct dotted prefix of the columns' paths.
         fileprivate struct Node: Sendable {
@@ -159,16 +160,6 @@ public struct CSVTable: Hashable, Sendable {
         private struct Pair: Hashable {
             var parent: Int
             var key: String
-        }
-
-        /// The row's tree, its places those of `table` (a CSV file or a sheet).
-        public func tree(for row: Row, in table: CSVTable) -> LocatedValue {
-            tree(cells: row.cells, number: row.number, in: table)
-        }
-
-        /// The tree of row `number`'s `cells`, its places those of `table`.
-        public func tree(cells: [String], number: Int, in table: CSVTable) -> LocatedValue {
-            RowTree(plan: self, cells: cells, number: number, in: table).tree()
         }
 
         /// The nodes whose parent is `parent` (-1 for the row's own mapping), in the order they were made.
