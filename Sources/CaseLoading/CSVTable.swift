@@ -98,7 +98,7 @@ public struct CSVTable: Hashable, Sendable {
     /// Decoding reads rows in place (``RowTree``) and builds no tree; this is what a
     /// row reads as, for tests and for a reader that wants the whole row.
     public func tree(for row: Row, columns: [Int]) -> LocatedValue {
-        RowTree(plan: TreePlan(header: header, columns: columns), cells: row.cells, number: row.number, in: self).tree()
+        RowTree(plan: TreePlan(header: header, columns: columns), row: row, in: self).tree()
     }
 
     /// The dotted header paths of the columns a reader uses, split once for a whole
