@@ -63,7 +63,8 @@ struct OutputSyncTests {
         #expect(!before.contains { $0.contains("openat(") && $0.contains("/.panel-report-staging/") && $0.contains("O_CREAT") },
                 "no file of the report is written again")
         #expect(before.filter { $0.contains("link(") && $0.hasSuffix("= 0") }.count == ReferenceFiles.published.count)
-        let synced = Set(before.filter { $0.contains("fsync(") && !$0.contains("= -1") }.compactMap { line -> String? in
+        // fsync, or fdatasync: a kept file's data and size are what must be on disk.
+        let synced = Set(before.filter { ($0.contains("fsync(") || $0.contains("fdatasync(")) && !$0.contains("= -1") }.compactMap { line -> String? in
             guard let open = line.range(of: "<"), let close = line.range(of: ">", range: open.upperBound..<line.endIndex) else { return nil }
             return String(line[open.upperBound..<close.lowerBound])
         })
