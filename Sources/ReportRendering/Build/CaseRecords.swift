@@ -1,23 +1,21 @@
 import CaseModel
+import Foundation
 
 /// One case as a draft records it in `data/cases.json`: its fields as validated,
 /// each with its code and its label, in the contract's order.
-public struct CaseRecord: Codable, Hashable, Sendable, JSONRepresentable {
-    public struct Field: Codable, Hashable, Sendable, JSONRepresentable {
+public struct CaseRecord: Codable, Hashable, Sendable {
+    public struct Field: Codable, Hashable, Sendable {
         /// The contract's dotted path (`child.age_months`).
         public var field: String
         /// As validated: a code, a number, `true`/`false`, text.
         public var value: String
         /// As a reader sees it: "Seriously harmed", "3 months", "Yes".
         public var label: String
-
-        public var json: JSONValue { ["field": field.json, "label": label.json, "value": value.json] }
     }
 
     public var id: String
     public var fields: [Field]
 
-    public var json: JSONValue { ["fields": fields.json, "id": id.json] }
 
     public init(_ c: Case, vocabulary: Vocabulary) {
         id = c.id
@@ -65,8 +63,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, JSONRepresentable {
 /// `data/cases.json`, written with every draft and never with a published report:
 /// the draft's values and every case's fields, so that a later draft given it as
 /// `--baseline` can say which cases were added, removed or changed, field by field.
-/// Written through ``json``, like ``StatisticsFile``.
-struct DraftRecordFile: Encodable, JSONRepresentable {
+/// Written by ``JSONFile``, like ``StatisticsFile``.
+struct DraftRecordFile: Encodable {
     let schema = 1
     /// Tells it apart from a published `statistics.json`.
     let kind = "draft"
@@ -75,7 +73,5 @@ struct DraftRecordFile: Encodable, JSONRepresentable {
     let values: [String: StatisticsFile.NamedValue]
     let cases: [CaseRecord]
 
-    var json: JSONValue {
-        ["built": built.json, "cases": cases.json, "kind": kind.json, "schema": schema.json, "values": values.json]
-    }
+    func data() -> Data { JSONFile.data(self) }
 }

@@ -1,7 +1,6 @@
 import CaseModel
 import ChartLayout
 import CohortStatistics
-import Dispatch
 import Foundation
 
 /// The template files a build reads, as text (the CLI reads them from disk).
@@ -106,7 +105,7 @@ public enum ReportBuilder {
     }
 
     /// The templates as read: chapters, diagrams, where each figure was placed, and every problem.
-    private struct ReadTemplates {
+    struct ReadTemplates {
         var chapters: [Chapter] = []
         var diagrams: [String: DiagramSpec] = [:]
         var placedFigures: [String: String] = [:]
@@ -144,207 +143,68 @@ public enum ReportBuilder {
         return result
     }
 
-    /// Every output file, and the templates' warnings.
+    /// Every output file, and the templates' warnings, in five steps: the values
+    /// and what is withheld, the templates read with them, the figures, their
+    /// drawings, and the files.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> BuiltReport {
-        let statistics = CohortStatistics(cohort)
-        // Each chart is built once: its order orders the template values' families,
-        // and it is the figure unless a chapter gives the figure words of its own.
-        let charts = FigureRegistry.chartBodies(statistics, review: cohort.review)
-        var values = ReportValues(statistics: statistics, review: cohort.review, charts: charts)
-        let numbers = FigureNumbering.numbers(templates.chapters)
-        // Disclosure control: what a published build withholds. A draft shows every
-        // true value and marks what the published build would withhold.
-        let disclosure = (options.suppressBelow ?? cohort.review.suppressBelow).map {
-            Disclosure(threshold: $0, values: values, statistics: statistics)
-        }
-        let withholding = options.draft ? nil : disclosure
-        if let withholding {
-            for id in FigureRegistry.orderedByCount {
-                if let prefix = FigureRegistry.definition(id)?.valuePrefix { values.moveWithheldLast(prefix, withholding) }
-            }
-        }
-        let key = withholding.flatMap { $0.suppressesAnything ? $0.key : nil }
-        let context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
-                                      baseline: options.draft ? options.baseline : nil,
-                                      disclosure: disclosure, marksWithheld: options.draft)
-        // The chapters are read on one core (their placeholders need the values above).
-        // Meanwhile the other lays the charts out as they are unless a chapter gives a
-        // figure words of its own: a layout depends on its chart alone, so each one whose
-        // chart turns out the same is kept, and any other is laid out again below.
-        let diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
-        let readSlot = Slots<ReadTemplates>(count: 1, empty: ReadTemplates())
-        let earlySlot = Slots<[String: EarlyLayout]>(count: 1, empty: [:])
-        DispatchQueue.concurrentPerform(iterations: 2) { job in
-            if job == 0 {
-                readSlot[0] = Self.read(templates, context: context)
-            } else {
-                var early: [String: EarlyLayout] = [:]
-                for figure in FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: [:],
-                                                     disclosure: withholding, charts: charts) {
-                    guard case .chart(let spec) = figure.content else { continue }
-                    early[figure.id] = EarlyLayout(spec: spec, drawing: Self.drawings(figure, diagramSourceNote: diagramSourceNote))
-                }
-                earlySlot[0] = early
-            }
-        }
-        let read = readSlot[0]
-        let problems = read.problems
-        guard problems.isEmpty else { throw ReportBuildError(problems: problems) }
-        let chapters = read.chapters
-        var figures = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
-                                             words: read.figureWords, disclosure: withholding, charts: charts)
-        if options.draft, let disclosure {
-            let marked = FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
-                                                words: read.figureWords, disclosure: disclosure, charts: charts)
-            // The published build may order its categories differently (withheld ones
-            // last), so each row is matched to its category by label, not by position.
-            for index in figures.indices {
-                guard case .chart(let spec) = marked[index].content, case .chart(let own) = figures[index].content else { continue }
-                let byLabel = Dictionary(spec.categories.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
-                figures[index].wouldWithhold = own.categories.map { byLabel[$0.label] ?? $0 }
-            }
-        }
-
-        // Scenes: inline ones without heading and source (the page prints them), standalone
-        // ones with. Those not laid out above are laid out on whichever core is free; all
-        // are then taken in figure order, so the first figure that cannot be drawn is the
-        // one named.
-        let drawings = Self.layOut(figures, diagramSourceNote: diagramSourceNote, early: earlySlot[0])
-        var inline: [String: InlineScenes] = [:]
-        var standalone: [(figure: Figure, scene: Scene)] = []
-        var files: [(path: String, bytes: Data)] = []
-        for (figure, drawing) in zip(figures, drawings) {
-            switch drawing {
-            case .failure(let error):
+        let prepared = PreparedBuild(cohort, templates: templates, options: options)
+        let read = Self.read(templates, context: prepared.context)
+        guard read.problems.isEmpty else { throw ReportBuildError(problems: read.problems) }
+        let figures = prepared.figures(read)
+        // In figure order, so that the first figure that cannot be drawn is the one named.
+        var drawn: [(figure: Figure, drawings: Drawings?)] = []
+        for figure in figures {
+            do {
+                drawn.append((figure, try drawings(figure, diagramSourceNote: prepared.diagramSourceNote)))
+            } catch {
                 throw Self.cannotDraw(figure, error, read: read, templates: templates)
-            case .success(let scenes):
-                if let scenes {
-                    inline[figure.id] = scenes.inline
-                    standalone.append((figure, scenes.standalone))
-                }
-            }
-            if case .chart(let spec) = figure.content, let csv = figure.csvFile {
-                files.append((csv, Self.bytes(FigureData.csv(spec, disclosureKey: key))))
             }
         }
-        var draft: ReportPage.Draft?
-        var records: [CaseRecord] = []
-        if options.draft {
-            records = cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) }
-            draft = ReportPage.Draft(baseline: options.baseline, stamp: options.stamp,
-                                     changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
-        }
-        let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
-                              scenes: inline, css: templates.styleSheet.text, draft: draft,
-                              disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
-                              previewScript: options.previewScript)
-
-        // The page (about half the writing) on one core; the standalone figures and
-        // the data files on the other. The same bytes, and the same first error, as
-        // writing them one after the other: a figure's, then the page's.
-        // What each job wrote: the page (job 0), the other files (job 1).
-        let written = Slots<Result<[(path: String, bytes: Data)], ReportBuildError>>(count: 2, empty: .success([]))
-        DispatchQueue.concurrentPerform(iterations: 2) { [standalone, values, records] job in
-            if job == 0 {
-                written[0] = Result { () throws(ReportBuildError) in
-                    do {
-                        return [("report.html", Self.bytes(try ReportHTMLWriter.html(page)))]
-                    } catch {
-                        // Every source was checked above; this is the writer's last line of defence.
-                        throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
-                            "the report could not be written: \(error)"))])
-                    }
-                }
-            } else {
-                written[1] = Result { () throws(ReportBuildError) in
-                    var own: [(path: String, bytes: Data)] = []
-                    for (figure, scene) in standalone {
-                        do {
-                            own.append((figure.svgFile, Self.bytes(try SceneSVGWriter.document(scene, id: figure.anchor))))
-                        } catch {
-                            throw Self.cannotDraw(figure, error, read: read, templates: templates)
-                        }
-                    }
-                    own.append(("data/statistics.json", StatisticsFile(statistics: statistics, values: values, disclosure: withholding).data()))
-                    if options.draft {
-                        // The draft's own record, for a later draft to compare with (never in a published build).
-                        own.append(("data/cases.json", DraftRecordFile(
-                            built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records).json.fileData()))
-                    }
-                    return own
-                }
+        var files = prepared.dataFiles(figures)
+        for case let (figure, drawings?) in drawn {
+            do {
+                files.append((figure.svgFile, Self.bytes(try SceneSVGWriter.document(drawings.standalone, id: figure.anchor))))
+            } catch {
+                throw Self.cannotDraw(figure, error, read: read, templates: templates)
             }
         }
-        files += try written[1].get()
-        files += try written[0].get()
+        let scenes = Dictionary(uniqueKeysWithValues: drawn.compactMap { item in item.drawings.map { (item.figure.id, $0.inline) } })
+        files.append(("report.html", try prepared.page(chapters: read.chapters, figures: figures, scenes: scenes, templates: templates)))
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
     }
 
-    /// A file's bytes: the text's UTF-8, copied at once (`Data(text.utf8)` takes
-    /// Data's generic path for any sequence).
-    static func bytes(_ text: String) -> Data {
-        var text = text
-        return text.withUTF8 { Data($0) }
-    }
+    /// A file's bytes: the text's UTF-8.
+    static func bytes(_ text: String) -> Data { Data(text.utf8) }
 
     /// A figure's drawings: wide and narrow for the page, and the standalone file's.
-    private struct Drawings: Sendable {
+    private struct Drawings {
         var inline: InlineScenes
         var standalone: Scene
-    }
-
-    /// A chart's drawings laid out while the chapters were read, and the chart they are of.
-    private struct EarlyLayout: Sendable {
-        var spec: ChartSpec
-        var drawing: Result<Drawings?, any Error>
-    }
-
-    /// Every figure's drawings, in figure order: those of `early` whose chart is the
-    /// figure's, and the others laid out on both cores.
-    private static func layOut(_ figures: [Figure], diagramSourceNote: String, early: [String: EarlyLayout]) -> [Result<Drawings?, any Error>] {
-        let results = Slots<Result<Drawings?, any Error>>(count: figures.count, empty: .success(nil))
-        var missing: [Int] = []
-        for (index, figure) in figures.enumerated() {
-            if case .chart(let spec) = figure.content, let laidOut = early[figure.id], laidOut.spec == spec {
-                results[index] = laidOut.drawing
-            } else {
-                missing.append(index)
-            }
-        }
-        if !missing.isEmpty {
-            DispatchQueue.concurrentPerform(iterations: missing.count) { [missing] position in
-                let index = missing[position]
-                results[index] = drawings(figures[index], diagramSourceNote: diagramSourceNote)
-            }
-        }
-        return results.all
     }
 
     /// A figure's drawings: `nil` for a pie with a withheld part (its angles would give
     /// it away: the page shows its table, with a note), the layout's error for a chart
     /// that cannot be drawn.
-    private static func drawings(_ figure: Figure, diagramSourceNote: String) -> Result<Drawings?, any Error> {
-        Result { () throws -> Drawings? in
-            switch figure.content {
-            case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
-                return nil
-            case .chart(let spec):
-                return Drawings(
-                    inline: InlineScenes(
-                        wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
-                        narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
-                            width: Self.narrowWidth, includesHeading: false, includesSource: false))),
-                    standalone: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions()))
-            case .diagram(let spec):
-                // Like a chart: wide and narrow inline, and a standalone file that carries
-                // its title and source line, so that it stands alone in a slide or a briefing.
-                return Drawings(
-                    inline: InlineScenes(
-                        wide: DiagramLayout.layout(spec),
-                        narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth))),
-                    standalone: DiagramLayout.layout(spec, options: DiagramLayoutOptions(
-                        heading: figure.title, sourceNote: diagramSourceNote)))
-            }
+    private static func drawings(_ figure: Figure, diagramSourceNote: String) throws -> Drawings? {
+        switch figure.content {
+        case .chart(let spec) where spec.kind == .pie && spec.hasSuppression:
+            return nil
+        case .chart(let spec):
+            return Drawings(
+                inline: InlineScenes(
+                    wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
+                    narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
+                        width: Self.narrowWidth, includesHeading: false, includesSource: false))),
+                standalone: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions()))
+        case .diagram(let spec):
+            // Like a chart: wide and narrow inline, and a standalone file that carries
+            // its title and source line, so that it stands alone in a slide or a briefing.
+            return Drawings(
+                inline: InlineScenes(
+                    wide: DiagramLayout.layout(spec),
+                    narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth))),
+                standalone: DiagramLayout.layout(spec, options: DiagramLayoutOptions(
+                    heading: figure.title, sourceNote: diagramSourceNote)))
         }
     }
 

@@ -17,12 +17,10 @@ private typealias StatisticsOutcomeDetail = OutcomeDetail
 /// name the templates use for it: a withheld count is written `"[c]"`, and so is a
 /// share's percentage when its count or its total is withheld.
 ///
-/// Each type spells out its JSON as ``JSONValue`` (`json`), which the build
-/// writes; its `Encodable` conformance is the same shape as `JSONEncoder` would
-/// write it, which the tests hold `json` to, byte for byte.
-struct StatisticsExport: Encodable, JSONRepresentable {
+/// Written by ``JSONFile``: each type's synthesised `Encodable` conformance is its JSON.
+struct StatisticsExport: Encodable {
     /// A published count: the integer, or `"[c]"` when withheld.
-    struct Count: Encodable, JSONRepresentable {
+    struct Count: Encodable {
         let value: Int
         let withheld: Bool
         init(_ value: Int, _ name: String?, _ d: Disclosure?) {
@@ -30,14 +28,15 @@ struct StatisticsExport: Encodable, JSONRepresentable {
             withheld = name.map { d?.isSuppressed($0) ?? false } ?? false
         }
         init(_ value: Int, withheld: Bool) { (self.value, self.withheld) = (value, withheld) }
-        var json: JSONValue { withheld ? .string(Disclosure.symbol) : .int(value) }
-        func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if withheld { try container.encode(Disclosure.symbol) } else { try container.encode(value) }
+        }
     }
 
     /// A share as ``CohortStatistics/Share`` writes it, each number withheld as needed.
-    struct PublishedShare: Encodable, JSONRepresentable {
+    struct PublishedShare: Encodable {
         let count, percent, total: Count
-        var json: JSONValue { ["count": count.json, "percent": percent.json, "total": total.json] }
         init(_ share: Share, _ name: String?, of totalName: String?, _ d: Disclosure?) {
             count = Count(share.count, name, d)
             total = Count(share.total, totalName, d)
@@ -50,20 +49,18 @@ struct StatisticsExport: Encodable, JSONRepresentable {
         }
     }
 
-    struct Category: Encodable, JSONRepresentable {
+    struct Category: Encodable {
         let key: String
         let label: String
         let share: PublishedShare
-        var json: JSONValue { ["key": key.json, "label": label.json, "share": share.json] }
         fileprivate init(_ c: StatisticsCategory, _ name: String?, of totalName: String?, _ d: Disclosure?) {
             (key, label, share) = (c.key, c.label, PublishedShare(c.share, name, of: totalName, d))
         }
     }
 
-    struct Tally: Encodable, JSONRepresentable {
+    struct Tally: Encodable {
         let total: Count
         let categories: [Category]
-        var json: JSONValue { ["categories": categories.json, "total": total.json] }
         /// `prefix`: the family's name (`ethnicity`), so that a category's count is
         /// named as in the templates; `totalName`: the count `total` is.
         /// `countOrdered`: the tally lists its categories by count, so withheld ones go last, by label.
@@ -76,57 +73,36 @@ struct StatisticsExport: Encodable, JSONRepresentable {
         }
     }
 
-    struct Cohort: Encodable, JSONRepresentable {
+    struct Cohort: Encodable {
         let cases, initialShortlist, familyContributions: Count
         let localReviews: Tally
         let withLocalReview: PublishedShare
-        var json: JSONValue {
-            ["cases": cases.json, "familyContributions": familyContributions.json, "initialShortlist": initialShortlist.json,
-             "localReviews": localReviews.json, "withLocalReview": withLocalReview.json]
-        }
     }
 
-    struct Areas: Encodable, JSONRepresentable {
+    struct Areas: Encodable {
         let areas: Count
         let regionsCovered: PublishedShare
         let regions, areaTypes: Tally
         let familyNursePartnership: PublishedShare
         let practitioners, strategicPartners: Count
-        var json: JSONValue {
-            ["areaTypes": areaTypes.json, "areas": areas.json, "familyNursePartnership": familyNursePartnership.json,
-             "practitioners": practitioners.json, "regions": regions.json, "regionsCovered": regionsCovered.json,
-             "strategicPartners": strategicPartners.json]
-        }
     }
 
-    struct Child: Encodable, JSONRepresentable {
+    struct Child: Encodable {
         let sex, ethnicity, ageMonths: Tally
         let modalAgeMonths: [Int]
         let modalAgeCount: Count
         let premature, feedingDifficulties, weightLoss, boysPerGirl: PublishedShare
-        var json: JSONValue {
-            ["ageMonths": ageMonths.json, "boysPerGirl": boysPerGirl.json, "ethnicity": ethnicity.json,
-             "feedingDifficulties": feedingDifficulties.json, "modalAgeCount": modalAgeCount.json,
-             "modalAgeMonths": modalAgeMonths.json, "premature": premature.json, "sex": sex.json, "weightLoss": weightLoss.json]
-        }
     }
 
-    struct MaleCarer: Encodable, JSONRepresentable {
+    struct MaleCarer: Encodable {
         let relationship: Tally
         let criminalConvictions: PublishedShare
         let probation: Tally
-        var json: JSONValue {
-            ["criminalConvictions": criminalConvictions.json, "probation": probation.json, "relationship": relationship.json]
-        }
     }
 
-    struct OutcomeDetail: Encodable, JSONRepresentable {
+    struct OutcomeDetail: Encodable {
         let cases: Count
         let injuries, injuryProfiles, occasions, prognosis: Tally
-        var json: JSONValue {
-            ["cases": cases.json, "injuries": injuries.json, "injuryProfiles": injuryProfiles.json,
-             "occasions": occasions.json, "prognosis": prognosis.json]
-        }
         fileprivate init(_ d: StatisticsOutcomeDetail, prefix: String, outcome: String, _ disclosure: Disclosure?) {
             cases = Count(d.cases, outcome, disclosure)
             injuries = Tally(d.injuries, "\(prefix).injury", of: outcome, disclosure)
@@ -136,60 +112,42 @@ struct StatisticsExport: Encodable, JSONRepresentable {
         }
     }
 
-    struct Harm: Encodable, JSONRepresentable {
+    struct Harm: Encodable {
         let outcome: Tally
         let died, seriouslyHarmed: OutcomeDetail
         let injuryProfiles: Tally
-        var json: JSONValue {
-            ["died": died.json, "injuryProfiles": injuryProfiles.json, "outcome": outcome.json, "seriouslyHarmed": seriouslyHarmed.json]
-        }
     }
 
-    struct Proceedings: Encodable, JSONRepresentable {
+    struct Proceedings: Encodable {
         let criminal, murderCharge, murderChargeInOngoingTrials, findingsOfFact: Tally
-        var json: JSONValue {
-            ["criminal": criminal.json, "findingsOfFact": findingsOfFact.json, "murderCharge": murderCharge.json,
-             "murderChargeInOngoingTrials": murderChargeInOngoingTrials.json]
-        }
     }
 
-    struct Themes: Encodable, JSONRepresentable {
-        struct Pair: Encodable, JSONRepresentable {
+    struct Themes: Encodable {
+        struct Pair: Encodable {
             let first, second: String
             let cases: Category
-            var json: JSONValue { ["cases": cases.json, "first": first.json, "second": second.json] }
         }
-        struct ByAgency: Encodable, JSONRepresentable {
+        struct ByAgency: Encodable {
             let theme: String
             let cases: Tally
-            var json: JSONValue { ["cases": cases.json, "theme": theme.json] }
         }
         /// Publishable learning only, without the case it came from.
-        struct Learning: Encodable, JSONRepresentable {
-            struct Point: Encodable, JSONRepresentable {
+        struct Learning: Encodable {
+            struct Point: Encodable {
                 let text: String
-                var json: JSONValue { ["text": text.json] }
             }
             let theme, title: String
             let points: [Point]
-            var json: JSONValue { ["points": points.json, "theme": theme.json, "title": title.json] }
         }
         let cases: Tally
         let coOccurrence: [Pair]
         let byAgencyInvolvement: [ByAgency]
         let publishableLearning: [Learning]
-        var json: JSONValue {
-            ["byAgencyInvolvement": byAgencyInvolvement.json, "cases": cases.json, "coOccurrence": coOccurrence.json,
-             "publishableLearning": publishableLearning.json]
-        }
     }
 
     /// Counts only: the draft lists the cases.
-    struct DataQuality: Encodable, JSONRepresentable {
+    struct DataQuality: Encodable {
         let unknownPrognosis, unknownOccasions, withoutThemes: Count
-        var json: JSONValue {
-            ["unknownOccasions": unknownOccasions.json, "unknownPrognosis": unknownPrognosis.json, "withoutThemes": withoutThemes.json]
-        }
     }
 
     let cohort: Cohort
@@ -203,11 +161,6 @@ struct StatisticsExport: Encodable, JSONRepresentable {
     let themes: Themes
     let dataQuality: DataQuality
 
-    var json: JSONValue {
-        ["agencyInvolvement": agencyInvolvement.json, "areas": areas.json, "child": child.json, "cohort": cohort.json,
-         "dataQuality": dataQuality.json, "harm": harm.json, "maleCarer": maleCarer.json, "parents": parents.json,
-         "proceedings": proceedings.json, "themes": themes.json]
-    }
 
     init(_ s: CohortStatistics, disclosure d: Disclosure? = nil) {
         cohort = Cohort(cases: Count(s.cohort.cases, "cases", d), initialShortlist: Count(s.cohort.initialShortlist, "shortlist", d),

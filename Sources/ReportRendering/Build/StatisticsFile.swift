@@ -4,9 +4,8 @@ import Foundation
 /// `Output/data/statistics.json`: the statistics, and every named count a
 /// template can use (so a later draft can compare against it as a baseline).
 ///
-/// Written through ``json``; its `Encodable` conformance is the same shape, as
-/// `JSONEncoder` would write it (see ``StatisticsExport``).
-public struct StatisticsFile: Encodable, JSONRepresentable {
+/// Written by ``JSONFile``, as its `Encodable` conformance says.
+public struct StatisticsFile: Encodable {
     public let schema = 1
     /// The statistics as published: see ``StatisticsExport`` for what is left out.
     let statistics: StatisticsExport
@@ -16,28 +15,21 @@ public struct StatisticsFile: Encodable, JSONRepresentable {
     /// With disclosure control on: the threshold and what `"[c]"` means (absent otherwise).
     let disclosure: Key?
 
-    struct Key: Encodable, JSONRepresentable {
+    struct Key: Encodable {
         let suppressBelow: Int
         let symbol: String
         let meaning: String
-        var json: JSONValue { ["meaning": meaning.json, "suppressBelow": suppressBelow.json, "symbol": symbol.json] }
     }
 
-    public struct NamedValue: Encodable, JSONRepresentable {
+    public struct NamedValue: Encodable {
         var count: StatisticsExport.Count?
         var total: StatisticsExport.Count?
         public var ratio: Bool?
         public var text: String?
         /// What the value counts, in words ("Ethnicity: Asian").
         public var title: String?
-        public var json: JSONValue {
-            ["count": count?.json, "ratio": ratio?.json, "text": text?.json, "title": title?.json, "total": total?.json]
-        }
     }
 
-    public var json: JSONValue {
-        ["disclosure": disclosure?.json, "schema": schema.json, "statistics": statistics.json, "values": values.json]
-    }
 
     /// `disclosure`: what a published build withholds; each such number is written `"[c]"`.
     public init(statistics: CohortStatistics, values: ReportValues, disclosure: Disclosure? = nil) {
@@ -64,9 +56,8 @@ public struct StatisticsFile: Encodable, JSONRepresentable {
         })
     }
 
-    /// Sorted keys, integers as integers, two-space indentation, a final newline:
-    /// identical cohorts give identical bytes (see ``JSONValue/fileData()``).
-    public func data() -> Data { json.fileData() }
+    /// The file's bytes (see ``JSONFile``): identical cohorts give identical bytes.
+    public func data() -> Data { JSONFile.data(self) }
 }
 
 /// An earlier build to compare a draft with: a published report's

@@ -1,0 +1,117 @@
+import CaseModel
+import ChartLayout
+import CohortStatistics
+import Foundation
+
+/// The first step of a build: the cohort's statistics and charts, the values the
+/// templates may name, and what a published build withholds. The later steps ask
+/// it for the figures, the data files and the page.
+struct PreparedBuild {
+    let cohort: Cohort
+    let options: BuildOptions
+    let statistics: CohortStatistics
+    /// Each chart is built once: its order orders the template values' families, and
+    /// it is the figure unless a chapter gives the figure words of its own.
+    let charts: [String: ChartBody]
+    let values: ReportValues
+    let numbers: [String: Int]
+    /// Disclosure control: what a published build withholds. A draft shows every
+    /// true value and marks what the published build would withhold.
+    let disclosure: Disclosure?
+    /// What this build withholds: the disclosure, unless this is a draft.
+    let withholding: Disclosure?
+    /// What `[c]` means, when this build withholds anything.
+    let key: String?
+    let context: TemplateContext
+    let diagramSourceNote: String
+    /// Every case's fields, for a draft's annex and its record (empty in a published build).
+    let records: [CaseRecord]
+
+    init(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) {
+        self.cohort = cohort
+        self.options = options
+        let statistics = CohortStatistics(cohort)
+        self.statistics = statistics
+        charts = FigureRegistry.chartBodies(statistics, review: cohort.review)
+        var values = ReportValues(statistics: statistics, review: cohort.review, charts: charts)
+        numbers = FigureNumbering.numbers(templates.chapters)
+        let disclosure = (options.suppressBelow ?? cohort.review.suppressBelow).map {
+            Disclosure(threshold: $0, values: values, statistics: statistics)
+        }
+        self.disclosure = disclosure
+        let withholding = options.draft ? nil : disclosure
+        self.withholding = withholding
+        if let withholding {
+            for id in FigureRegistry.orderedByCount {
+                if let prefix = FigureRegistry.definition(id)?.valuePrefix { values.moveWithheldLast(prefix, withholding) }
+            }
+        }
+        self.values = values
+        key = withholding.flatMap { $0.suppressesAnything ? $0.key : nil }
+        context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
+                                  baseline: options.draft ? options.baseline : nil,
+                                  disclosure: disclosure, marksWithheld: options.draft)
+        diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
+        records = options.draft ? cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) } : []
+    }
+
+    /// Every figure, with the words the chapters gave it; in a draft with
+    /// disclosure control, each chart row marked with what the published build withholds.
+    func figures(_ read: ReportBuilder.ReadTemplates) -> [Figure] {
+        var figures = figures(read, disclosure: withholding)
+        guard options.draft, let disclosure else { return figures }
+        let marked = self.figures(read, disclosure: disclosure)
+        // The published build may order its categories differently (withheld ones
+        // last), so each row is matched to its category by label, not by position.
+        for index in figures.indices {
+            guard case .chart(let spec) = marked[index].content, case .chart(let own) = figures[index].content else { continue }
+            let byLabel = Dictionary(spec.categories.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+            figures[index].wouldWithhold = own.categories.map { byLabel[$0.label] ?? $0 }
+        }
+        return figures
+    }
+
+    private func figures(_ read: ReportBuilder.ReadTemplates, disclosure: Disclosure?) -> [Figure] {
+        FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
+                               words: read.figureWords, disclosure: disclosure, charts: charts)
+    }
+
+    /// The data behind the figures: a CSV file for each chart, `statistics.json`
+    /// and, in a draft only, `cases.json` (the draft's own record, for a later draft
+    /// to compare with).
+    func dataFiles(_ figures: [Figure]) -> [(path: String, bytes: Data)] {
+        var files: [(path: String, bytes: Data)] = []
+        for figure in figures {
+            if case .chart(let spec) = figure.content, let csv = figure.csvFile {
+                files.append((csv, ReportBuilder.bytes(FigureData.csv(spec, disclosureKey: key))))
+            }
+        }
+        files.append(("data/statistics.json", StatisticsFile(statistics: statistics, values: values, disclosure: withholding).data()))
+        if options.draft {
+            files.append(("data/cases.json", DraftRecordFile(
+                built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records).data()))
+        }
+        return files
+    }
+
+    /// The page, with its figures drawn inline.
+    func page(chapters: [Chapter], figures: [Figure], scenes: [String: InlineScenes],
+              templates: TemplateFiles) throws(ReportBuildError) -> Data {
+        var draft: ReportPage.Draft?
+        if options.draft {
+            draft = ReportPage.Draft(baseline: options.baseline, stamp: options.stamp,
+                                     changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
+        }
+        let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
+                              scenes: scenes, css: templates.styleSheet.text, draft: draft,
+                              disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
+                              previewScript: options.previewScript)
+        do {
+            return ReportBuilder.bytes(try ReportHTMLWriter.html(page))
+        } catch {
+            // Every source was checked before; this is the writer's last line of defence.
+            throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
+                "the report could not be written: \(error)"))])
+        }
+    }
+}
