@@ -9,9 +9,6 @@ import PackageDescription
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
 // and only the command line (PanelReportCLI) touches the disk and the clock, and
 // only `panel-report-preview` (FlyingFox, loopback by default) the network.
-/// Foundation's own static libraries: a module compiled for dynamic linking names
-/// only Foundation's three libraries, and these are what those three call.
-let staticFoundationParts = ["CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections", "swiftSynchronization"]
 
 let package = Package(
     name: "PanelReport",
@@ -61,16 +58,15 @@ let package = Package(
             "CohortExport", "CFileSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // A release build on Linux links the Swift runtime and Foundation into the program
-        // (-static-stdlib): 5 ms to start instead of 20, where a small report takes
-        // 25. Debug builds and the tests link them dynamically, as usual.
-        .executableTarget(name: "panel-report", dependencies: ["PanelReportCLI"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"] + staticFoundationParts.flatMap { ["-Xlinker", "-l" + $0] }, .when(platforms: [.linux], configuration: .release))]),
+        // scripts/report builds the release with `--static-swift-stdlib` (see docs/performance.md).
+        .executableTarget(name: "panel-report", dependencies: ["PanelReportCLI"]),
+        // FlyingFox imports FoundationNetworking, which calls libcurl: a release built
+        // with `--static-swift-stdlib` links it from Debian's libcurl4-openssl-dev.
         .executableTarget(name: "panel-report-preview", dependencies: [
             "PanelReportCLI",
             .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
-        ]),
+        ], linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
@@ -93,16 +89,3 @@ let package = Package(
         .testTarget(name: "PanelReportCLITests", dependencies: ["PanelReportCLI", "panel-report", "panel-report-preview", "ReportRendering"]),
     ]
 )
-
-// A release build names the concrete generic types our code uses (a
-// `[String: Int]`, a `Set<Code>`) through their metadata functions rather than
-// by mangled name. By name, the Swift runtime's first use of each type demangles
-// it and finds its conformances (`String: Hashable`) by scanning every
-// conformance record in the program, some 6,000 with Foundation linked in: a
-// twentieth of a small build's instructions. The code is a little larger.
-// (SwiftPM leaves Swift settings aside on the C targets.)
-for target in package.targets where [.regular, .executable].contains(target.type) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
-    ]
-}
