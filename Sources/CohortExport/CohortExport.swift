@@ -1,3 +1,4 @@
+import CaseLoading
 import CaseModel
 import CaseValidation
 
@@ -52,15 +53,22 @@ public enum CohortExport {
             return YAMLCaseWriter.files(cohort)
         case .csv:
             let table = try CaseTable(cohort)
-            var files = [File(path: "cases.csv", bytes: Array(CSVWriting.text(table.casesHeader, table.cases).utf8))]
+            var files = [File(path: "cases.csv", bytes: csv(table.casesHeader, table.cases))]
             if cohort.learningRecorded {
-                files.append(File(path: "learning.csv", bytes: Array(CSVWriting.text(table.learningHeader, table.learning).utf8)))
+                files.append(File(path: "learning.csv", bytes: csv(table.learningHeader, table.learning)))
             }
             return files
         case .xlsx:
             let table = try CaseTable(cohort)
             return [File(path: "cases.xlsx", bytes: try WorkbookWriter.workbook(table, learning: cohort.learningRecorded))]
         }
+    }
+
+    /// A CSV file of the table, each cell exactly as it is (see ``CSVWriter/cell(_:formulaSafe:)``).
+    private static func csv(_ header: [String], _ rows: [[SheetValue]]) -> [UInt8] {
+        var text = CSVWriter.line(header.map { CSVWriter.cell($0, formulaSafe: false) })
+        for row in rows { text += CSVWriter.line(row.map { CSVWriter.cell($0.csvText, formulaSafe: false) }) }
+        return Array(text.utf8)
     }
 }
 

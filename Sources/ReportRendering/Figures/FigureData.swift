@@ -1,3 +1,4 @@
+import CaseLoading
 import ChartLayout
 import CohortStatistics
 import Foundation
@@ -45,7 +46,7 @@ public enum FigureData {
         var header = ["category"]
         if spec.kind == .stackedHorizontalBar { header += spec.series.map { ReportValues.slug($0) } }
         header += ["count", "percent"]
-        var lines = [header.map(csvCell).joined(separator: ",")]
+        var text = CSVWriter.line(header.map(csvCell))
         for category in spec.categories {
             var cells = [csvCell(category.label)]
             let c = ChartShare.suppressedSymbol
@@ -53,37 +54,14 @@ public enum FigureData {
                 cells += category.values.enumerated().map { category.suppressedValues.contains($0.offset) ? c : String($0.element) }
             }
             cells += category.suppressedSum ? [c, c] : [String(category.sum), String(Share(category.sum, of: spec.total).wholePercent)]
-            lines.append(cells.joined(separator: ","))
+            text += CSVWriter.line(cells)
         }
         if spec.hasSuppression, let disclosureKey {
-            lines.append(([csvCell("Note: " + disclosureKey)] + Array(repeating: "", count: header.count - 1)).joined(separator: ","))
+            text += CSVWriter.line([csvCell("Note: " + disclosureKey)] + Array(repeating: "", count: header.count - 1))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
-    /// One text cell of any CSV file we write, safe to open in a spreadsheet.
-    ///
-    /// A cell starting with `=`, `+`, `-`, `@`, tab or carriage return would be run as
-    /// a formula by Excel, LibreOffice or Google Sheets (`=HYPERLINK(…)`, `+cmd|…`), so
-    /// it is written with a single quote before it (the OWASP rule against CSV
-    /// injection) and quoted: `'=1+1` is shown as text and the label is the cell
-    /// without its first character. A cell holding a comma, quote or line break is
-    /// quoted as RFC 4180 says. Numbers are not text cells and never pass through here.
-    public static func csvCell(_ text: String) -> String {
-        let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
-        let inert = text.first.map(formulaStarts.contains) == true ? "'" + text : text
-        guard inert != text || inert.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return text
-        }
-        // Every quote doubled, byte by byte: a quote is one byte in UTF-8, and a
-        // spreadsheet reads the bytes, whatever accent may follow the quote.
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(inert.utf8.count + 2)
-        for byte in inert.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// A text cell of a published CSV file, safe to open in a spreadsheet.
+    public static func csvCell(_ text: String) -> String { CSVWriter.cell(text, formulaSafe: true) }
 }
