@@ -4,18 +4,11 @@ import XMLWriter
 import ZIPFoundation
 
 /// The cohort as an Office Open XML workbook: a `cases` sheet and, when the cohort
-/// records learning points, a `learning` sheet, laid out like the CSV files.
-///
-/// The small parts are written through ``XMLWriter`` (kind `.xml`), never by joining
-/// strings. A sheet, which holds every cell of the cohort (171 MB of XML for 100,000
-/// cases), is written by ``SheetXML`` straight into bytes, a few rows at a time as
-/// ZIPFoundation asks for them, so that it is never held whole: the same bytes
-/// XMLWriter would write, by the same rules (line breaks normalised, a forbidden
-/// character refused with XMLWriter's own error, `&`, `<`, `>` and `"` escaped as
-/// libxml2 escapes them), without a libxml2 call, a check of names and a string per
-/// element. All is zipped with ZIPFoundation in memory. Text cells are inline strings,
-/// numbers and booleans are typed cells, the header row is bold and frozen. The
-/// archive is the same bytes for the same cohort (fixed entry dates).
+/// records learning points, a `learning` sheet, laid out like the CSV files. Every
+/// part is written through ``XMLWriter`` (kind `.xml`) and zipped with ZIPFoundation
+/// in memory. Text cells are inline strings, numbers and booleans are typed cells,
+/// the header row is bold and frozen. The archive is the same bytes for the same
+/// cohort (fixed entry dates).
 enum WorkbookWriter {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -44,13 +37,10 @@ enum WorkbookWriter {
             }
         }
         for (index, sheet) in sheets.enumerated() {
-            // The sheet's XML is made as ZIPFoundation asks for it, a chunk at a time,
-            // never held whole; its length is counted first (the zip entry states it).
-            let source = SheetSource(header: sheet.header, rows: sheet.rows)
-            let size = try source.count()
-            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(size),
-                                 modificationDate: date, compressionMethod: .deflate, bufferSize: 256 * 1024) { position, size in
-                try source.chunk(at: Int(position), size: size)
+            let bytes = try sheetPart(sheet.header, sheet.rows)
+            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(bytes.count),
+                                 modificationDate: date, compressionMethod: .deflate) { position, size in
+                Data(bytes[Int(position)..<(Int(position) + size)])
             }
         }
         guard let data = archive.data else { throw CohortExport.Refusal("the workbook could not be assembled in memory") }
@@ -123,209 +113,45 @@ enum WorkbookWriter {
         return try w.finish()
     }
 
-    /// A sheet's XML: the start, one piece per row, the end.
-    final class SheetSource {
-        let header: [String]
-        let rows: [[SheetValue]]
-        /// The next piece to make: -1 the start, 0 the header row, n data row n, rows.count + 1 the end.
-        private var next = -1
-        private var pending = SheetXML()
-        /// Where in the part `pending` begins.
-        private var handedOut = 0
-
-        init(header: [String], rows: [[SheetValue]]) {
-            self.header = header
-            self.rows = rows
-        }
-
-        private var isFinished: Bool { next > rows.count + 1 }
-
-        /// Appends the next piece to `xml`.
-        private func makeNext(into xml: inout SheetXML) throws(XMLWriterError) {
-            switch next {
-            case -1:
-                xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"")
-                xml.append(WorkbookWriter.main)
-                xml.append("\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetData>")
-            case 0:
-                try xml.row(1, header.map { SheetValue.text($0) }, bold: true)
-            case rows.count + 1:
-                xml.append("</sheetData></worksheet>\n")
-            default:
-                try xml.row(next + 1, rows[next - 1], bold: false)
-            }
-            next += 1
-        }
-
-        /// The length of the whole part, made once and thrown away (and checked: a
-        /// character XMLWriter refuses is refused here, before the archive is begun).
-        func count() throws(XMLWriterError) -> Int {
-            var total = 0
-            var scratch = SheetXML()
-            next = -1
-            while !isFinished {
-                try makeNext(into: &scratch)
-                total += scratch.bytes.count
-                scratch.removeAll()
-            }
-            next = -1
-            return total
-        }
-
-        /// The part's bytes from `position`, `size` of them; asked for in order.
-        func chunk(at position: Int, size: Int) throws -> Data {
-            guard position == handedOut else { throw CohortExport.Refusal("the workbook could not be assembled in memory") }
-            while pending.bytes.count < size, !isFinished { try makeNext(into: &pending) }
-            let taken = min(size, pending.bytes.count)
-            let chunk = pending.bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[..<taken])) }
-            pending.removeFirst(taken)
-            handedOut += taken
-            return chunk
-        }
-    }
-
-    /// The whole sheet at once (for the tests).
+    /// A sheet's XML: the frozen header row in bold, then a row for each of `rows`.
     static func sheetPart(_ header: [String], _ rows: [[SheetValue]]) throws -> [UInt8] {
-        let source = SheetSource(header: header, rows: rows)
-        let size = try source.count()
-        return [UInt8](try source.chunk(at: 0, size: size))
-    }
-}
-
-/// One sheet's XML as bytes: what ``XMLWriter`` writes for the same elements, built
-/// without it (see ``WorkbookWriter``). The tests compare the two on awkward text.
-struct SheetXML {
-    private(set) var bytes: [UInt8] = []
-
-    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
-
-    mutating func removeFirst(_ count: Int) { bytes.removeFirst(count) }
-
-    mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    /// A whole number's digits, as `String(number)` writes them.
-    mutating func append(_ number: Int) {
-        guard number >= 0 else { return append(String(number)) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
-        var count = 0
-        var rest = number
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            bytes.append(contentsOf: buffer[(24 - count)...])
-        }
-    }
-
-    /// The column letters of the first columns, made once.
-    private static let letters: [[UInt8]] = (0..<64).map { Array(CSVTable.letters($0).utf8) }
-
-    mutating func appendLetters(_ column: Int) {
-        if column < Self.letters.count { bytes.append(contentsOf: Self.letters[column]) } else { append(CSVTable.letters(column)) }
-    }
-
-    /// `<row r="n">` and its cells, or `<row r="n"/>` when none holds anything.
-    mutating func row(_ number: Int, _ cells: [SheetValue], bold: Bool) throws(XMLWriterError) {
-        append("<row r=\"")
-        append(number)
-        append("\"")
-        var open = true
-        for (column, value) in cells.enumerated() {
-            if case .empty = value { continue }
-            if open {
-                append(">")
-                open = false
+        let w = try XMLWriter(kind: .xml(root: "worksheet"))
+        try w.element("worksheet", ["xmlns": main]) {
+            try w.element("sheetViews") {
+                try w.element("sheetView", ["workbookViewId": "0"]) {
+                    try w.element("pane", ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
+                }
             }
-            append("<c r=\"")
-            appendLetters(column)
-            append(number)
-            append(bold ? "\" s=\"1\"" : "\"")
-            switch value {
-            case .empty:
-                continue
-            case .text(let text):
-                append(" t=\"inlineStr\"><is><t xml:space=\"preserve\"")
-                // A literal "_x" is written "_x005F_x", so that text such as "_x0041_"
-                // is not read back as the escape of another character.
-                try self.text(Self.hasEscapeLookalike(text) ? text.replacingOccurrences(of: "_x", with: "_x005F_x") : text,
-                              then: "</t></is></c>", empty: "/></is></c>")
-            case .number(let number):
-                append("><v>")
-                append(number)
-                append("</v></c>")
-            case .boolean(let flag):
-                append(flag ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>")
+            try w.element("sheetData") {
+                try row(w, 1, header.map { SheetValue.text($0) }, style: "1")
+                for (index, cells) in rows.enumerated() { try row(w, index + 2, cells, style: nil) }
             }
         }
-        append(open ? "/>" : "</row>")
+        return Array(try w.finish().utf8)
     }
 
-    private static func hasEscapeLookalike(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x") { return true }
-            previous = byte
-        }
-        return false
-    }
-
-    /// `>`, the escaped text and `end`; or `empty` when the text is empty (XMLWriter
-    /// then closes the element as `<t …/>`). Line breaks become `\n`, as XMLWriter
-    /// makes them, and a character it refuses is refused with its error.
-    private mutating func text(_ text: String, then end: StaticString, empty: StaticString) throws(XMLWriterError) {
-        if text.isEmpty {
-            append(empty)
-            return
-        }
-        // Plain text (printable ASCII, tabs and line feeds, nothing to escape) goes as it is.
-        var plain = true
-        for byte in text.utf8 where byte >= 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
-            || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") {
-            plain = false
-            break
-        }
-        if plain {
-            append(">")
-            append(text)
-            append(end)
-            return
-        }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count + 16)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" {
-                escaped.append(0x0A)
-                previousWasCR = true
-                continue
-            }
-            defer { previousWasCR = false }
-            if scalar == "\n" && previousWasCR { continue }
-            if XMLWriter.refuses(scalar) {
-                throw .illegalCharacter(scalar, place: .text, path: "/worksheet/sheetData/row/c/is/t")
-            }
-            switch scalar {
-            case "&": escaped += Array("&amp;".utf8)
-            case "<": escaped += Array("&lt;".utf8)
-            case ">": escaped += Array("&gt;".utf8)
-            case "\"": escaped += Array("&quot;".utf8)
-            default: escaped.append(contentsOf: String(scalar).utf8)
+    /// `<row r="n">` and its cells; an empty cell is left out.
+    private static func row(_ w: XMLWriter, _ number: Int, _ cells: [SheetValue], style: String?) throws {
+        try w.element("row", ["r": "\(number)"]) {
+            for (column, value) in cells.enumerated() {
+                var attributes = [("r", CSVTable.letters(column) + "\(number)")]
+                if let style { attributes.append(("s", style)) }
+                switch value {
+                case .empty:
+                    continue
+                case .text(let text):
+                    try w.element("c", attributes: attributes + [("t", "inlineStr")]) {
+                        // A literal "_x" is written "_x005F_x", so that text such as "_x0041_"
+                        // is not read back as the escape of another character.
+                        let escaped = text.replacingOccurrences(of: "_x", with: "_x005F_x")
+                        try w.element("is") { try w.element("t", ["xml:space": "preserve"], text: escaped) }
+                    }
+                case .number(let number):
+                    try w.element("c", attributes: attributes) { try w.element("v", text: String(number)) }
+                case .boolean(let flag):
+                    try w.element("c", attributes: attributes + [("t", "b")]) { try w.element("v", text: flag ? "1" : "0") }
+                }
             }
         }
-        if escaped.isEmpty {
-            append(empty)
-            return
-        }
-        append(">")
-        bytes.append(contentsOf: escaped)
-        append(end)
     }
 }
