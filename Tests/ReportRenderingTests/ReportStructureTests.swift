@@ -143,9 +143,10 @@ import Testing
             let statistics = CohortStatistics(cohort)
             for definition in FigureRegistry.all {
                 guard let spec = definition.chart(statistics, review: cohort.review)?.spec else { continue }
-                try spec.validate()
+                #expect(throws: Never.self, "\(definition.id)") { try spec.validate() }
                 for width in [ChartLayoutOptions().width, ReportBuilder.narrowWidth] {
-                    _ = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(width: width))
+                    let scene = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(width: width))
+                    #expect(!scene.primitives.isEmpty, "\(definition.id) at \(width)")
                 }
             }
         }
