@@ -1,5 +1,4 @@
 import CaseModel
-import Dispatch
 
 /// Every number the report states about a cohort, computed from its cases.
 ///
@@ -18,69 +17,20 @@ public struct CohortStatistics: Hashable, Sendable {
     public let themes: ThemeStatistics
     public let dataQuality: DataQuality
 
-    /// Cohorts at least this large are counted on every core.
-    static let concurrentFrom = 1_000
-
     public init(_ cohort: Cohort) {
-        self.init(cohort, concurrently: cohort.cases.count >= Self.concurrentFrom)
-    }
-
-    /// The sections are independent, each a pass over the cases: in four parts,
-    /// on every core when `concurrently` (at 100,000 cases they took a quarter of a
-    /// second on one). The parts write disjoint sections, so the result is the same.
-    init(_ cohort: Cohort, concurrently: Bool) {
         let cases = cohort.cases
-        let parts = Parts()
-        let compute: @Sendable (Int) -> Void = { part in
-            switch part {
-            case 0:
-                parts.themes = ThemeStatistics(cohort)
-                parts.areas = AreaStatistics(cohort)
-            case 1:
-                parts.harm = HarmStatistics(cases)
-            case 2:
-                parts.child = ChildStatistics(cases, vocabulary: cohort.vocabulary)
-                parts.maleCarer = MaleCarerStatistics(cases)
-                parts.parents = Self.parentalFeatures(cases)
-            default:
-                parts.cohort = CohortSize(cases: cases.count, initialShortlist: cohort.review.initialShortlist,
-                                          familyContributions: cohort.review.familyContributions,
-                                          localReviews: Tally.of(cases) { cases[$0].localReview })
-                parts.agencyInvolvement = Tally.of(cases) { cases[$0].agencyInvolvement }
-                parts.proceedings = ProceedingsStatistics(cases)
-                parts.dataQuality = DataQuality(cases)
-            }
-        }
-        if concurrently {
-            DispatchQueue.concurrentPerform(iterations: 4, execute: compute)
-        } else {
-            (0..<4).forEach(compute)
-        }
-        // Every part has run (concurrentPerform returns when all have): each is set.
-        self.cohort = parts.cohort!
-        self.areas = parts.areas!
-        self.harm = parts.harm!
-        self.child = parts.child!
-        self.maleCarer = parts.maleCarer!
-        self.parents = parts.parents!
-        self.agencyInvolvement = parts.agencyInvolvement!
-        self.proceedings = parts.proceedings!
-        self.themes = parts.themes!
-        self.dataQuality = parts.dataQuality!
-    }
-
-    /// The sections as the parts compute them; each is written by one part only.
-    private final class Parts: @unchecked Sendable {
-        var cohort: CohortSize?
-        var areas: AreaStatistics?
-        var harm: HarmStatistics?
-        var child: ChildStatistics?
-        var maleCarer: MaleCarerStatistics?
-        var parents: Tally?
-        var agencyInvolvement: Tally?
-        var proceedings: ProceedingsStatistics?
-        var themes: ThemeStatistics?
-        var dataQuality: DataQuality?
+        self.cohort = CohortSize(cases: cases.count, initialShortlist: cohort.review.initialShortlist,
+                                 familyContributions: cohort.review.familyContributions,
+                                 localReviews: Tally.of(cases) { cases[$0].localReview })
+        areas = AreaStatistics(cohort)
+        harm = HarmStatistics(cases)
+        child = ChildStatistics(cases, vocabulary: cohort.vocabulary)
+        maleCarer = MaleCarerStatistics(cases)
+        parents = Self.parentalFeatures(cases)
+        agencyInvolvement = Tally.of(cases) { cases[$0].agencyInvolvement }
+        proceedings = ProceedingsStatistics(cases)
+        themes = ThemeStatistics(cohort)
+        dataQuality = DataQuality(cases)
     }
 
     /// The features of parents shown in Figure 6, each a share of the cohort.

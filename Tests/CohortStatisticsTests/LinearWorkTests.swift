@@ -97,16 +97,4 @@ import Testing
         #expect(tally == Tally.of(copied) { copied[$0].agencyInvolvement })
         #expect(tally.total == 100)
     }
-
-    /// Large cohorts are counted in four parts on every core: the same statistics as one thread's.
-    @Test func countingOnEveryCoreGivesWhatOneThreadGives() {
-        let themes = (0..<7).map { Theme(code: "t\($0)", title: "T\($0)") }
-        var cohort = Factory.cohort(Self.cases(3_000))
-        cohort.vocabulary = Vocabulary(ethnicities: (0..<500).map { "E\($0)" }, themes: themes)
-        #expect(cohort.cases.count >= CohortStatistics.concurrentFrom)
-        let one = CohortStatistics(cohort, concurrently: false)
-        #expect(CohortStatistics(cohort, concurrently: true) == one)
-        #expect(CohortStatistics(cohort) == one)
-        #expect(one.cohort.cases == 3_000)
-    }
 }
