@@ -37,16 +37,6 @@ public struct CSVTable: Hashable, Sendable {
         self.columns = Self.columns(of: header)
     }
 
-    /// The same table in storage of its own (its file name, sheet and header copied,
-    /// not shared): for a thread that builds many places from it, so that counting
-    /// references to shared strings does not make the cores wait for each other.
-    public func ownCopy() -> CSVTable {
-        CSVTable(file: Self.copied(file), sheet: sheet.map(Self.copied), header: header.map(Self.copied), rows: rows, dataRowCount: dataRowCount)
-    }
-
-    /// The same text in storage of its own.
-    fileprivate static func copied(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
-
     /// The column letters of a sheet (`A` for the first column).
     public static func letters(_ index: Int) -> String {
         var n = index + 1
@@ -123,15 +113,6 @@ public struct CSVTable: Hashable, Sendable {
         fileprivate private(set) var columns: [Column] = []
         /// The nodes of the row's own mapping, in the order they were made.
         private var rootChildren: [Int] = []
-
-        /// The same plan in storage of its own (see ``CSVTable/ownCopy()``).
-        public func ownCopy() -> TreePlan {
-            var copy = self
-            copy.nodes = nodes.map { Node(key: CSVTable.copied($0.key), parent: $0.parent, children: $0.children.map { $0 }) }
-            copy.columns = columns.map { Column(index: $0.index, path: $0.path.map { $0 }) }
-            copy.rootChildren = rootChildren.map { $0 }
-            return copy
-        }
 
         /// The plan for the header's `columns`, in that order (those past the header's end are left out).
         public init(header: [String], columns indices: [Int]) {

@@ -57,14 +57,6 @@ struct CaseRowDecoder {
         plan = CSVTable.TreePlan(header: shape.header, columns: columns)
     }
 
-    /// The same decoder with its table and plan in storage of its own, for one task of rows.
-    func ownCopy() -> CaseRowDecoder {
-        var copy = self
-        copy.shape = shape.ownCopy()
-        copy.plan = plan.ownCopy()
-        return copy
-    }
-
     /// One row's case, its problems into `log`.
     func decode(_ row: CSVTable.Row, log: DiagnosticLog) -> CaseDecoding.Decoded {
         var context = DecodeContext(log: log)
@@ -94,12 +86,7 @@ struct CaseRowDecoder {
         let problems = Slots<[Diagnostic]>(count: tasks, empty: [])
         let shared = Unchecked(value: (decoder: self, rows: rows))
         DispatchQueue.concurrentPerform(iterations: tasks) { task in
-            // Each task (128 rows) decodes with its own copy of the header and plan: their
-            // strings and arrays are retained for every cell, and on shared storage the
-            // cores wait for each other at every count (6-7% of a 100,000-row validate).
-            // A copy per task, not per thread: concurrentPerform does not say which
-            // thread runs a task, and a copy costs little beside 128 rows.
-            let (decoder, rows) = (shared.value.decoder.ownCopy(), shared.value.rows)
+            let (decoder, rows) = shared.value
             let log = DiagnosticLog()
             for index in (task * Self.rowsPerTask)..<min((task + 1) * Self.rowsPerTask, rows.count) {
                 cases[index] = decoder.decode(rows[index], log: log)

@@ -23,35 +23,6 @@ import Testing
         return (table!, table!.rows)
     }
 
-    /// Each thread decodes with its own copy of the table: equal to it, and sharing
-    /// none of its strings' storage (retaining a shared string from both cores made
-    /// each wait for the other).
-    @Test func aThreadsOwnCopyIsEqualAndSharesNoText() {
-        let long = String(repeating: "x", count: 40)
-        let table = CSVTable(file: "/a/folder/with/a/long/name/cases.csv", sheet: "cases sheet, a long name",
-                             header: ["id", "child." + long], rows: [], dataRowCount: 0)
-        let copy = table.ownCopy()
-        #expect(copy == table)
-        func storage(_ text: String) -> UnsafeRawPointer? {
-            var text = text
-            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
-        }
-        #expect(storage(copy.file) != storage(table.file))
-        #expect(storage(copy.sheet!) != storage(table.sheet!))
-        #expect(storage(copy.header[1]) != storage(table.header[1]))
-        // The decoder's copy reads rows as the original does.
-        let (shape, rows) = Self.rows()
-        let declared = Declarations(areaCodes: ["A01", "A02"], ethnicities: nil, themeCodes: nil)
-        let decoder = CaseRowDecoder(shape: shape, declared: declared, log: DiagnosticLog())
-        let own = decoder.ownCopy()
-        let first = decoder.decode(Array(rows.prefix(50)), concurrently: false)
-        let second = own.decode(Array(rows.prefix(50)), concurrently: false)
-        #expect(first.diagnostics.count > 10)
-        #expect(second.diagnostics.map(\.description) == first.diagnostics.map(\.description))
-        #expect(second.cases.map(\.value) == first.cases.map(\.value))
-        #expect(second.cases.map { $0.id?.location } == first.cases.map { $0.id?.location })
-    }
-
     @Test func decodingOnEveryCoreGivesWhatOneThreadGives() {
         let (shape, rows) = Self.rows()
         let declared = Declarations(areaCodes: ["A01", "A02"], ethnicities: nil, themeCodes: nil)
