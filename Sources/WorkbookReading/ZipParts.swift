@@ -1,3 +1,4 @@
+internal import CLibZ
 import Foundation
 import ZIPFoundation
 
@@ -14,6 +15,9 @@ import ZIPFoundation
 /// A part is refused before any of it is expanded when the directory says it is
 /// too large, and again while expanding when the bytes outgrow the bound (the
 /// directory's sizes are written by whoever made the file, and may lie).
+///
+/// Checksums are zlib's `crc32_z`: ZIPFoundation's `Data.crc32` goes a byte at a
+/// time on Linux, where it does not link zlib for it.
 struct ZipParts {
     private struct Entry {
         var method: Int
@@ -71,7 +75,7 @@ struct ZipParts {
         switch entry.method {
         case 0:
             guard compressed.count <= limit else { throw tooLarge(path, entry) }
-            checksum = compressed.withUnsafeBytes { CRC32.checksum($0) }
+            checksum = UInt32(compressed.withUnsafeBytes { Self.crc(0, $0) })
             // Stored, not compressed: checked whole before any of it is handed on.
             guard checksum == entry.checksum else { throw damagedChecksum(path) }
             compressed.withUnsafeBytes { whole in
@@ -85,7 +89,7 @@ struct ZipParts {
             return true
         case 8:
             var produced = 0
-            var crc = CRC32()
+            var crc: UInt = 0
             do {
                 _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: true,
                                         provider: { position, size in
@@ -102,7 +106,7 @@ struct ZipParts {
                     guard produced + chunk.count <= limit else { throw TooLarge() }
                     produced += chunk.count
                     chunk.withUnsafeBytes { bytes in
-                        crc.update(bytes)
+                        crc = Self.crc(crc, bytes)
                         consume(bytes)
                     }
                 })
@@ -111,12 +115,17 @@ struct ZipParts {
             } catch {
                 throw WorkbookError("the part \(path) cannot be expanded: its compressed data is damaged; save the workbook again from the spreadsheet")
             }
-            checksum = crc.value
+            checksum = UInt32(crc)
         default:
             throw WorkbookError("the part \(path) is compressed with method \(entry.method), which spreadsheets do not use; save the workbook again from the spreadsheet")
         }
         if checksum != entry.checksum { throw damagedChecksum(path) }
         return true
+    }
+
+    /// `crc` (0 to start) carried on over `bytes`.
+    private static func crc(_ crc: UInt, _ bytes: UnsafeRawBufferPointer) -> UInt {
+        crc32_z(crc, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
     }
 
     private func damagedChecksum(_ path: String) -> WorkbookError {

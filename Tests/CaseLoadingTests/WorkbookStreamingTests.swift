@@ -99,31 +99,40 @@ import ZIPFoundation
         }
     }
 
-    @Test func theChecksumMatchesZIPFoundationsOverAnySplit() {
-        var generator = SystemRandomNumberGenerator()
-        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000] {
-            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            let expected = Data(bytes).crc32(checksum: 0)
-            bytes.withUnsafeBytes { #expect(CRC32.checksum($0) == expected) }
-            for split in 0...length {
-                var crc = CRC32()
-                bytes.withUnsafeBytes { whole in
-                    crc.update(UnsafeRawBufferPointer(rebasing: whole[..<split]))
-                    crc.update(UnsafeRawBufferPointer(rebasing: whole[split...]))
-                }
-                #expect(crc.value == expected, "\(length) split at \(split)")
-            }
-        }
-    }
+    private static let text = Data((0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / 13) })
 
-    @Test func aPartIsHandedOnWholeInChunksOfAnySizeStoredOrDeflated() throws {
-        let text = Data((0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / 13) })
-        let deflated = TestWorkbook.zip(["a.bin": text])
+    /// `text` as the one part of an archive, deflated and stored.
+    private func archives() throws -> (deflated: [UInt8], stored: [UInt8]) {
+        let text = Self.text
         let archive = try Archive(data: Data(), accessMode: .create)
         try archive.addEntry(with: "a.bin", type: .file, uncompressedSize: Int64(text.count), compressionMethod: .none) { position, size in
             text.subdata(in: Int(position)..<Int(position) + size)
         }
-        let stored = [UInt8](try #require(archive.data))
+        return (TestWorkbook.zip(["a.bin": text]), [UInt8](try #require(archive.data)))
+    }
+
+    @Test func aPartWhoseBytesDoNotMatchItsChecksumIsRefused() throws {
+        let (deflated, stored) = try archives()
+        let damaged = WorkbookError("the part a.bin is damaged (its checksum does not match); save the workbook again from the spreadsheet")
+        func expand(_ bytes: [UInt8]) throws(WorkbookError) -> [UInt8] {
+            var received: [UInt8] = []
+            _ = try ZipParts(bytes, limits: .standard).stream("a.bin") { received += $0 }
+            return received
+        }
+        for bytes in [deflated, stored] {
+            #expect(try expand(bytes) == [UInt8](Self.text))
+            // The checksum the directory states (16 bytes into its entry), one bit off.
+            #expect(throws: damaged) { try expand(TestWorkbook.patchingDirectory(bytes, offset: 16) { $0 ^ 1 }) }
+        }
+        // A stored part's bytes changed (past the 35-byte local header).
+        var changed = stored
+        changed[1_000] ^= 0xFF
+        #expect(throws: damaged) { try expand(changed) }
+    }
+
+    @Test func aPartIsHandedOnWholeInChunksOfAnySizeStoredOrDeflated() throws {
+        let (deflated, stored) = try archives()
+        let text = Self.text
         for bytes in [deflated, stored] {
             for size in [1, 3, 512, 65_536] {
                 let zip = try ZipParts(bytes, limits: .standard, chunkSize: size)
