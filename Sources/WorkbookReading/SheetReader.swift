@@ -118,9 +118,8 @@ private struct SheetState: ~Copyable {
     private var cell: OpenCell? = nil
     private var gathering = Gathering.none
     /// The text being gathered, as UTF-8.
-    private var text = ByteBuffer()
+    private var text: [UInt8] = []
     private var phonetic = 0
-
 
     mutating func finishRow() throws(WorkbookError) {
         guard rowOpen else { return }
@@ -179,16 +178,16 @@ private struct SheetState: ~Copyable {
         } else if cell != nil {
             if element == "v" {
                 gathering = empty ? .none : .value
-                text.removeAll()
+                text.removeAll(keepingCapacity: true)
                 if empty { cell?.value = "" }
             } else if element == "t" {
                 guard cell?.inline != nil else { return }
                 gathering = empty || phonetic > 0 ? .none : .inlineText
-                text.removeAll()
+                text.removeAll(keepingCapacity: true)
             } else if element == "f" {
                 if cell?.formula == nil { cell?.formula = "" }
                 gathering = empty ? .none : .formula
-                text.removeAll()
+                text.removeAll(keepingCapacity: true)
             } else if element == "is" {
                 if cell?.inline == nil { cell?.inline = "" }
             } else if element == "rPh" {
@@ -209,18 +208,17 @@ private struct SheetState: ~Copyable {
             cell = nil
         } else if element == "t" {
             guard gathering == .inlineText else { return }
-            let piece = text.string
-            cell?.inline? += text.contains(UInt8(ascii: "_")) ? piece.decodingOOXMLEscapes() : piece
+            cell?.inline? += String(decoding: text, as: UTF8.self).decodingOOXMLEscapes()
             gathering = .none
         } else if element == "v" {
             guard cell != nil, gathering == .value else { return }
-            cell?.value = text.string
+            cell?.value = String(decoding: text, as: UTF8.self)
             gathering = .none
         } else if element == "row" {
             try finishRow()
         } else if element == "f" {
             guard cell != nil, gathering == .formula else { return }
-            cell?.formula = text.string
+            cell?.formula = String(decoding: text, as: UTF8.self)
             gathering = .none
         } else if element == "rPh" {
             if cell != nil { phonetic -= 1 }
@@ -229,7 +227,7 @@ private struct SheetState: ~Copyable {
 
     mutating func text(_ piece: UnsafeBufferPointer<UInt8>) throws(WorkbookError) {
         guard gathering != .none else { return }
-        text.append(piece)
+        text.append(contentsOf: piece)
         if text.count > limits.maxCellBytes, let open = cell {
             throw WorkbookError(sheet: name, cell: CellReference.letters(open.column) + String(open.row),
                                 "the cell is larger than \(limits.maxCellBytes) bytes; the workbook is refused")
