@@ -26,8 +26,8 @@ final class SheetReader: XMLHandler {
         try state.pointee.finishRow()
     }
 
-    override func start(_ element: XMLName, _ attributes: XMLAttributes, empty: Bool) throws(WorkbookError) {
-        try state.pointee.start(element, attributes, empty: empty)
+    override func start(_ element: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
+        try state.pointee.start(element, attributes)
     }
 
     override func end(_ element: XMLName) throws(WorkbookError) {
@@ -146,7 +146,7 @@ private struct SheetState: ~Copyable {
         return true
     }
 
-    mutating func start(_ element: XMLName, _ attributes: XMLAttributes, empty: Bool) throws(WorkbookError) {
+    mutating func start(_ element: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
         if element == "c" {
             cellCount += 1
             if cellCount > limits.maxCells {
@@ -160,7 +160,6 @@ private struct SheetState: ~Copyable {
                 column = place.column
             }
             lastColumn = column
-            if empty { return }
             cell = OpenCell(column: column, row: rowNumber, type: CellType(attributes.raw("t")),
                             style: attributes.raw("s").flatMap(SheetReader.integer))
         } else if element == "row" {
@@ -174,24 +173,23 @@ private struct SheetState: ~Copyable {
                 rowNumber += 1
             }
             lastColumn = -1
-            rowOpen = !empty
+            rowOpen = true
         } else if cell != nil {
             if element == "v" {
-                gathering = empty ? .none : .value
+                gathering = .value
                 text.removeAll(keepingCapacity: true)
-                if empty { cell?.value = "" }
             } else if element == "t" {
                 guard cell?.inline != nil else { return }
-                gathering = empty || phonetic > 0 ? .none : .inlineText
+                gathering = phonetic > 0 ? .none : .inlineText
                 text.removeAll(keepingCapacity: true)
             } else if element == "f" {
                 if cell?.formula == nil { cell?.formula = "" }
-                gathering = empty ? .none : .formula
+                gathering = .formula
                 text.removeAll(keepingCapacity: true)
             } else if element == "is" {
                 if cell?.inline == nil { cell?.inline = "" }
             } else if element == "rPh" {
-                if !empty { phonetic += 1 }
+                phonetic += 1
             }
         }
     }

@@ -49,13 +49,6 @@ struct ZipParts {
     /// Whether the archive has a part at `path`.
     func has(_ path: String) -> Bool { entries[path] != nil }
 
-    /// The bytes of the part at `path`, or `nil` when there is none.
-    func part(_ path: String) throws(WorkbookError) -> [UInt8]? {
-        var output: [UInt8] = []
-        let found = try stream(path) { chunk in output.append(contentsOf: chunk) }
-        return found ? output : nil
-    }
-
     /// Hands the part at `path` to `consume` as it is expanded, a chunk at a time,
     /// and returns `false` when there is no such part. Nothing is held but the chunk.
     ///
