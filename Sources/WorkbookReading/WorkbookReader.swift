@@ -86,6 +86,7 @@ public enum WorkbookReader {
     /// seems to say is not worth reporting. Then the first fault of its XML or content.
     private static func parse(_ zip: ZipParts, part path: String, with handler: XMLHandler) throws(WorkbookError) -> Bool {
         let stream = XMLStream(part: path, handler: handler)
+        defer { WorkbookWork.current?.add(path, elements: stream.elements) }
         guard try zip.stream(path, { stream.feed($0) }) else { return false }
         try stream.finish()
         return true

@@ -19,6 +19,8 @@ final class XMLStream {
     /// encoding (a byte-order mark, UTF-16) from the bytes it is made with.
     private var head: [UInt8] = []
     private var failure: WorkbookError?
+    /// Elements started so far: the work done, which the tests of the limits check.
+    private(set) var elements = 0
 
     private static let libraryInitialised: Void = xmlInitParser()
 
@@ -110,6 +112,7 @@ final class XMLStream {
 
     private func started(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
         guard failure == nil else { return }
+        elements += 1
         do { try handler.start(XMLName(name), attributes) } catch { stop(error) }
     }
 

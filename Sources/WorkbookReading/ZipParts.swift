@@ -64,13 +64,17 @@ struct ZipParts {
             throw WorkbookError("the part \(path) expands to \(entry.uncompressedSize) bytes, more than the limit of \(limit) bytes; the workbook is refused")
         }
         let compressed = bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)]
+        var read = 0, produced = 0
+        defer { WorkbookWork.current?.add(path, read: read, expanded: produced) }
         let checksum: UInt32
         switch entry.method {
         case 0:
             guard compressed.count <= limit else { throw tooLarge(path, entry) }
             checksum = UInt32(compressed.withUnsafeBytes { Self.crc(0, $0) })
             // Stored, not compressed: checked whole before any of it is handed on.
+            read = compressed.count
             guard checksum == entry.checksum else { throw damagedChecksum(path) }
+            produced = compressed.count
             compressed.withUnsafeBytes { whole in
                 var at = 0
                 while at < whole.count {
@@ -81,7 +85,6 @@ struct ZipParts {
             }
             return true
         case 8:
-            var produced = 0
             var crc: UInt = 0
             do {
                 _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: true,
@@ -90,6 +93,7 @@ struct ZipParts {
                     guard start < compressed.count else { throw Truncated() }
                     let from = compressed.startIndex + start
                     var chunk = Data(compressed[from..<(from + min(size, compressed.count - start))])
+                    read += chunk.count
                     // ZIPFoundation tells zlib that every chunk is `size` bytes long; a
                     // shorter last chunk would let a damaged stream read past its end.
                     // Zeros there end a damaged stream in an error instead.
