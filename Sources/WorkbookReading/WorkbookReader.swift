@@ -85,7 +85,7 @@ public enum WorkbookReader {
     /// The part's own faults (too large, damaged) come first: what a damaged part
     /// seems to say is not worth reporting. Then the first fault of its XML or content.
     private static func parse(_ zip: ZipParts, part path: String, with handler: XMLHandler) throws(WorkbookError) -> Bool {
-        let stream = XMLStream(part: path, handler: handler)
+        let stream = XMLStream(part: path, handler: handler, maxDepth: zip.limits.maxDepth)
         defer { WorkbookWork.current?.add(path, elements: stream.elements) }
         guard try zip.stream(path, { stream.feed($0) }) else { return false }
         try stream.finish()

@@ -9,25 +9,29 @@ internal import CLibXML2
 /// stops it as soon as its name is read, before any entity is declared (an entity
 /// reference without one is an error of the XML). Errors come to a structured
 /// handler, never printed; the first problem in the part, in the order of the part
-/// (an error of the XML, a document type, or what the handler found), ends the parse and is what ``finish()`` throws.
+/// (an error of the XML, a document type, elements nested too deep, or what the
+/// handler found), ends the parse and is what ``finish()`` throws.
 /// This file and ``ZipParts`` are the only ones that touch C.
 final class XMLStream {
     private let part: String
     private let handler: XMLHandler
+    private let maxDepth: Int
     private var context: xmlParserCtxtPtr?
     /// The first bytes, until there are four: `xmlCreatePushParserCtxt` tells the
     /// encoding (a byte-order mark, UTF-16) from the bytes it is made with.
     private var head: [UInt8] = []
     private var failure: WorkbookError?
+    private var depth = 0
     /// Elements started so far: the work done, which the tests of the limits check.
     private(set) var elements = 0
 
     private static let libraryInitialised: Void = xmlInitParser()
 
-    init(part: String, handler: XMLHandler) {
+    init(part: String, handler: XMLHandler, maxDepth: Int) {
         Self.libraryInitialised
         self.part = part
         self.handler = handler
+        self.maxDepth = maxDepth
     }
 
     deinit {
@@ -113,11 +117,16 @@ final class XMLStream {
     private func started(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
         guard failure == nil else { return }
         elements += 1
+        depth += 1
+        if depth > maxDepth {
+            return stop(WorkbookError("the part \(part) nests elements more than \(maxDepth) deep (\(location)); the workbook is refused"))
+        }
         do { try handler.start(XMLName(name), attributes) } catch { stop(error) }
     }
 
     private func ended(_ name: UnsafePointer<xmlChar>) {
         guard failure == nil else { return }
+        depth -= 1
         do { try handler.end(XMLName(name)) } catch { stop(error) }
     }
 
@@ -134,6 +143,12 @@ final class XMLStream {
         let message = error.pointee.message.map { String(cString: $0) } ?? "unreadable XML"
         let detail = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         failure = notWellFormed(detail, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+    }
+
+    /// Where the parser stands, for a problem found in a handler.
+    private var location: String {
+        guard let input = context?.pointee.input?.pointee else { return "at the start" }
+        return "line \(input.line), column \(input.col)"
     }
 
     private func notWellFormed(_ detail: String, line: Int? = nil, column: Int? = nil) -> WorkbookError {

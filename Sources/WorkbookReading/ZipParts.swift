@@ -29,7 +29,7 @@ struct ZipParts {
 
     private let bytes: [UInt8]
     private let entries: [String: Entry]
-    private let limits: WorkbookLimits
+    let limits: WorkbookLimits
     /// How much is expanded (and handed on) at a time; the tests make it small.
     private let chunkSize: Int
 

@@ -111,6 +111,23 @@ import Testing
         #expect(work.parts[Self.sheet]?.elements == 0)
     }
 
+    @Test func elementsNestedPastTheLimitAreRefusedAtTheLimit() throws {
+        // 100,000 levels in 700 kB: libxml2 alone would go on to 256.
+        let deep = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
+        let (lines, work) = load(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: [Self.sheet: deep]))
+        #expect(lines == ["Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml nests elements more than 64 deep (line 1, column 195); the workbook is refused"])
+        #expect(work.parts[Self.sheet]?.elements == 65)
+        // As deep as the limit is read.
+        var limits = WorkbookLimits(maxDepth: 6)
+        let nested = "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>deep</t></is></c></row></sheetData></worksheet>"
+        let bytes = TestWorkbook.bytes([("cases", [])], replacing: [Self.sheet: nested])
+        #expect(try WorkbookReader.read(bytes, sheets: ["cases"], limits: limits).sheets["cases"]?.rows.first?.cells.first?.value == .text("deep"))
+        limits.maxDepth = 5
+        #expect(throws: WorkbookError("the part xl/worksheets/sheet1.xml nests elements more than 5 deep (line 1, column 51); the workbook is refused")) {
+            try WorkbookReader.read(bytes, sheets: ["cases"], limits: limits)
+        }
+    }
+
     @Test func malformedXMLIsNamedByPartLineAndColumn() {
         let broken = #"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>"#
         let (lines, _) = load(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: [Self.sheet: broken]))
