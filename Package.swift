@@ -3,8 +3,8 @@ import PackageDescription
 
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
 // Each stage imports only the stages before it, and each C library has one owner:
-// - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (xmlTextReader) for reading;
-// - ZIPFoundation: WorkbookReading to open a workbook, CohortExport to write one;
+// - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (its SAX2 push parser) for reading;
+// - ZIPFoundation: WorkbookReading to inflate a workbook's parts, CohortExport to write one;
 // - zlib (CLibZ): WorkbookReading's zip checksums only;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
