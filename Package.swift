@@ -3,8 +3,9 @@ import PackageDescription
 
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
 // Each stage imports only the stages before it, and each C library has one owner:
-// - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (xmlTextReader) for reading;
-// - ZIPFoundation: WorkbookReading to open a workbook, CohortExport to write one;
+// - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (its SAX2 push parser) for reading;
+// - ZIPFoundation: WorkbookReading to inflate a workbook's parts, CohortExport to write one;
+// - zlib (CLibZ): WorkbookReading's zip checksums only;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
 // and only the command line (PanelReportCLI) touches the disk and the clock, and
@@ -28,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Not "CZlib": ZIPFoundation's own zlib module has that name, and two modules of one name clash.
+        .systemLibrary(name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Linux's sync_file_range, which Swift's Glibc module does not declare.
         .target(name: "CFileSync"),
@@ -38,7 +41,7 @@ let package = Package(
         // SHA-256's compression with the processor's SHA instructions, where it has them.
         .target(name: "CSHA256"),
         .target(name: "Checksums", dependencies: ["CSHA256"]),
-        .target(name: "WorkbookReading", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "WorkbookReading", dependencies: ["CLibXML2", "CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML", "WorkbookReading"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
         .target(name: "CohortExport", dependencies: [

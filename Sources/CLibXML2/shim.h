@@ -8,7 +8,6 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
 
 // Swift 6 cannot call `xmlFree` (a global function pointer) directly.
 static inline void clibxml2_free(void *pointer) { xmlFree(pointer); }

@@ -26,8 +26,8 @@ final class SheetReader: XMLHandler {
         try state.pointee.finishRow()
     }
 
-    override func start(_ element: XMLName, _ attributes: XMLAttributes, empty: Bool) throws(WorkbookError) {
-        try state.pointee.start(element, attributes, empty: empty)
+    override func start(_ element: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
+        try state.pointee.start(element, attributes)
     }
 
     override func end(_ element: XMLName) throws(WorkbookError) {
@@ -118,9 +118,8 @@ private struct SheetState: ~Copyable {
     private var cell: OpenCell? = nil
     private var gathering = Gathering.none
     /// The text being gathered, as UTF-8.
-    private var text = ByteBuffer()
+    private var text: [UInt8] = []
     private var phonetic = 0
-
 
     mutating func finishRow() throws(WorkbookError) {
         guard rowOpen else { return }
@@ -147,7 +146,7 @@ private struct SheetState: ~Copyable {
         return true
     }
 
-    mutating func start(_ element: XMLName, _ attributes: XMLAttributes, empty: Bool) throws(WorkbookError) {
+    mutating func start(_ element: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
         if element == "c" {
             cellCount += 1
             if cellCount > limits.maxCells {
@@ -161,7 +160,6 @@ private struct SheetState: ~Copyable {
                 column = place.column
             }
             lastColumn = column
-            if empty { return }
             cell = OpenCell(column: column, row: rowNumber, type: CellType(attributes.raw("t")),
                             style: attributes.raw("s").flatMap(SheetReader.integer))
         } else if element == "row" {
@@ -175,24 +173,23 @@ private struct SheetState: ~Copyable {
                 rowNumber += 1
             }
             lastColumn = -1
-            rowOpen = !empty
+            rowOpen = true
         } else if cell != nil {
             if element == "v" {
-                gathering = empty ? .none : .value
-                text.removeAll()
-                if empty { cell?.value = "" }
+                gathering = .value
+                text.removeAll(keepingCapacity: true)
             } else if element == "t" {
                 guard cell?.inline != nil else { return }
-                gathering = empty || phonetic > 0 ? .none : .inlineText
-                text.removeAll()
+                gathering = phonetic > 0 ? .none : .inlineText
+                text.removeAll(keepingCapacity: true)
             } else if element == "f" {
                 if cell?.formula == nil { cell?.formula = "" }
-                gathering = empty ? .none : .formula
-                text.removeAll()
+                gathering = .formula
+                text.removeAll(keepingCapacity: true)
             } else if element == "is" {
                 if cell?.inline == nil { cell?.inline = "" }
             } else if element == "rPh" {
-                if !empty { phonetic += 1 }
+                phonetic += 1
             }
         }
     }
@@ -209,18 +206,17 @@ private struct SheetState: ~Copyable {
             cell = nil
         } else if element == "t" {
             guard gathering == .inlineText else { return }
-            let piece = text.string
-            cell?.inline? += text.contains(UInt8(ascii: "_")) ? piece.decodingOOXMLEscapes() : piece
+            cell?.inline? += String(decoding: text, as: UTF8.self).decodingOOXMLEscapes()
             gathering = .none
         } else if element == "v" {
             guard cell != nil, gathering == .value else { return }
-            cell?.value = text.string
+            cell?.value = String(decoding: text, as: UTF8.self)
             gathering = .none
         } else if element == "row" {
             try finishRow()
         } else if element == "f" {
             guard cell != nil, gathering == .formula else { return }
-            cell?.formula = text.string
+            cell?.formula = String(decoding: text, as: UTF8.self)
             gathering = .none
         } else if element == "rPh" {
             if cell != nil { phonetic -= 1 }
@@ -229,7 +225,7 @@ private struct SheetState: ~Copyable {
 
     mutating func text(_ piece: UnsafeBufferPointer<UInt8>) throws(WorkbookError) {
         guard gathering != .none else { return }
-        text.append(piece)
+        text.append(contentsOf: piece)
         if text.count > limits.maxCellBytes, let open = cell {
             throw WorkbookError(sheet: name, cell: CellReference.letters(open.column) + String(open.row),
                                 "the cell is larger than \(limits.maxCellBytes) bytes; the workbook is refused")

@@ -17,15 +17,22 @@ public struct WorkbookLimits: Hashable, Sendable {
     public var maxCellBytes: Int
     /// Most entries in the shared-strings table.
     public var maxSharedStrings: Int
+    /// Deepest nesting of elements in a part. A sheet's deepest text is 7 levels down
+    /// (worksheet, sheetData, row, c, is, r, t), and extensions (`extLst`) add a few;
+    /// 64 leaves room for any writer while keeping each part's parser state small
+    /// (libxml2 refuses only past 256).
+    public var maxDepth: Int
 
     public init(maxPartBytes: Int = 64 * 1024 * 1024, maxCells: Int = 2_000_000, maxRows: Int = 100_001,
-                maxColumns: Int = 1_000, maxCellBytes: Int = 1024 * 1024, maxSharedStrings: Int = 1_000_000) {
+                maxColumns: Int = 1_000, maxCellBytes: Int = 1024 * 1024, maxSharedStrings: Int = 1_000_000,
+                maxDepth: Int = 64) {
         self.maxPartBytes = maxPartBytes
         self.maxCells = maxCells
         self.maxRows = maxRows
         self.maxColumns = maxColumns
         self.maxCellBytes = maxCellBytes
         self.maxSharedStrings = maxSharedStrings
+        self.maxDepth = maxDepth
     }
 
     public static let standard = WorkbookLimits()

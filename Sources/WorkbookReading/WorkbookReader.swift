@@ -2,9 +2,9 @@
 ///
 /// Only the parts needed are expanded: the package and workbook relationships, the
 /// workbook's sheet list, the shared strings, the styles (to tell dates from numbers)
-/// and the sheets asked for. A sheet is parsed as it is expanded, a chunk at a time,
-/// and its rows handed over one by one, so that neither its XML nor its cells are
-/// held whole. Formulas are never evaluated: a formula cell's saved result is used.
+/// and the sheets asked for. Each part is parsed as it is expanded, a chunk at a time,
+/// and a sheet's rows handed over one by one, so that neither its XML nor its cells
+/// are held whole. Formulas are never evaluated: a formula cell's saved result is used.
 /// Every part is bounded by ``WorkbookLimits``.
 public enum WorkbookReader {
     /// The sheets named in `sheets` (matched without regard to letter case), as far as
@@ -47,10 +47,11 @@ public enum WorkbookReader {
                      row: (Workbook.Row) -> Void) throws(WorkbookError) -> [String] {
         let zip = try ZipParts(bytes, limits: limits, chunkSize: chunkSize)
         let workbookPath = try officeDocument(zip)
-        guard let workbookXML = try zip.part(workbookPath) else {
+        let sheetList = SheetListReader()
+        guard try parse(zip, part: workbookPath, with: sheetList) else {
             throw WorkbookError("is not an .xlsx workbook: it has no workbook part (\(workbookPath)); save it from the spreadsheet as \"Excel Workbook (.xlsx)\"")
         }
-        let declared = try sheetList(workbookXML, part: workbookPath)
+        let declared = sheetList.sheets
         let relationships = try relations(zip, of: workbookPath)
 
         let sharedStringsPath = relationships.first { $0.type.hasSuffix("/sharedStrings") }?.target
@@ -64,34 +65,31 @@ public enum WorkbookReader {
                 throw WorkbookError(sheet: found.name, "the sheet is listed in the workbook but its part is missing; save the workbook again from the spreadsheet")
             }
             if shared == nil {
-                do {
-                    shared = try sharedStringsPath.map { path throws(WorkbookError) in try sharedStrings(zip, part: path, limits: limits) } ?? []
-                    styles = try stylesPath.flatMap { path throws(WorkbookError) in try zip.part(path) }
-                        .map { bytes throws(WorkbookError) in try Styles(bytes, part: stylesPath ?? "") } ?? Styles()
-                } catch {
-                    // The sheet used to be expanded whole before these were read, so a
-                    // sheet that cannot be expanded is what is reported.
-                    _ = try zip.stream(target) { _ in }
-                    throw error
-                }
+                let strings = SharedStringsReader(limits: limits)
+                if let sharedStringsPath { _ = try parse(zip, part: sharedStringsPath, with: strings) }
+                shared = strings.strings
+                let formats = Styles.Reader()
+                if let stylesPath, try parse(zip, part: stylesPath, with: formats) { styles = Styles(formats) }
             }
             sheet(name, found.name)
             try withoutActuallyEscaping(row) { row throws(WorkbookError) in
                 let reader = SheetReader(name: found.name, shared: shared ?? [], styles: styles, limits: limits, row: row)
-                try parse(zip, part: target, with: reader)
+                _ = try parse(zip, part: target, with: reader)
                 try reader.finish()
             }
         }
         return declared.map(\.name)
     }
 
-    /// Parses the part at `path` as it is expanded. The part's own faults (too large,
-    /// damaged) come first, as when it was expanded whole before being parsed; then a
-    /// document type in its prolog; then the first fault of its XML or content.
-    private static func parse(_ zip: ZipParts, part path: String, with handler: XMLHandler) throws(WorkbookError) {
-        let stream = XMLStream(part: path, handler: handler)
-        _ = try zip.stream(path) { chunk in stream.feed(chunk) }
+    /// Parses the part at `path` as it is expanded; `false` when the archive has none.
+    /// The part's own faults (too large, damaged) come first: what a damaged part
+    /// seems to say is not worth reporting. Then the first fault of its XML or content.
+    private static func parse(_ zip: ZipParts, part path: String, with handler: XMLHandler) throws(WorkbookError) -> Bool {
+        let stream = XMLStream(part: path, handler: handler, maxDepth: zip.limits.maxDepth)
+        defer { WorkbookWork.current?.add(path, elements: stream.elements) }
+        guard try zip.stream(path, { stream.feed($0) }) else { return false }
         try stream.finish()
+        return true
     }
 
     // MARK: - Package structure
@@ -106,19 +104,20 @@ public enum WorkbookReader {
     /// The workbook part named by the package relationships (normally `xl/workbook.xml`).
     private static func officeDocument(_ zip: ZipParts) throws(WorkbookError) -> String {
         let fallback = "xl/workbook.xml"
-        guard let bytes = try zip.part("_rels/.rels") else { return fallback }
-        let found = try relationships(bytes, part: "_rels/.rels", base: "")
-        return found.first { $0.type.hasSuffix("/officeDocument") }?.target ?? fallback
+        let reader = RelationshipReader(base: "")
+        guard try parse(zip, part: "_rels/.rels", with: reader) else { return fallback }
+        return reader.found.first { $0.type.hasSuffix("/officeDocument") }?.target ?? fallback
     }
 
     private static func relations(_ zip: ZipParts, of part: String) throws(WorkbookError) -> [Relationship] {
         let folder = part.split(separator: "/").dropLast().joined(separator: "/")
         let name = part.split(separator: "/").last.map(String.init) ?? part
         let path = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
-        guard let bytes = try zip.part(path) else {
+        let reader = RelationshipReader(base: folder)
+        guard try parse(zip, part: path, with: reader) else {
             throw WorkbookError("is not a complete .xlsx workbook: it has no \(path); save it again from the spreadsheet")
         }
-        return try relationships(bytes, part: path, base: folder)
+        return reader.found
     }
 
     private final class RelationshipReader: XMLHandler {
@@ -126,18 +125,12 @@ public enum WorkbookReader {
         var found: [Relationship] = []
         init(base: String) { self.base = base }
 
-        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) {
+        override func start(_ name: XMLName, _ attributes: XMLAttributes) {
             guard name == "Relationship" else { return }
             guard let id = attributes.string("Id"), let target = attributes.string("Target"),
                   attributes.string("TargetMode") != "External" else { return }
             found.append(Relationship(id: id, type: attributes.string("Type") ?? "", target: resolve(target, from: base)))
         }
-    }
-
-    private static func relationships(_ bytes: [UInt8], part: String, base: String) throws(WorkbookError) -> [Relationship] {
-        let reader = RelationshipReader(base: base)
-        try XMLStream.parse(bytes, part: part, into: reader)
-        return reader.found
     }
 
     /// A relationship target made into an archive path: absolute (`/xl/…`) or relative to `base`.
@@ -152,16 +145,10 @@ public enum WorkbookReader {
     private final class SheetListReader: XMLHandler {
         var sheets: [(name: String, relationship: String)] = []
 
-        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) {
+        override func start(_ name: XMLName, _ attributes: XMLAttributes) {
             guard name == "sheet" else { return }
             if let sheet = attributes.string("name"), let id = attributes.string("id") { sheets.append((sheet, id)) }
         }
-    }
-
-    private static func sheetList(_ bytes: [UInt8], part: String) throws(WorkbookError) -> [(name: String, relationship: String)] {
-        let reader = SheetListReader()
-        try XMLStream.parse(bytes, part: part, into: reader)
-        return reader.sheets
     }
 
     // MARK: - Shared strings
@@ -174,16 +161,17 @@ public enum WorkbookReader {
 
         init(limits: WorkbookLimits) { self.limits = limits }
 
-        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) throws(WorkbookError) {
+        override func start(_ name: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
             if name == "si" {
                 if strings.count >= limits.maxSharedStrings {
                     throw WorkbookError("the shared-strings table holds more than \(limits.maxSharedStrings) entries; the workbook is refused")
                 }
-                if empty { strings.append("") } else { inItem = true; current.removeAll(keepingCapacity: true) }
+                inItem = true
+                current.removeAll(keepingCapacity: true)
             } else if name == "t" {
-                inText = inItem && !empty && phonetic == 0
+                inText = inItem && phonetic == 0
             } else if name == "rPh" {
-                if !empty { phonetic += 1 }
+                phonetic += 1
             }
         }
 
@@ -207,13 +195,6 @@ public enum WorkbookReader {
         }
     }
 
-    /// The shared-strings table, parsed as it is expanded.
-    private static func sharedStrings(_ zip: ZipParts, part: String, limits: WorkbookLimits) throws(WorkbookError) -> [String] {
-        guard zip.has(part) else { return [] }
-        let reader = SharedStringsReader(limits: limits)
-        try parse(zip, part: part, with: reader)
-        return reader.strings
-    }
 }
 
 /// Which cell formats (`s` attributes) are dates or times.
@@ -223,16 +204,16 @@ struct Styles {
 
     init() {}
 
-    private final class Reader: XMLHandler {
+    final class Reader: XMLHandler {
         var custom: [Int: String] = [:]
         var formatIDs: [Int] = []
         private var inCellFormats = false
 
-        override func start(_ name: XMLName, _ attributes: XMLAttributes, empty: Bool) {
+        override func start(_ name: XMLName, _ attributes: XMLAttributes) {
             if name == "numFmt" {
                 if let id = attributes.string("numFmtId").flatMap({ Int($0) }) { custom[id] = attributes.string("formatCode") ?? "" }
             } else if name == "cellXfs" {
-                inCellFormats = !empty
+                inCellFormats = true
             } else if name == "xf", inCellFormats {
                 formatIDs.append(attributes.string("numFmtId").flatMap { Int($0) } ?? 0)
             }
@@ -243,9 +224,7 @@ struct Styles {
         }
     }
 
-    init(_ bytes: [UInt8], part: String) throws(WorkbookError) {
-        let reader = Reader()
-        try XMLStream.parse(bytes, part: part, into: reader)
+    init(_ reader: Reader) {
         dateFormats = reader.formatIDs.map { id in
             if let code = reader.custom[id] { return Self.isDateFormat(code) }
             return Self.builtInDateFormats.contains(id)

@@ -1,3 +1,4 @@
+internal import CLibZ
 import Foundation
 import ZIPFoundation
 
@@ -14,6 +15,9 @@ import ZIPFoundation
 /// A part is refused before any of it is expanded when the directory says it is
 /// too large, and again while expanding when the bytes outgrow the bound (the
 /// directory's sizes are written by whoever made the file, and may lie).
+///
+/// Checksums are zlib's `crc32_z`: ZIPFoundation's `Data.crc32` goes a byte at a
+/// time on Linux, where it does not link zlib for it.
 struct ZipParts {
     private struct Entry {
         var method: Int
@@ -25,7 +29,7 @@ struct ZipParts {
 
     private let bytes: [UInt8]
     private let entries: [String: Entry]
-    private let limits: WorkbookLimits
+    let limits: WorkbookLimits
     /// How much is expanded (and handed on) at a time; the tests make it small.
     private let chunkSize: Int
 
@@ -45,13 +49,6 @@ struct ZipParts {
     /// Whether the archive has a part at `path`.
     func has(_ path: String) -> Bool { entries[path] != nil }
 
-    /// The bytes of the part at `path`, or `nil` when there is none.
-    func part(_ path: String) throws(WorkbookError) -> [UInt8]? {
-        var output: [UInt8] = []
-        let found = try stream(path) { chunk in output.append(contentsOf: chunk) }
-        return found ? output : nil
-    }
-
     /// Hands the part at `path` to `consume` as it is expanded, a chunk at a time,
     /// and returns `false` when there is no such part. Nothing is held but the chunk.
     ///
@@ -67,13 +64,17 @@ struct ZipParts {
             throw WorkbookError("the part \(path) expands to \(entry.uncompressedSize) bytes, more than the limit of \(limit) bytes; the workbook is refused")
         }
         let compressed = bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)]
+        var read = 0, produced = 0
+        defer { WorkbookWork.current?.add(path, read: read, expanded: produced) }
         let checksum: UInt32
         switch entry.method {
         case 0:
             guard compressed.count <= limit else { throw tooLarge(path, entry) }
-            checksum = compressed.withUnsafeBytes { CRC32.checksum($0) }
+            checksum = UInt32(compressed.withUnsafeBytes { Self.crc(0, $0) })
             // Stored, not compressed: checked whole before any of it is handed on.
+            read = compressed.count
             guard checksum == entry.checksum else { throw damagedChecksum(path) }
+            produced = compressed.count
             compressed.withUnsafeBytes { whole in
                 var at = 0
                 while at < whole.count {
@@ -84,8 +85,7 @@ struct ZipParts {
             }
             return true
         case 8:
-            var produced = 0
-            var crc = CRC32()
+            var crc: UInt = 0
             do {
                 _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: true,
                                         provider: { position, size in
@@ -93,6 +93,7 @@ struct ZipParts {
                     guard start < compressed.count else { throw Truncated() }
                     let from = compressed.startIndex + start
                     var chunk = Data(compressed[from..<(from + min(size, compressed.count - start))])
+                    read += chunk.count
                     // ZIPFoundation tells zlib that every chunk is `size` bytes long; a
                     // shorter last chunk would let a damaged stream read past its end.
                     // Zeros there end a damaged stream in an error instead.
@@ -102,7 +103,7 @@ struct ZipParts {
                     guard produced + chunk.count <= limit else { throw TooLarge() }
                     produced += chunk.count
                     chunk.withUnsafeBytes { bytes in
-                        crc.update(bytes)
+                        crc = Self.crc(crc, bytes)
                         consume(bytes)
                     }
                 })
@@ -111,12 +112,17 @@ struct ZipParts {
             } catch {
                 throw WorkbookError("the part \(path) cannot be expanded: its compressed data is damaged; save the workbook again from the spreadsheet")
             }
-            checksum = crc.value
+            checksum = UInt32(crc)
         default:
             throw WorkbookError("the part \(path) is compressed with method \(entry.method), which spreadsheets do not use; save the workbook again from the spreadsheet")
         }
         if checksum != entry.checksum { throw damagedChecksum(path) }
         return true
+    }
+
+    /// `crc` (0 to start) carried on over `bytes`.
+    private static func crc(_ crc: UInt, _ bytes: UnsafeRawBufferPointer) -> UInt {
+        crc32_z(crc, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
     }
 
     private func damagedChecksum(_ path: String) -> WorkbookError {
