@@ -5,19 +5,9 @@ struct Placeholder: Hashable {
     var format: String?
     var arguments: [String]
 
-    /// Letters, digits and `-._:` (a name in ASCII is checked byte by byte, without
-    /// Unicode's tables: for ASCII they say the same).
+    /// Letters, digits and `-._:`.
     static func isValidName(_ name: String) -> Bool {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            return name.utf8.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"): true
-                default: false
-                }
-            }
-        }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || "-._:".contains($0) }
+        name.allSatisfy { $0.isLetter || $0.isNumber || "-._:".contains($0) }
     }
 
     /// Parses the text between `{{` and `}}`; nil with a reason when malformed.
