@@ -124,27 +124,9 @@ public enum TextMetrics {
         return lines
     }
 
-    /// The text's words: what lies between runs of white space. ASCII text is split
-    /// on its bytes (``Swift/UInt8/isASCIIWhitespace``); other text by character,
-    /// with Unicode's rule.
+    /// The text's words: what lies between runs of white space.
     static func words(_ text: String) -> [String] {
-        var text = text
-        let ascii: [String]? = text.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var words: [String] = []
-            var start: Int?
-            for index in 0...bytes.count {
-                let isSpace = index == bytes.count || bytes[index].isASCIIWhitespace
-                if isSpace, let first = start {
-                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
-                    start = nil
-                } else if !isSpace && start == nil {
-                    start = index
-                }
-            }
-            return words
-        }
-        return ascii ?? text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        text.split(whereSeparator: \.isWhitespace).map(String.init)
     }
 
     /// The width of the widest line.

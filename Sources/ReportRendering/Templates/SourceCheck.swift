@@ -37,25 +37,8 @@ enum SourceCheck {
         // Split on the LF byte: a line feed is always a character of its own (no
         // grapheme cluster joins it), so this is the split by Character, without
         // the grapheme breaking.
-        var text = text.normalisingLineEndings()
-        // The line feeds' offsets, found in the contiguous bytes (the UTF-8 view's own
-        // split checks every index it takes).
-        let breaks: [Int] = text.withUTF8 { bytes in
-            var found: [Int] = []
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { found.append(offset) }
-            return found
-        }
-        let utf8 = text.utf8
-        var lines: [Substring] = []
-        lines.reserveCapacity(breaks.count + 1)
-        var start = utf8.startIndex
-        for offset in breaks {
-            let end = utf8.index(utf8.startIndex, offsetBy: offset)
-            lines.append(Substring(utf8[start..<end]))
-            start = utf8.index(after: end)
-        }
-        lines.append(Substring(utf8[start...]))
-        return lines
+        let text = text.normalisingLineEndings()
+        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The style sheet's problems: characters the page cannot carry, and text that
