@@ -173,10 +173,18 @@ struct ZipParts {
             let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
             let descriptor = flags & 0x08 != 0 ? 12 : 0
             guard dataStart + compressed + descriptor <= bytes.count else { throw damaged }
-            if !name.hasSuffix("/"), entries[name] == nil {
-                entries[name] = Entry(method: method, checksum: checksum, compressedSize: compressed,
-                                      uncompressedSize: uncompressed, dataStart: dataStart)
+            guard !name.hasSuffix("/") else { continue }
+            // Two entries of one name are read differently by different programs (one
+            // takes the first, Python's zipfile and so openpyxl the last): refused, so
+            // that what panel-report checks is what every reader sees.
+            guard entries[name] == nil else {
+                throw WorkbookError("has two parts named \(name) in its zip archive, which spreadsheet programs read differently; save it again from the spreadsheet as \"Excel Workbook (.xlsx)\"")
             }
+            guard flags & 0x01 == 0 else {
+                throw WorkbookError("has an encrypted part, \(name); save it again from the spreadsheet as \"Excel Workbook (.xlsx)\" without a password")
+            }
+            entries[name] = Entry(method: method, checksum: checksum, compressedSize: compressed,
+                                  uncompressedSize: uncompressed, dataStart: dataStart)
         }
         return entries
     }

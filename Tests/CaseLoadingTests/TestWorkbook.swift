@@ -128,6 +128,20 @@ enum TestWorkbook {
         return [UInt8](archive.data!)
     }
 
+    /// The archive with every occurrence of the name `old` (in the local headers and
+    /// the central directory) replaced by `new`, a name of the same length.
+    static func renaming(_ bytes: [UInt8], _ old: String, to new: String) -> [UInt8] {
+        let (old, new) = (Array(old.utf8), Array(new.utf8))
+        precondition(old.count == new.count)
+        var out = bytes
+        var i = 0
+        while i + old.count <= out.count {
+            if out[i..<(i + old.count)].elementsEqual(old) { out.replaceSubrange(i..<(i + old.count), with: new) }
+            i += 1
+        }
+        return out
+    }
+
     /// The archive with a 4-byte field of every central-directory entry (at `offset`
     /// from its start) replaced by `value(old)`.
     static func patchingDirectory(_ bytes: [UInt8], offset: Int, _ value: (UInt32) -> UInt32) -> [UInt8] {

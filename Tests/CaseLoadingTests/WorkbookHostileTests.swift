@@ -147,6 +147,21 @@ import Testing
         ])
     }
 
+    /// Two entries of one name (Python's zipfile, and so openpyxl, reads the last;
+    /// a first-wins reader the first) and an encrypted entry are refused, by name.
+    @Test func partsThatReadersSeeDifferentlyAreRefused() {
+        var parts = TestWorkbook.parts(TestWorkbook.cohortSheets).mapValues { Data($0.utf8) }
+        parts["xl/worksheets/sheet9.xml"] = parts[Self.sheet]
+        let twice = TestWorkbook.renaming(TestWorkbook.zip(parts), "xl/worksheets/sheet9.xml", to: Self.sheet)
+        #expect(load(twice).lines == [
+            "Inputs/cases.xlsx: has two parts named xl/worksheets/sheet1.xml in its zip archive, which spreadsheet programs read differently; save it again from the spreadsheet as \"Excel Workbook (.xlsx)\"",
+        ])
+        // Bit 0 of an entry's flags (offset 8 in the central directory) marks it encrypted.
+        let encrypted = TestWorkbook.patchingDirectory(TestWorkbook.bytes(TestWorkbook.cohortSheets), offset: 8) { $0 | 1 }
+        #expect(load(encrypted).lines.count == 1)
+        #expect(load(encrypted).lines.first?.hasPrefix("Inputs/cases.xlsx: has an encrypted part, ") == true)
+    }
+
     @Test func aTruncatedCompressedPartIsRefusedNotInflatedForEver() {
         // Every entry's compressed size halved: each deflate stream ends early.
         let bytes = TestWorkbook.patchingDirectory(TestWorkbook.bytes(TestWorkbook.cohortSheets), offset: 20) { $0 / 2 }
