@@ -160,7 +160,12 @@ public enum CohortLoader {
                 log.error(at: SourceLocation(file: folder), field: nil, "could not be listed: \(error)")
                 return nil
             }
-            func exists(_ path: String) -> Bool { ((try? fs.fileSize(atPath: path)) ?? nil) != nil || fs.isDirectory(atPath: path) }
+            /// Whether anything is at `path`: a file, a folder, or something that cannot be
+            /// read as either (a link leading outside the inputs, a FIFO, a device), which
+            /// reading it then names, rather than "no cases found".
+            func exists(_ path: String) -> Bool {
+                do { return try fs.fileSize(atPath: path) != nil || fs.isDirectory(atPath: path) } catch { return true }
+            }
             var present: [Form] = []
             if entries != nil { present.append(.folder) }
             if exists(csv) { present.append(.csv) }
