@@ -1,6 +1,7 @@
 import CaseLoading
 import CaseModel
 import Dispatch
+import Synchronization
 
 /// Reads, parses and decodes the files of `cases/` on every core, each file on its
 /// own: its bytes, its YAML tree and its decoder's diagnostics belong to the thread
@@ -40,7 +41,7 @@ enum CaseFileReading {
         if !(concurrently ?? (paths.count >= concurrentFrom)) {
             return paths.map { read($0, fileSystem: fileSystem, limits: limits, declared: declared, parsed: parsed) }
         }
-        let slots = Slots(count: paths.count, empty: Outcome())
+        let outcomes = Mutex([Outcome](repeating: Outcome(), count: paths.count))
         // The file system, shared by the reading threads: implementations are read-only
         // views (the disk, or files in memory), and those that record what they read do
         // so behind a lock. Held as an existential, so the threads' closure captures no
@@ -48,12 +49,11 @@ enum CaseFileReading {
         let shared = Unchecked<any InputFileSystem>(value: fileSystem)
         let tasks = (paths.count + filesPerTask - 1) / filesPerTask
         DispatchQueue.concurrentPerform(iterations: tasks) { task in
-            let start = task * filesPerTask
-            for index in start..<min(start + filesPerTask, paths.count) {
-                slots[index] = read(paths[index], fileSystem: shared.value, limits: limits, declared: declared, parsed: parsed)
-            }
+            let range = (task * filesPerTask)..<min((task + 1) * filesPerTask, paths.count)
+            let own = range.map { read(paths[$0], fileSystem: shared.value, limits: limits, declared: declared, parsed: parsed) }
+            outcomes.withLock { $0.replaceSubrange(range, with: own) }
         }
-        return slots.all
+        return outcomes.withLock { $0 }
     }
 
     /// One file: read, parse, decode.

@@ -1,6 +1,7 @@
 import CaseLoading
 import CaseModel
 import Dispatch
+import Synchronization
 
 /// A spreadsheet's header checked against the contract's columns (cases.csv,
 /// learning.csv, or a workbook's sheet), once for the whole file or sheet.
@@ -82,18 +83,19 @@ struct CaseRowDecoder {
             return (rows.map { decode($0, log: log) }, log.items)
         }
         let tasks = (rows.count + Self.rowsPerTask - 1) / Self.rowsPerTask
-        let cases = Slots<CaseDecoding.Decoded>(count: rows.count, empty: CaseDecoding.Decoded())
-        let problems = Slots<[Diagnostic]>(count: tasks, empty: [])
+        // Each task's cases and problems, by task, so that they come back in row order.
+        let done = Mutex([(cases: [CaseDecoding.Decoded], problems: [Diagnostic])](repeating: ([], []), count: tasks))
         let shared = Unchecked(value: (decoder: self, rows: rows))
         DispatchQueue.concurrentPerform(iterations: tasks) { task in
             let (decoder, rows) = shared.value
             let log = DiagnosticLog()
-            for index in (task * Self.rowsPerTask)..<min((task + 1) * Self.rowsPerTask, rows.count) {
-                cases[index] = decoder.decode(rows[index], log: log)
-            }
-            problems[task] = log.items
+            let range = (task * Self.rowsPerTask)..<min((task + 1) * Self.rowsPerTask, rows.count)
+            let cases = range.map { decoder.decode(rows[$0], log: log) }
+            let problems = log.items
+            done.withLock { $0[task] = (cases, problems) }
         }
-        return (cases.all, problems.all.flatMap { $0 })
+        let all = done.withLock { $0 }
+        return (all.flatMap(\.cases), all.flatMap(\.problems))
     }
 }
 
