@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: C libraries
@@ -38,9 +39,6 @@ let package = Package(
         // MARK: Pipeline stages
         .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
         .target(name: "CaseModel"),
-        // SHA-256's compression with the processor's SHA instructions, where it has them.
-        .target(name: "CSHA256"),
-        .target(name: "Checksums", dependencies: ["CSHA256"]),
         .target(name: "WorkbookReading", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML", "WorkbookReading"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
@@ -57,8 +55,8 @@ let package = Package(
         // `panel-report preview` starts in its place: linked into `panel-report`, those
         // libraries were loaded by every command, most of a small build's time.
         .target(name: "PanelReportCLI", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "Checksums", "XMLWriter",
-            "CohortExport", "CFileSync",
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "XMLWriter",
+            "CohortExport", "CFileSync", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A release build on Linux links the Swift runtime and Foundation into the program
@@ -74,7 +72,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
-        .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "CaseLoadingTests", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortExport", "WorkbookReading",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -90,7 +87,9 @@ let package = Package(
             "CohortExport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
-        .testTarget(name: "PanelReportCLITests", dependencies: ["PanelReportCLI", "panel-report", "panel-report-preview", "ReportRendering"]),
+        .testTarget(name: "PanelReportCLITests", dependencies: [
+            "PanelReportCLI", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )
 

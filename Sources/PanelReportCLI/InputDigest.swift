@@ -1,4 +1,4 @@
-import Checksums
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -138,9 +138,9 @@ enum InputDigest {
             if n == 0 { break }
             total += n
             if total > maxBytes { return "too large to read" }
-            hash.update(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+            hash.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         }
-        return hash.finishHex()
+        return hash.finalize().hex
     }
 
     /// Whole-file reading, for the words of what went wrong.

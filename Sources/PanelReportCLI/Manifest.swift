@@ -1,4 +1,4 @@
-import Checksums
+import Crypto
 import Foundation
 import ReportRendering
 #if canImport(Glibc)
@@ -90,7 +90,7 @@ struct Manifest: Codable, Equatable {
         if !others.isEmpty { sources.append(Source(path: foldedInputs, sha256: SHA256.hex(Array(others.utf8)))) }
         sources += InputDigest.files(in: templates).map { Source(path: "templates/" + $0.path, sha256: $0.sha256) }
         if let baseline {
-            let digest = (try? FileReading.read(baseline, atMost: FileReading.maxFileBytes + 1)).map(SHA256.hex) ?? "unreadable"
+            let digest = (try? FileReading.read(baseline, atMost: FileReading.maxFileBytes + 1)).map { SHA256.hex($0) } ?? "unreadable"
             sources.append(Source(path: "baseline/" + URL(fileURLWithPath: baseline).lastPathComponent, sha256: digest))
         }
         return sources.sorted { $0.path < $1.path }
@@ -178,7 +178,7 @@ struct Manifest: Codable, Equatable {
                 guard let expected = listed[relative] else { found.append(.unexpected(relative)); return }
                 seen.insert(relative)
                 let bytes = try? FileReading.read(full, atMost: max(expected.size, 0) + 1, followLinks: false)
-                if bytes?.count != expected.size || bytes.map(SHA256.hex) != expected.sha256 {
+                if bytes?.count != expected.size || bytes.map { SHA256.hex($0) } != expected.sha256 {
                     found.append(.altered(relative))
                 }
             default:

@@ -1,7 +1,7 @@
 import CaseLoading
 import CaseModel
 import CaseValidation
-import Checksums
+import Crypto
 import Foundation
 import ReportRendering
 

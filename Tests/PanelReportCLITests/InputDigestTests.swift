@@ -1,4 +1,4 @@
-import Checksums
+import Crypto
 import Foundation
 @testable import PanelReportCLI
 import Testing
