@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// PanelReport builds and runs on Linux only: its system calls (Platform) use Glibc
+// and Linux's own calls (inotify, fdatasync, st_mtim), and no other system is built
+// or tested.
+
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
 // Each stage imports only the stages before it, and each C library has one owner:
 // - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (xmlTextReader) for reading;
@@ -15,7 +19,6 @@ let staticFoundationParts = ["CoreFoundation", "_FoundationICU", "_FoundationCSh
 
 let package = Package(
     name: "PanelReport",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "panel-report", targets: ["panel-report"]),
         .executable(name: "panel-report-preview", targets: ["panel-report-preview"]),
@@ -33,8 +36,10 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
-        // Linux's sync_file_range, which Swift's Glibc module does not declare.
-        .target(name: "CFileSync"),
+        // MARK: The system
+        // Every system call (and every Linux-only one: inotify, fdatasync, st_mtim), one
+        // thin wrapper each, and the one directory walker; nothing else calls Glibc's file functions.
+        .target(name: "Platform"),
 
         // MARK: Pipeline stages
         .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
@@ -56,7 +61,7 @@ let package = Package(
         // libraries were loaded by every command, most of a small build's time.
         .target(name: "PanelReportCLI", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "XMLWriter",
-            "CohortExport", "CFileSync", .product(name: "Crypto", package: "swift-crypto"),
+            "CohortExport", "Platform", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A release build on Linux links the Swift runtime and Foundation into the program
@@ -88,7 +93,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: [
-            "PanelReportCLI", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+            "PanelReportCLI", "Platform", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import Foundation
+import Platform
 import ReportRendering
 
 /// `panel-report build`: validates the inputs and writes the report, figures, data and manifest.

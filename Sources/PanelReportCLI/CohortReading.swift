@@ -3,6 +3,7 @@ import CaseModel
 import CaseValidation
 import Foundation
 import ReportRendering
+import Synchronization
 
 /// Loads and validates the inputs, printing every diagnostic; the cohort only if valid.
 enum CohortReading {
@@ -108,14 +109,13 @@ struct CountingFileSystem: InputFileSystem {
     }
 
     /// Counted from the loader's worker threads: behind a lock.
-    final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
+    final class Counter: Sendable {
+        private let value = Mutex(0)
         func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
+            value.withLock { value in
+                value += 1
+                return value
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import CaseModel
 import CaseValidation
 import CohortExport
 import Foundation
+import Platform
 
 /// `panel-report convert`: moves a cohort from one form to another once — YAML
 /// case files, the CSV pair (`cases.csv` + `learning.csv`) or the workbook
@@ -38,7 +39,7 @@ struct ConvertCommand: ParsableCommand {
             let form = CohortExport.Form(rawValue: to.rawValue) ?? .yaml
             let (cohort, _) = try CohortReading.load(input.inputs)
             let fm = FileManager.default
-            if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty {
+            if let existing = try? Directory.names(output, atMost: 1), !existing.isEmpty {
                 throw Failure(.cannotCreateOutput, "\(output): the folder is not empty; convert writes a new inputs folder: name one that does not exist yet")
             }
             if fm.fileExists(atPath: output), !DiskFileSystem(inputs: output).isDirectory(atPath: output) {

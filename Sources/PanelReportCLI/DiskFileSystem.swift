@@ -1,8 +1,6 @@
 import CaseLoading
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
+import Synchronization
 
 /// The loader's view of the real disk (the only place loading touches it),
 /// confined to one inputs folder.
@@ -22,20 +20,19 @@ struct DiskFileSystem: InputFileSystem {
     private let folders = FolderPaths()
 
     init(inputs: String) {
-        root = Self.realPath(inputs)
+        root = System.realPath(inputs)
     }
 
-    /// Real paths of folders already resolved in this run.
-    private final class FolderPaths: @unchecked Sendable {
-        private var known: [String: String?] = [:]
-        private let lock = NSLock()
+    /// Real paths of folders already resolved in this run (asked from the loader's worker threads).
+    private final class FolderPaths: Sendable {
+        private let known = Mutex<[String: String?]>([:])
         func real(_ folder: String) -> String? {
-            lock.lock()
-            defer { lock.unlock() }
-            if let found = known[folder] { return found }
-            let resolved = DiskFileSystem.realPath(folder)
-            known[folder] = resolved
-            return resolved
+            known.withLock { known in
+                if let found = known[folder] { return found }
+                let resolved = System.realPath(folder)
+                known[folder] = resolved
+                return resolved
+            }
         }
     }
 
@@ -47,32 +44,18 @@ struct DiskFileSystem: InputFileSystem {
     }
 
     func entries(inDirectory path: String) throws -> [String]? {
-        guard let real = try resolve(path), Self.isDirectory(real) else { return nil }
-        return try FileManager.default.contentsOfDirectory(atPath: real).sorted()
+        try entries(inDirectory: path, atMost: .max).map { $0.sorted() }
     }
 
-    /// At most `atMost` names, read with `readdir` and stopped there: a folder of a
+    /// At most `atMost` names (``Directory/names(_:atMost:)``): a folder of a
     /// billion files is refused after reading as many names as the limit allows.
+    /// Sorted when the whole folder was read.
     func entries(inDirectory path: String, atMost: Int) throws -> [String]? {
         guard let real = try resolve(path), Self.isDirectory(real) else { return nil }
         // A folder that is there but cannot be opened (no permission) is a problem to
         // report, not a missing folder.
-        guard let folder = opendir(real) else { throw FileReading.Problem.system(errno) }
-        defer { closedir(folder) }
-        var names: [String] = []
-        while names.count < atMost {
-            // readdir says "no more" and "could not read" alike, with nil: errno tells
-            // them apart, and a folder listed only in part must not pass for a whole one.
-            errno = 0
-            guard let entry = readdir(folder) else {
-                if errno != 0 { throw FileReading.Problem.system(errno) }
-                break
-            }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
+        let names: [String]
+        do throws(SystemError) { names = try Directory.names(real, atMost: atMost) } catch { throw FileReading.Problem.system(error) }
         return names.count < atMost ? names.sorted() : names
     }
 
@@ -83,13 +66,11 @@ struct DiskFileSystem: InputFileSystem {
     }
 
     func fileSize(atPath path: String) throws -> Int? {
-        guard let real = try resolve(path) else { return nil }
-        var info = stat()
-        guard stat(real, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return Int(info.st_size)
-        case S_IFDIR: return nil
-        default: throw FileReading.Problem.notRegular(FileReading.kind(info.st_mode))
+        guard let real = try resolve(path), let info = try? System.info(real) else { return nil }
+        switch info.kind {
+        case .file: return info.size
+        case .folder: return nil
+        default: throw FileReading.Problem.notRegular(info.kind.words)
         }
     }
 
@@ -114,13 +95,12 @@ struct DiskFileSystem: InputFileSystem {
         // path is that folder's, plus its name.
         let slash = path.lastIndex(of: "/")
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var info = stat()
-        if let slash, !name.isEmpty, name != ".", name != "..", lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFLNK,
+        if let slash, !name.isEmpty, name != ".", name != "..", let info = try? System.linkInfo(path), info.kind != .link,
            let folder = folders.real(String(path[..<slash])),
            folder == root || folder.hasPrefix(root == "/" ? "/" : root + "/") {
             return folder == "/" ? "/" + name : folder + "/" + name
         }
-        guard let real = Self.realPath(path) else {
+        guard let real = System.realPath(path) else {
             // Something is there but cannot be resolved: a link to nothing.
             if Self.isLink(path) { throw Refused.dangling }
             return nil
@@ -129,25 +109,11 @@ struct DiskFileSystem: InputFileSystem {
         return real
     }
 
-    /// Whether anything (a file, a folder, a link, even a broken one) is at `path`.
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
-
     static func isLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        (try? System.linkInfo(path))?.kind == .link
     }
 
     private static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        (try? System.info(path))?.kind == .folder
     }
 }

@@ -1,7 +1,4 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// What the inputs and templates folders hold at one moment: every file by path,
 /// with its bytes. `panel-report preview` rebuilds only when this changes, and
@@ -34,18 +31,17 @@ struct FolderSnapshot: Equatable {
     private mutating func add(_ root: String) {
         var pending = [root]
         while let folder = pending.popLast() {
-            var info = stat()
             // The folder named on the command line may itself be a link; those inside it are not followed.
-            guard (folder == root ? stat(folder, &info) : lstat(folder, &info)) == 0 else { continue }
-            guard info.st_mode & S_IFMT == S_IFDIR else {
+            guard let info = try? (folder == root ? System.info(folder) : System.linkInfo(folder)) else { continue }
+            guard info.kind == .folder else {
                 entries[folder] = Self.entry(folder, info)
                 continue
             }
             entries[folder] = .folder
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []) where !name.hasPrefix(".") {
+            for name in ((try? Directory.names(folder)) ?? []) where !name.hasPrefix(".") {
                 let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                guard lstat(path, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
+                guard let info = try? System.linkInfo(path) else { continue }
+                if info.kind == .folder {
                     pending.append(path)
                 } else {
                     entries[path] = Self.entry(path, info)
@@ -54,25 +50,23 @@ struct FolderSnapshot: Equatable {
         }
     }
 
-    private static func entry(_ path: String, _ info: stat) -> Entry {
-        switch info.st_mode & S_IFMT {
-        case S_IFLNK:
-            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(path, &target, target.count - 1)
-            return .link(count < 0 ? "" : String(decoding: target.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        case S_IFREG:
-            let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    private static func entry(_ path: String, _ info: FileInfo) -> Entry {
+        switch info.kind {
+        case .link:
+            return .link((try? System.readLink(path)) ?? "")
+        case .file:
+            let modified = info.modifiedNanoseconds
             do {
                 let bytes = try FileReading.read(path, atMost: FileReading.maxFileBytes + 1, followLinks: false)
                 guard bytes.count <= FileReading.maxFileBytes else {
-                    return .unread(size: Int(info.st_size), modified: modified, why: "over the size limit")
+                    return .unread(size: info.size, modified: modified, why: "over the size limit")
                 }
                 return .file(bytes)
             } catch {
-                return .unread(size: Int(info.st_size), modified: modified, why: "\(error)")
+                return .unread(size: info.size, modified: modified, why: "\(error)")
             }
         default:
-            return .other(UInt32(info.st_mode))
+            return .other(info.mode)
         }
     }
 }

@@ -1,8 +1,6 @@
 import Crypto
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// SHA-256 digests of the files a build reads: the inputs folder and the
 /// templates folder, every file that is not hidden, by path.
@@ -27,7 +25,7 @@ enum InputDigest {
     /// less) are listed as too large rather than hashed.
     static func files(in folder: String, maxBytes: Int = FileReading.maxInputBytes) -> [(path: String, sha256: String)] {
         let rootPath = URL(fileURLWithPath: folder).standardizedFileURL.path
-        let realRoot = realPath(rootPath) ?? rootPath
+        let realRoot = System.realPath(rootPath) ?? rootPath
         var found: [(path: String, sha256: String)] = []
         var jobs: [(index: Int, path: String)] = []
         for entry in walk(rootPath) {
@@ -36,12 +34,11 @@ enum InputDigest {
                 jobs.append((found.count, entry.full))
                 found.append((entry.relative, ""))
             case .link:
-                guard let target = realPath(entry.full) else {
-                    found.append((entry.relative, "link to nothing: " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: entry.full)) ?? "")))
+                guard let target = System.realPath(entry.full) else {
+                    found.append((entry.relative, "link to nothing: " + ((try? System.readLink(entry.full)) ?? "")))
                     continue
                 }
-                var targetInfo = stat()
-                guard stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG else { continue }
+                guard (try? System.info(target))?.kind == .file else { continue }
                 if target.hasPrefix(realRoot + "/") {
                     jobs.append((found.count, target))
                     found.append((entry.relative, ""))
@@ -65,39 +62,27 @@ enum InputDigest {
 
     /// Every regular file and symbolic link under `root`, not hidden, in no particular order.
     static func walk(_ root: String) -> [Entry] {
-        var rootInfo = stat()
         // stat, not lstat: the folder named on the command line is followed if it is a link.
-        guard stat(root, &rootInfo) == 0, rootInfo.st_mode & S_IFMT == S_IFDIR else { return [] }
+        guard let rootInfo = try? System.info(root), rootInfo.kind == .folder else { return [] }
         var entries: [Entry] = []
         var pending: [(full: String, relative: String)] = [(root, "")]
         while let (folder, relativeFolder) = pending.popLast() {
-            guard let directory = opendir(folder) else { continue }
-            defer { closedir(directory) }
-            while let dirent = readdir(directory) {
-                let name: String? = withUnsafeBytes(of: dirent.pointee.d_name) { raw in
-                    guard raw.first != UInt8(ascii: ".") else { return nil }
-                    return String(validatingCString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            for entry in (try? Directory.entries(folder)) ?? [] where entry.isValidUTF8 && !entry.name.hasPrefix(".") {
+                let full = folder + "/" + entry.name
+                let relative = relativeFolder.isEmpty ? entry.name : relativeFolder + "/" + entry.name
+                var kind = entry.kind
+                var device = rootInfo.device
+                if kind == nil || kind == .folder {
+                    guard let info = try? System.linkInfo(full) else { continue }
+                    kind = info.kind
+                    device = info.device
                 }
-                guard let name else { continue }
-                let full = folder + "/" + name
-                let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
-                var type = Int32(dirent.pointee.d_type)
-                var info = stat()
-                if type == DT_UNKNOWN || type == DT_DIR {
-                    guard lstat(full, &info) == 0 else { continue }
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR: type = Int32(DT_DIR)
-                    case S_IFREG: type = Int32(DT_REG)
-                    case S_IFLNK: type = Int32(DT_LNK)
-                    default: continue
-                    }
-                }
-                switch type {
-                case Int32(DT_DIR):
+                switch kind {
+                case .folder:
                     // fts's FTS_XDEV: a mount point is listed, not entered.
-                    if info.st_dev == rootInfo.st_dev { pending.append((full, relative)) }
-                case Int32(DT_REG): entries.append(Entry(relative: relative, full: full, kind: .file))
-                case Int32(DT_LNK): entries.append(Entry(relative: relative, full: full, kind: .link))
+                    if device == rootInfo.device { pending.append((full, relative)) }
+                case .file: entries.append(Entry(relative: relative, full: full, kind: .file))
+                case .link: entries.append(Entry(relative: relative, full: full, kind: .link))
                 default: continue
                 }
             }
@@ -122,17 +107,13 @@ enum InputDigest {
     /// 30 MB cases.csv must be hashed, or an edit to it would look like no change),
     /// or "unreadable: why" (FileReading's words).
     static func digest(_ path: String, buffer: UnsafeMutableRawBufferPointer, maxBytes: Int) -> String {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return slowDigest(path, maxBytes: maxBytes) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return slowDigest(path, maxBytes: maxBytes) }
+        guard let fd = try? System.open(path, [.readOnly, .nonBlocking]) else { return slowDigest(path, maxBytes: maxBytes) }
+        defer { System.close(fd) }
+        guard (try? System.info(fd))?.kind == .file else { return slowDigest(path, maxBytes: maxBytes) }
         var hash = SHA256()
         var total = 0
         while true {
-            let n = read(fd, buffer.baseAddress, buffer.count)
-            if n < 0 {
-                if errno == EINTR { continue }
+            guard let n = try? System.read(fd, into: buffer.baseAddress!, count: buffer.count) else {
                 return slowDigest(path, maxBytes: maxBytes)
             }
             if n == 0 { break }
@@ -151,12 +132,6 @@ enum InputDigest {
         } catch {
             return "unreadable: \(error)"
         }
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// One digest for several folders, as `sha256sum` would list them

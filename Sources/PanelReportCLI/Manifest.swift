@@ -1,9 +1,7 @@
 import Crypto
 import Foundation
+import Platform
 import ReportRendering
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `manifest.json`, written by every build beside `report.html` and moved into
 /// place with the rest of the report in the same swap: which panel-report built
@@ -116,9 +114,9 @@ struct Manifest: Codable, Equatable {
     static func read(from folder: String) throws(ReadProblem) -> Manifest {
         let path = folder + "/" + fileName
         let bytes: [UInt8]
-        do {
+        do throws(FileReading.Problem) {
             bytes = try FileReading.read(path, atMost: FileReading.maxFileBytes, followLinks: false)
-        } catch FileReading.Problem.missing {
+        } catch .missing {
             throw .missing
         } catch {
             throw .unusable("could not be read (\(error))")
@@ -160,11 +158,10 @@ struct Manifest: Codable, Equatable {
         var seen: Set<String> = []
         func visit(_ relative: String) {
             let full = folder + "/" + relative
-            var info = stat()
-            guard lstat(full, &info) == 0 else { return }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                let entries = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []).sorted()
+            guard let info = try? System.linkInfo(full) else { return }
+            switch info.kind {
+            case .folder:
+                let entries = ((try? Directory.names(full)) ?? []).sorted()
                 if entries.isEmpty && !relative.isEmpty && listed[relative] == nil
                     && !listed.keys.contains(where: { $0.hasPrefix(relative + "/") }) {
                     found.append(.unexpected(relative + "/"))
@@ -174,7 +171,7 @@ struct Manifest: Codable, Equatable {
                     if relative.isEmpty && (entry.hasPrefix(".panel-report-") || entry == Self.fileName) { continue }
                     visit(child)
                 }
-            case S_IFREG:
+            case .file:
                 guard let expected = listed[relative] else { found.append(.unexpected(relative)); return }
                 seen.insert(relative)
                 let bytes = try? FileReading.read(full, atMost: max(expected.size, 0) + 1, followLinks: false)

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// Where a build may write: a build replaces `report.html`, `figures/` and
 /// `data/` in its output folder, so the folder must be one of its own.
@@ -46,7 +44,7 @@ enum OutputPlace {
         var index = 0
         while index < parts.count {
             let candidate = current == "/" ? "/" + parts[index] : current + "/" + parts[index]
-            guard let real = DiskFileSystem.realPath(candidate) else { break }
+            guard let real = System.realPath(candidate) else { break }
             current = real
             index += 1
         }

@@ -1,8 +1,5 @@
-import CFileSync
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// Writes a build's files into the output folder so that the folder always holds a
 /// complete report (the old one or the new one), never loses a file panel-report
@@ -106,7 +103,7 @@ enum OutputWriter {
         try folder.refuseLinks()
         try folder.create()
         let held = try folder.lock()
-        defer { close(held.fd) }
+        defer { System.close(held.fd) }
         let current: [String]
         do {
             try folder.recover()
@@ -114,7 +111,7 @@ enum OutputWriter {
         } catch let refusal as Failure {
             // A refused folder keeps no lock file of ours (safe: we hold the lock,
             // and a build waiting for it checks that it still locks the file there).
-            if held.created { unlink(folder.path(lock)) }
+            if held.created { try? System.unlink(folder.path(lock)) }
             throw refusal
         }
         // Take the folder before any report file is there (see the type's comment).
@@ -149,7 +146,7 @@ enum OutputWriter {
         guard folder.exists, folder.hasLeftovers else { return }
         try folder.refuseLinks()
         let held = try folder.lock()
-        defer { close(held.fd) }
+        defer { System.close(held.fd) }
         try folder.recover()
     }
 
@@ -157,9 +154,9 @@ enum OutputWriter {
 
     struct MoveFailure: Error, CustomStringConvertible {
         /// `nil` when `to` was being made (a folder), not moved.
-        let from: String?, to: String, code: Int32
+        let from: String?, to: String, error: SystemError
         var description: String {
-            (from.map { "moving \($0) to \(to)" } ?? "making \(to)") + ": \(SystemError.text(code))"
+            (from.map { "moving \($0) to \(to)" } ?? "making \(to)") + ": \(error)"
         }
     }
 
@@ -179,12 +176,9 @@ enum OutputWriter {
 
         func path(_ name: String) -> String { root + "/" + name }
 
-        var exists: Bool {
-            var info = stat()
-            return stat(root, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-        }
+        var exists: Bool { (try? System.info(root))?.kind == .folder }
 
-        func present(_ name: String) -> Bool { DiskFileSystem.exists(path(name)) }
+        func present(_ name: String) -> Bool { System.exists(path(name)) }
 
         var hasLeftovers: Bool {
             if [journal, staging, previous, marker + ".tmp", journal + ".tmp"].contains(where: present) { return true }
@@ -193,7 +187,7 @@ enum OutputWriter {
 
         /// `.staging-PID` and `.previous-PID` folders of builds before the journal.
         var legacyLeftovers: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
+            ((try? Directory.names(root)) ?? [])
                 .filter { $0.hasPrefix(".staging-") || $0.hasPrefix(".previous-") }.sorted()
         }
 
@@ -201,14 +195,12 @@ enum OutputWriter {
         /// a file elsewhere that a build would overwrite) makes the folder refused.
         func refuseLinks() throws {
             for name in neverLinks {
-                var info = stat()
-                guard lstat(path(name), &info) == 0 else { continue }
-                let mode = info.st_mode & S_IFMT
-                if mode == S_IFLNK {
+                guard let info = try? System.linkInfo(path(name)) else { continue }
+                if info.kind == .link {
                     throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would write to whatever it points to). Remove the link, or choose another --output")
                 }
-                if mode != S_IFREG {
-                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): not a regular file (\(FileReading.kind(info.st_mode))); panel-report keeps a small file of its own there. Remove it, or choose another --output")
+                if info.kind != .file {
+                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): not a regular file (\(info.kind.words)); panel-report keeps a small file of its own there. Remove it, or choose another --output")
                 }
             }
         }
@@ -218,9 +210,11 @@ enum OutputWriter {
             var prefix = root.hasPrefix("/") ? "/" : ""
             for part in root.split(separator: "/") {
                 prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
-                if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                    throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (\(Printable.text(prefix)): \(SystemError.text(errno)))")
-                }
+                do throws(SystemError) {
+                    try System.makeFolder(prefix)
+                } catch where !error.alreadyExists {
+                    throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (\(Printable.text(prefix)): \(error))")
+                } catch {}
             }
             guard exists else {
                 throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (something that is not a folder is in the way)")
@@ -233,31 +227,31 @@ enum OutputWriter {
             let lockPath = path(OutputWriter.lock)
             while true {
                 var created = true
-                var fd = open(lockPath, O_CREAT | O_EXCL | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0o644)
-                if fd < 0 && errno == EEXIST {
-                    created = false
-                    fd = open(lockPath, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
-                    if fd < 0 && errno == ENOENT { continue }
-                }
-                guard fd >= 0 else {
-                    let code = errno
-                    if code == ELOOP { try refuseLinks() }
-                    throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(lockPath)): \(SystemError.text(code)))")
-                }
-                while flock(fd, LOCK_EX) != 0 {
-                    guard errno == EINTR else {
-                        let code = errno
-                        close(fd)
-                        throw Failure(.cannotCreateOutput, "\(shown): cannot lock \(Printable.text(lockPath)) (\(SystemError.text(code)))")
+                var fd: Int32
+                do throws(SystemError) {
+                    do throws(SystemError) {
+                        fd = try System.open(lockPath, [.create, .exclusive, .readWrite, .noFollow])
+                    } catch where error.alreadyExists {
+                        created = false
+                        fd = try System.open(lockPath, [.readWrite, .noFollow])
                     }
+                } catch where error.code == ENOENT && !created {
+                    continue
+                } catch {
+                    if error.isSymbolicLink { try refuseLinks() }
+                    throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(lockPath)): \(error))")
+                }
+                do throws(SystemError) {
+                    try System.lockExclusively(fd)
+                } catch {
+                    System.close(fd)
+                    throw Failure(.cannotCreateOutput, "\(shown): cannot lock \(Printable.text(lockPath)) (\(error))")
                 }
                 // A refused build may have removed the file while we waited: lock the one there now.
-                var held = stat(), there = stat()
-                if fstat(fd, &held) == 0, lstat(lockPath, &there) == 0,
-                   held.st_dev == there.st_dev, held.st_ino == there.st_ino {
+                if let held = try? System.info(fd), let there = try? System.linkInfo(lockPath), held.isSameFile(as: there) {
                     return (fd, created)
                 }
-                close(fd)
+                System.close(fd)
             }
         }
 
@@ -270,11 +264,11 @@ enum OutputWriter {
 
         func readRecord(_ name: String) throws -> Record? {
             let bytes: [UInt8]
-            do {
+            do throws(FileReading.Problem) {
                 bytes = try FileReading.read(path(name), atMost: 1024 * 1024, followLinks: false)
-            } catch FileReading.Problem.missing {
+            } catch .missing {
                 return nil
-            } catch FileReading.Problem.symbolicLink {
+            } catch .symbolicLink {
                 try refuseLinks()
                 throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): is a symbolic link; remove it, or choose another --output")
             } catch {
@@ -289,17 +283,17 @@ enum OutputWriter {
         /// Writes a record whole or not at all: a new file, then one rename over the old.
         func writeRecord(_ record: Record, as name: String) throws {
             let temporary = path(name + ".tmp")
-            unlink(temporary)
+            try? System.unlink(temporary)
             do {
                 try writeFile(temporary, Data(record.text.utf8))
                 try move(name + ".tmp", name)
-                syncDirectory(root)
+                System.syncFolder(root)
             } catch let failure as MoveFailure {
-                unlink(temporary)
+                try? System.unlink(temporary)
                 throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(failure))")
-            } catch let code as SystemCode {
-                unlink(temporary)
-                throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(temporary)): \(SystemError.text(code.value)))")
+            } catch let error as SystemError {
+                try? System.unlink(temporary)
+                throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(temporary)): \(error))")
             }
         }
 
@@ -353,14 +347,13 @@ enum OutputWriter {
         /// links: (path relative to the folder, whether it is a regular file). A
         /// folder is entered; anything else is reported as it is.
         func walk(_ name: String, _ visit: (String, Bool) -> Void) {
-            var info = stat()
-            guard lstat(path(name), &info) == 0 else { return }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR where name != "report.html":
-                let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path(name))) ?? []).sorted()
+            guard let info = try? System.linkInfo(path(name)) else { return }
+            switch info.kind {
+            case .folder where name != "report.html":
+                let entries = ((try? Directory.names(path(name))) ?? []).sorted()
                 if entries.isEmpty && name.contains("/") { visit(name + "/", false) }
                 for entry in entries { walk(name + "/" + entry, visit) }
-            case S_IFREG: visit(name, true)
+            case .file: visit(name, true)
             default: visit(name, false)
             }
         }
@@ -388,15 +381,15 @@ enum OutputWriter {
 
         func stage(_ files: [(path: String, bytes: Data)]) throws {
             var written: [Int32] = [], kept: [Int32] = []
-            defer { for fd in written + kept { close(fd) } }
+            defer { for fd in written + kept { System.close(fd) } }
             do {
-                if mkdir(path(staging), 0o755) != 0 { throw SystemCode(errno) }
+                try System.makeFolder(path(staging))
                 var folders: Set<String> = [staging]
                 for file in files {
                     var parent = staging
                     for part in file.path.split(separator: "/").dropLast() {
                         parent += "/" + part
-                        if folders.insert(parent).inserted, mkdir(path(parent), 0o755) != 0 { throw SystemCode(errno) }
+                        if folders.insert(parent).inserted { try System.makeFolder(path(parent)) }
                     }
                     if let fd = linkUnchanged(file.path, file.bytes) {
                         kept.append(fd)
@@ -404,22 +397,18 @@ enum OutputWriter {
                         written.append(try createFile(path(staging + "/" + file.path), file.bytes))
                     }
                 }
-                // Every file is written, and its writing to disk started, before any is
-                // synced: the disk then writes them together, and each fsync finds little
-                // or nothing left to wait for (one sync each, file by file, waited for the
-                // disk once per file; 30-40% longer with writeback left to each fsync).
-                // All are synced before the journal is written.
-                for fd in written + kept { _ = cfilesync_start_writeback(fd) }
-                for fd in written where fsync(fd) != 0 { throw SystemCode(errno) }
+                // Every file is written before any is synced, and all are synced
+                // before the journal is written.
+                for fd in written { try System.fsync(fd) }
                 // A kept file's data, and what is needed to read it (its size, where it
                 // lies), if not on disk yet; not its link count, which only our second
                 // name changed, and which is back as it was once the old report is gone
-                // (fdatasync: an fsync wrote each one's inode again, 4-5 ms a rebuild).
-                for fd in kept where fdatasync(fd) != 0 { throw SystemCode(errno) }
-                for folder in folders.sorted(by: >) { syncDirectory(path(folder)) }
-            } catch let code as SystemCode {
+                // (fdatasync: an fsync would write each one's inode again).
+                for fd in kept { try System.fdatasync(fd) }
+                for folder in folders.sorted(by: >) { System.syncFolder(path(folder)) }
+            } catch {
                 try? FileManager.default.removeItem(atPath: path(staging))
-                throw Failure(.cannotCreateOutput, "\(shown): cannot write the report there (\(SystemError.text(code.value))); nothing was changed")
+                throw Failure(.cannotCreateOutput, "\(shown): cannot write the report there (\(error)); nothing was changed")
             }
         }
 
@@ -434,21 +423,18 @@ enum OutputWriter {
         /// anything differs or fails; the caller then writes the file.
         func linkUnchanged(_ relative: String, _ bytes: Data) -> Int32? {
             let current = path(relative)
-            let fd = open(current, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-            guard fd >= 0 else { return nil }
-            var info = stat()
+            guard let fd = try? System.open(current, [.readOnly, .noFollow, .nonBlocking]) else { return nil }
             let target = path(staging + "/" + relative)
-            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
-                  info.st_size == bytes.count, Self.holds(fd, bytes), link(current, target) == 0 else {
-                close(fd)
+            guard let info = try? System.info(fd), info.kind == .file, info.linkCount == 1,
+                  info.size == bytes.count, Self.holds(fd, bytes), (try? System.link(current, target)) != nil else {
+                System.close(fd)
                 return nil
             }
             // The name may have been given to another file since it was read: keep the
             // link only if it is the file whose bytes were compared.
-            var linked = stat()
-            guard lstat(target, &linked) == 0, linked.st_dev == info.st_dev, linked.st_ino == info.st_ino else {
-                unlink(target)
-                close(fd)
+            guard let linked = try? System.linkInfo(target), linked.isSameFile(as: info) else {
+                try? System.unlink(target)
+                System.close(fd)
                 return nil
             }
             return fd
@@ -460,11 +446,7 @@ enum OutputWriter {
                 bytes.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
                     var offset = 0
                     while true {
-                        let n = read(fd, buffer.baseAddress!, buffer.count)
-                        if n < 0 {
-                            if errno == EINTR { continue }
-                            return false
-                        }
+                        guard let n = try? System.read(fd, into: buffer.baseAddress!, count: buffer.count) else { return false }
                         if n == 0 { return offset == expected.count }
                         guard offset + n <= expected.count, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, n) == 0 else { return false }
                         offset += n
@@ -477,9 +459,11 @@ enum OutputWriter {
         /// repeat after an interruption: a name still in the staging folder is not
         /// in place yet; one that is not has been moved.
         func rollForward(newNames: Set<String>) throws {
-            if mkdir(path(previous), 0o755) != 0 && errno != EEXIST {
-                throw MoveFailure(from: nil, to: previous, code: errno)
-            }
+            do throws(SystemError) {
+                try System.makeFolder(path(previous))
+            } catch where !error.alreadyExists {
+                throw MoveFailure(from: nil, to: previous, error: error)
+            } catch {}
             for name in generated {
                 let aside = previous + "/" + name
                 if newNames.contains(name) {
@@ -494,7 +478,7 @@ enum OutputWriter {
                     try move(name, aside)
                 }
             }
-            syncDirectory(root)
+            System.syncFolder(root)
         }
 
         /// Undoes this build's moves after one failed; true if the old report is
@@ -509,7 +493,7 @@ enum OutputWriter {
                     guard (try? move(previous + "/" + name, name)) != nil else { return false }
                 }
             }
-            unlink(path(journal))
+            try? System.unlink(path(journal))
             removeLeftovers()
             return true
         }
@@ -521,7 +505,7 @@ enum OutputWriter {
             } catch let failure as MoveFailure {
                 throw Failure(.ioError, "\(shown): the new report is in place but its record could not be kept (\(failure)); the next build will finish")
             }
-            syncDirectory(root)
+            System.syncFolder(root)
         }
 
         /// Finishes an interrupted swap (a journal is there) and clears leftovers.
@@ -558,63 +542,39 @@ enum OutputWriter {
 
         /// What is left of a swap once the folder holds one complete report.
         func removeLeftovers() {
-            // The report's two folders first, on both cores: each unlink waits for the disk.
-            let folders = [staging, previous].flatMap { leftover in ["figures", "data"].map { path(leftover + "/" + $0) } }
-            DispatchQueue.concurrentPerform(iterations: folders.count) { try? FileManager.default.removeItem(atPath: folders[$0]) }
             for name in [staging, previous] + legacyLeftovers {
                 try? FileManager.default.removeItem(atPath: path(name))
             }
-            for name in [marker + ".tmp", journal + ".tmp"] { unlink(path(name)) }
+            for name in [marker + ".tmp", journal + ".tmp"] { try? System.unlink(path(name)) }
         }
 
-        // MARK: System calls
+        // MARK: Files
 
-        struct SystemCode: Error {
-            let value: Int32
-            init(_ value: Int32) { self.value = value }
-        }
-
-        /// Glibc's rename, for the system's reason when it fails (Foundation's
+        /// A rename inside the folder, failing with the system's reason (Foundation's
         /// moveItem says "NSCocoaErrorDomain error 512", or copies across devices).
         func move(_ from: String, _ to: String) throws {
-            guard rename(path(from), path(to)) == 0 else { throw MoveFailure(from: from, to: to, code: errno) }
+            do throws(SystemError) { try System.rename(path(from), path(to)) } catch { throw MoveFailure(from: from, to: to, error: error) }
         }
 
         /// A new file (never through a link), written whole and synced.
-        func writeFile(_ target: String, _ data: Data) throws {
+        func writeFile(_ target: String, _ data: Data) throws(SystemError) {
             let fd = try createFile(target, data)
-            defer { close(fd) }
-            guard fsync(fd) == 0 else { throw SystemCode(errno) }
+            defer { System.close(fd) }
+            try System.fsync(fd)
         }
 
         /// A new file (never through a link), written whole but not yet synced; the caller closes it.
-        func createFile(_ target: String, _ data: Data) throws -> Int32 {
-            let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw SystemCode(errno) }
-            do {
-                try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                    var done = 0
-                    while done < bytes.count {
-                        let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
-                        if n < 0 {
-                            if errno == EINTR { continue }
-                            throw SystemCode(errno)
-                        }
-                        done += n
-                    }
-                }
-            } catch {
-                close(fd)
-                throw error
+        func createFile(_ target: String, _ data: Data) throws(SystemError) -> Int32 {
+            let fd = try System.open(target, [.writeOnly, .create, .exclusive, .noFollow])
+            let failure = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> SystemError? in
+                do throws(SystemError) { try System.writeAll(fd, bytes) } catch { return error }
+                return nil
+            }
+            if let failure {
+                System.close(fd)
+                throw failure
             }
             return fd
-        }
-
-        func syncDirectory(_ directory: String) {
-            let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { return }
-            fsync(fd)
-            close(fd)
         }
     }
 }

@@ -1,5 +1,6 @@
 import CaseModel
 import Foundation
+import Platform
 
 /// `build --pdf`: prints the built page to `report.pdf` with headless Chromium, as the
 /// panel publishes its reports on GOV.UK.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
+import Platform
+import Synchronization
 
 /// `panel-report preview`: serves the report on this computer and rebuilds it in
 /// memory whenever the inputs or templates change.
@@ -66,8 +66,8 @@ struct PreviewCommand: ParsableCommand {
 
             let session = PreviewSession(inputs: input.inputs, templates: templateOptions.templates, draft: !published)
             if let outcome = session.refresh() { Self.report(outcome) }
-            let watcher = FolderWatcher(folders: [input.inputs, templateOptions.templates], polling: poll)
-            if let reason = watcher.fallbackReason {
+            let (watcher, fallbackReason) = watchFolders([input.inputs, templateOptions.templates], polling: poll)
+            if let reason = fallbackReason {
                 Console.error("panel-report: checking \(input.inputs) and \(templateOptions.templates) for changes every 250 ms (\(reason))")
             }
             let watching = Thread {
@@ -131,12 +131,11 @@ struct PreviewCommand: ParsableCommand {
 
 /// The error a task ended with, set from that task and read from another thread
 /// (here, and in `panel-report-preview`'s server).
-public final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
+public final class ErrorBox: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
     public init() {}
-    public func set(_ error: Error) { lock.lock(); stored = error; lock.unlock() }
-    public var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
+    public func set(_ error: any Error) { stored.withLock { $0 = error } }
+    public var error: (any Error)? { stored.withLock { $0 } }
 }
 
 /// Runs async work from the synchronous command and waits for it.
@@ -163,7 +162,7 @@ enum PreviewProgram {
 
     /// Where it should be: beside the running program (symbolic links followed).
     static var path: String {
-        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let running = (try? System.readLink("/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: running).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
@@ -171,10 +170,7 @@ enum PreviewProgram {
     static func start() throws -> Never {
         let program = path
         let arguments = [program] + CommandLine.arguments.dropFirst()
-        let pointers = arguments.map { strdup($0) } + [nil]
-        execv(program, pointers)
-        let code = errno
-        for pointer in pointers { free(pointer) }
-        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) (\(SystemError.text(code))); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)")
+        let error = System.exec(program, arguments: arguments)
+        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) (\(error)); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import XMLWriter
 
 /// One problem as the preview shows it: where, what, and the line it is about.

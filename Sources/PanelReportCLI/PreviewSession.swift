@@ -3,7 +3,9 @@ import CaseModel
 import CaseValidation
 import Crypto
 import Foundation
+import Platform
 import ReportRendering
+import Synchronization
 
 /// What the preview server serves at one moment.
 struct PreviewState: Sendable {
@@ -28,8 +30,7 @@ final class PreviewSession: @unchecked Sendable {
     let templates: String
     let draft: Bool
 
-    private let lock = NSLock()
-    private var current: PreviewState
+    private let current = Mutex(PreviewState(build: 0, files: [:], isReport: false))
     private var snapshot: FolderSnapshot?
     private let parsed = ParsedYAMLCache()
     /// Each file's SHA-256 with the bytes it is of, so that a rebuild hashes only what changed.
@@ -42,14 +43,9 @@ final class PreviewSession: @unchecked Sendable {
         self.inputs = inputs
         self.templates = templates
         self.draft = draft
-        current = PreviewState(build: 0, files: [:], isReport: false)
     }
 
-    var state: PreviewState {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
+    var state: PreviewState { current.withLock { $0 } }
 
     /// What one rebuild did, for the line printed on stderr.
     struct Outcome {
@@ -136,9 +132,7 @@ final class PreviewSession: @unchecked Sendable {
                 files = ["report.html": Data("The report cannot be built, and its problems could not be shown as a page (\(error)); see the messages in the terminal.".utf8)]
             }
         }
-        lock.lock()
-        current = PreviewState(build: build, files: files ?? [:], isReport: isReport)
-        lock.unlock()
+        current.withLock { $0 = PreviewState(build: build, files: files ?? [:], isReport: isReport) }
         return Outcome(build: build, isReport: isReport, problems: problems, cases: cases, seconds: Date().timeIntervalSince(start))
     }
 
@@ -199,19 +193,12 @@ final class PreviewSession: @unchecked Sendable {
 /// the bytes of every file it reads, by the path the loader names it with.
 struct RecordingFileSystem: InputFileSystem {
     /// Written from the loader's worker threads: behind a lock.
-    private final class Store: @unchecked Sendable {
-        private var files: [String: [UInt8]] = [:]
-        private let lock = NSLock()
+    private final class Store: Sendable {
+        private let files = Mutex<[String: [UInt8]]>([:])
         func record(_ path: String, _ bytes: [UInt8]) {
-            lock.lock()
-            defer { lock.unlock() }
-            files[path] = bytes
+            files.withLock { $0[path] = bytes }
         }
-        var all: [String: [UInt8]] {
-            lock.lock()
-            defer { lock.unlock() }
-            return files
-        }
+        var all: [String: [UInt8]] { files.withLock { $0 } }
     }
 
     private let disk: DiskFileSystem

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import ReportRendering
 
 /// Reads the templates folder into memory.
@@ -10,7 +11,7 @@ import ReportRendering
 enum TemplateReading {
     static func read(_ folder: String) throws -> TemplateFiles {
         let chaptersFolder = folder + "/chapters"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: chaptersFolder) else {
+        guard let names = try? Directory.names(chaptersFolder) else {
             throw Failure(.missingInput, "\(Printable.text(chaptersFolder)): no such folder; the report's chapters are Markdown files there")
         }
         let chapterNames = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 @testable import PanelReportCLI
+import Platform
 import Testing
 #if canImport(Glibc)
 import Glibc
