@@ -11,8 +11,13 @@ import PackageDescription
 // - ZIPFoundation: WorkbookReading to open a workbook, CohortExport to write one;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
-// and only the command line (PanelReportCLI) touches the disk and the clock, and
-// only `panel-report-preview` (FlyingFox, loopback by default) the network.
+// and only Platform makes system calls (one thin wrapper each, in System.swift).
+// Around the pipeline, one module per concern: BuildInputs reads the inputs and
+// templates from disk, hashes them (swift-crypto) and reads a draft's clock;
+// OutputFolder is an output folder's life (stage, swap, journal, manifest, verify);
+// Preview rebuilds in memory for the live preview; PanelReportCLI is the commands,
+// thin over them. Only `panel-report-preview` (FlyingFox, loopback by default)
+// touches the network.
 /// Foundation's own static libraries: a module compiled for dynamic linking names
 /// only Foundation's three libraries, and these are what those three call.
 let staticFoundationParts = ["CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections", "swiftSynchronization"]
@@ -53,15 +58,34 @@ let package = Package(
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CaseModel", "CohortStatistics"]),
         .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
+        // MARK: The disk, the output folder and the preview
+        // What a build reads from outside: the inputs folder (confined to itself), the
+        // templates, their SHA-256 digests (swift-crypto) and a draft's clock.
+        .target(name: "BuildInputs", dependencies: [
+            "Platform", "CaseLoading", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // An output folder's life: where a build may write, staging, the swap and its
+        // recovery journal, the check for files panel-report did not write, syncing,
+        // the marker, the lock, the manifest and verifying a folder against it.
+        .target(name: "OutputFolder", dependencies: [
+            "Platform", "BuildInputs", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The live preview: a session that rebuilds in memory, the folder watcher,
+        // the handler of requests and the problems page; no web server (see below).
+        .target(name: "Preview", dependencies: [
+            "Platform", "BuildInputs", "CaseModel", "CaseLoading", "CaseValidation", "ReportRendering", "XMLWriter",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
         // MARK: The command line
-        // Every command is in PanelReportCLI; `panel-report` is that alone. Preview's
+        // The commands, thin over the modules above. Every command is in PanelReportCLI; `panel-report` is that alone. Preview's
         // web server (FlyingFox, and through it Foundation's networking, libcurl and
         // its TLS and Kerberos libraries) is in `panel-report-preview` only, which
         // `panel-report preview` starts in its place: linked into `panel-report`, those
         // libraries were loaded by every command, most of a small build's time.
         .target(name: "PanelReportCLI", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "XMLWriter",
-            "CohortExport", "Platform", .product(name: "Crypto", package: "swift-crypto"),
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ReportRendering", "CohortExport",
+            "Platform", "BuildInputs", "OutputFolder", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A release build on Linux links the Swift runtime and Foundation into the program
@@ -70,7 +94,7 @@ let package = Package(
         .executableTarget(name: "panel-report", dependencies: ["PanelReportCLI"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"] + staticFoundationParts.flatMap { ["-Xlinker", "-l" + $0] }, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "panel-report-preview", dependencies: [
-            "PanelReportCLI",
+            "PanelReportCLI", "Preview",
             .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
@@ -93,7 +117,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: [
-            "PanelReportCLI", "Platform", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+            "PanelReportCLI", "Platform", "BuildInputs", "OutputFolder", "Preview", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ]
 )

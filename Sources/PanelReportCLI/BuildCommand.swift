@@ -1,6 +1,8 @@
 import ArgumentParser
+import BuildInputs
 import CaseModel
 import Foundation
+import OutputFolder
 import Platform
 import ReportRendering
 
@@ -68,7 +70,7 @@ struct BuildCommand: ParsableCommand {
             // Where the report may go is settled first, before anything is read or created.
             try OutputPlace.check(output: outputFolder, inputs: input.inputs, templates: templateOptions.templates)
             // A build killed part-way is finished (or undone) before anything else happens there.
-            try OutputWriter.recover(outputFolder)
+            try OutputWriter.recover(outputFolder, warn: Console.warning)
             let kind: OutputWriter.Kind = draft ? .draft : .published
             // A draft's time is read (and an invalid SOURCE_DATE_EPOCH refused) before any work.
             let pinned = draft ? try DraftClock.pinned().map(DraftClock.format) : nil
@@ -79,7 +81,7 @@ struct BuildCommand: ParsableCommand {
                                            options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : []))
             var because = ""
             if ifChanged {
-                switch Manifest.verdict(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned) {
+                switch Manifest.verdict(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned, version: PanelReport.version) {
                 case .upToDate(let manifest):
                     clock.finish()
                     Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its inputs, templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files checked); nothing was written (\(RunClock.format(clock.seconds)))",
@@ -115,9 +117,9 @@ struct BuildCommand: ParsableCommand {
             for warning in built.warnings { Console.problem(warning) }
             clock.begin("writing the report")
             let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: cohort.review.published)
-            let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed)
+            let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed, version: PanelReport.version)
             let files = printed + [(path: Manifest.fileName, bytes: manifest.data())]
-            try OutputWriter.replace(outputFolder, kind: kind, with: files)
+            try OutputWriter.replace(outputFolder, kind: kind, with: files, warn: Console.warning)
             clock.finish()
             let cases = cohort.cases.count
             let warnings = loaded.warnings.count + built.warnings.count

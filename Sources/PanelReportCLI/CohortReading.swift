@@ -1,7 +1,9 @@
+import BuildInputs
 import CaseLoading
 import CaseModel
 import CaseValidation
 import Foundation
+import Platform
 import ReportRendering
 import Synchronization
 

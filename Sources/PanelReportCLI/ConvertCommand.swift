@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInputs
 import CaseLoading
 import CaseModel
 import CaseValidation

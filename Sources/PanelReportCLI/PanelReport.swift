@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Platform
+import Preview
 
 /// `panel-report`: builds the panel's findings report from structured case summaries.
 public struct PanelReport: ParsableCommand {

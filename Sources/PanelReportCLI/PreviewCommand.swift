@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Glibc
 import Platform
+import Preview
 import Synchronization
 
 /// `panel-report preview`: serves the report on this computer and rebuilds it in
@@ -126,31 +127,6 @@ struct PreviewCommand: ParsableCommand {
         } else {
             Console.error("panel-report: build \(outcome.build): \(errors) \(errors == 1 ? "problem" : "problems") to fix, listed on the page (\(ms) ms)")
         }
-    }
-}
-
-/// The error a task ended with, set from that task and read from another thread
-/// (here, and in `panel-report-preview`'s server).
-public final class ErrorBox: Sendable {
-    private let stored = Mutex<(any Error)?>(nil)
-    public init() {}
-    public func set(_ error: any Error) { stored.withLock { $0 = error } }
-    public var error: (any Error)? { stored.withLock { $0 } }
-}
-
-/// Runs async work from the synchronous command and waits for it.
-enum Blocking {
-
-    /// The error the work ended with, or nil.
-    static func run(_ work: @escaping @Sendable () async throws -> Void) -> Error? {
-        let done = DispatchSemaphore(value: 0)
-        let box = ErrorBox()
-        Task.detached {
-            do { try await work() } catch { box.set(error) }
-            done.signal()
-        }
-        done.wait()
-        return box.error
     }
 }
 

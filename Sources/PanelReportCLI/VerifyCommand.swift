@@ -1,4 +1,6 @@
 import ArgumentParser
+import OutputFolder
+import Platform
 
 /// `panel-report verify`: proves an output folder holds exactly what its build wrote.
 struct VerifyCommand: ParsableCommand {

@@ -1,7 +1,10 @@
 import Crypto
 import Foundation
 @testable import PanelReportCLI
-import Platform
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,9 @@
 import Foundation
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 import Testing
 
 /// manifest.json is written by `JSONValue`, and must stay the bytes JSONEncoder
@@ -19,7 +23,7 @@ import Testing
                        Manifest.Source(path: "inputs/*", sha256: String(repeating: "c", count: 64))]
         let files: [(path: String, bytes: Data)] = [("report.html", Data("<html></html>".utf8)), ("data/statistics.json", Data()),
                                                     ("figures/figure-10.svg", Data([0, 1, 2]))]
-        let manifest = Manifest(kind: kind, draftBuilt: kind == .draft ? "2026-11-29T22:50:00Z" : nil, sources: sources, files: files)
+        let manifest = Manifest(kind: kind, draftBuilt: kind == .draft ? "2026-11-29T22:50:00Z" : nil, sources: sources, files: files, version: PanelReport.version)
         let written = manifest.data()
         #expect(written == (try Self.encoderBytes(manifest)))
         #expect(try JSONDecoder().decode(Manifest.self, from: written) == manifest)

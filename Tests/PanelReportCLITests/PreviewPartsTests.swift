@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 
 /// The preview's pieces that need no server: the offending line, the Host check,
 /// the problems page and the watcher.

@@ -10,7 +10,7 @@ import Platform
 /// refuses it) and is listed by where it points, so changing it still shows. A
 /// file that cannot be read, or is over the size limit, is listed as such, never
 /// left out: a build would refuse it, so it must never look unchanged.
-enum InputDigest {
+public enum InputDigest {
     /// `(path relative to the folder, SHA-256 or what stood in its way)`, sorted by path.
     ///
     /// The folder is walked as `FileManager`'s enumerator walked it before (fts,
@@ -23,7 +23,7 @@ enum InputDigest {
     /// and hashed in 64 KiB pieces, so memory stays bounded whatever its size.
     /// Files over `maxBytes` (the largest input the loader reads, unless a test says
     /// less) are listed as too large rather than hashed.
-    static func files(in folder: String, maxBytes: Int = FileReading.maxInputBytes) -> [(path: String, sha256: String)] {
+    public static func files(in folder: String, maxBytes: Int = FileReading.maxInputBytes) -> [(path: String, sha256: String)] {
         let rootPath = URL(fileURLWithPath: folder).standardizedFileURL.path
         let realRoot = System.realPath(rootPath) ?? rootPath
         var found: [(path: String, sha256: String)] = []
@@ -136,43 +136,14 @@ enum InputDigest {
 
     /// One digest for several folders, as `sha256sum` would list them
     /// ("HASH  inputs/cases/C01.yaml"); the first 12 digits name a draft's inputs.
-    static func combined(_ folders: [(label: String, path: String)]) -> String {
+    public static func combined(_ folders: [(label: String, path: String)]) -> String {
         combined(listing: folders.flatMap { folder in files(in: folder.path).map { ("\(folder.label)/\($0.path)", $0.sha256) } })
     }
 
     /// The digest of files already hashed, labelled by folder (`inputs/cases/C01.yaml`)
     /// and in the order given: the SHA-256 of their `sha256sum` listing. The one
     /// form of it, for `build --draft`, the preview and the manifest's sources alike.
-    static func combined(listing files: [(path: String, sha256: String)]) -> String {
+    public static func combined(listing files: [(path: String, sha256: String)]) -> String {
         SHA256.hex(Array(files.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
-    }
-}
-
-/// When a draft was built: `SOURCE_DATE_EPOCH` when set (so a build server can
-/// reproduce a draft byte for byte), otherwise the clock. Only drafts say when
-/// they were built; a published report prints review.yaml's date.
-enum DraftClock {
-    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        format(try pinned(environment: environment) ?? Int(Date().timeIntervalSince1970))
-    }
-
-    /// `SOURCE_DATE_EPOCH` as seconds, `nil` when unset; an invalid value is a
-    /// configuration error (exit 78), not bad case data.
-    static func pinned(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int? {
-        var seconds: Int?
-        if let raw = environment["SOURCE_DATE_EPOCH"], !raw.isEmpty {
-            guard let value = Int(raw), (0...253_402_300_799).contains(value) else {
-                throw Failure(.config, "panel-report: SOURCE_DATE_EPOCH=\(raw): not a whole number of seconds from 1970 to the year 9999; set it to one (such as 1700000000) or unset it to date the draft by the clock")
-            }
-            seconds = value
-        }
-        return seconds
-    }
-
-    static func format(_ seconds: Int) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 }

@@ -1,3 +1,4 @@
+import BuildInputs
 import Platform
 
 /// What the inputs and templates folders hold at one moment: every file by path,

@@ -3,11 +3,11 @@ import Platform
 import XMLWriter
 
 /// One problem as the preview shows it: where, what, and the line it is about.
-struct PreviewProblem: Equatable {
+public struct PreviewProblem: Equatable {
     /// `Inputs/cases/C07.yaml:12:14`, `Templates/chapters/03-data.md:8`, or a file or folder alone.
-    var place: String
-    var message: String
-    var isWarning: Bool
+    public var place: String
+    public var message: String
+    public var isWarning: Bool
     /// The 1-based line the problem is on, and its text as the file holds it now.
     var line: Int?
     var source: String?

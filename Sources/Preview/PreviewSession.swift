@@ -1,3 +1,4 @@
+import BuildInputs
 import CaseLoading
 import CaseModel
 import CaseValidation
@@ -10,12 +11,12 @@ import Synchronization
 /// What the preview server serves at one moment.
 struct PreviewState: Sendable {
     /// Goes up by one with every rebuild; the open page polls it and reloads when it moves.
-    var build: Int
+    public var build: Int
     /// The report's files by path (`report.html`, `figures/figure-1.svg`, `data/…`),
     /// or only `report.html`, the problems page, when the report cannot be built.
     var files: [String: Data]
     /// Whether `files` is the report (false: the problems page).
-    var isReport: Bool
+    public var isReport: Bool
 }
 
 /// Builds the report in memory, again whenever the inputs or templates change,
@@ -25,10 +26,10 @@ struct PreviewState: Sendable {
 /// changed. Otherwise it loads, validates and builds as `build` does, with the
 /// loader's ``ParsedYAMLCache`` so that only the YAML files that changed are parsed
 /// again; a broken file gives the problems page, never an error that stops the server.
-final class PreviewSession: @unchecked Sendable {
-    let inputs: String
-    let templates: String
-    let draft: Bool
+public final class PreviewSession: @unchecked Sendable {
+    public let inputs: String
+    public let templates: String
+    public let draft: Bool
 
     private let current = Mutex(PreviewState(build: 0, files: [:], isReport: false))
     private var snapshot: FolderSnapshot?
@@ -39,7 +40,7 @@ final class PreviewSession: @unchecked Sendable {
     /// The address of the reload script; the build number tells it which build it belongs to.
     static let scriptPath = "/__preview/reload.js"
 
-    init(inputs: String, templates: String, draft: Bool) {
+    public init(inputs: String, templates: String, draft: Bool) {
         self.inputs = inputs
         self.templates = templates
         self.draft = draft
@@ -48,17 +49,17 @@ final class PreviewSession: @unchecked Sendable {
     var state: PreviewState { current.withLock { $0 } }
 
     /// What one rebuild did, for the line printed on stderr.
-    struct Outcome {
-        var build: Int
-        var isReport: Bool
-        var problems: [PreviewProblem]
-        var cases: Int
-        var seconds: TimeInterval
+    public struct Outcome {
+        public var build: Int
+        public var isReport: Bool
+        public var problems: [PreviewProblem]
+        public var cases: Int
+        public var seconds: TimeInterval
     }
 
     /// Reads the folders; rebuilds if anything in them changed since the last build.
     /// Returns what the rebuild did, or nil when nothing changed.
-    func refresh() -> Outcome? {
+    public func refresh() -> Outcome? {
         let start = Date()
         let now = FolderSnapshot.take([inputs, templates])
         guard now != snapshot else { return nil }

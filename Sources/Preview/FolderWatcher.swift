@@ -11,7 +11,7 @@ import Synchronization
 /// is missed however quickly it follows another (a check of modification times
 /// alone would miss two saves of the same size within one clock tick of the file
 /// system).
-protocol FolderWatcher: Sendable {
+public protocol FolderWatcher: Sendable {
     /// Blocks until something may have changed under the folders.
     func waitForChange()
 }
@@ -19,7 +19,7 @@ protocol FolderWatcher: Sendable {
 /// The watcher for `folders`: inotify unless `polling` is asked for or inotify
 /// cannot be had (the kernel's limit on watches, say), with the reason it is not
 /// used (for the one line that says so).
-func watchFolders(_ folders: [String], polling: Bool = false) -> (watcher: any FolderWatcher, fallbackReason: String?) {
+public func watchFolders(_ folders: [String], polling: Bool = false) -> (watcher: any FolderWatcher, fallbackReason: String?) {
     guard !polling else { return (PollingWatcher(), "polling was asked for") }
     do {
         return (try InotifyWatcher(folders: folders), nil)

@@ -1,8 +1,6 @@
 import Foundation
-import Platform
-#if canImport(Glibc)
 import Glibc
-#endif
+import Platform
 
 /// A request as the preview reads it: the method, the path and the Host header.
 public struct PreviewRequest: Sendable {
@@ -45,12 +43,17 @@ public protocol PreviewTransport: Sendable {
 /// page) at `/`, its figures and data beside it, the reload script and the build
 /// number. Everything comes from memory (``PreviewSession``); nothing is read from
 /// or written to disk here.
-struct PreviewHandler: Sendable {
+public struct PreviewHandler: Sendable {
     let session: PreviewSession
     /// Host names a request may give when the server listens on loopback only, so
     /// that a web page elsewhere cannot reach the draft through a DNS name that it
     /// points at 127.0.0.1 (DNS rebinding). Nil: any (the user chose `--host`).
     let allowedHostNames: Set<String>?
+
+    public init(session: PreviewSession, allowedHostNames: Set<String>?) {
+        self.session = session
+        self.allowedHostNames = allowedHostNames
+    }
 
     static let script = """
         // panel-report preview: reloads this page when the report has been rebuilt.
@@ -70,7 +73,7 @@ struct PreviewHandler: Sendable {
 
         """
 
-    func respond(to request: PreviewRequest) -> PreviewResponse {
+    public func respond(to request: PreviewRequest) -> PreviewResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
             return Self.text(405, "Method Not Allowed", "Only GET and HEAD are answered here.\n")
         }
@@ -138,11 +141,11 @@ struct PreviewHandler: Sendable {
 }
 
 /// The address the preview listens on, parsed from `--host` and `--port`.
-struct PreviewAddress {
-    let host: String
-    let isIPv6: Bool
+public struct PreviewAddress: Sendable {
+    public let host: String
+    public let isIPv6: Bool
 
-    init(host: String) throws {
+    public init(host: String) throws {
         self.host = host
         var v4 = in_addr()
         var v6 = in6_addr()
@@ -156,11 +159,11 @@ struct PreviewAddress {
     }
 
     /// Whether only this computer can connect (127.0.0.0/8 or ::1).
-    var isLoopback: Bool {
+    public var isLoopback: Bool {
         isIPv6 ? host == "::1" || host == "0:0:0:0:0:0:0:1" : host.hasPrefix("127.")
     }
 
-    func url(port: UInt16) -> String {
+    public func url(port: UInt16) -> String {
         isIPv6 ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
     }
 }

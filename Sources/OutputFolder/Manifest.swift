@@ -1,3 +1,4 @@
+import BuildInputs
 import Crypto
 import Foundation
 import Platform
@@ -13,48 +14,50 @@ import ReportRendering
 /// folders are, so identical inputs give identical bytes. `build --if-changed`
 /// reads it to decide whether anything needs building; `verify` reads it to
 /// prove the folder holds exactly what was built.
-struct Manifest: Codable, Equatable {
-    static let fileName = "manifest.json"
+public struct Manifest: Codable, Equatable {
+    public static let fileName = "manifest.json"
     static let schemaVersion = 1
     /// The inputs a published manifest names: none of them is named by a case.
     static let namedInputs: Set<String> = ["review.yaml", "areas.yaml", "vocabulary.yaml", "cases.csv"]
     /// The entry of a published manifest that stands for every other input file.
     static let foldedInputs = "inputs/*"
 
-    struct Tool: Codable, Equatable {
-        var name: String
-        var version: String
+    public struct Tool: Codable, Equatable {
+        public var name: String
+        public var version: String
     }
 
     /// A file the build read: `inputs/…`, `templates/…` or `baseline/NAME`.
-    struct Source: Codable, Equatable, JSONRepresentable {
-        var path: String
-        var sha256: String
+    public struct Source: Codable, Equatable, JSONRepresentable {
+        public var path: String
+        public var sha256: String
 
-        var json: JSONValue { ["path": path.json, "sha256": sha256.json] }
+        public var json: JSONValue { ["path": path.json, "sha256": sha256.json] }
     }
 
     /// A file the build wrote, relative to the output folder.
-    struct Written: Codable, Equatable, JSONRepresentable {
-        var path: String
-        var sha256: String
-        var size: Int
+    public struct Written: Codable, Equatable, JSONRepresentable {
+        public var path: String
+        public var sha256: String
+        public var size: Int
 
-        var json: JSONValue { ["path": path.json, "sha256": sha256.json, "size": size.json] }
+        public var json: JSONValue { ["path": path.json, "sha256": sha256.json, "size": size.json] }
     }
 
-    var schema = Manifest.schemaVersion
-    var tool = Tool(name: "panel-report", version: PanelReport.version)
+    public var schema = Manifest.schemaVersion
+    public var tool: Tool
     /// `published` or `draft`.
-    var kind: String
+    public var kind: String
     /// A draft's build time, as printed in it (published reports have none).
-    var draftBuilt: String?
+    public var draftBuilt: String?
     /// Sorted by path.
-    var sources: [Source]
+    public var sources: [Source]
     /// Sorted by path.
-    var files: [Written]
+    public var files: [Written]
 
-    init(kind: OutputWriter.Kind, draftBuilt: String?, sources: [Source], files: [(path: String, bytes: Data)]) {
+    /// `version`: panel-report's, recorded as the tool that built the report.
+    public init(kind: OutputWriter.Kind, draftBuilt: String?, sources: [Source], files: [(path: String, bytes: Data)], version: String) {
+        tool = Tool(name: "panel-report", version: version)
         self.kind = kind.rawValue
         self.draftBuilt = draftBuilt
         self.sources = sources.sorted { $0.path < $1.path }
@@ -74,8 +77,8 @@ struct Manifest: Codable, Equatable {
     /// of them is added, removed, renamed or edited. A draft names each file.
     /// `options`: command-line options that change what is written (`--suppress-below`),
     /// recorded so that a build with other options is not taken for an unchanged one.
-    static func sources(inputs: String, templates: String, baseline: String?, namingCases: Bool,
-                        options: [(name: String, value: String)] = []) -> [Source] {
+    public static func sources(inputs: String, templates: String, baseline: String?, namingCases: Bool,
+                               options: [(name: String, value: String)] = []) -> [Source] {
         var sources: [Source] = options.map { Source(path: "options/\($0.name)=\($0.value)", sha256: SHA256.hex(Array($0.value.utf8))) }
         var others = ""
         for file in InputDigest.files(in: inputs) {
@@ -96,7 +99,7 @@ struct Manifest: Codable, Equatable {
 
     /// Written by `JSONValue`, as `statistics.json` is: JSONEncoder's bytes
     /// (tested), without its generic machinery. It is still read back with `Codable`.
-    func data() -> Data { json.fileData() }
+    public func data() -> Data { json.fileData() }
 
     var json: JSONValue {
         ["draftBuilt": draftBuilt?.json, "files": files.json, "kind": kind.json, "schema": schema.json,
@@ -105,13 +108,13 @@ struct Manifest: Codable, Equatable {
 
     // MARK: - Reading one back
 
-    enum ReadProblem: Error {
+    public enum ReadProblem: Error {
         case missing
         /// Unreadable, or not a manifest this panel-report can read.
         case unusable(String)
     }
 
-    static func read(from folder: String) throws(ReadProblem) -> Manifest {
+    public static func read(from folder: String) throws(ReadProblem) -> Manifest {
         let path = folder + "/" + fileName
         let bytes: [UInt8]
         do throws(FileReading.Problem) {
@@ -132,14 +135,14 @@ struct Manifest: Codable, Equatable {
 
     // MARK: - Checking a folder against it
 
-    enum Damage: Equatable, CustomStringConvertible {
+    public enum Damage: Equatable, CustomStringConvertible {
         case missing(String), altered(String), unexpected(String)
 
-        var path: String {
+        public var path: String {
             switch self { case .missing(let p), .altered(let p), .unexpected(let p): p }
         }
 
-        var description: String {
+        public var description: String {
             switch self {
             case .missing(let p): "\(p): missing (the manifest lists it)"
             case .altered(let p): "\(p): altered (its SHA-256 or size differs from the manifest's)"
@@ -152,7 +155,7 @@ struct Manifest: Codable, Equatable {
     /// file there that is not listed (panel-report's hidden `.panel-report-*`
     /// bookkeeping and `manifest.json` itself aside), sorted by path. Links are
     /// never followed: a link where a file should be is altered, elsewhere unexpected.
-    func damage(in folder: String) -> [Damage] {
+    public func damage(in folder: String) -> [Damage] {
         let listed = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var found: [Damage] = []
         var seen: Set<String> = []
@@ -175,7 +178,7 @@ struct Manifest: Codable, Equatable {
                 guard let expected = listed[relative] else { found.append(.unexpected(relative)); return }
                 seen.insert(relative)
                 let bytes = try? FileReading.read(full, atMost: max(expected.size, 0) + 1, followLinks: false)
-                if bytes?.count != expected.size || bytes.map { SHA256.hex($0) } != expected.sha256 {
+                if bytes?.count != expected.size || bytes.map({ SHA256.hex($0) }) != expected.sha256 {
                     found.append(.altered(relative))
                 }
             default:
@@ -192,7 +195,7 @@ struct Manifest: Codable, Equatable {
         return found.sorted { $0.path < $1.path }
     }
 
-    enum Verdict {
+    public enum Verdict {
         /// The folder is intact, and its inputs, templates, kind, tool version and,
         /// for a pinned draft, build time are those of this build.
         case upToDate(Manifest)
@@ -200,7 +203,8 @@ struct Manifest: Codable, Equatable {
         case build(because: String)
     }
 
-    static func verdict(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?) -> Verdict {
+    /// `version`: this panel-report's; a report another version built is built again.
+    public static func verdict(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?, version: String) -> Verdict {
         let manifest: Manifest
         do throws(Manifest.ReadProblem) {
             manifest = try read(from: output)
@@ -210,16 +214,17 @@ struct Manifest: Codable, Equatable {
             case .unusable(let why): return .build(because: "its \(fileName) \(why)")
             }
         }
-        if let reason = manifest.reasonToBuild(in: output, kind: kind, sources: sources, draftBuilt: pinned) {
+        if let reason = manifest.reasonToBuild(in: output, kind: kind, sources: sources, draftBuilt: pinned, version: version) {
             return .build(because: reason)
         }
         return .upToDate(manifest)
     }
 
-    private func reasonToBuild(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?) -> String? {
+    private func reasonToBuild(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?,
+                               version: String) -> String? {
         let manifest = self
-        if manifest.tool.version != PanelReport.version {
-            return "it was built by panel-report \(manifest.tool.version), this is \(PanelReport.version)"
+        if manifest.tool.version != version {
+            return "it was built by panel-report \(manifest.tool.version), this is \(version)"
         }
         if manifest.kind != kind.rawValue { return "it holds a \(manifest.kind) build" }
         if let pinned, manifest.draftBuilt != pinned { return "SOURCE_DATE_EPOCH gives another build time" }

@@ -3,7 +3,7 @@ import Foundation
 
 extension SHA256Digest {
     /// The digest as 64 lower-case hexadecimal digits, as `sha256sum` prints it.
-    var hex: String {
+    public var hex: String {
         let digits: StaticString = "0123456789abcdef"
         return withUnsafeBytes { bytes in
             String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
@@ -19,7 +19,7 @@ extension SHA256Digest {
 
 extension SHA256 {
     /// The SHA-256 of `bytes` as 64 lower-case hexadecimal digits.
-    static func hex(_ bytes: some DataProtocol) -> String {
+    public static func hex(_ bytes: some DataProtocol) -> String {
         hash(data: bytes).hex
     }
 }

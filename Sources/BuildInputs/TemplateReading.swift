@@ -8,8 +8,8 @@ import ReportRendering
 /// file of at most ``FileReading/maxFileBytes`` bytes, counted as it is read: a
 /// folder, a named pipe or a device given as a chapter is refused by name, and
 /// never opened for reading.
-enum TemplateReading {
-    static func read(_ folder: String) throws -> TemplateFiles {
+public enum TemplateReading {
+    public static func read(_ folder: String) throws -> TemplateFiles {
         let chaptersFolder = folder + "/chapters"
         guard let names = try? Directory.names(chaptersFolder) else {
             throw Failure(.missingInput, "\(Printable.text(chaptersFolder)): no such folder; the report's chapters are Markdown files there")

@@ -9,8 +9,8 @@ import Platform
 /// it, and the templates folder or anything inside it. Paths are compared by their
 /// real paths, so a symbolic link or `..` cannot slip past; the part of `--output`
 /// that does not exist yet is taken as written.
-enum OutputPlace {
-    static func check(output: String, inputs: String, templates: String,
+public enum OutputPlace {
+    public static func check(output: String, inputs: String, templates: String,
                       home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
         guard !output.isEmpty else {
             throw Failure(.usage, "panel-report: --output is empty; give the folder to write the report to (such as Output)")

@@ -5,15 +5,15 @@ import Platform
 /// (``FileReading`` itself, in Platform, reads any file within a limit).
 extension FileReading {
     /// Largest template, style sheet, figure description or baseline: the inputs' limit.
-    static var maxFileBytes: Int { LoadingLimits.standard.maxFileBytes }
+    public static var maxFileBytes: Int { LoadingLimits.standard.maxFileBytes }
     /// Largest input of any kind the loader reads: a spreadsheet may be larger than a YAML file.
-    static var maxInputBytes: Int { max(LoadingLimits.standard.maxFileBytes, LoadingLimits.standard.maxSpreadsheetBytes) }
+    public static var maxInputBytes: Int { max(LoadingLimits.standard.maxFileBytes, LoadingLimits.standard.maxSpreadsheetBytes) }
 
     /// An input file, with no link followed as the last part of `path`: nothing, a
     /// folder, a regular file whose reported size is over `maxBytes` (not opened),
     /// or at most `maxBytes + 1` of its bytes. One `lstat`, `open`, `fstat` and the
     /// reads: the loader's one look at each case file.
-    static func readInput(_ path: String, maxBytes: Int) throws -> InputFileRead {
+    public static func readInput(_ path: String, maxBytes: Int) throws -> InputFileRead {
         let info: FileInfo
         do throws(SystemError) {
             info = try System.linkInfo(path)
@@ -36,7 +36,7 @@ extension FileReading {
     /// ``maxFileBytes``, or a ``Failure`` that names the file: 66 when it does not
     /// exist, 65 when it is not a regular file, too large or unreadable.
     /// `role` follows the path in messages (" (--baseline)").
-    static func wholeFile(_ path: String, role: String = "") throws -> [UInt8] {
+    public static func wholeFile(_ path: String, role: String = "") throws -> [UInt8] {
         let shown = Printable.text(path)
         let bytes: [UInt8]
         do throws(Problem) {

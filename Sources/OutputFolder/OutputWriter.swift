@@ -1,3 +1,4 @@
+import BuildInputs
 import Foundation
 import Platform
 
@@ -50,10 +51,10 @@ import Platform
 /// or `data/` is a user's file, and the build is refused naming it (replacing
 /// those folders whole would delete it; keeping it would put an unknown file among
 /// published data).
-enum OutputWriter {
+public enum OutputWriter {
     /// report.pdf only from `build --pdf`; a build without it moves an earlier PDF out with the old report.
-    static let generated = ["report.html", "report.pdf", "figures", "data", Manifest.fileName]
-    static let marker = ".panel-report-output"
+    public static let generated = ["report.html", "report.pdf", "figures", "data", Manifest.fileName]
+    public static let marker = ".panel-report-output"
     static let lock = ".panel-report-lock"
     static let journal = ".panel-report-swap"
     static let staging = ".panel-report-staging"
@@ -61,7 +62,7 @@ enum OutputWriter {
     /// Names of this tool's own files that must never be symbolic links.
     static let neverLinks = [marker, lock, journal]
 
-    enum Kind: String {
+    public enum Kind: String, Sendable {
         case published, draft
     }
 
@@ -98,7 +99,8 @@ enum OutputWriter {
 
     // MARK: - Building
 
-    static func replace(_ output: String, kind: Kind, with files: [(path: String, bytes: Data)]) throws {
+    /// `warn` is told of an interrupted build's report finished on the way (see ``recover(_:warn:)``).
+    public static func replace(_ output: String, kind: Kind, with files: [(path: String, bytes: Data)], warn: (String) -> Void) throws {
         let folder = Folder(output)
         try folder.refuseLinks()
         try folder.create()
@@ -106,7 +108,7 @@ enum OutputWriter {
         defer { System.close(held.fd) }
         let current: [String]
         do {
-            try folder.recover()
+            try folder.recover(warn: warn)
             current = try folder.checkOwnership(kind: kind)
         } catch let refusal as Failure {
             // A refused folder keeps no lock file of ours (safe: we hold the lock,
@@ -141,13 +143,14 @@ enum OutputWriter {
     /// Finishes or undoes a swap that a killed build left half-done, if the folder
     /// exists and shows one; creates nothing otherwise. Every build calls this
     /// first, before it even reads its inputs.
-    static func recover(_ output: String) throws {
+    /// `warn` is told when an interrupted build's report is finished.
+    public static func recover(_ output: String, warn: (String) -> Void) throws {
         let folder = Folder(output)
         guard folder.exists, folder.hasLeftovers else { return }
         try folder.refuseLinks()
         let held = try folder.lock()
         defer { System.close(held.fd) }
-        try folder.recover()
+        try folder.recover(warn: warn)
     }
 
     // MARK: - The folder
@@ -162,11 +165,11 @@ enum OutputWriter {
 
     /// The output folder and the operations on it, each a system call whose
     /// failure is reported in the system's words.
-    struct Folder {
-        let root: String
-        let shown: String
+    public struct Folder {
+        public let root: String
+        public let shown: String
 
-        init(_ output: String) {
+        public init(_ output: String) {
             // "Output/" and "Output" are one folder; paths in messages read "Output/report.html".
             var trimmed = Substring(output)
             while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
@@ -176,7 +179,7 @@ enum OutputWriter {
 
         func path(_ name: String) -> String { root + "/" + name }
 
-        var exists: Bool { (try? System.info(root))?.kind == .folder }
+        public var exists: Bool { (try? System.info(root))?.kind == .folder }
 
         func present(_ name: String) -> Bool { System.exists(path(name)) }
 
@@ -509,7 +512,7 @@ enum OutputWriter {
         }
 
         /// Finishes an interrupted swap (a journal is there) and clears leftovers.
-        func recover() throws {
+        func recover(warn: (String) -> Void) throws {
             if let record = try readRecord(journal) {
                 do {
                     try rollForward(newNames: Self.topNames(record.files ?? []))
@@ -517,7 +520,7 @@ enum OutputWriter {
                     throw Failure(.ioError, "\(shown): could not finish moving in the report an interrupted build had written (\(failure)); it is kept in \(Printable.text(path(staging)))")
                 }
                 try commit()
-                Console.warning("panel-report: \(shown): finished moving in the \(record.kind == .draft ? "draft" : "report") an interrupted build had written")
+                warn("panel-report: \(shown): finished moving in the \(record.kind == .draft ? "draft" : "report") an interrupted build had written")
             }
             try recoverLegacy()
             removeLeftovers()

@@ -11,7 +11,7 @@ import Synchronization
 /// opened or listed, so none of its lines or names can reach a diagnostic. Links
 /// that stay inside the inputs folder are followed. The resolved path is then
 /// opened with `O_NOFOLLOW`, and only if it is a regular file (see ``FileReading``).
-struct DiskFileSystem: InputFileSystem {
+public struct DiskFileSystem: InputFileSystem {
     /// The inputs folder's real path, or `nil` if it does not exist (then every path is missing).
     private let root: String?
     /// Folders' real paths, resolved once: a case file that is not a link is then
@@ -19,7 +19,7 @@ struct DiskFileSystem: InputFileSystem {
     /// for each of the ten thousand files of a large cohort.
     private let folders = FolderPaths()
 
-    init(inputs: String) {
+    public init(inputs: String) {
         root = System.realPath(inputs)
     }
 
@@ -43,14 +43,14 @@ struct DiskFileSystem: InputFileSystem {
         static let dangling = Refused(description: "it is a symbolic link to something that does not exist")
     }
 
-    func entries(inDirectory path: String) throws -> [String]? {
+    public func entries(inDirectory path: String) throws -> [String]? {
         try entries(inDirectory: path, atMost: .max).map { $0.sorted() }
     }
 
     /// At most `atMost` names (``Directory/names(_:atMost:)``): a folder of a
     /// billion files is refused after reading as many names as the limit allows.
     /// Sorted when the whole folder was read.
-    func entries(inDirectory path: String, atMost: Int) throws -> [String]? {
+    public func entries(inDirectory path: String, atMost: Int) throws -> [String]? {
         guard let real = try resolve(path), Self.isDirectory(real) else { return nil }
         // A folder that is there but cannot be opened (no permission) is a problem to
         // report, not a missing folder.
@@ -60,12 +60,12 @@ struct DiskFileSystem: InputFileSystem {
     }
 
     /// One resolve, then one `lstat`, `open`, `fstat` and the reads (see ``FileReading/readInput(_:maxBytes:)``).
-    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead {
+    public func read(atPath path: String, maxBytes: Int) throws -> InputFileRead {
         guard let real = try resolve(path) else { return .missing }
         return try FileReading.readInput(real, maxBytes: maxBytes)
     }
 
-    func fileSize(atPath path: String) throws -> Int? {
+    public func fileSize(atPath path: String) throws -> Int? {
         guard let real = try resolve(path), let info = try? System.info(real) else { return nil }
         switch info.kind {
         case .file: return info.size
@@ -74,16 +74,16 @@ struct DiskFileSystem: InputFileSystem {
         }
     }
 
-    func isDirectory(atPath path: String) -> Bool {
+    public func isDirectory(atPath path: String) -> Bool {
         guard let real = (try? resolve(path)) ?? nil else { return false }
         return Self.isDirectory(real)
     }
 
-    func contents(atPath path: String) throws -> [UInt8] {
+    public func contents(atPath path: String) throws -> [UInt8] {
         try contents(atPath: path, maxBytes: LoadingLimits.standard.maxFileBytes)
     }
 
-    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
+    public func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
         guard let real = try resolve(path) else { throw FileReading.Problem.missing }
         return try FileReading.read(real, atMost: maxBytes == Int.max ? maxBytes : maxBytes + 1, followLinks: false)
     }
@@ -109,7 +109,7 @@ struct DiskFileSystem: InputFileSystem {
         return real
     }
 
-    static func isLink(_ path: String) -> Bool {
+    public static func isLink(_ path: String) -> Bool {
         (try? System.linkInfo(path))?.kind == .link
     }
 
