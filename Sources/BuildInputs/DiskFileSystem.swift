@@ -39,7 +39,8 @@ public struct DiskFileSystem: InputFileSystem {
     /// Shown after "could not be read: " (or "could not be listed: ") in the loader's diagnostic.
     struct Refused: Error, CustomStringConvertible {
         let description: String
-        static let outside = Refused(description: "it is a symbolic link that leads outside the inputs folder, and was not opened; copy the file into the inputs folder instead of linking to it")
+        static let outside = Refused(description: "it is a symbolic link that leads outside the inputs folder, and was not opened; copy the file into the "
+            + "inputs folder instead of linking to it")
         static let dangling = Refused(description: "it is a symbolic link to something that does not exist")
     }
 

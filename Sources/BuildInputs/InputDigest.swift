@@ -92,10 +92,9 @@ public enum InputDigest {
 
     /// The digest of each file, in the order given, through one 64 KiB buffer.
     ///
-    /// On one core: hashing 10,000 case files on both cores (concurrentPerform over
-    /// chunks) measured no faster on this shared 2-core machine, and slower when the
-    /// other core was busy (the last chunk waits for a descheduled worker): 0.21 s
-    /// against 0.15 s for `build --if-changed` of 10,000 files.
+    /// On one core: hashing on both cores was no faster on a shared 2-core machine,
+    /// and slower when the other core was busy (the last chunk waits for a
+    /// descheduled worker); docs/performance.md has the figures.
     static func digests(of paths: [String], maxBytes: Int) -> [String] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { buffer.deallocate() }

@@ -60,14 +60,16 @@ struct ConvertCommand: ParsableCommand {
             // Read the new folder back, in memory, before writing a byte of it.
             var expected = cohort
             if form == .yaml, !cohort.learningRecorded {
-                Console.error("\(input.inputs): warning: the cohort records no learning points (no learning.csv or learning sheet); the YAML case files will have none, and the report will say that none were marked for publication")
+                Console.error("\(input.inputs): warning: the cohort records no learning points (no learning.csv or learning sheet); the YAML case files will "
+                    + "have none, and the report will say that none were marked for publication")
                 expected.learningRecorded = true
             }
             let memory = InMemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { ("converted/" + $0.path, $0.bytes) }))
             let reread = CohortLoader.load(inputs: "converted", fileSystem: memory)
             guard reread.cohort == expected else {
                 let problems = reread.diagnostics.prefix(5).map(\.description)
-                throw Failure(.badData, lines: ["panel-report: the cohort converted to \(form.rawValue) would not read back the same; nothing was written"] + problems)
+                throw Failure(.badData, lines: ["panel-report: the cohort converted to \(form.rawValue) would not read back the same; nothing was "
+                    + "written"] + problems)
             }
 
             do {

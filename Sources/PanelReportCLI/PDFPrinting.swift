@@ -54,7 +54,8 @@ enum PDFPrinting {
             let candidate = "\(folder)/chromium"
             if manager.isExecutableFile(atPath: candidate) { return candidate }
         }
-        throw Failure(.unavailable, "panel-report: --pdf prints the report with Chromium, and no 'chromium' is on PATH; install it with: \(install) (or name it with --chromium PATH)")
+        throw Failure(.unavailable, "panel-report: --pdf prints the report with Chromium, and no 'chromium' is on PATH; install it with: \(install) (or name "
+            + "it with --chromium PATH)")
     }
 
     /// Prints `html` (a self-contained page) with `program` in a scratch folder of its own.

@@ -40,7 +40,8 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The port (default \(defaultPort), or any free port when that one is in use; 0 for any free port).", valueName: "n"))
     var port: Int?
 
-    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (the default) lets only this computer in; another address shows the draft, with its case references, to other computers, without a password.", valueName: "address"))
+    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (the default) lets only this computer in; another address shows the draft, with its case "
+        + "references, to other computers, without a password.", valueName: "address"))
     var host = "127.0.0.1"
 
     @Flag(help: "Serve the published report instead of the reviewers' draft.")
@@ -62,7 +63,9 @@ struct PreviewCommand: ParsableCommand {
             let address = try PreviewAddress(host: host)
             let chosen = try choosePort(address, transport)
             if !address.isLoopback {
-                Console.error("panel-report: warning: --host \(host): other computers that can reach this one can open the preview, \(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless they need it")
+                Console.error("panel-report: warning: --host \(host): other computers that can reach this one can open the preview, "
+                    + "\(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless "
+                    + "they need it")
             }
 
             let session = PreviewSession(inputs: input.inputs, templates: templateOptions.templates, draft: !published)
@@ -100,10 +103,13 @@ struct PreviewCommand: ParsableCommand {
         guard wanted != 0, let problem = transport.bindProblem(host: address.host, isIPv6: address.isIPv6, port: wanted) else { return wanted }
         if problem == EADDRINUSE || problem == EACCES {
             if port == nil {
-                Console.error("panel-report: port \(wanted) is \(problem == EADDRINUSE ? "in use by another program" : "not open to this user"); using a free port instead")
+                Console.error("panel-report: port \(wanted) is \(problem == EADDRINUSE ? "in use by another program" : "not open to this user"); using a "
+                    + "free port instead")
                 return 0
             }
-            throw Failure(.usage, "panel-report: --port \(wanted): \(problem == EADDRINUSE ? "another program is listening on it" : "this user may not listen on it (ports below 1024 need root)"); choose another, or --port 0 for any free port")
+            throw Failure(.usage, "panel-report: --port \(wanted): "
+                + "\(problem == EADDRINUSE ? "another program is listening on it" : "this user may not listen on it (ports below 1024 need root)"); choose "
+                + "another, or --port 0 for any free port")
         }
         if problem == EADDRNOTAVAIL {
             throw Failure(.usage, "panel-report: --host \(Printable.text(address.host)): not an address of this computer; use 127.0.0.1")
@@ -127,26 +133,5 @@ struct PreviewCommand: ParsableCommand {
         } else {
             Console.error("panel-report: build \(outcome.build): \(errors) \(errors == 1 ? "problem" : "problems") to fix, listed on the page (\(ms) ms)")
         }
-    }
-}
-
-/// `panel-report-preview`, the program that serves the preview: `panel-report
-/// preview` replaces itself with it, so the server has the same process, arguments,
-/// environment, output and exit code as the command the user ran.
-enum PreviewProgram {
-    static let name = "panel-report-preview"
-
-    /// Where it should be: beside the running program (symbolic links followed).
-    static var path: String {
-        let running = (try? System.readLink("/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: running).deletingLastPathComponent().appendingPathComponent(name).path
-    }
-
-    /// Runs it in this process's place with this command line; returns only by throwing.
-    static func start() throws -> Never {
-        let program = path
-        let arguments = [program] + CommandLine.arguments.dropFirst()
-        let error = System.exec(program, arguments: arguments)
-        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) (\(error)); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)")
     }
 }

@@ -2,43 +2,6 @@ import Foundation
 import Glibc
 import Platform
 
-/// A request as the preview reads it: the method, the path and the Host header.
-public struct PreviewRequest: Sendable {
-    public let method: String
-    public let path: String
-    public let host: String?
-
-    public init(method: String, path: String, host: String?) {
-        self.method = method
-        self.path = path
-        self.host = host
-    }
-}
-
-/// The preview's answer: a status, its headers in order, and the body.
-public struct PreviewResponse: Sendable {
-    public let status: Int
-    public let reason: String
-    public let headers: [(name: String, value: String)]
-    public let body: Data
-}
-
-/// The web server under `panel-report preview`. It is FlyingFox, linked only into
-/// the `panel-report-preview` program: a networking library in `panel-report`
-/// itself would be loaded by every command (about 30 more shared libraries, most
-/// of a small build's time), so `panel-report preview` hands over to that program
-/// (``PreviewCommand``), which sets ``PreviewCommand/transport``.
-public protocol PreviewTransport: Sendable {
-    /// Binding a socket to `host` (an IP address) and `port`, then letting it go:
-    /// nil if it could be had, else the system's error number (`EADDRINUSE`).
-    static func bindProblem(host: String, isIPv6: Bool, port: UInt16) -> Int32?
-
-    /// Serves until stopped, calling `listening` with the port once it accepts connections.
-    static func serve(host: String, isIPv6: Bool, port: UInt16,
-                      respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse,
-                      listening: @escaping @Sendable (UInt16) -> Void) async throws
-}
-
 /// Answers the browser for `panel-report preview`: the report (or the problems
 /// page) at `/`, its figures and data beside it, the reload script and the build
 /// number. Everything comes from memory (``PreviewSession``); nothing is read from
@@ -137,33 +100,5 @@ public struct PreviewHandler: Sendable {
         PreviewResponse(status: status, reason: reason,
                         headers: [(name: "Content-Type", value: "text/plain; charset=utf-8"), (name: "Cache-Control", value: "no-store")],
                         body: Data(message.utf8))
-    }
-}
-
-/// The address the preview listens on, parsed from `--host` and `--port`.
-public struct PreviewAddress: Sendable {
-    public let host: String
-    public let isIPv6: Bool
-
-    public init(host: String) throws {
-        self.host = host
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        if inet_pton(AF_INET, host, &v4) == 1 {
-            isIPv6 = false
-        } else if inet_pton(AF_INET6, host, &v6) == 1 {
-            isIPv6 = true
-        } else {
-            throw Failure(.usage, "--host \(Printable.text(host)): not an IP address; give one such as 127.0.0.1 (the default), ::1 or 0.0.0.0 (names are not looked up)")
-        }
-    }
-
-    /// Whether only this computer can connect (127.0.0.0/8 or ::1).
-    public var isLoopback: Bool {
-        isIPv6 ? host == "::1" || host == "0:0:0:0:0:0:0:1" : host.hasPrefix("127.")
-    }
-
-    public func url(port: UInt16) -> String {
-        isIPv6 ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
     }
 }

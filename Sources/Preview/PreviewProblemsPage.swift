@@ -2,47 +2,13 @@ import Foundation
 import Platform
 import XMLWriter
 
-/// One problem as the preview shows it: where, what, and the line it is about.
-public struct PreviewProblem: Equatable {
-    /// `Inputs/cases/C07.yaml:12:14`, `Templates/chapters/03-data.md:8`, or a file or folder alone.
-    public var place: String
-    public var message: String
-    public var isWarning: Bool
-    /// The 1-based line the problem is on, and its text as the file holds it now.
-    var line: Int?
-    var source: String?
-    /// The 1-based column (in characters) it points at, if it has one.
-    var column: Int?
-
-    /// The offending line of `bytes` (1-based), without its line break, cut to
-    /// 400 characters and with control and invisible characters written as U+XXXX.
-    static func sourceLine(_ line: Int, of bytes: [UInt8]) -> String? {
-        guard line >= 1 else { return nil }
-        var current = 1
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            if current == line { return shown(bytes[start..<index]) }
-            current += 1
-            start = index + 1
-        }
-        return current == line && start <= bytes.count ? shown(bytes[start...]) : nil
-    }
-
-    private static func shown(_ bytes: ArraySlice<UInt8>) -> String {
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasSuffix("\r") { text.removeLast() }
-        let limit = 400
-        if text.count > limit { text = String(text.prefix(limit)) + "…" }
-        return Printable.text(text)
-    }
-}
-
 /// The page `panel-report preview` serves while the inputs or templates have
 /// problems: every one of them, each with the line of the file it is about, and
 /// the same reload script as the report, so that it turns back into the report by
 /// itself once the files are fixed. Written through ``XMLWriter`` like the report.
 enum PreviewProblemsPage {
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action "
+        + "'none'"
 
     static let css = """
         body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #0b0c0c; line-height: 1.45; }
@@ -71,7 +37,8 @@ enum PreviewProblemsPage {
             try w.element("body") {
                 try w.element("main") {
                     try w.element("h1", text: "The report cannot be built: \(count(errors, "problem", "problems")) to fix")
-                    try w.element("p", ["class": "lead"], text: "Fix the files in \(Printable.text(inputs)) and \(Printable.text(templates)) and save them: this page turns back into the report by itself. Nothing was written to disk.")
+                    try w.element("p", ["class": "lead"], text: "Fix the files in \(Printable.text(inputs)) and \(Printable.text(templates)) and save them: "
+                        + "this page turns back into the report by itself. Nothing was written to disk.")
                     try w.element("ol") {
                         for problem in problems { try item(problem, w) }
                     }

@@ -79,7 +79,8 @@ public final class PreviewSession: @unchecked Sendable {
             result = CohortLoader.load(inputs: inputs, fileSystem: fs, parsed: parsed)
         } else {
             result = nil
-            problems.append(PreviewProblem(place: inputs, message: "no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml and cases/", isWarning: false))
+            problems.append(PreviewProblem(place: inputs, message: "no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml "
+                + "and cases/", isWarning: false))
         }
         if let result {
             problems += result.diagnostics.map { problem($0, read: fs.read) }
@@ -130,7 +131,8 @@ public final class PreviewSession: @unchecked Sendable {
                 files = ["report.html": Data(try PreviewProblemsPage.html(shown, inputs: inputs, templates: templates, reloadScript: script).utf8)]
             } catch {
                 // The page escapes everything it prints; should the writer still refuse, say so plainly.
-                files = ["report.html": Data("The report cannot be built, and its problems could not be shown as a page (\(error)); see the messages in the terminal.".utf8)]
+                files = ["report.html": Data(("The report cannot be built, and its problems could not be shown as a page (\(error)); see the messages in the "
+                    + "terminal.").utf8)]
             }
         }
         current.withLock { $0 = PreviewState(build: build, files: files ?? [:], isReport: isReport) }
@@ -187,51 +189,5 @@ public final class PreviewSession: @unchecked Sendable {
         let source = template.line.flatMap { l in read[template.file].flatMap { PreviewProblem.sourceLine(l, of: $0) } }
         return PreviewProblem(place: place, message: template.message, isWarning: template.isWarning,
                               line: source == nil ? nil : template.line, source: source)
-    }
-}
-
-/// The loader's view of the disk (``DiskFileSystem``, with all its checks), keeping
-/// the bytes of every file it reads, by the path the loader names it with.
-struct RecordingFileSystem: InputFileSystem {
-    /// Written from the loader's worker threads: behind a lock.
-    private final class Store: Sendable {
-        private let files = Mutex<[String: [UInt8]]>([:])
-        func record(_ path: String, _ bytes: [UInt8]) {
-            files.withLock { $0[path] = bytes }
-        }
-        var all: [String: [UInt8]] { files.withLock { $0 } }
-    }
-
-    private let disk: DiskFileSystem
-    private let store = Store()
-
-    init(_ disk: DiskFileSystem) {
-        self.disk = disk
-    }
-
-    /// What was read so far, by path.
-    var read: [String: [UInt8]] { store.all }
-
-    func entries(inDirectory path: String) throws -> [String]? { try disk.entries(inDirectory: path) }
-    func entries(inDirectory path: String, atMost: Int) throws -> [String]? { try disk.entries(inDirectory: path, atMost: atMost) }
-    func fileSize(atPath path: String) throws -> Int? { try disk.fileSize(atPath: path) }
-    func isDirectory(atPath path: String) -> Bool { disk.isDirectory(atPath: path) }
-
-    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead {
-        let found = try disk.read(atPath: path, maxBytes: maxBytes)
-        if case .bytes(let bytes, _) = found { store.record(path, bytes) }
-        return found
-    }
-
-    func contents(atPath path: String) throws -> [UInt8] {
-        let bytes = try disk.contents(atPath: path)
-        store.record(path, bytes)
-        return bytes
-    }
-
-    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
-        let bytes = try disk.contents(atPath: path, maxBytes: maxBytes)
-        store.record(path, bytes)
-        return bytes
     }
 }

@@ -23,7 +23,8 @@ import Testing
                        Manifest.Source(path: "inputs/*", sha256: String(repeating: "c", count: 64))]
         let files: [(path: String, bytes: Data)] = [("report.html", Data("<html></html>".utf8)), ("data/statistics.json", Data()),
                                                     ("figures/figure-10.svg", Data([0, 1, 2]))]
-        let manifest = Manifest(kind: kind, draftBuilt: kind == .draft ? "2026-11-29T22:50:00Z" : nil, sources: sources, files: files, version: PanelReport.version)
+        let manifest = Manifest(kind: kind, draftBuilt: kind == .draft ? "2026-11-29T22:50:00Z" : nil, sources: sources, files: files,
+                                version: PanelReport.version)
         let written = manifest.data()
         #expect(written == (try Self.encoderBytes(manifest)))
         #expect(try JSONDecoder().decode(Manifest.self, from: written) == manifest)

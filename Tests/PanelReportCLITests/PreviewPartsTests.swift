@@ -45,7 +45,8 @@ import Testing
         #expect(html.contains("<li class=\"warning\"><p class=\"place\">Inputs/cases/notes.txt</p><p class=\"message\">Warning: ignored"))
         #expect(html.components(separatedBy: "<script").count == 2)
         #expect(html.hasSuffix("<script src=\"/__preview/reload.js?build=3\"></script></body></html>\n"))
-        #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'\""))
+        #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action "
+            + "'none'\""))
     }
 
     @Test func aSnapshotChangesWithAnyByteAndFollowsOnlyTheNamedFolderIfItIsALink() throws {
