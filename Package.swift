@@ -11,7 +11,8 @@ import PackageDescription
 // - ZIPFoundation: WorkbookReading to open a workbook, CohortExport to write one;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
-// and only Platform makes system calls (one thin wrapper each, in System.swift).
+// and only Platform makes system calls (one thin wrapper each, in System.swift;
+// Foundation's FileManager still makes and removes whole folders).
 // Around the pipeline, one module per concern: BuildInputs reads the inputs and
 // templates from disk, hashes them (swift-crypto) and reads a draft's clock;
 // OutputFolder is an output folder's life (stage, swap, journal, manifest, verify);
@@ -78,8 +79,8 @@ let package = Package(
         ]),
 
         // MARK: The command line
-        // The commands, thin over the modules above. Every command is in PanelReportCLI; `panel-report` is that alone. Preview's
-        // web server (FlyingFox, and through it Foundation's networking, libcurl and
+        // The commands, thin over the modules above. Every command is in PanelReportCLI;
+        // `panel-report` is that alone. Preview's web server (FlyingFox, and through it Foundation's networking, libcurl and
         // its TLS and Kerberos libraries) is in `panel-report-preview` only, which
         // `panel-report preview` starts in its place: linked into `panel-report`, those
         // libraries were loaded by every command, most of a small build's time.
