@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// PanelReport builds and runs on Linux only: its system calls (Platform) use Glibc
+// and Linux's own calls (inotify, fdatasync, st_mtim), and no other system is built
+// or tested.
+
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
 // Each stage imports only the stages before it, and each C library has one owner:
 // - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (its SAX2 push parser) for reading;
@@ -8,12 +12,17 @@ import PackageDescription
 // - zlib (CLibZ): WorkbookReading's zip checksums only;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
-// and only the command line (PanelReportCLI) touches the disk and the clock, and
-// only `panel-report-preview` (FlyingFox, loopback by default) the network.
+// and only Platform makes system calls (one thin wrapper each, in System.swift;
+// Foundation's FileManager still makes and removes whole folders).
+// Around the pipeline, one module per concern: BuildInputs reads the inputs and
+// templates from disk, hashes them (swift-crypto) and reads a draft's clock;
+// OutputFolder is an output folder's life (stage, swap, journal, manifest, verify);
+// Preview rebuilds in memory for the live preview; PanelReportCLI is the commands,
+// thin over them. Only `panel-report-preview` (FlyingFox, loopback by default)
+// touches the network.
 
 let package = Package(
     name: "PanelReport",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "panel-report", targets: ["panel-report"]),
         .executable(name: "panel-report-preview", targets: ["panel-report-preview"]),
@@ -23,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: C libraries
@@ -32,15 +42,14 @@ let package = Package(
         // Not "CZlib": ZIPFoundation's own zlib module has that name, and two modules of one name clash.
         .systemLibrary(name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // Linux's sync_file_range, which Swift's Glibc module does not declare.
-        .target(name: "CFileSync"),
+        // MARK: The system
+        // Every system call (and every Linux-only one: inotify, fdatasync, st_mtim), one
+        // thin wrapper each, and the one directory walker; nothing else calls Glibc's file functions.
+        .target(name: "Platform"),
 
         // MARK: Pipeline stages
         .target(name: "XMLWriter", dependencies: ["CLibXML2"]),
         .target(name: "CaseModel"),
-        // SHA-256's compression with the processor's SHA instructions, where it has them.
-        .target(name: "CSHA256"),
-        .target(name: "Checksums", dependencies: ["CSHA256"]),
         .target(name: "WorkbookReading", dependencies: ["CLibXML2", "CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML", "WorkbookReading"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
@@ -50,15 +59,34 @@ let package = Package(
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CaseModel", "CohortStatistics"]),
         .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
+        // MARK: The disk, the output folder and the preview
+        // What a build reads from outside: the inputs folder (confined to itself), the
+        // templates, their SHA-256 digests (swift-crypto) and a draft's clock.
+        .target(name: "BuildInputs", dependencies: [
+            "Platform", "CaseLoading", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // An output folder's life: where a build may write, staging, the swap and its
+        // recovery journal, the check for files panel-report did not write, syncing,
+        // the marker, the lock, the manifest and verifying a folder against it.
+        .target(name: "OutputFolder", dependencies: [
+            "Platform", "BuildInputs", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The live preview: a session that rebuilds in memory, the folder watcher,
+        // the handler of requests and the problems page; no web server (see below).
+        .target(name: "Preview", dependencies: [
+            "Platform", "BuildInputs", "CaseModel", "CaseLoading", "CaseValidation", "ReportRendering", "XMLWriter",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
         // MARK: The command line
-        // Every command is in PanelReportCLI; `panel-report` is that alone. Preview's
-        // web server (FlyingFox, and through it Foundation's networking, libcurl and
+        // The commands, thin over the modules above. Every command is in PanelReportCLI;
+        // `panel-report` is that alone. Preview's web server (FlyingFox, and through it Foundation's networking, libcurl and
         // its TLS and Kerberos libraries) is in `panel-report-preview` only, which
         // `panel-report preview` starts in its place: linked into `panel-report`, those
         // libraries were loaded by every command, most of a small build's time.
         .target(name: "PanelReportCLI", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ChartLayout", "ReportRendering", "Checksums", "XMLWriter",
-            "CohortExport", "CFileSync",
+            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ReportRendering", "CohortExport",
+            "Platform", "BuildInputs", "OutputFolder", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // scripts/report builds the release with `--static-swift-stdlib` (see docs/performance.md).
@@ -66,14 +94,13 @@ let package = Package(
         // FlyingFox imports FoundationNetworking, which calls libcurl: a release built
         // with `--static-swift-stdlib` links it from Debian's libcurl4-openssl-dev.
         .executableTarget(name: "panel-report-preview", dependencies: [
-            "PanelReportCLI",
+            "PanelReportCLI", "Preview",
             .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ], linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
-        .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "CaseLoadingTests", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortExport", "WorkbookReading",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -89,6 +116,8 @@ let package = Package(
             "CohortExport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
-        .testTarget(name: "PanelReportCLITests", dependencies: ["PanelReportCLI", "panel-report", "panel-report-preview", "ReportRendering"]),
+        .testTarget(name: "PanelReportCLITests", dependencies: [
+            "PanelReportCLI", "Platform", "BuildInputs", "OutputFolder", "Preview", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )

@@ -1,6 +1,9 @@
 import ArgumentParser
+import BuildInputs
 import CaseModel
 import Foundation
+import OutputFolder
+import Platform
 import ReportRendering
 
 /// `panel-report build`: validates the inputs and writes the report, figures, data and manifest.
@@ -26,7 +29,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var templateOptions: TemplateOptions
 
-    @Option(help: ArgumentHelp("Where to write the report (default: Output, or Output-draft with --draft, so a draft never sits among published files).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where to write the report (default: Output, or Output-draft with --draft, so a draft never sits among published "
+        + "files).", valueName: "dir"))
     var output: String?
 
     /// Drafts carry case ids and unpublished learning: they go to their own folder.
@@ -35,13 +39,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build a reviewers' draft: DRAFT banner, case ids, unpublished learning and a reviewers' annex.")
     var draft = false
 
-    @Option(help: ArgumentHelp("An earlier draft's data/cases.json (cases and numbers that changed) or a published statistics.json (numbers); changes are listed and highlighted (with --draft).", valueName: "path"))
+    @Option(help: ArgumentHelp("An earlier draft's data/cases.json (cases and numbers that changed) or a published statistics.json (numbers); changes are "
+        + "listed and highlighted (with --draft).", valueName: "path"))
     var baseline: String?
 
-    @Option(name: .customLong("suppress-below"), help: ArgumentHelp("Publish every count from 1 to N-1 as [c], and withhold enough others that none can be worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
+    @Option(name: .customLong("suppress-below"), help: ArgumentHelp("Publish every count from 1 to N-1 as [c], and withhold enough others that none can be "
+        + "worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
     var suppressBelow: Int?
 
-    @Flag(name: .customLong("if-changed"), help: "Build only if the inputs, templates, panel-report's version or the report's files differ from the output's manifest.json; otherwise write nothing and exit 0.")
+    @Flag(name: .customLong("if-changed"), help: ArgumentHelp("Build only if the inputs, templates, panel-report's version or the report's files differ "
+        + "from the output's manifest.json; otherwise write nothing and exit 0."))
     var ifChanged = false
 
     @Flag(help: "Also print the report to report.pdf (A4, page numbers, bookmarks, tagged) with headless Chromium.")
@@ -54,7 +61,8 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
-            throw ValidationError("--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to \(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
+            throw ValidationError("--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
+                + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
         }
         if baseline != nil && !draft {
             throw ValidationError("--baseline marks changes in a reviewers' draft; add --draft")
@@ -67,7 +75,7 @@ struct BuildCommand: ParsableCommand {
             // Where the report may go is settled first, before anything is read or created.
             try OutputPlace.check(output: outputFolder, inputs: input.inputs, templates: templateOptions.templates)
             // A build killed part-way is finished (or undone) before anything else happens there.
-            try OutputWriter.recover(outputFolder)
+            try OutputWriter.recover(outputFolder, warn: Console.warning)
             let kind: OutputWriter.Kind = draft ? .draft : .published
             // A draft's time is read (and an invalid SOURCE_DATE_EPOCH refused) before any work.
             let pinned = draft ? try DraftClock.pinned().map(DraftClock.format) : nil
@@ -78,10 +86,12 @@ struct BuildCommand: ParsableCommand {
                                            options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : []))
             var because = ""
             if ifChanged {
-                switch Manifest.verdict(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned) {
+                switch Manifest.verdict(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned, version: PanelReport.version) {
                 case .upToDate(let manifest):
                     clock.finish()
-                    Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its inputs, templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files checked); nothing was written (\(RunClock.format(clock.seconds)))",
+                    Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its inputs, "
+                        + "templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files "
+                        + "checked); nothing was written (\(RunClock.format(clock.seconds)))",
                                     outcome: "unchanged", code: 0, seconds: clock.seconds)
                     return
                 case .build(let reason):
@@ -114,13 +124,14 @@ struct BuildCommand: ParsableCommand {
             for warning in built.warnings { Console.problem(warning) }
             clock.begin("writing the report")
             let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: cohort.review.published)
-            let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed)
+            let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed, version: PanelReport.version)
             let files = printed + [(path: Manifest.fileName, bytes: manifest.data())]
-            try OutputWriter.replace(outputFolder, kind: kind, with: files)
+            try OutputWriter.replace(outputFolder, kind: kind, with: files, warn: Console.warning)
             clock.finish()
             let cases = cohort.cases.count
             let warnings = loaded.warnings.count + built.warnings.count
-            Console.summary("panel-report: built \(OutputWriter.Folder(outputFolder).shown)/report.html (\(draft ? "reviewers' draft" : "published"), \(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files, \(RunClock.format(clock.seconds)))"
+            Console.summary("panel-report: built \(OutputWriter.Folder(outputFolder).shown)/report.html (\(draft ? "reviewers' draft" : "published"), "
+                + "\(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files, \(RunClock.format(clock.seconds)))"
                 + (warnings == 0 ? "" : "; see the \(warnings == 1 ? "warning" : "\(warnings) warnings") above") + because,
                 outcome: "built", code: 0, seconds: clock.seconds)
         }

@@ -1,8 +1,11 @@
+import BuildInputs
 import CaseLoading
 import CaseModel
 import CaseValidation
 import Foundation
+import Platform
 import ReportRendering
+import Synchronization
 
 /// Loads and validates the inputs, printing every diagnostic; the cohort only if valid.
 enum CohortReading {
@@ -52,86 +55,5 @@ enum CohortReading {
             parts.append("\(templateProblems) template \(templateProblems == 1 ? "problem" : "problems")")
         }
         return "panel-report: \(parts.joined(separator: " and ")); nothing was written"
-    }
-}
-
-/// What `validate` and `build` check before anything is written: the inputs and
-/// the templates, every problem of both printed in one run.
-enum Preparation {
-    struct Ready {
-        var cohort: Cohort
-        var result: CohortLoadResult
-        var templates: TemplateFiles
-        /// Template warnings printed (only when the templates were checked here).
-        var templateWarnings: Int
-    }
-
-    /// With `buildChecksTemplates`, a valid cohort's templates are left for the
-    /// build to check (it finds exactly the same problems, without rendering twice).
-    static func run(inputs: String, templates folder: String, buildChecksTemplates: Bool, clock: RunClock? = nil) throws -> Ready {
-        let result = try CohortReading.loadPrinting(inputs, clock: clock)
-        var templates: TemplateFiles?
-        var templateFailure: Failure?
-        do {
-            templates = try TemplateReading.read(folder)
-        } catch let failure as Failure {
-            templateFailure = failure
-            for line in failure.lines { Console.error(line) }
-        }
-        var found: [TemplateProblem] = []
-        if let templates, result.cohort == nil || !buildChecksTemplates {
-            found = ReportBuilder.check(result.cohort, templates: templates)
-            for problem in found { Console.problem(problem) }
-        }
-        let problems = found.filter { !$0.isWarning }
-        if let cohort = result.cohort, let templates, problems.isEmpty {
-            return Ready(cohort: cohort, result: result, templates: templates, templateWarnings: found.count)
-        }
-        let missing = result.misses || templateFailure?.kind == .missingInput
-        throw Failure(missing ? .missingInput : .badData,
-                      CohortReading.summary(inputs: inputs, result: result, templateProblems: problems.count + (templateFailure == nil ? 0 : 1)))
-    }
-}
-
-/// The disk as the loader sees it, counting the files read for the progress line.
-struct CountingFileSystem: InputFileSystem {
-    let disk: DiskFileSystem
-    /// How many files the loader is expected to read (review, areas, vocabulary and the cases).
-    let expected: Int
-    let clock: RunClock
-    private let counter = Counter()
-
-    init(disk: DiskFileSystem, expected: Int, clock: RunClock) {
-        self.disk = disk
-        self.expected = expected
-        self.clock = clock
-    }
-
-    /// Counted from the loader's worker threads: behind a lock.
-    final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
-    }
-
-    func entries(inDirectory path: String) throws -> [String]? { try disk.entries(inDirectory: path) }
-    func entries(inDirectory path: String, atMost: Int) throws -> [String]? { try disk.entries(inDirectory: path, atMost: atMost) }
-    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead { try counted { try disk.read(atPath: path, maxBytes: maxBytes) } }
-    func fileSize(atPath path: String) throws -> Int? { try disk.fileSize(atPath: path) }
-    func isDirectory(atPath path: String) -> Bool { disk.isDirectory(atPath: path) }
-    func contents(atPath path: String) throws -> [UInt8] { try counted { try disk.contents(atPath: path) } }
-    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] { try counted { try disk.contents(atPath: path, maxBytes: maxBytes) } }
-
-    private func counted<T>(_ read: () throws -> T) rethrows -> T {
-        defer {
-            let count = counter.next()
-            clock.detail("\(count) of \(max(expected, count)) files read")
-        }
-        return try read()
     }
 }

@@ -2,36 +2,9 @@ import ArgumentParser
 import CaseLoading
 import CaseModel
 import Foundation
+import Platform
 import ReportRendering
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// How a command talks on stderr: `--quiet`, `--verbose` and `--log-format`,
-/// shared by `build`, `validate`, `stats` and `verify`.
-struct LogOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, json
-    }
-
-    @Flag(name: .shortAndLong, help: "Print nothing on success; warnings and errors still go to stderr.")
-    var quiet = false
-
-    @Flag(name: .shortAndLong, help: "Also print how long each stage took (load and validate, compute and render, write).")
-    var verbose = false
-
-    @Option(name: .customLong("log-format"), help: ArgumentHelp("human (one readable line each) or json (one JSON object per line: level, message, file, line, column, field, code).", valueName: "format"))
-    var logFormat: Format = .human
-
-    func validate() throws {
-        if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other; give one of them") }
-    }
-
-    /// Makes these the settings of every line the run prints.
-    func apply() {
-        Console.configure(Console.Settings(quiet: quiet, verbose: verbose, json: logFormat == .json))
-    }
-}
+import Synchronization
 
 /// Where the CLI speaks: results to stdout; every message to stderr through
 /// ``log(_:)``, the one function that writes there, so `--quiet` and
@@ -70,14 +43,19 @@ enum Console {
         var text: String? = nil
     }
 
-    private static let state = Mutex()
-    nonisolated(unsafe) private static var settings = Settings()
-    nonisolated(unsafe) private static var progressShown = false
-    nonisolated(unsafe) private static var progressOver = false
+    /// The settings and the progress line, behind one lock: the progress line is
+    /// drawn from a timer's thread.
+    private struct State {
+        var settings = Settings()
+        var progressShown = false
+        var progressOver = false
+    }
 
-    static func configure(_ new: Settings) { state.locked { settings = new } }
+    private static let state = Mutex(State())
 
-    static var current: Settings { state.locked { settings } }
+    static func configure(_ new: Settings) { state.withLock { $0.settings = new } }
+
+    static var current: Settings { state.withLock { $0.settings } }
 
     static func out(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -85,45 +63,45 @@ enum Console {
 
     /// Every message on stderr goes through here, so --quiet and --log-format hold for all of them.
     static func log(_ entry: Entry) {
-        state.locked {
+        state.withLock { state in
             switch entry.level {
-            case .info where settings.quiet: return
-            case .debug where !settings.verbose: return
+            case .info where state.settings.quiet: return
+            case .debug where !state.settings.verbose: return
             default: break
             }
             var bytes = Data()
-            if progressShown {
+            if state.progressShown {
                 bytes.append(contentsOf: Array("\r\u{1B}[K".utf8))
-                progressShown = false
+                state.progressShown = false
             }
-            bytes.append(contentsOf: Array(((settings.json ? json(entry) : Printable.text(entry.text ?? entry.message)) + "\n").utf8))
+            bytes.append(contentsOf: Array(((state.settings.json ? json(entry) : Printable.text(entry.text ?? entry.message)) + "\n").utf8))
             emit(bytes)
         }
     }
 
     /// Text that is not a log line (the help asked for by running no command), as it is.
     static func raw(_ text: String) {
-        state.locked { emit(Data(text.utf8)) }
+        state.withLock { _ in emit(Data(text.utf8)) }
     }
 
     /// A progress line that the next one overwrites: only on a terminal, only in
     /// human format, never with `--quiet`.
     static func progress(_ line: String) {
-        state.locked {
-            guard !progressOver, !settings.quiet, !settings.json, isatty(2) == 1 else { return }
+        state.withLock { state in
+            guard !state.progressOver, !state.settings.quiet, !state.settings.json, System.isTerminal(2) else { return }
             emit(Data(("\r\u{1B}[K" + Printable.text(line)).utf8))
-            progressShown = true
+            state.progressShown = true
         }
     }
 
     /// Clears a progress line, if one is shown, for good: a timer tick already
     /// under way when the run ended draws nothing after its summary.
     static func endProgress() {
-        state.locked {
-            progressOver = true
-            guard progressShown else { return }
+        state.withLock { state in
+            state.progressOver = true
+            guard state.progressShown else { return }
             emit(Data("\r\u{1B}[K".utf8))
-            progressShown = false
+            state.progressShown = false
         }
     }
 
@@ -193,93 +171,5 @@ enum Console {
             return #"{"level":"error","message":"panel-report: a log line could not be written as JSON"}"#
         }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// A lock for the console's settings and its writes (the progress line is drawn
-/// from a timer's thread).
-final class Mutex: @unchecked Sendable {
-    private let lock = NSLock()
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
-    }
-}
-
-/// How long a run and each of its stages took; the stage names the progress line.
-final class RunClock: @unchecked Sendable {
-    private let start = Date()
-    private let lock = NSLock()
-    private var stage = ""
-    private var stageStart = Date()
-    private var stages: [(String, Double)] = []
-    private var timer: DispatchSourceTimer?
-    private var finished = false
-    private var stageDetail = ""
-
-    /// Shows a progress line once the run has taken a second, on a terminal only.
-    init(progress: Bool) {
-        guard progress, isatty(2) == 1 else { return }
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + 1, repeating: 0.25)
-        timer.setEventHandler { [weak self] in
-            guard let self else { return }
-            let (name, detail, seconds) = self.lock.withLock { (self.stage, self.stageDetail, Date().timeIntervalSince(self.start)) }
-            Console.progress("panel-report: \(name)… " + (detail.isEmpty ? "" : detail + ", ") + "\(String(format: "%.1f", seconds)) s")
-        }
-        timer.resume()
-        self.timer = timer
-    }
-
-    deinit { timer?.cancel() }
-
-    var seconds: Double { Date().timeIntervalSince(start) }
-
-    /// Ends the stage before (if any) and starts `name`.
-    func begin(_ name: String) {
-        lock.withLock {
-            let now = Date()
-            if !stage.isEmpty { stages.append((stage, now.timeIntervalSince(stageStart))) }
-            stage = name
-            stageDetail = ""
-            stageStart = now
-        }
-    }
-
-    /// How far the stage has gone ("120 of 3003 files read"), for the progress line.
-    func detail(_ text: String) {
-        lock.withLock { stageDetail = text }
-    }
-
-    /// Stops the progress line and prints the stage timings (with `--verbose`).
-    func finish() {
-        guard !finished else { return }
-        finished = true
-        timer?.cancel()
-        timer = nil
-        Console.endProgress()
-        begin("")
-        let done = lock.withLock { stages }
-        guard !done.isEmpty else { return }
-        Console.debug("panel-report: timings: " + done.map { "\($0.0) \(Self.milliseconds($0.1))" }.joined(separator: ", ")
-            + "; total \(Self.milliseconds(seconds))")
-    }
-
-    /// A stage's time in milliseconds ("12.3 ms"): a small build's stages take a few each.
-    static func milliseconds(_ seconds: Double) -> String { fixed(seconds * 1000, places: 1) + " ms" }
-
-    static func format(_ seconds: Double) -> String { fixed(seconds, places: 2) + " s" }
-
-    /// A time rounded to one or two decimal places ("0.03", "12.5"), without
-    /// Foundation's String(format:) and its locale: the summary line of every run
-    /// was a noticeable part of a small build's time.
-    static func fixed(_ value: Double, places: Int) -> String {
-        let scale = places == 1 ? 10 : 100
-        let scaled = (value * Double(scale)).rounded()
-        guard scaled.isFinite, abs(scaled) < 1e15 else { return "\(value)" }
-        let units = Int(scaled)
-        let fraction = String(abs(units) % scale)
-        return (units < 0 ? "-" : "") + "\(abs(units) / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
     }
 }

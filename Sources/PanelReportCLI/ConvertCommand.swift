@@ -1,9 +1,11 @@
 import ArgumentParser
+import BuildInputs
 import CaseLoading
 import CaseModel
 import CaseValidation
 import CohortExport
 import Foundation
+import Platform
 
 /// `panel-report convert`: moves a cohort from one form to another once — YAML
 /// case files, the CSV pair (`cases.csv` + `learning.csv`) or the workbook
@@ -38,7 +40,7 @@ struct ConvertCommand: ParsableCommand {
             let form = CohortExport.Form(rawValue: to.rawValue) ?? .yaml
             let (cohort, _) = try CohortReading.load(input.inputs)
             let fm = FileManager.default
-            if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty {
+            if let existing = try? Directory.names(output, atMost: 1), !existing.isEmpty {
                 throw Failure(.cannotCreateOutput, "\(output): the folder is not empty; convert writes a new inputs folder: name one that does not exist yet")
             }
             if fm.fileExists(atPath: output), !DiskFileSystem(inputs: output).isDirectory(atPath: output) {
@@ -58,14 +60,16 @@ struct ConvertCommand: ParsableCommand {
             // Read the new folder back, in memory, before writing a byte of it.
             var expected = cohort
             if form == .yaml, !cohort.learningRecorded {
-                Console.error("\(input.inputs): warning: the cohort records no learning points (no learning.csv or learning sheet); the YAML case files will have none, and the report will say that none were marked for publication")
+                Console.error("\(input.inputs): warning: the cohort records no learning points (no learning.csv or learning sheet); the YAML case files will "
+                    + "have none, and the report will say that none were marked for publication")
                 expected.learningRecorded = true
             }
             let memory = InMemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { ("converted/" + $0.path, $0.bytes) }))
             let reread = CohortLoader.load(inputs: "converted", fileSystem: memory)
             guard reread.cohort == expected else {
                 let problems = reread.diagnostics.prefix(5).map(\.description)
-                throw Failure(.badData, lines: ["panel-report: the cohort converted to \(form.rawValue) would not read back the same; nothing was written"] + problems)
+                throw Failure(.badData, lines: ["panel-report: the cohort converted to \(form.rawValue) would not read back the same; nothing was "
+                    + "written"] + problems)
             }
 
             do {

@@ -1,38 +1,5 @@
 import ArgumentParser
-
-/// A run that stops: a readable message for stderr and a sysexits code.
-struct Failure: Error {
-    enum Kind: Int32 {
-        case usage = 64
-        case badData = 65
-        case missingInput = 66
-        /// EX_UNAVAILABLE: a program the run needs (Chromium, for --pdf) is missing or failed.
-        case unavailable = 69
-        /// EX_SOFTWARE: an error panel-report did not expect, which is its own fault
-        /// (every failure of the inputs, templates, disk or environment has a kind above).
-        case internalError = 70
-        case cannotCreateOutput = 73
-        case ioError = 74
-        /// EX_CONFIG: the run's configuration (its environment) is wrong, not its data.
-        case config = 78
-    }
-
-    let kind: Kind
-    let lines: [String]
-    /// What the summary (the last line) reports the run as: refused, or damaged for `verify`.
-    var outcome = "refused"
-
-    init(_ kind: Kind, _ lines: String...) {
-        self.kind = kind
-        self.lines = lines
-    }
-
-    init(_ kind: Kind, lines: [String], outcome: String = "refused") {
-        self.kind = kind
-        self.lines = lines
-        self.outcome = outcome
-    }
-}
+import Platform
 
 extension ParsableCommand {
     /// Runs `body` with the log options applied and a clock started, turning a

@@ -1,5 +1,6 @@
 import CaseModel
 import Foundation
+import Platform
 
 /// `build --pdf`: prints the built page to `report.pdf` with headless Chromium, as the
 /// panel publishes its reports on GOV.UK.
@@ -53,7 +54,8 @@ enum PDFPrinting {
             let candidate = "\(folder)/chromium"
             if manager.isExecutableFile(atPath: candidate) { return candidate }
         }
-        throw Failure(.unavailable, "panel-report: --pdf prints the report with Chromium, and no 'chromium' is on PATH; install it with: \(install) (or name it with --chromium PATH)")
+        throw Failure(.unavailable, "panel-report: --pdf prints the report with Chromium, and no 'chromium' is on PATH; install it with: \(install) (or name "
+            + "it with --chromium PATH)")
     }
 
     /// Prints `html` (a self-contained page) with `program` in a scratch folder of its own.

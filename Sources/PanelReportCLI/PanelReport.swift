@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Platform
+import Preview
 
 /// `panel-report`: builds the panel's findings report from structured case summaries.
 public struct PanelReport: ParsableCommand {
@@ -85,7 +87,8 @@ public struct PanelReport: ParsableCommand {
 
 /// The inputs folder, shared by every command.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, and cases/, cases.csv (+ learning.csv) or cases.xlsx.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, and cases/, cases.csv (+ learning.csv) or "
+        + "cases.xlsx.", valueName: "dir"))
     var inputs: String = "Inputs"
 }
 

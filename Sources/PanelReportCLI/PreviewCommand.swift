@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
+import Platform
+import Preview
+import Synchronization
 
 /// `panel-report preview`: serves the report on this computer and rebuilds it in
 /// memory whenever the inputs or templates change.
@@ -39,7 +40,8 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The port (default \(defaultPort), or any free port when that one is in use; 0 for any free port).", valueName: "n"))
     var port: Int?
 
-    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (the default) lets only this computer in; another address shows the draft, with its case references, to other computers, without a password.", valueName: "address"))
+    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (the default) lets only this computer in; another address shows the draft, with its case "
+        + "references, to other computers, without a password.", valueName: "address"))
     var host = "127.0.0.1"
 
     @Flag(help: "Serve the published report instead of the reviewers' draft.")
@@ -61,13 +63,15 @@ struct PreviewCommand: ParsableCommand {
             let address = try PreviewAddress(host: host)
             let chosen = try choosePort(address, transport)
             if !address.isLoopback {
-                Console.error("panel-report: warning: --host \(host): other computers that can reach this one can open the preview, \(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless they need it")
+                Console.error("panel-report: warning: --host \(host): other computers that can reach this one can open the preview, "
+                    + "\(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless "
+                    + "they need it")
             }
 
             let session = PreviewSession(inputs: input.inputs, templates: templateOptions.templates, draft: !published)
             if let outcome = session.refresh() { Self.report(outcome) }
-            let watcher = FolderWatcher(folders: [input.inputs, templateOptions.templates], polling: poll)
-            if let reason = watcher.fallbackReason {
+            let (watcher, fallbackReason) = watchFolders([input.inputs, templateOptions.templates], polling: poll)
+            if let reason = fallbackReason {
                 Console.error("panel-report: checking \(input.inputs) and \(templateOptions.templates) for changes every 250 ms (\(reason))")
             }
             let watching = Thread {
@@ -99,10 +103,13 @@ struct PreviewCommand: ParsableCommand {
         guard wanted != 0, let problem = transport.bindProblem(host: address.host, isIPv6: address.isIPv6, port: wanted) else { return wanted }
         if problem == EADDRINUSE || problem == EACCES {
             if port == nil {
-                Console.error("panel-report: port \(wanted) is \(problem == EADDRINUSE ? "in use by another program" : "not open to this user"); using a free port instead")
+                Console.error("panel-report: port \(wanted) is \(problem == EADDRINUSE ? "in use by another program" : "not open to this user"); using a "
+                    + "free port instead")
                 return 0
             }
-            throw Failure(.usage, "panel-report: --port \(wanted): \(problem == EADDRINUSE ? "another program is listening on it" : "this user may not listen on it (ports below 1024 need root)"); choose another, or --port 0 for any free port")
+            throw Failure(.usage, "panel-report: --port \(wanted): "
+                + "\(problem == EADDRINUSE ? "another program is listening on it" : "this user may not listen on it (ports below 1024 need root)"); choose "
+                + "another, or --port 0 for any free port")
         }
         if problem == EADDRNOTAVAIL {
             throw Failure(.usage, "panel-report: --host \(Printable.text(address.host)): not an address of this computer; use 127.0.0.1")
@@ -126,55 +133,5 @@ struct PreviewCommand: ParsableCommand {
         } else {
             Console.error("panel-report: build \(outcome.build): \(errors) \(errors == 1 ? "problem" : "problems") to fix, listed on the page (\(ms) ms)")
         }
-    }
-}
-
-/// The error a task ended with, set from that task and read from another thread
-/// (here, and in `panel-report-preview`'s server).
-public final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
-    public init() {}
-    public func set(_ error: Error) { lock.lock(); stored = error; lock.unlock() }
-    public var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
-}
-
-/// Runs async work from the synchronous command and waits for it.
-enum Blocking {
-
-    /// The error the work ended with, or nil.
-    static func run(_ work: @escaping @Sendable () async throws -> Void) -> Error? {
-        let done = DispatchSemaphore(value: 0)
-        let box = ErrorBox()
-        Task.detached {
-            do { try await work() } catch { box.set(error) }
-            done.signal()
-        }
-        done.wait()
-        return box.error
-    }
-}
-
-/// `panel-report-preview`, the program that serves the preview: `panel-report
-/// preview` replaces itself with it, so the server has the same process, arguments,
-/// environment, output and exit code as the command the user ran.
-enum PreviewProgram {
-    static let name = "panel-report-preview"
-
-    /// Where it should be: beside the running program (symbolic links followed).
-    static var path: String {
-        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: running).deletingLastPathComponent().appendingPathComponent(name).path
-    }
-
-    /// Runs it in this process's place with this command line; returns only by throwing.
-    static func start() throws -> Never {
-        let program = path
-        let arguments = [program] + CommandLine.arguments.dropFirst()
-        let pointers = arguments.map { strdup($0) } + [nil]
-        execv(program, pointers)
-        let code = errno
-        for pointer in pointers { free(pointer) }
-        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) (\(SystemError.text(code))); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)")
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import OutputFolder
+import Platform
 
 /// `panel-report verify`: proves an output folder holds exactly what its build wrote.
 struct VerifyCommand: ParsableCommand {
@@ -31,7 +33,8 @@ struct VerifyCommand: ParsableCommand {
             } catch {
                 switch error {
                 case .missing:
-                    throw Failure(.missingInput, "panel-report: \(folder.shown)/\(Manifest.fileName): no such file; build the report first (panel-report build --output \(folder.shown))")
+                    throw Failure(.missingInput, "panel-report: \(folder.shown)/\(Manifest.fileName): no such file; build the report first (panel-report "
+                        + "build --output \(folder.shown))")
                 case .unusable(let why):
                     throw Failure(.badData, lines: ["panel-report: \(folder.shown)/\(Manifest.fileName) \(why); build the report again"], outcome: "damaged")
                 }
@@ -45,10 +48,12 @@ struct VerifyCommand: ParsableCommand {
                               count(damage.filter { if case .unexpected = $0 { true } else { false } }.count, "unexpected")]
                     .compactMap { $0 }.joined(separator: ", ")
                 throw Failure(.badData, lines: damage.map { "\(folder.shown)/\($0.description)" }
-                    + ["panel-report: \(folder.shown) differs from its \(Manifest.fileName): \(counts); do not publish it, build it again (\(RunClock.format(clock.seconds)))"],
+                    + ["panel-report: \(folder.shown) differs from its \(Manifest.fileName): \(counts); do not publish it, build it again "
+                        + "(\(RunClock.format(clock.seconds)))"],
                     outcome: "damaged")
             }
-            Console.summary("panel-report: \(folder.shown) is intact: \(manifest.files.count) files match its \(Manifest.fileName) (\(manifest.kind), built by panel-report \(manifest.tool.version); \(RunClock.format(clock.seconds)))",
+            Console.summary("panel-report: \(folder.shown) is intact: \(manifest.files.count) files match its \(Manifest.fileName) (\(manifest.kind), built "
+                + "by panel-report \(manifest.tool.version); \(RunClock.format(clock.seconds)))",
                             outcome: "intact", code: 0, seconds: clock.seconds)
         }
     }

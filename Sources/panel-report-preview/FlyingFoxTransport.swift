@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Preview
 import PanelReportCLI
 
 /// `panel-report preview`'s web server: FlyingFox, answering with the preview's own

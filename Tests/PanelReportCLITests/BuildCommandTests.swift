@@ -11,7 +11,8 @@ import Testing
         let result = try CLI.run(["build", "--output", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("panel-report: built \(out.path)/report.html (published, 23 cases, \(ReferenceFiles.published.count) files, "), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("panel-report: built \(out.path)/report.html (published, 23 cases, \(ReferenceFiles.published.count) files, "),
+                "\(result.stderr)")
         let files = try CLI.files(under: out).keys.sorted()
         #expect(files == ([".panel-report-lock", ".panel-report-output"] + ReferenceFiles.published).sorted())
         let csv = try String(contentsOf: out.appendingPathComponent("data/figure-1.csv"), encoding: .utf8)
@@ -85,7 +86,8 @@ import Testing
         let out = templates.deletingLastPathComponent().appendingPathComponent("Output")
         let result = try CLI.run(["build", "--templates", templates.path, "--output", out.path])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("chapters/01-summary.md:3: there is no value named \"outcome.dyed\"; did you mean \"outcome.died\"?"), "\(result.stderr)")
+        #expect(result.stderr.contains("chapters/01-summary.md:3: there is no value named \"outcome.dyed\"; did you mean "
+            + "\"outcome.died\"?"), "\(result.stderr)")
         #expect(!(FileManager.default.fileExists(atPath: out.path)))
         // With the name mended, the figure placed twice is the problem.
         try ("# Summary\n\nOf {{ cases }} cases, {{ outcome.died }} died.\n" + "\n{{ figure: outcome }}\n")
@@ -160,11 +162,13 @@ import Testing
         #expect(html.contains(#"<mark class="changed">"#))
         #expect(html.contains(#"(was 15"#))
         // …and in Figure 2's data table.
-        #expect(html.contains(#"<th scope="row">Male</th><td class="numeric"><mark class="changed">14<span class="previous"> (was 15)</span></mark></td>"#), "\(html)")
+        #expect(html.contains(#"<th scope="row">Male</th><td class="numeric"><mark class="changed">14<span class="previous"> (was "#
+            + #"15)</span></mark></td>"#), "\(html)")
         #expect(html.contains(#"<th scope="row">Female</th><td class="numeric"><mark class="changed">9<span class="previous"> (was 8)</span></mark></td>"#))
         #expect(html.contains(#"<td class="numeric"><mark class="changed">61%<span class="previous"> (was 65%)</span></mark></td>"#), "\("the share column")")
         // A ratio in words changes too, and is marked.
-        #expect(html.contains(#"<mark class="changed">1.6 times as many boys as girls<span class="previous"> (was nearly twice as many boys as girls)</span></mark>"#))
+        #expect(html.contains(#"<mark class="changed">1.6 times as many boys as girls<span class="previous"> (was nearly twice as many boys as "#
+            + #"girls)</span></mark>"#))
         #expect(html.contains(#"<th scope="row">Boys for each girl</th><td class="numeric">15 to 8</td><td class="numeric">14 to 9</td>"#))
     }
 }

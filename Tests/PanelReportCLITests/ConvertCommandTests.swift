@@ -91,7 +91,8 @@ import Testing
         try FileManager.default.copyItem(at: root.appendingPathComponent("csv/cases.csv"), to: folder.appendingPathComponent("cases.csv"))
         let both = try CLI.run(["validate", "--inputs", folder.path])
         #expect(both.status == 65)
-        #expect(both.stderr.contains("\(folder.path): cases.csv and cases.xlsx are both present, and a cohort must come in one form only; remove cases.xlsx to use the spreadsheet export, or remove cases.csv to use the workbook"), "\(both.stderr)")
+        #expect(both.stderr.contains("\(folder.path): cases.csv and cases.xlsx are both present, and a cohort must come in one form only; remove cases.xlsx "
+            + "to use the spreadsheet export, or remove cases.csv to use the workbook"), "\(both.stderr)")
         // A workbook that cannot be read is bad data (65), not a missing input.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("cases.csv"))
         try Data("id,area\n".utf8).write(to: folder.appendingPathComponent("cases.xlsx"))
@@ -114,7 +115,8 @@ import Testing
         let result = try CLI.run(["build", "--inputs", folder.path, "--output", root.appendingPathComponent("out").path])
         #expect(result.status == 0)
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning:") }
-        #expect(warnings == ["\(folder.path)/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv"])
+        #expect(warnings == ["\(folder.path)/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say "
+            + "none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv"])
         let html = try String(contentsOf: root.appendingPathComponent("out/report.html"), encoding: .utf8)
         #expect(html.contains("No learning points are recorded for this cohort."))
         #expect(!html.contains("were marked for publication"))

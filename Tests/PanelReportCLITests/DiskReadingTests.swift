@@ -32,7 +32,8 @@ import Glibc
             let result = try build(["--templates", templates, "--output", output])
             #expect(!result.timedOut, "reading \(what) as a chapter blocked")
             #expect(result.status == 65, "\(what): \(result)")
-            #expect(result.lines == ["\(chapter): not a regular file but \(what); expected a text file", "panel-report: 1 template problem; nothing was written"], "\(result)")
+            #expect(result.lines == ["\(chapter): not a regular file but \(what); expected a text file", "panel-report: 1 template problem; nothing was "
+                + "written"], "\(result)")
             #expect(!fm.fileExists(atPath: output))
         }
     }
@@ -89,7 +90,8 @@ import Glibc
             let result = try build(["--templates", templates, "--output", scratch.path("Output")])
             #expect(!result.timedOut, "reading /dev/zero as \(file) did not stop")
             #expect(result.status == 65, "\(file): \(result)")
-            #expect(result.lines == ["\(path): not a regular file but a device; expected a text file", "panel-report: 1 template problem; nothing was written"], "\(result)")
+            #expect(result.lines == ["\(path): not a regular file but a device; expected a text file", "panel-report: 1 template problem; nothing was "
+                + "written"], "\(result)")
             try fm.removeItem(atPath: path)
             try fm.moveItem(atPath: path + ".saved", toPath: path)
         }
@@ -120,11 +122,13 @@ import Glibc
         let fromProc = try build(["--templates", templates, "--output", scratch.path("Output")])
         #expect(!fromProc.timedOut && !fromProc.signalled, "\(fromProc)")
         #expect(fromProc.status == 65, "\(fromProc)")
-        #expect(fromProc.lines == ["\(chapter): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is refused", "panel-report: 1 template problem; nothing was written"], "\(fromProc)")
+        #expect(fromProc.lines == ["\(chapter): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is "
+            + "refused", "panel-report: 1 template problem; nothing was written"], "\(fromProc)")
 
         let baseline = try build(["--draft", "--baseline", "/proc/self/pagemap", "--output", scratch.path("Output")])
         #expect(!baseline.timedOut && !baseline.signalled, "\(baseline)")
-        #expect(baseline.lines == ["/proc/self/pagemap (--baseline): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is refused"], "\(baseline)")
+        #expect(baseline.lines == ["/proc/self/pagemap (--baseline): the file is too large (more than 10485760 bytes, the limit for a template or baseline) "
+            + "and is refused"], "\(baseline)")
 
         // An ordinary file just over the limit, and one just at it.
         let css = templates + "/report.css"
@@ -133,7 +137,8 @@ import Glibc
         try Data(repeating: UInt8(ascii: " "), count: 10_485_761).write(to: URL(fileURLWithPath: css))
         let large = try build(["--templates", templates, "--output", scratch.path("Output")])
         #expect(large.status == 65, "\(large)")
-        #expect(large.lines == ["\(css): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is refused", "panel-report: 1 template problem; nothing was written"], "\(large)")
+        #expect(large.lines == ["\(css): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is "
+            + "refused", "panel-report: 1 template problem; nothing was written"], "\(large)")
     }
 
     /// Point 13: the memory a file needs is checked when it is read. The smallest

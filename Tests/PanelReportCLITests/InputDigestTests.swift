@@ -1,6 +1,10 @@
-import Checksums
+import Crypto
 import Foundation
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 import Testing
 #if canImport(Glibc)
 import Glibc

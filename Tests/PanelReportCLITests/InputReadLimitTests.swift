@@ -2,6 +2,10 @@ import CaseLoading
 import Foundation
 import Testing
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

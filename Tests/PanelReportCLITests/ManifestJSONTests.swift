@@ -1,10 +1,13 @@
 import Foundation
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 import Testing
 
-/// manifest.json is written by `JSONValue`, and must stay the bytes JSONEncoder
-/// wrote (sorted keys, two-space indentation, a final newline), which earlier
-/// manifests hold and `Codable` reads back.
+/// manifest.json keeps the bytes earlier manifests hold (sorted keys, two-space
+/// indentation, a final newline), and `Codable` reads it back.
 @Suite struct ManifestJSONTests {
     static func encoderBytes(_ manifest: Manifest) throws -> Data {
         let encoder = JSONEncoder()
@@ -19,9 +22,17 @@ import Testing
                        Manifest.Source(path: "inputs/*", sha256: String(repeating: "c", count: 64))]
         let files: [(path: String, bytes: Data)] = [("report.html", Data("<html></html>".utf8)), ("data/statistics.json", Data()),
                                                     ("figures/figure-10.svg", Data([0, 1, 2]))]
-        let manifest = Manifest(kind: kind, draftBuilt: kind == .draft ? "2026-11-29T22:50:00Z" : nil, sources: sources, files: files)
+        let manifest = Manifest(kind: kind, draftBuilt: kind == .draft ? "2026-11-29T22:50:00Z" : nil, sources: sources, files: files,
+                                version: PanelReport.version)
         let written = manifest.data()
         #expect(written == (try Self.encoderBytes(manifest)))
+        // The shape earlier manifests have: keys in order, two spaces a level, "/" as it is, a final newline.
+        let text = String(decoding: written, as: UTF8.self)
+        let keys = ["\"files\" : [", "\"kind\" : \"\(kind.rawValue)\"", "\"schema\" : 1", "\"sources\" : [", "\"tool\" : {"]
+        let places = keys.map { text.range(of: "\n  " + $0)?.lowerBound }
+        #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "\(text)")
+        #expect(text.contains(#""path" : "inputs/cases/C\#u{e9}\"x\\/y.yaml""#), "\(text)")
+        #expect(text.hasPrefix("{\n") && text.hasSuffix("}\n"))
         #expect(try JSONDecoder().decode(Manifest.self, from: written) == manifest)
     }
 }

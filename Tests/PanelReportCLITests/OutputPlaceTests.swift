@@ -32,7 +32,8 @@ import Testing
             let result = try CLI.run(["build", "--inputs", inputs, "--templates", templates, "--output", output],
                                      environment: ["HOME": home], timeout: 120)
             #expect(result.status == 64, "\(output): \(result)")
-            #expect(result.lines == ["panel-report: the output folder \(output) \(says); a build replaces report.html, figures/ and data/ in its output folder, so give --output a folder of its own (such as Output)"], "\(result)")
+            #expect(result.lines == ["panel-report: the output folder \(output) \(says); a build replaces report.html, figures/ and data/ in its output "
+                + "folder, so give --output a folder of its own (such as Output)"], "\(result)")
             #expect(try snapshot(scratch.url.path) == before, "\(output): something was created")
             #expect(!fm.fileExists(atPath: "/.panel-report-lock"))
         }

@@ -2,6 +2,10 @@ import CaseModel
 import Foundation
 import Testing
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 
 /// `build --pdf` (issue 14): the report printed by headless Chromium, and what
 /// happens without Chromium. Needs `chromium`, which scripts/setup --checks installs.

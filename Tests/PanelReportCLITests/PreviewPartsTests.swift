@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 
 /// The preview's pieces that need no server: the offending line, the Host check,
 /// the problems page and the watcher.
@@ -41,7 +45,8 @@ import Testing
         #expect(html.contains("<li class=\"warning\"><p class=\"place\">Inputs/cases/notes.txt</p><p class=\"message\">Warning: ignored"))
         #expect(html.components(separatedBy: "<script").count == 2)
         #expect(html.hasSuffix("<script src=\"/__preview/reload.js?build=3\"></script></body></html>\n"))
-        #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'\""))
+        #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action "
+            + "'none'\""))
     }
 
     @Test func aSnapshotChangesWithAnyByteAndFollowsOnlyTheNamedFolderIfItIsALink() throws {
@@ -66,8 +71,8 @@ import Testing
     @Test func theWatcherWakesForAFileRenamedOverAnotherAndForANewFolder() throws {
         let scratch = try Scratch()
         try scratch.write("inputs/cases/C01.yaml", "id: C01\n")
-        let watcher = FolderWatcher(folders: [scratch.path("inputs")])
-        try #require(watcher.mode == .inotify, "inotify is not available here: \(watcher.fallbackReason ?? "")")
+        let (watcher, fallbackReason) = watchFolders([scratch.path("inputs")])
+        try #require(fallbackReason == nil, "inotify is not available here: \(fallbackReason ?? "")")
         let woke = DispatchSemaphore(value: 0)
         // The new file's own events are taken first, so that the wake below is the rename's.
         try scratch.write("inputs/cases/C01.yaml.new", "id: C01\nage: 2\n")

@@ -183,7 +183,9 @@ import Glibc
         try FileManager.default.copyItem(at: CLI.binary, to: alone.appendingPathComponent("panel-report"))
         let missing = try CLI.program(alone.appendingPathComponent("panel-report").path, ["preview", "--port", "0"], in: scratch.url, timeout: 60)
         #expect(missing.status == 69)
-        #expect(missing.stderr == "panel-report: preview is served by the program panel-report-preview, which could not be started from \(alone.path)/panel-report-preview (No such file or directory); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)\n")
+        #expect(missing.stderr == "panel-report: preview is served by the program panel-report-preview, which could not be started from "
+            + "\(alone.path)/panel-report-preview (No such file or directory); 'swift build' builds it beside panel-report (scripts/report builds both with "
+            + "-c release)\n")
 
         // Through a link elsewhere: the program beside the real panel-report answers
         // (it refuses the host name itself, after panel-report has handed over).

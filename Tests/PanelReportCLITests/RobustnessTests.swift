@@ -28,7 +28,8 @@ import Testing
         let small = try CLI.run(["validate", "--inputs", fresh.path])
         #expect(small.status == 65)
         #expect(small.stderr.contains("review.yaml:7:20: initial_shortlist: 5 is fewer than the 23 cases in the cohort"), "\(small.stderr)")
-        #expect(small.stderr.contains("review.yaml:8:16: regions_total: 3 is fewer than the 8 regions the cohort's areas are in; expected 8 to 9"), "\(small.stderr)")
+        #expect(small.stderr.contains("review.yaml:8:16: regions_total: 3 is fewer than the 8 regions the cohort's areas are in; expected 8 to "
+            + "9"), "\(small.stderr)")
     }
 
     @Test func thousandsOfBadRowsAreAllReportedQuickly() throws {
@@ -88,7 +89,8 @@ import Testing
         #expect(try CLI.run(["build", "--draft", "--output", draft]).status == 0)
         let draftIntoPublished = try CLI.run(["build", "--draft", "--output", published])
         #expect(draftIntoPublished.status == 73)
-        #expect(draftIntoPublished.stderr.contains("holds a published report; write the draft to another folder (the default is Output-draft)"), "\(draftIntoPublished.stderr)")
+        #expect(draftIntoPublished.stderr.contains("holds a published report; write the draft to another folder (the default is "
+            + "Output-draft)"), "\(draftIntoPublished.stderr)")
         #expect(!(try String(contentsOf: URL(fileURLWithPath: published + "/report.html"), encoding: .utf8).contains("<body class=\"draft\">")))
         #expect(try CLI.run(["build", "--output", draft]).status == 73)
     }

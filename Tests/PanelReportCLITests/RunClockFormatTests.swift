@@ -1,5 +1,9 @@
 import Testing
 @testable import PanelReportCLI
+@testable import BuildInputs
+@testable import OutputFolder
+@testable import Preview
+@testable import Platform
 
 /// Times on the summary and --verbose lines, rounded without String(format:).
 @Suite struct RunClockFormatTests {

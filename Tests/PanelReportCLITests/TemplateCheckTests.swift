@@ -47,7 +47,8 @@ import Testing
             #expect(lines.contains { $0.hasPrefix(annex) && $0.contains(#"there is no figure "theme"; did you mean "themes"?"#) }, "\(result.stderr)")
             #expect(lines.contains { $0.hasPrefix(annex) && $0.contains(#""bogus" is not a format"#) }, "\(result.stderr)")
             // The folder named is the one given, not the default.
-            #expect(lines.contains(templates.path + #"/chapters: figure "themes" is not placed in any chapter; add {{ figure: themes }} on a line of its own"#), "\(result.stderr)")
+            #expect(lines.contains(templates.path + #"/chapters: figure "themes" is not placed in any chapter; add {{ figure: themes }} on a line of its "#
+                + #"own"#), "\(result.stderr)")
             #expect(lines.last == "panel-report: 1 error in \(inputs.path) and 3 template problems; nothing was written")
             #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("Output").path))
         }

@@ -1,0 +1,245 @@
+import BuildInputs
+import Crypto
+import Foundation
+import Platform
+import ReportRendering
+
+/// `manifest.json`, written by every build beside `report.html` and moved into
+/// place with the rest of the report in the same swap: which panel-report built
+/// the report, from which inputs and templates (path and SHA-256 of each), and
+/// the SHA-256 and size of every other file it wrote. It never lists itself.
+///
+/// It is written like `data/statistics.json` (sorted keys, two-space indentation,
+/// a final newline) and holds nothing that depends on the clock or on where the
+/// folders are, so identical inputs give identical bytes. `build --if-changed`
+/// reads it to decide whether anything needs building; `verify` reads it to
+/// prove the folder holds exactly what was built.
+public struct Manifest: Codable, Equatable {
+    public static let fileName = "manifest.json"
+    static let schemaVersion = 1
+    /// The inputs a published manifest names: none of them is named by a case.
+    static let namedInputs: Set<String> = ["review.yaml", "areas.yaml", "vocabulary.yaml", "cases.csv"]
+    /// The entry of a published manifest that stands for every other input file.
+    static let foldedInputs = "inputs/*"
+
+    public struct Tool: Codable, Equatable {
+        public var name: String
+        public var version: String
+    }
+
+    /// A file the build read: `inputs/…`, `templates/…` or `baseline/NAME`.
+    public struct Source: Codable, Equatable {
+        public var path: String
+        public var sha256: String
+    }
+
+    /// A file the build wrote, relative to the output folder.
+    public struct Written: Codable, Equatable {
+        public var path: String
+        public var sha256: String
+        public var size: Int
+    }
+
+    public var schema = Manifest.schemaVersion
+    public var tool: Tool
+    /// `published` or `draft`.
+    public var kind: String
+    /// A draft's build time, as printed in it (published reports have none).
+    public var draftBuilt: String?
+    /// Sorted by path.
+    public var sources: [Source]
+    /// Sorted by path.
+    public var files: [Written]
+
+    /// `version`: panel-report's, recorded as the tool that built the report.
+    public init(kind: OutputWriter.Kind, draftBuilt: String?, sources: [Source], files: [(path: String, bytes: Data)], version: String) {
+        tool = Tool(name: "panel-report", version: version)
+        self.kind = kind.rawValue
+        self.draftBuilt = draftBuilt
+        self.sources = sources.sorted { $0.path < $1.path }
+        self.files = files.map { Written(path: $0.path, sha256: SHA256.hex($0.bytes), size: $0.bytes.count) }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// The inputs and templates as a build reads them, labelled `inputs/…` and
+    /// `templates/…` (paths relative to their folder, so moving the folders
+    /// changes nothing), and a draft's baseline by its file name.
+    ///
+    /// A published report carries no case id, and case files are named by their
+    /// ids (`cases/C07.yaml`): so a published manifest names only the inputs whose
+    /// names the contract fixes (``namedInputs``) and folds every other file of the
+    /// inputs folder into one entry, `inputs/*`, the SHA-256 of their `sha256sum`
+    /// listing (`HASH  cases/C07.yaml`, one a line, sorted), which changes when any
+    /// of them is added, removed, renamed or edited. A draft names each file.
+    /// `options`: command-line options that change what is written (`--suppress-below`),
+    /// recorded so that a build with other options is not taken for an unchanged one.
+    public static func sources(inputs: String, templates: String, baseline: String?, namingCases: Bool,
+                               options: [(name: String, value: String)] = []) -> [Source] {
+        var sources: [Source] = options.map { Source(path: "options/\($0.name)=\($0.value)", sha256: SHA256.hex(Array($0.value.utf8))) }
+        var others = ""
+        for file in InputDigest.files(in: inputs) {
+            if namingCases || namedInputs.contains(file.path) {
+                sources.append(Source(path: "inputs/" + file.path, sha256: file.sha256))
+            } else {
+                others += "\(file.sha256)  \(file.path)\n"
+            }
+        }
+        if !others.isEmpty { sources.append(Source(path: foldedInputs, sha256: SHA256.hex(Array(others.utf8)))) }
+        sources += InputDigest.files(in: templates).map { Source(path: "templates/" + $0.path, sha256: $0.sha256) }
+        if let baseline {
+            let digest = (try? FileReading.read(baseline, atMost: FileReading.maxFileBytes + 1)).map { SHA256.hex($0) } ?? "unreadable"
+            sources.append(Source(path: "baseline/" + URL(fileURLWithPath: baseline).lastPathComponent, sha256: digest))
+        }
+        return sources.sorted { $0.path < $1.path }
+    }
+
+    /// Written as `statistics.json` is (see ``JSONFile``), and read back with `Codable`.
+    public func data() -> Data { JSONFile.data(self) }
+
+    // MARK: - Reading one back
+
+    public enum ReadProblem: Error {
+        case missing
+        /// Unreadable, or not a manifest this panel-report can read.
+        case unusable(String)
+    }
+
+    public static func read(from folder: String) throws(ReadProblem) -> Manifest {
+        let path = folder + "/" + fileName
+        let bytes: [UInt8]
+        do throws(FileReading.Problem) {
+            bytes = try FileReading.read(path, atMost: FileReading.maxFileBytes, followLinks: false)
+        } catch .missing {
+            throw .missing
+        } catch {
+            throw .unusable("could not be read (\(error))")
+        }
+        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else {
+            throw .unusable("is not a manifest panel-report wrote")
+        }
+        guard manifest.schema == schemaVersion else {
+            throw .unusable("has schema \(manifest.schema), which this panel-report cannot read")
+        }
+        return manifest
+    }
+
+    // MARK: - Checking a folder against it
+
+    public enum Damage: Equatable, CustomStringConvertible {
+        case missing(String), altered(String), unexpected(String)
+
+        public var path: String {
+            switch self { case .missing(let p), .altered(let p), .unexpected(let p): p }
+        }
+
+        public var description: String {
+            switch self {
+            case .missing(let p): "\(p): missing (the manifest lists it)"
+            case .altered(let p): "\(p): altered (its SHA-256 or size differs from the manifest's)"
+            case .unexpected(let p): "\(p): unexpected (the manifest does not list it)"
+            }
+        }
+    }
+
+    /// Every file listed here that is missing or altered in `folder`, and every
+    /// file there that is not listed (panel-report's hidden `.panel-report-*`
+    /// bookkeeping and `manifest.json` itself aside), sorted by path. Links are
+    /// never followed: a link where a file should be is altered, elsewhere unexpected.
+    public func damage(in folder: String) -> [Damage] {
+        let listed = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var found: [Damage] = []
+        var seen: Set<String> = []
+        func visit(_ relative: String) {
+            let full = folder + "/" + relative
+            guard let info = try? System.linkInfo(full) else { return }
+            switch info.kind {
+            case .folder:
+                let entries = ((try? Directory.names(full)) ?? []).sorted()
+                if entries.isEmpty && !relative.isEmpty && listed[relative] == nil
+                    && !listed.keys.contains(where: { $0.hasPrefix(relative + "/") }) {
+                    found.append(.unexpected(relative + "/"))
+                }
+                for entry in entries {
+                    let child = relative.isEmpty ? entry : relative + "/" + entry
+                    if relative.isEmpty && (entry.hasPrefix(".panel-report-") || entry == Self.fileName) { continue }
+                    visit(child)
+                }
+            case .file:
+                guard let expected = listed[relative] else { found.append(.unexpected(relative)); return }
+                seen.insert(relative)
+                let bytes = try? FileReading.read(full, atMost: max(expected.size, 0) + 1, followLinks: false)
+                if bytes?.count != expected.size || bytes.map({ SHA256.hex($0) }) != expected.sha256 {
+                    found.append(.altered(relative))
+                }
+            default:
+                if listed[relative] != nil {
+                    seen.insert(relative)
+                    found.append(.altered(relative))
+                } else {
+                    found.append(.unexpected(relative))
+                }
+            }
+        }
+        visit("")
+        for path in listed.keys where !seen.contains(path) { found.append(.missing(path)) }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    public enum Verdict {
+        /// The folder is intact, and its inputs, templates, kind, tool version and,
+        /// for a pinned draft, build time are those of this build.
+        case upToDate(Manifest)
+        /// Why a build with these sources would not reproduce the folder.
+        case build(because: String)
+    }
+
+    /// `version`: this panel-report's; a report another version built is built again.
+    public static func verdict(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?, version: String) -> Verdict {
+        let manifest: Manifest
+        do throws(Manifest.ReadProblem) {
+            manifest = try read(from: output)
+        } catch {
+            switch error {
+            case .missing: return .build(because: "there is no \(fileName) yet")
+            case .unusable(let why): return .build(because: "its \(fileName) \(why)")
+            }
+        }
+        if let reason = manifest.reasonToBuild(in: output, kind: kind, sources: sources, draftBuilt: pinned, version: version) {
+            return .build(because: reason)
+        }
+        return .upToDate(manifest)
+    }
+
+    private func reasonToBuild(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?,
+                               version: String) -> String? {
+        let manifest = self
+        if manifest.tool.version != version {
+            return "it was built by panel-report \(manifest.tool.version), this is \(version)"
+        }
+        if manifest.kind != kind.rawValue { return "it holds a \(manifest.kind) build" }
+        if let pinned, manifest.draftBuilt != pinned { return "SOURCE_DATE_EPOCH gives another build time" }
+        if manifest.sources != sources {
+            let before = Dictionary(manifest.sources.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+            let now = Dictionary(sources.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+            let changed = Set(before.keys).union(now.keys).filter { before[$0] != now[$0] }.sorted()
+            let named = changed.prefix(3).map { path in
+                "\(path) \(before[path] == nil ? "was added" : now[path] == nil ? "was removed" : "changed")"
+            }
+            return named.joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+        }
+        // A file of the user's beside the report (a README) is no reason to build:
+        // the build keeps it (`verify` reports it, as it would be published). One
+        // inside figures/ or data/ is: the build refuses the folder, naming it.
+        let damaged = manifest.damage(in: output).filter { damage in
+            guard case .unexpected(let path) = damage else { return true }
+            return path.split(separator: "/").first.map { OutputWriter.generated.contains(String($0)) } ?? false
+        }
+        if let first = damaged.first { return first.description }
+        // The marker must agree, or the next build would find the folder in another state.
+        let marker = try? OutputWriter.Folder(output).marked
+        if marker?.kind != kind || marker?.files != (manifest.files.map(\.path) + [Self.fileName]).sorted() {
+            return "its record \(OutputWriter.marker) does not list the same files"
+        }
+        return nil
+    }
+}
