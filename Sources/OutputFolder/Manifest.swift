@@ -120,7 +120,25 @@ public struct Manifest: Codable, Equatable {
         guard manifest.schema == schemaVersion else {
             throw .unusable("has schema \(manifest.schema), which this panel-report cannot read")
         }
+        if let problem = manifest.pathProblem { throw .unusable(problem) }
         return manifest
+    }
+
+    /// A manifest that lists a file twice, or by a path that is not plainly one of
+    /// the folder's own (absolute, with `.` or `..`, an empty step, a backslash), was
+    /// not written by panel-report, and `verify` would count or look outside by it.
+    var pathProblem: String? {
+        var seen: Set<String> = []
+        var twice: [String] = [], strange: [String] = []
+        for path in files.map(\.path) {
+            if !seen.insert(path).inserted { twice.append(path) }
+            let steps = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.contains("\\") || steps.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) { strange.append(path) }
+        }
+        let shown = { (paths: [String]) in paths.prefix(5).map { "\"" + Printable.text($0) + "\"" }.joined(separator: ", ") }
+        if !twice.isEmpty { return "lists \(shown(twice)) more than once, which panel-report never writes" }
+        if !strange.isEmpty { return "lists \(shown(strange)), which is not a path inside the report folder" }
+        return nil
     }
 
     // MARK: - Checking a folder against it
@@ -142,8 +160,8 @@ public struct Manifest: Codable, Equatable {
     }
 
     /// Every file listed here that is missing or altered in `folder`, and every
-    /// file there that is not listed (panel-report's hidden `.panel-report-*`
-    /// bookkeeping and `manifest.json` itself aside), sorted by path. Links are
+    /// file there that is not listed (``OutputWriter/bookkeeping`` and
+    /// `manifest.json` itself aside), sorted by path. Links are
     /// never followed: a link where a file should be is altered, elsewhere unexpected.
     public func damage(in folder: String) -> [Damage] {
         let listed = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -161,7 +179,11 @@ public struct Manifest: Codable, Equatable {
                 }
                 for entry in entries {
                     let child = relative.isEmpty ? entry : relative + "/" + entry
-                    if relative.isEmpty && (entry.hasPrefix(".panel-report-") || entry == Self.fileName) { continue }
+                    if relative.isEmpty && entry == Self.fileName { continue }
+                    if relative.isEmpty && OutputWriter.bookkeeping.contains(entry) {
+                        if (try? System.linkInfo(folder + "/" + entry))?.kind != .file { found.append(.unexpected(entry)) }
+                        continue
+                    }
                     visit(child)
                 }
             case .file:

@@ -61,6 +61,10 @@ public enum OutputWriter {
     static let previous = ".panel-report-previous"
     /// Names of this tool's own files that must never be symbolic links.
     static let neverLinks = [marker, lock, journal]
+    /// What a finished build leaves beside the report, each a regular file: all that
+    /// `verify` passes over. Any other `.panel-report-…` name, or one of these that is
+    /// a folder or a link, is unexpected (a copy of the folder would publish it).
+    public static let bookkeeping: Set<String> = [marker, lock]
 
     public enum Kind: String, Sendable {
         case published, draft

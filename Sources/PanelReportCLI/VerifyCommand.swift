@@ -9,8 +9,8 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check an output folder against its manifest.json: every file there, intact, and nothing else.",
         discussion: """
             Every file manifest.json lists is hashed again (SHA-256 and size); every file \
-            in the folder it does not list is unexpected, except panel-report's own hidden \
-            .panel-report-* files. Exit 0 when the folder is intact; 65 listing each missing, \
+            in the folder it does not list is unexpected, except panel-report's own files \
+            .panel-report-output and .panel-report-lock. Exit 0 when the folder is intact; 65 listing each missing, \
             altered or unexpected file; 66 when there is no manifest.json (build first). \
             Run it before copying the folder to a web server.
             """)
