@@ -44,6 +44,12 @@ struct PreviewCommand: ParsableCommand {
         + "references, to other computers, without a password.", valueName: "address"))
     var host = "127.0.0.1"
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "A name other computers use for this one (repeat for each): requests addressed to it are answered as well as those to 127.0.0.1, "
+            + "localhost, ::1 and the --host address; any other is refused, so that no web page can reach the preview through a name of its own.",
+        valueName: "name"))
+    var allowHost: [String] = []
+
     @Flag(help: "Serve the published report instead of the reviewers' draft.")
     var published = false
 
@@ -62,10 +68,14 @@ struct PreviewCommand: ParsableCommand {
             guard let transport = Self.transport else { try PreviewProgram.start() }
             let address = try PreviewAddress(host: host)
             let chosen = try choosePort(address, transport)
+            // Requests must name an address or name the preview knows, on every address it
+            // listens on: a web page the reviewer visits could otherwise point a name of its
+            // own at this computer (DNS rebinding) and read the draft.
+            let allowed = ["127.0.0.1", "localhost", "::1", address.host.lowercased()] + allowHost.map { $0.lowercased() }
             if !address.isLoopback {
                 Console.error("panel-report: warning: --host \(host): other computers that can reach this one can open the preview, "
                     + "\(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless "
-                    + "they need it")
+                    + "they need it. Requests are answered only when addressed to \(Self.list(allowed)); name others with --allow-host")
             }
 
             let session = PreviewSession(inputs: input.inputs, templates: templateOptions.templates, draft: !published)
@@ -82,8 +92,7 @@ struct PreviewCommand: ParsableCommand {
             }
             watching.start()
 
-            let handler = PreviewHandler(session: session, allowedHostNames: address.isLoopback
-                                         ? ["127.0.0.1", "localhost", "::1", address.host.lowercased()] : nil)
+            let handler = PreviewHandler(session: session, allowedHostNames: Set(allowed))
             let what = published ? "the published report" : "the reviewers' draft"
             let (inputs, templates) = (input.inputs, templateOptions.templates)
             let stopped = Blocking.run {
@@ -95,6 +104,13 @@ struct PreviewCommand: ParsableCommand {
                 throw Failure(.ioError, "panel-report: the preview server stopped: \(stopped)")
             }
         }
+    }
+
+    /// "a, b or c", each name once, in the order given.
+    static func list(_ names: [String]) -> String {
+        var seen: Set<String> = []
+        let names = names.filter { seen.insert($0).inserted }.map(Printable.text)
+        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// The port asked for, or a free one: 0 (any free port) when the default one is taken.

@@ -8,12 +8,12 @@ import Platform
 /// or written to disk here.
 public struct PreviewHandler: Sendable {
     let session: PreviewSession
-    /// Host names a request may give when the server listens on loopback only, so
-    /// that a web page elsewhere cannot reach the draft through a DNS name that it
-    /// points at 127.0.0.1 (DNS rebinding). Nil: any (the user chose `--host`).
-    let allowedHostNames: Set<String>?
+    /// The host names a request may give, on whatever address the server listens,
+    /// so that a web page elsewhere cannot reach the draft through a DNS name that it
+    /// points at this computer (DNS rebinding).
+    let allowedHostNames: Set<String>
 
-    public init(session: PreviewSession, allowedHostNames: Set<String>?) {
+    public init(session: PreviewSession, allowedHostNames: Set<String>) {
         self.session = session
         self.allowedHostNames = allowedHostNames
     }
@@ -40,11 +40,8 @@ public struct PreviewHandler: Sendable {
         guard request.method == "GET" || request.method == "HEAD" else {
             return Self.text(405, "Method Not Allowed", "Only GET and HEAD are answered here.\n")
         }
-        if let allowed = allowedHostNames {
-            let name = Self.hostName(request.host ?? "")
-            guard allowed.contains(name) else {
-                return Self.text(403, "Forbidden", "This preview answers only requests for 127.0.0.1 or localhost.\n")
-            }
+        guard allowedHostNames.contains(Self.hostName(request.host ?? "")) else {
+            return Self.text(403, "Forbidden", "This preview answers only requests addressed to 127.0.0.1, localhost or a name given with --allow-host.\n")
         }
         let state = session.state
         switch request.path {
