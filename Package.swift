@@ -16,7 +16,7 @@ import PackageDescription
 // templates from disk, hashes them (swift-crypto) and reads a draft's clock;
 // OutputFolder is an output folder's life (stage, swap, journal, manifest, verify);
 // Preview rebuilds in memory for the live preview; PanelReportCLI is the commands,
-// thin over them. Only `panel-report-preview` (FlyingFox, loopback by default)
+// thin over them. Only `panel-report-preview` (swift-nio, loopback by default)
 // touches the network.
 /// Foundation's own static libraries: a module compiled for dynamic linking names
 /// only Foundation's three libraries, and these are what those three call.
@@ -31,7 +31,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
@@ -79,10 +79,9 @@ let package = Package(
 
         // MARK: The command line
         // The commands, thin over the modules above. Every command is in PanelReportCLI; `panel-report` is that alone. Preview's
-        // web server (FlyingFox, and through it Foundation's networking, libcurl and
-        // its TLS and Kerberos libraries) is in `panel-report-preview` only, which
-        // `panel-report preview` starts in its place: linked into `panel-report`, those
-        // libraries were loaded by every command, most of a small build's time.
+        // web server (swift-nio: its event loops, sockets and HTTP/1 parser) is in
+        // `panel-report-preview` only, which `panel-report preview` starts in its place,
+        // so that no other command carries networking code.
         .target(name: "PanelReportCLI", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ReportRendering", "CohortExport",
             "Platform", "BuildInputs", "OutputFolder", "Preview",
@@ -95,8 +94,9 @@ let package = Package(
                           linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"] + staticFoundationParts.flatMap { ["-Xlinker", "-l" + $0] }, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "panel-report-preview", dependencies: [
             "PanelReportCLI", "Preview",
-            .product(name: "FlyingFox", package: "FlyingFox"),
-            .product(name: "FlyingSocks", package: "FlyingFox"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
 
         // MARK: Tests
