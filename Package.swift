@@ -118,6 +118,10 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: [
             "PanelReportCLI", "Platform", "BuildInputs", "OutputFolder", "Preview", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+            // The preview server's connection handlers, tested on an EmbeddedChannel.
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
     ]
 )
