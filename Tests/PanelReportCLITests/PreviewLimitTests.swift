@@ -97,7 +97,7 @@ import Glibc
         let lines = Array(String(repeating: "\r\n", count: 100_000).utf8)
         var sent = 0
         while sent < lines.count && channel.isActive {
-            try channel.writeInbound(channel.allocator.buffer(bytes: lines[sent..<sent + 4096]))
+            try channel.writeInbound(channel.allocator.buffer(bytes: lines[sent..<min(sent + 4096, lines.count)]))
             sent += 4096
         }
         #expect(try Self.answers(channel).hasPrefix("HTTP/1.1 414 URI Too Long\r\n"))
