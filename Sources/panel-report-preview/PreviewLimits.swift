@@ -28,13 +28,20 @@ struct PreviewLimits: Sendable {
     /// connections were held for ever (19,500 of them held 267 MB).
     var idleTimeout = TimeAmount.seconds(30)
 
+    /// A request head (its request line and headers) must arrive whole within this
+    /// time of its first byte: past it, 408 Request Timeout. Without it a client
+    /// sending a byte every few seconds stays within the other limits and the idle
+    /// timeout for days, and 256 such would keep the reviewer out. A browser sends a
+    /// head in one piece; 20 s is Apache's (mod_reqtimeout's) first allowance.
+    var headTimeout = TimeAmount.seconds(20)
+
     /// Connections open at once: beyond it a new one is closed as soon as it is
     /// accepted. A browser opens at most 6 to one server, a few tabs a few dozen; each
     /// connection costs a file descriptor (the default soft limit is 1,024) and a little
     /// memory, so this bounds both.
     var openConnections = 256
 
-    /// After answering 414 or 431, how long the connection is kept to read and throw
+    /// After answering 408, 414 or 431, how long the connection is kept to read and throw
     /// away what the client is still sending, so that closing with unread bytes (which
     /// sends a TCP reset) does not destroy the answer before the client reads it.
     var lingerAfterRefusal = TimeAmount.seconds(2)

@@ -7,7 +7,7 @@ struct RequestAnswered {}
 /// The first handler after the socket: counts the bytes of each request head as they
 /// arrive, before the HTTP parser sees them, and answers 414 (request line) or 431
 /// (header block, or too many header lines) as soon as a ``PreviewLimits`` value is
-/// passed, then closes. The parser behind it never gets more than the limits allow,
+/// passed, or 408 when a head takes too long to arrive, then closes. The parser behind it never gets more than the limits allow,
 /// so the work one request can cause is bounded by them, not by what it sends.
 ///
 /// One request at a time: once a head is complete, whatever follows (a pipelined
@@ -23,7 +23,7 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = ByteBuffer
 
     enum Refusal: Equatable {
-        case requestLineTooLong, headersTooLarge
+        case requestLineTooLong, headersTooLarge, headTooSlow
     }
 
     private enum State {
@@ -49,6 +49,8 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// The pipeline asked to read while a request was being answered.
     private var readWanted = false
     private var lingering: Scheduled<Void>?
+    /// When the head being read must be complete (``PreviewLimits/headTimeout``).
+    private var headDeadline: Scheduled<Void>?
 
     /// Bytes passed on to the HTTP parser over the connection (for the tests).
     private(set) var bytesPassedOn = 0
@@ -88,6 +90,12 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// complete head, or refuses at the first byte past a limit.
     private func consume(_ buffer: ByteBuffer, context: ChannelHandlerContext) {
         var buffer = buffer
+        if headDeadline == nil && buffer.readableBytes > 0 {
+            headDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: limits.headTimeout) {
+                self.headDeadline = nil
+                if self.state == .requestLine || self.state == .headers { self.refuse(.headTooSlow, context: context) }
+            }
+        }
         let verdict = buffer.withUnsafeReadableBytes { scan($0) }
         switch verdict {
         case .partOfHead:
@@ -96,6 +104,8 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .headEnds(let length):
             let head = buffer.readSlice(length: length)!
             state = .answering
+            headDeadline?.cancel()
+            headDeadline = nil
             held = buffer.readableBytes > 0 ? buffer : nil
             bytesPassedOn += head.readableBytes
             context.fireChannelRead(Self.wrapInboundOut(head))
@@ -146,12 +156,16 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         state = .refused
         refusal = why
         held = nil
+        headDeadline?.cancel()
+        headDeadline = nil
         let (status, message) = switch why {
         case .requestLineTooLong:
             ("414 URI Too Long", "The request line is longer than \(limits.requestLineBytes) bytes; this preview's addresses are short.\n")
         case .headersTooLarge:
             ("431 Request Header Fields Too Large",
              "The request's header fields are longer than \(limits.headerBlockBytes) bytes or more than \(limits.headerCount) lines.\n")
+        case .headTooSlow:
+            ("408 Request Timeout", "The request did not arrive whole within \(limits.headTimeout.nanoseconds / 1_000_000_000) seconds.\n")
         }
         let response = "HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n"
             + "Content-Length: \(message.utf8.count)\r\nConnection: close\r\n\r\n\(message)"
@@ -218,6 +232,8 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func channelInactive(context: ChannelHandlerContext) {
         lingering?.cancel()
         lingering = nil
+        headDeadline?.cancel()
+        headDeadline = nil
         held = nil
         context.fireChannelInactive()
     }

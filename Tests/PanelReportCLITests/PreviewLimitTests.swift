@@ -219,6 +219,29 @@ import Glibc
         #expect(!channel.isActive)
     }
 
+    /// A head sent a little at a time, each piece within the idle timeout, must still
+    /// be whole within the head timeout; a head that came in time is not timed out later.
+    @Test func aHeadThatTakesTooLongIsRefused() throws {
+        #expect(Self.limits.headTimeout < Self.limits.idleTimeout)
+        let (slow, guardHandler) = try Self.connection()
+        try slow.writeInbound(slow.allocator.buffer(string: "GET /figur"))
+        slow.embeddedEventLoop.advanceTime(by: Self.limits.headTimeout - .seconds(1))
+        try slow.writeInbound(slow.allocator.buffer(string: "es/figure-1.svg HTTP/1.1\r\nHost: 12"))
+        #expect(try Self.answers(slow).isEmpty)
+        slow.embeddedEventLoop.advanceTime(by: .seconds(2))
+        let answer = try Self.answers(slow)
+        #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(answer.prefix(80))")
+        #expect(guardHandler.refusal == .headTooSlow)
+        #expect(!slow.isActive)
+
+        let (prompt, _) = try Self.connection()
+        try prompt.writeInbound(prompt.allocator.buffer(string: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+        #expect(try Self.answers(prompt).hasPrefix("HTTP/1.1 200 OK\r\n"))
+        prompt.embeddedEventLoop.advanceTime(by: Self.limits.headTimeout + .seconds(1))
+        #expect(try Self.answers(prompt).isEmpty)
+        #expect(prompt.isActive)
+    }
+
     @Test func connectionsBeyondTheLimitAreTurnedAway() throws {
         let connections = OpenConnections(limit: 2)
         let channels = (0..<3).map { _ in EmbeddedChannel() }
