@@ -18,7 +18,7 @@ import PackageDescription
 // templates from disk, hashes them (swift-crypto) and reads a draft's clock;
 // OutputFolder is an output folder's life (stage, swap, journal, manifest, verify);
 // Preview rebuilds in memory for the live preview; PanelReportCLI is the commands,
-// thin over them. Only `panel-report-preview` (FlyingFox, loopback by default)
+// thin over them. Only `panel-report-preview` (swift-nio, loopback by default)
 // touches the network.
 
 let package = Package(
@@ -30,7 +30,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
@@ -80,10 +80,9 @@ let package = Package(
 
         // MARK: The command line
         // The commands, thin over the modules above. Every command is in PanelReportCLI;
-        // `panel-report` is that alone. Preview's web server (FlyingFox, and through it Foundation's networking, libcurl and
-        // its TLS and Kerberos libraries) is in `panel-report-preview` only, which
-        // `panel-report preview` starts in its place: linked into `panel-report`, those
-        // libraries were loaded by every command, most of a small build's time.
+        // `panel-report` is that alone. Preview's web server (swift-nio: its event loops, sockets and HTTP/1 parser) is in
+        // `panel-report-preview` only, which `panel-report preview` starts in its place,
+        // so that no other command carries networking code.
         .target(name: "PanelReportCLI", dependencies: [
             "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ReportRendering", "CohortExport",
             "Platform", "BuildInputs", "OutputFolder", "Preview",
@@ -91,13 +90,12 @@ let package = Package(
         ]),
         // scripts/report builds the release with `--static-swift-stdlib` (see docs/performance.md).
         .executableTarget(name: "panel-report", dependencies: ["PanelReportCLI"]),
-        // FlyingFox imports FoundationNetworking, which calls libcurl: a release built
-        // with `--static-swift-stdlib` links it from Debian's libcurl4-openssl-dev.
         .executableTarget(name: "panel-report-preview", dependencies: [
             "PanelReportCLI", "Preview",
-            .product(name: "FlyingFox", package: "FlyingFox"),
-            .product(name: "FlyingSocks", package: "FlyingFox"),
-        ], linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
@@ -118,6 +116,10 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "PanelReportCLITests", dependencies: [
             "PanelReportCLI", "Platform", "BuildInputs", "OutputFolder", "Preview", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+            // The preview server's connection handlers, tested on an EmbeddedChannel.
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
     ]
 )

@@ -23,10 +23,10 @@ public struct PreviewResponse: Sendable {
     public let body: Data
 }
 
-/// The web server under `panel-report preview`. It is FlyingFox, linked only into
-/// the `panel-report-preview` program: a networking library in `panel-report`
-/// itself would be loaded by every command (about 30 more shared libraries, most
-/// of a small build's time), so `panel-report preview` hands over to that program
+/// The web server under `panel-report preview`. It is built on swift-nio, linked only
+/// into the `panel-report-preview` program, with its limits on what a request may
+/// send (`PreviewLimits` there): networking code in `panel-report` itself would be
+/// loaded by every command, so `panel-report preview` hands over to that program
 /// (``PreviewCommand``), which sets ``PreviewCommand/transport``.
 public protocol PreviewTransport: Sendable {
     /// Binding a socket to `host` (an IP address) and `port`, then letting it go:
