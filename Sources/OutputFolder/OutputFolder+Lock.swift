@@ -4,9 +4,10 @@ import Platform
 
 extension OutputWriter.Folder {
     /// Takes the folder's lock, creating the lock file if needed (never
-    /// following a link). `created`: this build made the lock file.
-    func lock() throws -> (fd: Int32, created: Bool) {
-        let lockPath = path(OutputWriter.lock)
+    /// following a link). `created`: this build made the lock file. `name`: the
+    /// lock file (a site's publishing lock is ``Site``'s).
+    func lock(_ name: String = OutputWriter.lock) throws -> (fd: Int32, created: Bool) {
+        let lockPath = path(name)
         while true {
             var created = true
             var fd: Int32

@@ -62,7 +62,8 @@ extension OutputWriter {
             }
         }
 
-        func create() throws {
+        /// Makes the folder and any missing folder above it. `what`: the folder, in messages.
+        func create(_ what: String = "the output folder") throws {
             if exists { return }
             var prefix = root.hasPrefix("/") ? "/" : ""
             for part in root.split(separator: "/") {
@@ -70,11 +71,11 @@ extension OutputWriter {
                 do throws(SystemError) {
                     try System.makeFolder(prefix)
                 } catch where !error.alreadyExists {
-                    throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (\(Printable.text(prefix)): \(error))")
+                    throw Failure(.cannotCreateOutput, "\(shown): cannot create \(what) (\(Printable.text(prefix)): \(error))")
                 } catch {}
             }
             guard exists else {
-                throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (something that is not a folder is in the way)")
+                throw Failure(.cannotCreateOutput, "\(shown): cannot create \(what) (something that is not a folder is in the way)")
             }
         }
     }

@@ -14,7 +14,9 @@ extension ParsableCommand {
             clock.finish()
         } catch let failure as Failure {
             clock.finish()
-            for line in failure.lines.dropLast() { Console.error(line, code: failure.kind.rawValue) }
+            for (index, line) in failure.lines.dropLast().enumerated() {
+                Console.error(line, code: failure.kind.rawValue, file: failure.file(at: index))
+            }
             if let last = failure.lines.last {
                 Console.summary(last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds)
             }

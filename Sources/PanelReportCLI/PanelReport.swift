@@ -24,7 +24,8 @@ public struct PanelReport: ParsableCommand {
             moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
         version: version,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PreviewCommand.self, ConvertCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PublishCommand.self, RollbackCommand.self,
+                      PreviewCommand.self, ConvertCommand.self])
 
     public init() {}
 
