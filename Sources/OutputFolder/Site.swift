@@ -72,8 +72,8 @@ public struct Site {
         defer { System.close(held.fd) }
         let releases = OutputWriter.Folder(releasesFolder)
         if let info = try? System.linkInfo(releasesFolder), info.kind != .folder {
-            throw Failure(.cannotCreateOutput, lines: ["\(releases.shown): \(info.kind.words), not a folder; panel-report keeps the site's releases "
-                + "there. Move it away and publish again"])
+            throw Failure(.cannotCreateOutput, problems: [(file: releases.root, line: "\(releases.shown): not a folder; panel-report keeps the site's "
+                + "releases there. Move it away and publish again")], summary: "panel-report: \(shown): nothing was published")
         }
         try releases.create("the releases folder")
         removeLeftovers()
