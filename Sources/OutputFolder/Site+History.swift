@@ -84,7 +84,7 @@ extension Site {
         } catch {
             try? System.unlink(temporary)
             throw Failure(.cannotCreateOutput, problems: [(file: historyPath, line: "\(Printable.text(historyPath)): cannot be written (\(error))")],
-                          summary: "panel-report: \(shown): current was switched, but its history could not be kept")
+                          summary: "panel-report: \(shown): its history (\(Self.releases)/\(History.fileName)) could not be written")
         }
         System.syncFolder(releasesFolder)
     }
@@ -138,8 +138,11 @@ extension Site {
             throw Failure(.badData, problems: damage, summary: "panel-report: \(shown(target)) is damaged (\(damage.count) "
                 + "\(damage.count == 1 ? "file" : "files")); refused: current still names \(Self.linkTarget(live))", outcome: "damaged")
         }
-        try switchCurrent(to: target)
+        // Recorded first: a rollback killed before the switch is then no rollback at all
+        // (the next publish records the live release again), where one killed after an
+        // unrecorded switch would be undone by the next publish.
         try record(History.Entry(id: target, inputs: inputDigest(of: target), event: .rolledBack))
+        try switchCurrent(to: target)
         return (live, target)
     }
 }

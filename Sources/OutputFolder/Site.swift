@@ -83,7 +83,9 @@ public struct Site {
     /// Temporary folders and links of runs that were killed: never a release
     /// (a folder is renamed to its ID only once it is complete and verified).
     func removeLeftovers() {
-        for name in (try? Directory.names(releasesFolder)) ?? [] where name.hasPrefix(Self.incoming) || name.hasPrefix(Self.removing) {
+        // `.incoming.XXXXXX`: what the shell script docs/scheduling.md once gave left after a failed copy.
+        let temporary = [Self.incoming, Self.removing, ".incoming."]
+        for name in (try? Directory.names(releasesFolder)) ?? [] where temporary.contains(where: name.hasPrefix) {
             try? FileManager.default.removeItem(atPath: releasesFolder + "/" + name)
         }
         try? System.unlink(releasesFolder + "/" + History.fileName + ".tmp")
