@@ -60,4 +60,30 @@ struct PublishKillTests {
         #expect(n > 6, "only \(n - 1) kill points")
         #expect(killedAfterSwitch, "no kill fell between switching current and recording it")
     }
+
+    @Test func aRepublishOfADamagedLiveReleaseKilledAtItsExchangeIsFinishedByTheNextRun() throws {
+        var n = 1
+        while n <= 10 {
+            let job = try PublishTests.Job()
+            #expect(try job.publish().status == 0)
+            let live = try #require(job.live)
+            try FileManager.default.removeItem(atPath: job.site + "/releases/\(live)/report.html")
+            let killed = try publishKilled(at: n, job)
+            if killed.status == 0 && !killed.signalled {
+                #expect(killed.stderr.contains("report.html: missing"), "\(killed)")
+                try job.liveIsIntact()
+                break
+            }
+            #expect(killed.signalled, "at call \(n): \(killed)")
+            // The damaged release or the fresh copy, never neither: current names a folder.
+            #expect(job.live == live && FileManager.default.fileExists(atPath: job.site + "/current/manifest.json"), "at call \(n)")
+            let next = try job.publish()
+            #expect(next.status == 0, "after a kill at call \(n): \(next)")
+            #expect(job.live == live)
+            try job.liveIsIntact()
+            #expect(leftovers(job) == [], "after a kill at call \(n)")
+            n += 1
+        }
+        #expect(n > 1, "the exchange was never interrupted")
+    }
 }
