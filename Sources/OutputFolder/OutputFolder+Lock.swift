@@ -22,13 +22,13 @@ extension OutputWriter.Folder {
                 continue
             } catch {
                 if error.isSymbolicLink { try refuseLinks() }
-                throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(lockPath)): \(error))")
+                throw Failure(.cannotCreateOutput, file: lockPath, "\(shown): cannot write there (\(Printable.text(lockPath)): \(error))")
             }
             do throws(SystemError) {
                 try System.lockExclusively(fd)
             } catch {
                 System.close(fd)
-                throw Failure(.cannotCreateOutput, "\(shown): cannot lock \(Printable.text(lockPath)) (\(error))")
+                throw Failure(.cannotCreateOutput, file: lockPath, "\(shown): cannot lock \(Printable.text(lockPath)) (\(error))")
             }
             // A refused build may have removed the file while we waited: lock the one there now.
             if let held = try? System.info(fd), let there = try? System.linkInfo(lockPath), held.isSameFile(as: there) {

@@ -52,11 +52,11 @@ extension OutputWriter {
             for name in neverLinks {
                 guard let info = try? System.linkInfo(path(name)) else { continue }
                 if info.kind == .link {
-                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would "
+                    throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would "
                         + "write to whatever it points to). Remove the link, or choose another --output")
                 }
                 if info.kind != .file {
-                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): not a regular file (\(info.kind.words)); panel-report keeps a small "
+                    throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): not a regular file (\(info.kind.words)); panel-report keeps a small "
                         + "file of its own there. Remove it, or choose another --output")
                 }
             }

@@ -128,8 +128,8 @@ enum Console {
     }
 
     /// A run's last line: what happened, its counts and the time it took.
-    static func summary(_ line: String, outcome: String, code: Int32, seconds: Double) {
-        log(Entry(level: code == 0 ? .info : .error, message: line, code: code, outcome: outcome, seconds: seconds))
+    static func summary(_ line: String, outcome: String, code: Int32, seconds: Double, file: String? = nil) {
+        log(Entry(level: code == 0 ? .info : .error, message: line, file: file, code: code, outcome: outcome, seconds: seconds))
     }
 
     static func diagnostic(_ d: Diagnostic) {

@@ -18,7 +18,8 @@ extension ParsableCommand {
                 Console.error(line, code: failure.kind.rawValue, file: failure.file(at: index))
             }
             if let last = failure.lines.last {
-                Console.summary(last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds)
+                Console.summary(last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds,
+                                file: failure.file(at: failure.lines.count - 1))
             }
             throw ExitCode(failure.kind.rawValue)
         } catch let exit as ExitCode {

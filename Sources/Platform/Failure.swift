@@ -34,6 +34,13 @@ public struct Failure: Error {
         self.outcome = outcome
     }
 
+    /// One line about one file (a JSON log line names it as its `file`).
+    public init(_ kind: Kind, file: String?, _ line: String) {
+        self.kind = kind
+        lines = [line]
+        files = [file]
+    }
+
     /// One line per problem, each about the file beside it, and a summary line last.
     public init(_ kind: Kind, problems: [(file: String?, line: String)], summary: String, outcome: String = "refused") {
         self.kind = kind

@@ -75,6 +75,14 @@ extension ScheduledJobTests {
         let damaged = try objects(verify)
         #expect(damaged.first?["file"] as? String == scratch.path("Output/data/figure-1.csv"), "\(verify)")
         #expect(damaged.last?["outcome"] as? String == "damaged" && damaged.last?["file"] is NSNull, "\(verify)")
+        // So do a build's refusals of the output folder: a file it did not write, a link where its record goes.
+        try Data("png".utf8).write(to: URL(fileURLWithPath: scratch.path("Output/figures/logo.png")))
+        let stranger = try objects(try CLI.run(["build", "--log-format", "json", "--output", scratch.path("Output")], timeout: 120))
+        #expect(stranger.first?["file"] as? String == scratch.path("Output/figures/logo.png"), "\(stranger)")
+        try FileManager.default.createDirectory(atPath: scratch.path("Linked"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("Linked/.panel-report-output"), withDestinationPath: "/tmp/elsewhere")
+        let linked = try objects(try CLI.run(["build", "--log-format", "json", "--output", scratch.path("Linked")], timeout: 120))
+        #expect(linked.last?["file"] as? String == scratch.path("Linked/.panel-report-output") && linked.last?["code"] as? Int == 73, "\(linked)")
     }
 
     @Test func verboseTimesEachStageAndAPipeNeverGetsAProgressLine() throws {
