@@ -32,7 +32,7 @@ struct RollbackCommand: ParsableCommand {
                 let switched = try place.rollback(to: to)
                 Console.summary("panel-report: rolled back: \(place.shown)/\(Site.current) -> \(Site.linkTarget(switched.to)) (verified; was "
                     + "\(Site.linkTarget(switched.from))); publish keeps it live until the inputs change (\(RunClock.format(clock.seconds)))",
-                                outcome: "rolled back", code: 0, seconds: clock.seconds)
+                                outcome: "rolled-back", code: 0, seconds: clock.seconds)
             }
         }
     }

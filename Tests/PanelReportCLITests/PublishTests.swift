@@ -135,6 +135,21 @@ import Glibc
         }
     }
 
+    @Test func aBuildFolderThatDiffersFromItsManifestIsNeverPublished() throws {
+        let job = try Job()
+        #expect(try job.publish().status == 0)
+        let live = job.live
+        // A file of yours beside the report: build --if-changed keeps it, verify (and so publish) does not.
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: job.output + "/README.md"))
+        try job.editCase(1)
+        let run = try job.publish(["--log-format", "json"])
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("\"file\":\"\(job.output)/README.md\""), "\(run)")
+        #expect(run.stderr.contains("README.md: unexpected (the manifest does not list it)"), "\(run)")
+        #expect(run.lines.last?.contains("nothing was published") == true, "\(run)")
+        #expect(job.live == live && job.releases.count == 1)
+    }
+
     @Test func aDamagedReleaseLiveSinceARollbackCannotBeReplacedAndIsRefused() throws {
         let job = try Job()
         #expect(try job.publish().status == 0)
