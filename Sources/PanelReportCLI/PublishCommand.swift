@@ -23,10 +23,11 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var templateOptions: TemplateOptions
 
-    @Option(help: ArgumentHelp("The build folder (default: Output).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The build folder.", valueName: "dir"))
     var output = "Output"
 
-    @Option(help: ArgumentHelp("The folder the web server serves from: its current link and releases/ are kept here.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The site folder: its link current (what the web server serves) and releases/ are kept here.",
+                                  valueName: "dir"))
     var site: String
 
     @Option(help: ArgumentHelp("Keep the newest N releases (default: all); never the live one nor the one before it.", valueName: "N"))
