@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseModel
 import OutputFolder
 import Platform
 
@@ -33,10 +34,24 @@ struct PublishCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep the newest N releases (default: all); never the live one nor the one before it.", valueName: "N"))
     var keep: Int?
 
+    @Option(name: .customLong("suppress-below"), help: ArgumentHelp("As build's: publish every count from 1 to N-1 as [c] (overrides review.yaml's "
+        + "disclosure.suppress_below).", valueName: "N"))
+    var suppressBelow: Int?
+
+    @Flag(help: "As build's: also print the report to report.pdf with headless Chromium, and publish it.")
+    var pdf = false
+
+    @Option(help: ArgumentHelp("The Chromium to print the PDF with (default: chromium on PATH).", valueName: "path"))
+    var chromium: String?
+
     @OptionGroup var log: LogOptions
 
     func validate() throws {
         if let keep, keep < 1 { throw ValidationError("--keep \(keep): expected a whole number of 1 or more (the live release is always kept)") }
+        if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
+            throw ValidationError("--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
+                + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
+        }
     }
 
     func run() throws {
@@ -44,7 +59,9 @@ struct PublishCommand: ParsableCommand {
             try OutputPlace.check(site: site, output: output, inputs: input.inputs, templates: templateOptions.templates)
             let place = Site(site)
             try place.locked {
-                let built = try Building(inputs: input.inputs, templates: templateOptions.templates, output: output, ifChanged: true).run(clock)
+                // The build's options are the manifest's: a build with others is not an unchanged one.
+                let built = try Building(inputs: input.inputs, templates: templateOptions.templates, output: output, suppressBelow: suppressBelow,
+                                         ifChanged: true, pdf: pdf, chromium: chromium).run(clock)
                 Console.info(built.line)
                 let done = try place.publish(from: output, keep: keep) { problem in
                     Console.warning("panel-report: " + problem.line + "; it was live", file: problem.file)

@@ -135,6 +135,18 @@ import Glibc
         }
     }
 
+    @Test func publishBuildsWithBuildsOptionsAndAnotherOptionIsAnotherRelease() throws {
+        let job = try Job()
+        #expect(try job.publish(["--suppress-below", "3"]).status == 0)
+        let suppressed = try #require(job.live)
+        let manifest = try String(contentsOfFile: job.site + "/releases/\(suppressed)/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("options/suppress-below=3"))
+        #expect(try job.publish(["--suppress-below", "3"]).lines.last?.contains("is intact") == true)
+        #expect(try job.publish().status == 0)
+        #expect(job.live != suppressed && job.releases.count == 2)
+        #expect(try job.publish(["--suppress-below", "1"]).status == 64)
+    }
+
     @Test func aBuildFolderThatDiffersFromItsManifestIsNeverPublished() throws {
         let job = try Job()
         #expect(try job.publish().status == 0)
