@@ -61,6 +61,34 @@ struct PublishKillTests {
         #expect(killedAfterSwitch, "no kill fell between switching current and recording it")
     }
 
+    @Test func aRollbackKilledAtAnyPointIsDoneOrNotAndTheNextPublishKeepsWhicheverIsLive() throws {
+        var n = 1
+        while n <= 10 {
+            let job = try PublishTests.Job()
+            #expect(try job.publish().status == 0)
+            let first = try #require(job.live)
+            try job.editCase(1)
+            #expect(try job.publish().status == 0)
+            let killed = try CLI.program(CLI.which("strace")!, ["-f", "-o", "/dev/null", "-e", "trace=\(Self.calls)",
+                                                                "-e", "inject=\(Self.calls):signal=KILL:when=\(n)",
+                                                                CLI.binary.path, "rollback", "--site", job.site])
+            if killed.status == 0 && !killed.signalled {
+                #expect(job.live == first)
+                break
+            }
+            #expect(killed.signalled, "at call \(n): \(killed)")
+            let live = try #require(job.live)
+            try job.liveIsIntact()
+            // Switched: the rollback was recorded first, so the next publish keeps it. Not switched: nothing happened.
+            let next = try job.publish()
+            #expect(next.status == 0, "after a kill at call \(n): \(next)")
+            #expect(job.live == live, "after a kill at call \(n): \(next)")
+            #expect(leftovers(job) == [], "after a kill at call \(n)")
+            n += 1
+        }
+        #expect(n > 2, "a rollback records, links and renames")
+    }
+
     @Test func aRepublishOfADamagedLiveReleaseKilledAtItsExchangeIsFinishedByTheNextRun() throws {
         var n = 1
         while n <= 10 {
