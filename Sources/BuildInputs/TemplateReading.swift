@@ -21,7 +21,7 @@ public enum TemplateReading {
         func text(_ path: String) throws -> String {
             let bytes = try FileReading.wholeFile(path)
             guard let string = String(data: Data(bytes), encoding: .utf8) else {
-                throw Failure(.badData, "\(Printable.text(path)): not UTF-8 text; save it as UTF-8")
+                throw Failure(.badData, file: path, "\(Printable.text(path)): not UTF-8 text; save it as UTF-8")
             }
             return string
         }

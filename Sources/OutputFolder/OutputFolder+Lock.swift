@@ -4,9 +4,10 @@ import Platform
 
 extension OutputWriter.Folder {
     /// Takes the folder's lock, creating the lock file if needed (never
-    /// following a link). `created`: this build made the lock file.
-    func lock() throws -> (fd: Int32, created: Bool) {
-        let lockPath = path(OutputWriter.lock)
+    /// following a link). `created`: this build made the lock file. `name`: the
+    /// lock file (a site's publishing lock is ``Site``'s).
+    func lock(_ name: String = OutputWriter.lock) throws -> (fd: Int32, created: Bool) {
+        let lockPath = path(name)
         while true {
             var created = true
             var fd: Int32
@@ -21,13 +22,13 @@ extension OutputWriter.Folder {
                 continue
             } catch {
                 if error.isSymbolicLink { try refuseLinks() }
-                throw Failure(.cannotCreateOutput, "\(shown): cannot write there (\(Printable.text(lockPath)): \(error))")
+                throw Failure(.cannotCreateOutput, file: lockPath, "\(shown): cannot write there (\(Printable.text(lockPath)): \(error))")
             }
             do throws(SystemError) {
                 try System.lockExclusively(fd)
             } catch {
                 System.close(fd)
-                throw Failure(.cannotCreateOutput, "\(shown): cannot lock \(Printable.text(lockPath)) (\(error))")
+                throw Failure(.cannotCreateOutput, file: lockPath, "\(shown): cannot lock \(Printable.text(lockPath)) (\(error))")
             }
             // A refused build may have removed the file while we waited: lock the one there now.
             if let held = try? System.info(fd), let there = try? System.linkInfo(lockPath), held.isSameFile(as: there) {

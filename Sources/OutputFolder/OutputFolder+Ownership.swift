@@ -43,12 +43,12 @@ extension OutputWriter.Folder {
             }
         }
         guard strangers.isEmpty else {
-            let shownFiles = strangers.prefix(10).map { "\(Printable.text(path($0))): panel-report did not write this; a build replaces report.html, "
-                + "figures/ and data/ whole, so move it out of \(shown) and build again" }
-            throw Failure(.cannotCreateOutput, lines: shownFiles
-                + (strangers.count > 10 ? ["… and \(strangers.count - 10) more"] : [])
-                + ["panel-report: \(shown) holds \(strangers.count == 1 ? "a file" : "\(strangers.count) files") panel-report did not write among its "
-                    + "report; nothing was changed"])
+            let shownFiles = strangers.prefix(10).map { (file: Optional(path($0)), line: "\(Printable.text(path($0))): panel-report did not write this; "
+                + "a build replaces report.html, figures/ and data/ whole, so move it out of \(shown) and build again") }
+            throw Failure(.cannotCreateOutput, problems: shownFiles
+                + (strangers.count > 10 ? [(file: nil, line: "… and \(strangers.count - 10) more")] : []),
+                          summary: "panel-report: \(shown) holds \(strangers.count == 1 ? "a file" : "\(strangers.count) files") panel-report did not "
+                            + "write among its report; nothing was changed")
         }
         return ours.sorted()
     }

@@ -52,17 +52,18 @@ extension OutputWriter {
             for name in neverLinks {
                 guard let info = try? System.linkInfo(path(name)) else { continue }
                 if info.kind == .link {
-                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would "
+                    throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would "
                         + "write to whatever it points to). Remove the link, or choose another --output")
                 }
                 if info.kind != .file {
-                    throw Failure(.cannotCreateOutput, "\(Printable.text(path(name))): not a regular file (\(info.kind.words)); panel-report keeps a small "
+                    throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): not a regular file (\(info.kind.words)); panel-report keeps a small "
                         + "file of its own there. Remove it, or choose another --output")
                 }
             }
         }
 
-        func create() throws {
+        /// Makes the folder and any missing folder above it. `what`: the folder, in messages.
+        func create(_ what: String = "the output folder") throws {
             if exists { return }
             var prefix = root.hasPrefix("/") ? "/" : ""
             for part in root.split(separator: "/") {
@@ -70,11 +71,11 @@ extension OutputWriter {
                 do throws(SystemError) {
                     try System.makeFolder(prefix)
                 } catch where !error.alreadyExists {
-                    throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (\(Printable.text(prefix)): \(error))")
+                    throw Failure(.cannotCreateOutput, "\(shown): cannot create \(what) (\(Printable.text(prefix)): \(error))")
                 } catch {}
             }
             guard exists else {
-                throw Failure(.cannotCreateOutput, "\(shown): cannot create the output folder (something that is not a folder is in the way)")
+                throw Failure(.cannotCreateOutput, "\(shown): cannot create \(what) (something that is not a folder is in the way)")
             }
         }
     }

@@ -35,6 +35,28 @@ public enum OutputPlace {
         }
     }
 
+    /// Where `publish` may keep its site: never the root or home folder, nor the
+    /// output, inputs or templates folder or anything inside one of them (a build
+    /// there would find releases among its report, or read them as inputs), nor
+    /// a folder that holds one of those. Refused with exit 64, before anything is made.
+    public static func check(site: String, output: String, inputs: String, templates: String,
+                             home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
+        guard !site.isEmpty else { throw Failure(.usage, "panel-report: --site is empty; give the folder the web server serves from") }
+        let place = resolved(site)
+        let advice = "give --site a folder of its own, such as /var/www/panel-report"
+        if place == "/" { throw Failure(.usage, "panel-report: the site folder \(site) is the root folder; \(advice)") }
+        if let home, !home.isEmpty, place == resolved(home) {
+            throw Failure(.usage, "panel-report: the site folder \(site) is your home folder; \(advice)")
+        }
+        for (folder, what) in [(output, "output"), (inputs, "inputs"), (templates, "templates")] {
+            let other = resolved(folder)
+            if place == other || place.hasPrefix(other == "/" ? "/" : other + "/") || other.hasPrefix(place + "/") {
+                throw Failure(.usage, "panel-report: the site folder \(site) \(place == other ? "is" : other.hasPrefix(place + "/") ? "holds" : "is inside") "
+                    + "the \(what) folder \(folder); \(advice)")
+            }
+        }
+    }
+
     /// The real path of `path`: its longest existing part resolved with
     /// `realpath`, the rest (not there yet, so it holds no links) appended as written.
     static func resolved(_ path: String) -> String {

@@ -71,69 +71,10 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(log) { clock in
-            clock.begin("checking the output folder")
-            // Where the report may go is settled first, before anything is read or created.
-            try OutputPlace.check(output: outputFolder, inputs: input.inputs, templates: templateOptions.templates)
-            // A build killed part-way is finished (or undone) before anything else happens there.
-            try OutputWriter.recover(outputFolder, warn: Console.warning)
-            let kind: OutputWriter.Kind = draft ? .draft : .published
-            // A draft's time is read (and an invalid SOURCE_DATE_EPOCH refused) before any work.
-            let pinned = draft ? try DraftClock.pinned().map(DraftClock.format) : nil
-            // Digests first: a file edited while the build reads it makes the manifest
-            // disagree with the inputs, so the next --if-changed builds again.
-            clock.begin("hashing the inputs and templates")
-            let sources = Manifest.sources(inputs: input.inputs, templates: templateOptions.templates, baseline: baseline, namingCases: draft,
-                                           options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : []))
-            var because = ""
-            if ifChanged {
-                switch Manifest.verdict(in: outputFolder, kind: kind, sources: sources, draftBuilt: pinned, version: PanelReport.version) {
-                case .upToDate(let manifest):
-                    clock.finish()
-                    Console.summary("panel-report: unchanged: \(OutputWriter.Folder(outputFolder).shown)/report.html is up to date with its inputs, "
-                        + "templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files "
-                        + "checked); nothing was written (\(RunClock.format(clock.seconds)))",
-                                    outcome: "unchanged", code: 0, seconds: clock.seconds)
-                    return
-                case .build(let reason):
-                    because = "; built because \(reason)"
-                }
-            }
-            clock.begin("loading and validating the inputs and templates")
-            let ready = try Preparation.run(inputs: input.inputs, templates: templateOptions.templates, buildChecksTemplates: true, clock: clock)
-            let (cohort, loaded, templateFiles) = (ready.cohort, ready.result, ready.templates)
-            let baselineValue = try baseline.map { path -> Baseline in
-                let bytes = try FileReading.wholeFile(path, role: " (--baseline)")
-                // Named by its file name: a draft must not print the user's folders.
-                do { return try Baseline(json: Data(bytes), name: URL(fileURLWithPath: path).lastPathComponent) } catch { throw Failure(.badData, "\(error)") }
-            }
-            // From the digests already taken for the manifest (a draft's name every file):
-            // the files are not read a second time.
-            let digest = InputDigest.combined(listing: sources.filter { $0.path.hasPrefix("inputs/") || $0.path.hasPrefix("templates/") }
-                .map { ($0.path, $0.sha256) })
-            let stamp = try draft ? DraftStamp(built: pinned ?? DraftClock.now(), inputs: String(digest.prefix(12))) : nil
-            let options = BuildOptions(draft: draft,
-                                       baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow)
-            clock.begin("computing and rendering the report")
-            let built: BuiltReport
-            do throws(ReportBuildError) {
-                built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
-            } catch {
-                for problem in error.problems { Console.problem(problem) }
-                throw Failure(.badData, CohortReading.summary(inputs: input.inputs, result: nil, templateProblems: error.problems.count))
-            }
-            for warning in built.warnings { Console.problem(warning) }
-            clock.begin("writing the report")
-            let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: cohort.review.published)
-            let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed, version: PanelReport.version)
-            let files = printed + [(path: Manifest.fileName, bytes: manifest.data())]
-            try OutputWriter.replace(outputFolder, kind: kind, with: files, warn: Console.warning)
-            clock.finish()
-            let cases = cohort.cases.count
-            let warnings = loaded.warnings.count + built.warnings.count
-            Console.summary("panel-report: built \(OutputWriter.Folder(outputFolder).shown)/report.html (\(draft ? "reviewers' draft" : "published"), "
-                + "\(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files, \(RunClock.format(clock.seconds)))"
-                + (warnings == 0 ? "" : "; see the \(warnings == 1 ? "warning" : "\(warnings) warnings") above") + because,
-                outcome: "built", code: 0, seconds: clock.seconds)
+            let building = Building(inputs: input.inputs, templates: templateOptions.templates, output: outputFolder, draft: draft, baseline: baseline,
+                                    suppressBelow: suppressBelow, ifChanged: ifChanged, pdf: pdf, chromium: chromium)
+            let done = try building.run(clock)
+            Console.summary(done.line, outcome: done.outcome, code: 0, seconds: clock.seconds)
         }
     }
 }

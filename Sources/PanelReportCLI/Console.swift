@@ -112,9 +112,12 @@ enum Console {
 
     // MARK: Kinds of line
 
-    static func error(_ line: String, code: Int32? = nil) { log(Entry(level: .error, message: line, code: code)) }
+    static func error(_ line: String, code: Int32? = nil, file: String? = nil) { log(Entry(level: .error, message: line, file: file, code: code)) }
 
     static func warning(_ line: String) { log(Entry(level: .warning, message: line)) }
+
+    /// A warning about one file (a damaged release's), which a JSON line names as its `file`.
+    static func warning(_ line: String, file: String?) { log(Entry(level: .warning, message: line, file: file)) }
 
     static func info(_ line: String) { log(Entry(level: .info, message: line)) }
 
@@ -125,8 +128,8 @@ enum Console {
     }
 
     /// A run's last line: what happened, its counts and the time it took.
-    static func summary(_ line: String, outcome: String, code: Int32, seconds: Double) {
-        log(Entry(level: code == 0 ? .info : .error, message: line, code: code, outcome: outcome, seconds: seconds))
+    static func summary(_ line: String, outcome: String, code: Int32, seconds: Double, file: String? = nil) {
+        log(Entry(level: code == 0 ? .info : .error, message: line, file: file, code: code, outcome: outcome, seconds: seconds))
     }
 
     static func diagnostic(_ d: Diagnostic) {

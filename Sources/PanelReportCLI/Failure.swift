@@ -14,9 +14,12 @@ extension ParsableCommand {
             clock.finish()
         } catch let failure as Failure {
             clock.finish()
-            for line in failure.lines.dropLast() { Console.error(line, code: failure.kind.rawValue) }
+            for (index, line) in failure.lines.dropLast().enumerated() {
+                Console.error(line, code: failure.kind.rawValue, file: failure.file(at: index))
+            }
             if let last = failure.lines.last {
-                Console.summary(last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds)
+                Console.summary(last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds,
+                                file: failure.file(at: failure.lines.count - 1))
             }
             throw ExitCode(failure.kind.rawValue)
         } catch let exit as ExitCode {

@@ -16,15 +16,17 @@ public struct PanelReport: ParsableCommand {
             Exit codes: 0 done (built, unchanged, valid or intact); 64 wrong command line \
             (also no command at all, or an --output that is /, the home folder, or inside \
             the inputs or templates folder); 65 invalid or unreadable case data or \
-            templates, or (verify) a report folder that differs from its manifest.json; \
-            66 an input is missing (verify: no manifest.json); 69 --pdf could not find or run \
+            templates, or (verify, publish) a report folder that differs from its manifest.json, \
+            or (publish, rollback) a damaged release that cannot be replaced; 66 an input is \
+            missing (verify: no manifest.json; rollback: no such release); 69 --pdf could not find or run \
             Chromium, or preview could not start panel-report-preview; 70 an internal error \
             (please report it); 73 the output folder cannot be created, holds files panel-report did \
-            not write, or links its own files elsewhere; 74 the new report could not be \
-            moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
+            not write, or links its own files elsewhere, or the site folder cannot be written \
+            (publish, rollback); 74 the new report or a release could not be moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
         version: version,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PreviewCommand.self, ConvertCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PublishCommand.self, RollbackCommand.self,
+                      PreviewCommand.self, ConvertCommand.self])
 
     public init() {}
 
@@ -43,7 +45,7 @@ public struct PanelReport: ParsableCommand {
         }
         guard !arguments.isEmpty else {
             if Console.current.json {
-                Console.error("panel-report: no command given; give build, validate, stats or verify", code: 64)
+                Console.error("panel-report: no command given; give build, validate, stats, verify or publish", code: 64)
             } else {
                 Console.raw(helpMessage() + "\n")
             }

@@ -28,7 +28,7 @@ enum Preparation {
             templates = try TemplateReading.read(folder)
         } catch let failure as Failure {
             templateFailure = failure
-            for line in failure.lines { Console.error(line) }
+            for (index, line) in failure.lines.enumerated() { Console.error(line, file: failure.file(at: index)) }
         }
         var found: [TemplateProblem] = []
         if let templates, result.cohort == nil || !buildChecksTemplates {

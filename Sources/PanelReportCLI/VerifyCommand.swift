@@ -47,10 +47,10 @@ struct VerifyCommand: ParsableCommand {
                               count(damage.filter { if case .altered = $0 { true } else { false } }.count, "altered"),
                               count(damage.filter { if case .unexpected = $0 { true } else { false } }.count, "unexpected")]
                     .compactMap { $0 }.joined(separator: ", ")
-                throw Failure(.badData, lines: damage.map { "\(folder.shown)/\($0.description)" }
-                    + ["panel-report: \(folder.shown) differs from its \(Manifest.fileName): \(counts); do not publish it, build it again "
-                        + "(\(RunClock.format(clock.seconds)))"],
-                    outcome: "damaged")
+                throw Failure(.badData, problems: damage.map { (file: "\(folder.shown)/\($0.path)", line: "\(folder.shown)/\($0.description)") },
+                              summary: "panel-report: \(folder.shown) differs from its \(Manifest.fileName): \(counts); do not publish it, build it again "
+                                + "(\(RunClock.format(clock.seconds)))",
+                              outcome: "damaged")
             }
             Console.summary("panel-report: \(folder.shown) is intact: \(manifest.files.count) files match its \(Manifest.fileName) (\(manifest.kind), built "
                 + "by panel-report \(manifest.tool.version); \(RunClock.format(clock.seconds)))",

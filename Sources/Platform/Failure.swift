@@ -19,6 +19,9 @@ public struct Failure: Error {
     public let lines: [String]
     /// What the summary (the last line) reports the run as: refused, or damaged for `verify`.
     public var outcome = "refused"
+    /// The file each line is about, where it is about one (`nil` otherwise), in the
+    /// order of ``lines``: a JSON log line carries it as its `file`.
+    public var files: [String?] = []
 
     public init(_ kind: Kind, _ lines: String...) {
         self.kind = kind
@@ -30,4 +33,22 @@ public struct Failure: Error {
         self.lines = lines
         self.outcome = outcome
     }
+
+    /// One line about one file (a JSON log line names it as its `file`).
+    public init(_ kind: Kind, file: String?, _ line: String) {
+        self.kind = kind
+        lines = [line]
+        files = [file]
+    }
+
+    /// One line per problem, each about the file beside it, and a summary line last.
+    public init(_ kind: Kind, problems: [(file: String?, line: String)], summary: String, outcome: String = "refused") {
+        self.kind = kind
+        lines = problems.map(\.line) + [summary]
+        files = problems.map(\.file) + [nil]
+        self.outcome = outcome
+    }
+
+    /// The file line `index` is about, if any.
+    public func file(at index: Int) -> String? { files.indices.contains(index) ? files[index] : nil }
 }

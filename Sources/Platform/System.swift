@@ -90,6 +90,23 @@ public enum System {
         _ = try retrying("rename", from) { Glibc.rename(from, to) }
     }
 
+    /// Swaps two names in one step (`renameat2` with `RENAME_EXCHANGE`): each then
+    /// names what the other did, and nobody ever sees either name missing. Looked up
+    /// at run time, as Swift's Glibc does not declare it; `ENOSYS` if the C library
+    /// lacks it, `EINVAL` where the file system cannot.
+    public static func exchange(_ first: String, _ second: String) throws(SystemError) {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { throw SystemError(call: "renameat2", code: ENOSYS, path: first) }
+        let renameAt2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let exchange: UInt32 = 2  // RENAME_EXCHANGE, from <linux/fs.h>
+        _ = try retrying("renameat2", first) { renameAt2(AT_FDCWD, first, AT_FDCWD, second, exchange) }
+    }
+
+    /// A symbolic link at `path` holding `target`, as written (never resolved).
+    public static func symbolicLink(_ target: String, at path: String) throws(SystemError) {
+        _ = try retrying("symlink", path) { symlink(target, path) }
+    }
+
     /// A second name (a hard link) for a file.
     public static func link(_ existing: String, _ new: String) throws(SystemError) {
         _ = try retrying("link", existing) { Glibc.link(existing, new) }

@@ -68,6 +68,21 @@ extension ScheduledJobTests {
         #expect((problem["file"] as? String)?.hasSuffix("chapters/01-summary.md") == true)
         #expect(problem["line"] is Int)
         #expect((problem["message"] as? String)?.hasPrefix("there is no value named \"outcome.dyed\"") == true, "\(problem)")
+        // verify's problems name their file (issue 24: they had "file": null).
+        try Data("x".utf8).write(to: URL(fileURLWithPath: scratch.path("Output/data/figure-1.csv")))
+        let verify = try CLI.run(["verify", "--log-format", "json", "--output", scratch.path("Output")], timeout: 60)
+        #expect(verify.status == 65, "\(verify)")
+        let damaged = try objects(verify)
+        #expect(damaged.first?["file"] as? String == scratch.path("Output/data/figure-1.csv"), "\(verify)")
+        #expect(damaged.last?["outcome"] as? String == "damaged" && damaged.last?["file"] is NSNull, "\(verify)")
+        // So do a build's refusals of the output folder: a file it did not write, a link where its record goes.
+        try Data("png".utf8).write(to: URL(fileURLWithPath: scratch.path("Output/figures/logo.png")))
+        let stranger = try objects(try CLI.run(["build", "--log-format", "json", "--output", scratch.path("Output")], timeout: 120))
+        #expect(stranger.first?["file"] as? String == scratch.path("Output/figures/logo.png"), "\(stranger)")
+        try FileManager.default.createDirectory(atPath: scratch.path("Linked"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("Linked/.panel-report-output"), withDestinationPath: "/tmp/elsewhere")
+        let linked = try objects(try CLI.run(["build", "--log-format", "json", "--output", scratch.path("Linked")], timeout: 120))
+        #expect(linked.last?["file"] as? String == scratch.path("Linked/.panel-report-output") && linked.last?["code"] as? Int == 73, "\(linked)")
     }
 
     @Test func verboseTimesEachStageAndAPipeNeverGetsAProgressLine() throws {
@@ -132,7 +147,7 @@ extension ScheduledJobTests {
         #expect(run.status == 64)
         #expect(run.lines == ["panel-report: unknown option '--ouput'; did you mean '--output'?",
                               "hint: panel-report build --help lists what it takes"], "\(run)")
-        let unknown = try CLI.run(["publish"], timeout: 60)
+        let unknown = try CLI.run(["deploy"], timeout: 60)
         #expect(unknown.status == 64)
         #expect(unknown.lines.count == 2, "\(unknown)")
         #expect(unknown.lines.first?.hasPrefix("panel-report: ") == true)

@@ -23,6 +23,8 @@ import Glibc
                 for entry in try FileManager.default.contentsOfDirectory(atPath: full) {
                     try visit(relative.isEmpty ? entry : relative + "/" + entry)
                 }
+            } else if info.st_mode & S_IFMT == S_IFLNK {
+                result[relative] = times + " link to " + (try FileManager.default.destinationOfSymbolicLink(atPath: full))
             } else {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: full))
                 result[relative] = times + " bytes \(bytes.base64EncodedString())"
