@@ -53,73 +53,95 @@ let package = Package(
         .target(name: "WorkbookReading", dependencies: ["CLibXML2", "CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CaseLoading", dependencies: ["CaseModel", "CLibYAML", "WorkbookReading"]),
         .target(name: "CaseValidation", dependencies: ["CaseModel", "CaseLoading"]),
-        .target(name: "CohortExport", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(
+            name: "CohortExport",
+            dependencies: [
+                "CaseModel", "CaseLoading", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CaseModel", "CohortStatistics"]),
-        .target(name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
+        .target(
+            name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
         // MARK: The disk, the output folder and the preview
         // What a build reads from outside: the inputs folder (confined to itself), the
         // templates, their SHA-256 digests (swift-crypto) and a draft's clock.
-        .target(name: "BuildInputs", dependencies: [
-            "Platform", "CaseLoading", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "BuildInputs",
+            dependencies: [
+                "Platform", "CaseLoading", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // An output folder's life: where a build may write, staging, the swap and its
         // recovery journal, the check for files panel-report did not write, syncing,
         // the marker, the lock, the manifest and verifying a folder against it.
-        .target(name: "OutputFolder", dependencies: [
-            "Platform", "BuildInputs", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "OutputFolder",
+            dependencies: [
+                "Platform", "BuildInputs", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The live preview: a session that rebuilds in memory, the folder watcher,
         // the handler of requests and the problems page; no web server (see below).
-        .target(name: "Preview", dependencies: [
-            "Platform", "BuildInputs", "CaseModel", "CaseLoading", "CaseValidation", "ReportRendering", "XMLWriter",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "Platform", "BuildInputs", "CaseModel", "CaseLoading", "CaseValidation", "ReportRendering", "XMLWriter",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
 
         // MARK: The command line
         // The commands, thin over the modules above. Every command is in PanelReportCLI;
         // `panel-report` is that alone. Preview's web server (swift-nio: its event loops, sockets and HTTP/1 parser) is in
         // `panel-report-preview` only, which `panel-report preview` starts in its place,
         // so that no other command carries networking code.
-        .target(name: "PanelReportCLI", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ReportRendering", "CohortExport",
-            "Platform", "BuildInputs", "OutputFolder", "Preview",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "PanelReportCLI",
+            dependencies: [
+                "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics", "ReportRendering", "CohortExport",
+                "Platform", "BuildInputs", "OutputFolder", "Preview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // scripts/report builds the release with `--static-swift-stdlib` (see docs/performance.md).
         .executableTarget(name: "panel-report", dependencies: ["PanelReportCLI"]),
-        .executableTarget(name: "panel-report-preview", dependencies: [
-            "PanelReportCLI", "Preview",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        .executableTarget(
+            name: "panel-report-preview",
+            dependencies: [
+                "PanelReportCLI", "Preview",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
-        .testTarget(name: "CaseLoadingTests", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortExport", "WorkbookReading",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Fixtures"]),
-        .testTarget(name: "CohortStatisticsTests", dependencies: [
-            "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        .testTarget(
+            name: "CaseLoadingTests",
+            dependencies: [
+                "CaseModel", "CaseLoading", "CaseValidation", "CohortExport", "WorkbookReading",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CohortStatisticsTests",
+            dependencies: [
+                "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "ChartLayoutTests", dependencies: ["ChartLayout", "CohortStatistics"]),
-        .testTarget(name: "ReportRenderingTests", dependencies: [
-            "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
-            "CohortExport",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Golden"]),
-        .testTarget(name: "PanelReportCLITests", dependencies: [
-            "PanelReportCLI", "Platform", "BuildInputs", "OutputFolder", "Preview", "panel-report", "panel-report-preview", "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
-            // The preview server's connection handlers, tested on an EmbeddedChannel.
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOEmbedded", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        .testTarget(
+            name: "ReportRenderingTests",
+            dependencies: [
+                "ReportRendering", "XMLWriter", "ChartLayout", "CohortStatistics", "CaseModel", "CaseLoading", "CaseValidation",
+                "CohortExport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ], exclude: ["Golden"]),
+        .testTarget(
+            name: "PanelReportCLITests",
+            dependencies: [
+                "PanelReportCLI", "Platform", "BuildInputs", "OutputFolder", "Preview", "panel-report", "panel-report-preview",
+                "ReportRendering", .product(name: "Crypto", package: "swift-crypto"),
+                // The preview server's connection handlers, tested on an EmbeddedChannel.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
     ]
 )

@@ -39,8 +39,9 @@ public struct DiskFileSystem: InputFileSystem {
     /// Shown after "could not be read: " (or "could not be listed: ") in the loader's diagnostic.
     struct Refused: Error, CustomStringConvertible {
         let description: String
-        static let outside = Refused(description: "it is a symbolic link that leads outside the inputs folder, and was not opened; copy the file into the "
-            + "inputs folder instead of linking to it")
+        static let outside = Refused(
+            description: "it is a symbolic link that leads outside the inputs folder, and was not opened; copy the file into the "
+                + "inputs folder instead of linking to it")
         static let dangling = Refused(description: "it is a symbolic link to something that does not exist")
     }
 
@@ -97,8 +98,9 @@ public struct DiskFileSystem: InputFileSystem {
         let slash = path.lastIndex(of: "/")
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         if let slash, !name.isEmpty, name != ".", name != "..", let info = try? System.linkInfo(path), info.kind != .link,
-           let folder = folders.real(String(path[..<slash])),
-           folder == root || folder.hasPrefix(root == "/" ? "/" : root + "/") {
+            let folder = folders.real(String(path[..<slash])),
+            folder == root || folder.hasPrefix(root == "/" ? "/" : root + "/")
+        {
             return folder == "/" ? "/" + name : folder + "/" + name
         }
         guard let real = System.realPath(path) else {

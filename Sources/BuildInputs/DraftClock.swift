@@ -15,8 +15,10 @@ public enum DraftClock {
         var seconds: Int?
         if let raw = environment["SOURCE_DATE_EPOCH"], !raw.isEmpty {
             guard let value = Int(raw), (0...253_402_300_799).contains(value) else {
-                throw Failure(.config, "panel-report: SOURCE_DATE_EPOCH=\(raw): not a whole number of seconds from 1970 to the year 9999; set it to one "
-                    + "(such as 1700000000) or unset it to date the draft by the clock")
+                throw Failure(
+                    .config,
+                    "panel-report: SOURCE_DATE_EPOCH=\(raw): not a whole number of seconds from 1970 to the year 9999; set it to one "
+                        + "(such as 1700000000) or unset it to date the draft by the clock")
             }
             seconds = value
         }

@@ -50,8 +50,10 @@ extension FileReading {
             throw Failure(.badData, "\(shown)\(role): could not be read: \(error)")
         }
         guard bytes.count <= maxFileBytes else {
-            throw Failure(.badData, "\(shown)\(role): the file is too large (more than \(maxFileBytes) bytes, the limit for a template or baseline) and is "
-                + "refused")
+            throw Failure(
+                .badData,
+                "\(shown)\(role): the file is too large (more than \(maxFileBytes) bytes, the limit for a template or baseline) and is "
+                    + "refused")
         }
         return bytes
     }

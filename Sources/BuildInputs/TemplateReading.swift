@@ -12,7 +12,8 @@ public enum TemplateReading {
     public static func read(_ folder: String) throws -> TemplateFiles {
         let chaptersFolder = folder + "/chapters"
         guard let names = try? Directory.names(chaptersFolder) else {
-            throw Failure(.missingInput, "\(Printable.text(chaptersFolder)): no such folder; the report's chapters are Markdown files there")
+            throw Failure(
+                .missingInput, "\(Printable.text(chaptersFolder)): no such folder; the report's chapters are Markdown files there")
         }
         let chapterNames = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         guard !chapterNames.isEmpty else {

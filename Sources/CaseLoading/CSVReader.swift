@@ -12,16 +12,20 @@ public enum CSVReader {
     /// The table, or `nil` when the file cannot be read as a whole; plus every problem found.
     /// `rowLimit` (``LoadingLimits/maxCSVRows`` unless given) bounds the rows below
     /// the header, which the message calls `what`.
-    public static func read(_ text: String, file: String, limits: LoadingLimits = .standard,
-                            rowLimit: Int? = nil, what: String = "case rows") -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+    public static func read(
+        _ text: String, file: String, limits: LoadingLimits = .standard,
+        rowLimit: Int? = nil, what: String = "case rows"
+    ) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         var reader = CSVRowReader(text: text, file: file, limits: limits, rowLimit: rowLimit, what: what)
         return reader.table()
     }
 
     /// The same from the file's bytes, as ``CSVRowReader`` reads them: a byte that is not
     /// UTF-8 refuses the file with ``text(_:file:)``'s diagnostic, and nothing else.
-    public static func read(bytes: [UInt8], file: String, limits: LoadingLimits = .standard,
-                            rowLimit: Int? = nil, what: String = "case rows") -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+    public static func read(
+        bytes: [UInt8], file: String, limits: LoadingLimits = .standard,
+        rowLimit: Int? = nil, what: String = "case rows"
+    ) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         var reader = CSVRowReader(bytes: bytes, file: file, limits: limits, rowLimit: rowLimit, what: what)
         return reader.table()
     }
@@ -42,7 +46,8 @@ public enum CSVReader {
     /// The refusal of a file that starts with a UTF-16 byte-order mark, if it does.
     static func utf16Refusal(_ bytes: [UInt8], file: String) -> Diagnostic? {
         guard bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) else { return nil }
-        return .error(at: SourceLocation(file: file),
+        return .error(
+            at: SourceLocation(file: file),
             "not UTF-8 text: the file is saved as UTF-16 (\"Unicode Text\"); save it as \"CSV UTF-8 (Comma delimited)\"")
     }
 
@@ -55,7 +60,8 @@ public enum CSVReader {
         // them, Windows-1252 and ISO 8859-1 agree, so either may be the cause.
         let guess = (0x80...0x9F).contains(byte) ? "Windows-1252" : "Windows-1252 or ISO 8859-1 (Latin-1)"
         let shown = windows1252(byte).map { " (\"\($0)\" in Windows-1252)" } ?? ""
-        return .error(at: SourceLocation(file: file, position: .csvCell(row: row, column: column)),
+        return .error(
+            at: SourceLocation(file: file, position: .csvCell(row: row, column: column)),
             "not UTF-8 text: byte \(hex)\(shown) at byte offset \(offset); saved as \(guess)? save it as \"CSV UTF-8 (Comma delimited)\"")
     }
 

@@ -51,14 +51,18 @@ public struct CSVRowReader: IteratorProtocol {
     private var scratch: [UInt8] = []
 
     /// A reader of a file's bytes: a UTF-16 file is refused, a UTF-8 byte-order mark skipped.
-    public init(bytes: [UInt8], file: String, limits: LoadingLimits = .standard, rowLimit: Int? = nil,
-                what: String = "case rows") {
+    public init(
+        bytes: [UInt8], file: String, limits: LoadingLimits = .standard, rowLimit: Int? = nil,
+        what: String = "case rows"
+    ) {
         self.init(bytes, file: file, limits: limits, rowLimit: rowLimit, what: what, checksEncoding: true)
     }
 
     /// A reader of text already decoded: its bytes are UTF-8 and a byte-order mark in it is kept.
-    public init(text: String, file: String, limits: LoadingLimits = .standard, rowLimit: Int? = nil,
-                what: String = "case rows") {
+    public init(
+        text: String, file: String, limits: LoadingLimits = .standard, rowLimit: Int? = nil,
+        what: String = "case rows"
+    ) {
         self.init(Array(text.utf8), file: file, limits: limits, rowLimit: rowLimit, what: what, checksEncoding: false)
     }
 
@@ -105,7 +109,8 @@ public struct CSVRowReader: IteratorProtocol {
                 return nil
             }
             if cells.count != header.count {
-                diagnostics.append(.error(at: rowLocation(number), "the row has \(cells.count) cells but the header has \(header.count) columns"))
+                diagnostics.append(
+                    .error(at: rowLocation(number), "the row has \(cells.count) cells but the header has \(header.count) columns"))
                 continue
             }
             return CSVTable.Row(number: number, cells: cells)
@@ -147,8 +152,12 @@ public struct CSVRowReader: IteratorProtocol {
         }
         if firstRowEndsWithLoneCR() {
             // Old Mac line endings: read as cells, every row would run into the next.
-            refuse(.error(at: SourceLocation(file: file),
-                "the lines end with a carriage return only (old Mac line endings), so the file reads as one long row; save it as \"CSV UTF-8 (Comma delimited)\", or convert the line endings from CR to LF"))
+            refuse(
+                .error(
+                    at: SourceLocation(file: file),
+                    "the lines end with a carriage return only (old Mac line endings), so the file reads as one long row; save it as "
+                        + "\"CSV UTF-8 (Comma delimited)\", or convert the line endings from CR to LF"
+                ))
         }
     }
 
@@ -180,8 +189,11 @@ public struct CSVRowReader: IteratorProtocol {
         }
         if header.count == 1, let separator = [";", "\t"].first(where: { header[0].contains($0) }) {
             let name = separator == ";" ? "semicolons" : "tabs"
-            refuse(.error(at: rowLocation(1),
-                          "the header is one column with \(name) in it: the file seems to separate cells with \(name); save it as \"CSV UTF-8 (comma delimited)\""))
+            refuse(
+                .error(
+                    at: rowLocation(1),
+                    "the header is one column with \(name) in it: the file seems to separate cells with \(name); save it as \"CSV UTF-8 (comma delimited)\""
+                ))
             return
         }
         isFinished = true
@@ -262,8 +274,11 @@ public struct CSVRowReader: IteratorProtocol {
                         // Only a comma or the end of the row may follow a closing quote.
                         if i < n, bytes[i] != comma, bytes[i] != lf, !(bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf) {
                             position = i
-                            refuse(.error(at: cellLocation(cells.count),
-                                "text follows the closing quote of a quoted cell; write a quote inside a quoted cell as two quotes (\"\")"))
+                            refuse(
+                                .error(
+                                    at: cellLocation(cells.count),
+                                    "text follows the closing quote of a quoted cell; write a quote inside a quoted cell as two quotes (\"\")"
+                                ))
                             return nil
                         }
                         break

@@ -243,7 +243,8 @@ public struct CSVTable: Hashable, Sendable {
         public func entries(of node: Int, where include: (String) -> Bool = { _ in true }) -> [Entry] {
             order.compactMap { child in
                 guard plan.nodes[child].parent == node, include(plan.nodes[child].key),
-                      let content = content(at: child) else { return nil }
+                    let content = content(at: child)
+                else { return nil }
                 return Entry(key: plan.nodes[child].key, content: content)
             }
         }
@@ -280,9 +281,12 @@ public struct CSVTable: Hashable, Sendable {
                 return cell(column)
             case .mapping(let node):
                 let location = self.location
-                return LocatedValue(.mapping(entries(of: node).map { entry in
-                    LocatedValue.Entry(key: entry.key, keyLocation: self.location(of: entry.content), value: value(of: entry.content))
-                }), at: location)
+                return LocatedValue(
+                    .mapping(
+                        entries(of: node).map { entry in
+                            LocatedValue.Entry(
+                                key: entry.key, keyLocation: self.location(of: entry.content), value: value(of: entry.content))
+                        }), at: location)
             }
         }
     }

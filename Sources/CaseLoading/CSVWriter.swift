@@ -22,7 +22,8 @@ public enum CSVWriter {
     public static func cell(_ text: String, formulaSafe: Bool) -> String {
         let scalars = text.unicodeScalars
         let formula = formulaSafe && scalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true
-        let needsQuotes = formula
+        let needsQuotes =
+            formula
             || scalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true
         guard needsQuotes else { return text }

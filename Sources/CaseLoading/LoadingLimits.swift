@@ -35,12 +35,14 @@ public struct LoadingLimits: Hashable, Sendable {
     /// Most entries in a workbook's shared-strings table.
     public var maxSharedStrings: Int
 
-    public init(maxFileBytes: Int = 10 * 1024 * 1024, maxSpreadsheetBytes: Int = 256 * 1024 * 1024,
-                maxYAMLValues: Int = 100_000, maxYAMLDepth: Int = 64,
-                maxCSVColumns: Int = 1_000, maxCSVCellBytes: Int = 1024 * 1024, maxCSVRows: Int = 250_000,
-                maxCaseFiles: Int = 250_000, maxLearningRows: Int = 1_000_000,
-                maxWorkbookPartBytes: Int = 512 * 1024 * 1024, maxWorkbookCells: Int = 10_000_000,
-                maxSharedStrings: Int = 4_000_000) {
+    public init(
+        maxFileBytes: Int = 10 * 1024 * 1024, maxSpreadsheetBytes: Int = 256 * 1024 * 1024,
+        maxYAMLValues: Int = 100_000, maxYAMLDepth: Int = 64,
+        maxCSVColumns: Int = 1_000, maxCSVCellBytes: Int = 1024 * 1024, maxCSVRows: Int = 250_000,
+        maxCaseFiles: Int = 250_000, maxLearningRows: Int = 1_000_000,
+        maxWorkbookPartBytes: Int = 512 * 1024 * 1024, maxWorkbookCells: Int = 10_000_000,
+        maxSharedStrings: Int = 4_000_000
+    ) {
         self.maxFileBytes = maxFileBytes
         self.maxSpreadsheetBytes = maxSpreadsheetBytes
         self.maxYAMLValues = maxYAMLValues

@@ -5,21 +5,27 @@ public enum SourceFileReader {
     /// refused before any byte is read; any other is read only up to one byte past
     /// the limit, so a file that reports less than it holds (a file in `/proc`
     /// reports 0 bytes) is still refused, having read no more than that.
-    public static func readText(atPath path: String, fileSystem: some InputFileSystem,
-                                limits: LoadingLimits = .standard) -> Result<String, Diagnostic> {
+    public static func readText(
+        atPath path: String, fileSystem: some InputFileSystem,
+        limits: LoadingLimits = .standard
+    ) -> Result<String, Diagnostic> {
         readBytes(atPath: path, fileSystem: fileSystem, limits: limits).flatMap { UTF8Text.decode($0, file: path) }
     }
 
     /// The file's bytes, or the reason they cannot be read: missing, a folder, too
     /// large or unreadable. The size is checked before any byte is read.
-    public static func readBytes(atPath path: String, fileSystem: some InputFileSystem,
-                                 limits: LoadingLimits = .standard) -> Result<[UInt8], Diagnostic> {
+    public static func readBytes(
+        atPath path: String, fileSystem: some InputFileSystem,
+        limits: LoadingLimits = .standard
+    ) -> Result<[UInt8], Diagnostic> {
         readBytes(atPath: path, fileSystem: fileSystem, maxBytes: limits.maxFileBytes)
     }
 
     /// The same, within `maxBytes` (a spreadsheet's limit is not a case file's).
-    public static func readBytes(atPath path: String, fileSystem: some InputFileSystem,
-                                 maxBytes: Int) -> Result<[UInt8], Diagnostic> {
+    public static func readBytes(
+        atPath path: String, fileSystem: some InputFileSystem,
+        maxBytes: Int
+    ) -> Result<[UInt8], Diagnostic> {
         bytes(Result { try fileSystem.read(atPath: path, maxBytes: maxBytes) }, path: path, maxBytes: maxBytes)
     }
 
@@ -42,7 +48,12 @@ public enum SourceFileReader {
         case .bytes(let bytes, let reported):
             // More bytes than the size said: a file in /proc, or one that grew meanwhile.
             if bytes.count > maxBytes {
-                return .failure(.error(at: location, "the file is too large (more than \(maxBytes) bytes, though its size was reported as \(reported); the limit is \(maxBytes) bytes) and is refused"))
+                return .failure(
+                    .error(
+                        at: location,
+                        "the file is too large (more than \(maxBytes) bytes, though its size was reported as \(reported); the limit is "
+                            + "\(maxBytes) bytes) and is refused"
+                    ))
             }
             return .success(bytes)
         }

@@ -37,27 +37,35 @@ public enum WorkbookTables {
         var current: String? = nil
         let sheetNames: [String]
         do {
-            sheetNames = try WorkbookReader.read(bytes, sheets: [casesSheet, learningSheet], limits: workbookLimits, sheet: { wanted, name in
-                let isCases = wanted == casesSheet
-                builders[wanted] = TableBuilder(file: file, sheet: name, rowLimit: isCases ? limits.maxCSVRows : limits.maxLearningRows,
-                                                what: isCases ? "case rows" : "learning-point rows")
-                current = wanted
-            }, row: { row in
-                if let current { builders[current]?.add(row) }
-            })
+            sheetNames = try WorkbookReader.read(
+                bytes, sheets: [casesSheet, learningSheet], limits: workbookLimits,
+                sheet: { wanted, name in
+                    let isCases = wanted == casesSheet
+                    builders[wanted] = TableBuilder(
+                        file: file, sheet: name, rowLimit: isCases ? limits.maxCSVRows : limits.maxLearningRows,
+                        what: isCases ? "case rows" : "learning-point rows")
+                    current = wanted
+                },
+                row: { row in
+                    if let current { builders[current]?.add(row) }
+                })
         } catch {
             let position: SourceLocation.Position =
-                if let sheet = error.sheet, let cell = error.cell { .sheetCell(sheet: sheet, cell: cell, column: "") }
-                else if let sheet = error.sheet { .sheet(sheet) }
-                else { .file }
-            return Result(cases: nil, learning: nil, hasLearningSheet: false,
-                          diagnostics: [.error(at: SourceLocation(file: file, position: position), error.message)])
+                if let sheet = error.sheet, let cell = error.cell {
+                    .sheetCell(sheet: sheet, cell: cell, column: "")
+                } else if let sheet = error.sheet { .sheet(sheet) } else { .file }
+            return Result(
+                cases: nil, learning: nil, hasLearningSheet: false,
+                diagnostics: [.error(at: SourceLocation(file: file, position: position), error.message)])
         }
         var diagnostics: [Diagnostic] = []
         guard let cases = builders.removeValue(forKey: casesSheet) else {
             let sheets = sheetNames.map { $0.quotedForDiagnostic }.joined(separator: ", ")
-            diagnostics.append(.error(at: SourceLocation(file: file),
-                "has no sheet named \"cases\" (its sheets: \(sheets.isEmpty ? "none" : sheets)); name the sheet that holds one row per case \"cases\""))
+            diagnostics.append(
+                .error(
+                    at: SourceLocation(file: file),
+                    "has no sheet named \"cases\" (its sheets: \(sheets.isEmpty ? "none" : sheets)); name the sheet that holds one row per case \"cases\""
+                ))
             return Result(cases: nil, learning: nil, hasLearningSheet: builders[learningSheet] != nil, diagnostics: diagnostics)
         }
         let casesTable = cases.finish(&diagnostics)
@@ -67,8 +75,10 @@ public enum WorkbookTables {
     }
 
     /// The sheet as a table whose header is row 1, or `nil` (with a diagnostic) when it has none.
-    static func table(_ sheet: Workbook.Sheet, file: String, rowLimit: Int, what: String, limits: LoadingLimits,
-                      _ diagnostics: inout [Diagnostic]) -> CSVTable? {
+    static func table(
+        _ sheet: Workbook.Sheet, file: String, rowLimit: Int, what: String, limits: LoadingLimits,
+        _ diagnostics: inout [Diagnostic]
+    ) -> CSVTable? {
         var builder = TableBuilder(file: file, sheet: sheet.name, rowLimit: rowLimit, what: what)
         for row in sheet.rows { builder.add(row) }
         return builder.finish(&diagnostics)
@@ -111,14 +121,19 @@ public enum WorkbookTables {
             for cell in row.cells {
                 guard cell.column < width else {
                     if !text(of: cell.value).allSatisfy(\.isWhitespace) {
-                        diagnostics.append(.error(at: SourceLocation(file: file, position: .sheetCell(sheet: sheet, cell: cell.reference, column: "")),
-                            "the cell is to the right of the header's last column (\(CSVTable.letters(width - 1))); clear it, or give its column a name in row 1"))
+                        diagnostics.append(
+                            .error(
+                                at: SourceLocation(file: file, position: .sheetCell(sheet: sheet, cell: cell.reference, column: "")),
+                                "the cell is to the right of the header's last column (\(CSVTable.letters(width - 1))); clear it, or "
+                                    + "give its column a name in row 1"
+                            ))
                         refused.insert(cell.column)
                     }
                     continue
                 }
                 if let problem = refusal(of: cell.value) {
-                    diagnostics.append(.error(at: table.cellLocation(row: row.number, column: cell.column), field: header[cell.column], problem))
+                    diagnostics.append(
+                        .error(at: table.cellLocation(row: row.number, column: cell.column), field: header[cell.column], problem))
                     refused.insert(cell.column)
                 } else {
                     cells[cell.column] = text(of: cell.value)
@@ -150,8 +165,10 @@ public enum WorkbookTables {
             all += diagnostics
             if !sawRow {
                 let one = what == "case rows" ? "case" : "learning point"
-                all.append(.error(at: SourceLocation(file: file, position: .sheet(sheet)),
-                                  "the sheet is empty; expected a header in row 1 and one row per \(one) below it"))
+                all.append(
+                    .error(
+                        at: SourceLocation(file: file, position: .sheet(sheet)),
+                        "the sheet is empty; expected a header in row 1 and one row per \(one) below it"))
                 return nil
             }
             if let unusable {
@@ -192,11 +209,14 @@ public enum WorkbookTables {
             let shown = Double(number).flatMap(isoDate).map { "\($0), stored as \(number)" } ?? "stored as \(number)"
             return "is a date (\(shown)), but no field of a case is a date; format the cell as Text or General and type the value again"
         case .date(let text):
-            return "is a date (\(text.excerptForDiagnostic)), but no field of a case is a date; format the cell as Text or General and type the value again"
+            return
+                "is a date (\(text.excerptForDiagnostic)), but no field of a case is a date; format the cell as Text or General and type the value again"
         case .error(let code):
             return "holds the spreadsheet error \(code.excerptForDiagnostic); correct the cell so that it holds a value"
         case .formulaWithoutValue(let formula):
-            return "holds the formula =\(formula.excerptForDiagnostic) with no saved result (formulas are not calculated here); open the workbook in a spreadsheet and save it, or type the value instead of the formula"
+            return
+                "holds the formula =\(formula.excerptForDiagnostic) with no saved result (formulas are not calculated here); open the "
+                + "workbook in a spreadsheet and save it, or type the value instead of the formula"
         }
     }
 

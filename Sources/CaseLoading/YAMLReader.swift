@@ -22,7 +22,8 @@ public enum YAMLReader {
         return text.withUTF8 { buffer in read(buffer, file: file, limits: limits) }
     }
 
-    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadingLimits) -> Result<LocatedValue, Diagnostic> {
+    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadingLimits) -> Result<LocatedValue, Diagnostic>
+    {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(.error(at: SourceLocation(file: file), "could not start the YAML reader"))
@@ -123,13 +124,15 @@ public enum YAMLReader {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    return .refused(.error(at: at, "the file holds more than one YAML document (a second \"---\"); keep one document per file"))
+                    return .refused(
+                        .error(at: at, "the file holds more than one YAML document (a second \"---\"); keep one document per file"))
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-                let value = plain && Self.isNull(text)
+                let value =
+                    plain && Self.isNull(text)
                     ? LocatedValue(.null, at: at)
                     : LocatedValue(.scalar(text, plain ? .plain : .quoted), at: at)
                 if let anchor = Self.name(scalar.anchor) { anchors[anchor] = (value, 1) }
@@ -151,7 +154,8 @@ public enum YAMLReader {
                 let anchor = Self.name(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                 stack.append(Frame(isMapping: isMapping, location: at, anchor: anchor, expandedAtStart: expanded - 1))
                 if stack.count > limits.maxYAMLDepth {
-                    return .refused(.error(at: at, "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep; the file is refused"))
+                    return .refused(
+                        .error(at: at, "lists and mappings are nested more than \(limits.maxYAMLDepth) levels deep; the file is refused"))
                 }
                 return checkExpansion(at)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -186,7 +190,10 @@ public enum YAMLReader {
                     return .refused(.error(at: location, "a key must be plain text, not a list or mapping"))
                 }
                 if let first = stack[top].line(ofKey: text) {
-                    return .refused(.error(at: location, "key \(text.quotedForDiagnostic) appears twice in the same mapping (first on line \(first)); keep one"))
+                    return .refused(
+                        .error(
+                            at: location,
+                            "key \(text.quotedForDiagnostic) appears twice in the same mapping (first on line \(first)); keep one"))
                 }
                 stack[top].pendingKey = (text, location)
             }
@@ -195,7 +202,11 @@ public enum YAMLReader {
 
         func checkExpansion(_ at: SourceLocation) -> Step {
             guard expanded > limits.maxYAMLValues else { return .more }
-            return .refused(.error(at: at, "the document expands to more than \(limits.maxYAMLValues) values (through YAML aliases or sheer size); the file is refused"))
+            return .refused(
+                .error(
+                    at: at,
+                    "the document expands to more than \(limits.maxYAMLValues) values (through YAML aliases or sheer size); the file is refused"
+                ))
         }
 
         /// Whether plain text is YAML's null (`~`, `null`, or nothing).
@@ -223,9 +234,14 @@ public enum YAMLReader {
                 let scalar = Unicode.Scalar(UInt32(bitPattern: parser.problem_value))
                 let code = scalar?.codePointName ?? "?"
                 if let scalar, scalar.isNoncharacter {
-                    return .error(at: location, "contains \(code), which is not a character (a noncharacter code point) at byte offset \(offset); remove it: it cannot appear in a web page")
+                    return .error(
+                        at: location,
+                        "contains \(code), which is not a character (a noncharacter code point) at byte offset \(offset); remove it: it "
+                            + "cannot appear in a web page"
+                    )
                 }
-                return .error(at: location, "contains a control character (\(code)) at byte offset \(offset); only tab and line breaks are allowed")
+                return .error(
+                    at: location, "contains a control character (\(code)) at byte offset \(offset); only tab and line breaks are allowed")
             }
             return .error(at: location, "YAML syntax error: \(problem) at byte offset \(offset)")
         }
@@ -248,11 +264,16 @@ public enum YAMLReader {
         switch context {
         case "while scanning a quoted scalar" where problem == "found unexpected end of stream":
             let quote = character(in: lines, line: Int(opened.line), column: Int(opened.column)) ?? "\""
-            return .error(at: openedAt, "the text in quotes opened here with \(quote) is never closed (\(gaveUp)); end it with a closing \(quote)")
+            return .error(
+                at: openedAt, "the text in quotes opened here with \(quote) is never closed (\(gaveUp)); end it with a closing \(quote)")
         case "while parsing a flow sequence":
-            return .error(at: openedAt, "the list opened here with \"[\" is not closed (\(gaveUp)); close it with \"]\" and separate its items with commas")
+            return .error(
+                at: openedAt,
+                "the list opened here with \"[\" is not closed (\(gaveUp)); close it with \"]\" and separate its items with commas")
         case "while parsing a flow mapping":
-            return .error(at: openedAt, "the mapping opened here with \"{\" is not closed (\(gaveUp)); close it with \"}\" and separate its entries with commas")
+            return .error(
+                at: openedAt,
+                "the mapping opened here with \"{\" is not closed (\(gaveUp)); close it with \"}\" and separate its entries with commas")
         default:
             break
         }
@@ -262,13 +283,18 @@ public enum YAMLReader {
         let indentation = line < lines.count ? lines[line].prefix { $0 == " " || $0 == "\t" } : ""
         if indentation.contains("\t") || problem.contains("tab character") {
             message += "; indent with spaces, not tabs"
-        } else if ["mapping values are not allowed in this context", "did not find expected key",
-                   "did not find expected '-' indicator", "block sequence entries are not allowed in this context"].contains(problem),
-                  let above = lines[..<min(line, lines.count)].lastIndex(where: { !$0.allSatisfy { $0 == " " } && !$0.hasPrefix("#") }) {
+        } else if [
+            "mapping values are not allowed in this context", "did not find expected key",
+            "did not find expected '-' indicator", "block sequence entries are not allowed in this context",
+        ].contains(problem),
+            let above = lines[..<min(line, lines.count)].lastIndex(where: { !$0.allSatisfy { $0 == " " } && !$0.hasPrefix("#") })
+        {
             let mine = indentation.count
             let theirs = lines[above].prefix { $0 == " " }.count
             if mine != theirs {
-                message += "; check the indentation of this line against the line above (line \(above + 1) is indented \(theirs) \(theirs == 1 ? "space" : "spaces"), this one \(mine))"
+                message +=
+                    "; check the indentation of this line against the line above (line \(above + 1) is indented \(theirs) "
+                    + "\(theirs == 1 ? "space" : "spaces"), this one \(mine))"
             }
         }
         return .error(at: location, message)

@@ -17,9 +17,11 @@ public struct Case: Hashable, Sendable {
     /// `learning` sheet, in the order written.
     public var learning: [LearningPoint]
 
-    public init(id: String, area: String, localReview: LocalReview, child: Child, harm: Harm,
-                maleCarer: MaleCarer, parents: Parents, agencyInvolvement: AgencyInvolvement,
-                proceedings: Proceedings, themes: [String], summary: String, learning: [LearningPoint]) {
+    public init(
+        id: String, area: String, localReview: LocalReview, child: Child, harm: Harm,
+        maleCarer: MaleCarer, parents: Parents, agencyInvolvement: AgencyInvolvement,
+        proceedings: Proceedings, themes: [String], summary: String, learning: [LearningPoint]
+    ) {
         self.id = id
         self.area = area
         self.localReview = localReview

@@ -16,8 +16,10 @@ public struct Review: Hashable, Sendable {
     /// The thresholds disclosure control accepts: below 2 nothing would be withheld,
     /// and above 100 nearly every count of a review would be.
     public static let suppressBelowRange = 2...100
-    public init(title: String, subtitle: String?, publisher: String, published: ISODate, period: MonthRange,
-                initialShortlist: Int, regionsTotal: Int, familyContributions: Int, suppressBelow: Int? = nil) {
+    public init(
+        title: String, subtitle: String?, publisher: String, published: ISODate, period: MonthRange,
+        initialShortlist: Int, regionsTotal: Int, familyContributions: Int, suppressBelow: Int? = nil
+    ) {
         self.suppressBelow = suppressBelow
         self.title = title
         self.subtitle = subtitle

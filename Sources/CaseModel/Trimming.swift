@@ -12,7 +12,8 @@ extension StringProtocol {
         // and no need to look up Unicode's whitespace table.
         let scalars = unicodeScalars
         if let first = scalars.first, let last = scalars.last,
-           (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) {
+            (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value)
+        {
             return String(self)
         }
         // ASCII white space (tab to carriage return, and the space) around text that
@@ -27,7 +28,8 @@ extension StringProtocol {
             return Self.copy(utf8[start..<end])
         }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return Self.copy(utf8[first..<scalars.index(after: last)])
     }
 

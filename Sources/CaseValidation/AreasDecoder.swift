@@ -21,7 +21,8 @@ struct AreasDecoder {
         let errorsBefore = context.log.errorCount
         var codes: [(code: String, location: SourceLocation, field: String)] = []
         guard case .sequence(let items) = root.kind else {
-            context.log.error(at: root.location, field: nil, "expected a list of areas (each starting with \"- code:\"); found \(root.kindDescription)")
+            context.log.error(
+                at: root.location, field: nil, "expected a list of areas (each starting with \"- code:\"); found \(root.kindDescription)")
             return Result(areas: nil, codes: [])
         }
         var areas: [Area] = []
@@ -32,8 +33,9 @@ struct AreasDecoder {
             let code = f.required("code", expected: "text") { value, field -> String? in
                 guard let code = read.text(value, field) else { return nil }
                 if let first = codeLocations[code] {
-                    context.log.error(at: value.location, field: field,
-                                      "\(code.quotedForDiagnostic) is already declared at \(first); each area is declared once")
+                    context.log.error(
+                        at: value.location, field: field,
+                        "\(code.quotedForDiagnostic) is already declared at \(first); each area is declared once")
                     return nil
                 }
                 codes.append((code, value.location, field.description))
@@ -47,8 +49,10 @@ struct AreasDecoder {
                 f.required(key, expected: ValueReader.describe(ValueReader.countRange)) { read.int($0, $1, in: ValueReader.countRange) }
             }
             if let code, let type, let region, let fnp, let practitioners = counts[0], let partners = counts[1] {
-                areas.append(Area(code: code, type: type, region: region, familyNursePartnership: fnp,
-                                  practitioners: practitioners, strategicPartners: partners))
+                areas.append(
+                    Area(
+                        code: code, type: type, region: region, familyNursePartnership: fnp,
+                        practitioners: practitioners, strategicPartners: partners))
             }
         }
         return Result(areas: context.log.errorCount == errorsBefore ? areas : nil, codes: codes)

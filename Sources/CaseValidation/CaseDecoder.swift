@@ -12,8 +12,10 @@ struct CaseDecoder {
         self.declared = declared
     }
 
-    static let topKeys = ["id", "area", "local_review", "child", "harm", "male_carer", "parents",
-                          "agency_involvement", "proceedings", "themes", "summary", "learning"]
+    static let topKeys = [
+        "id", "area", "local_review", "child", "harm", "male_carer", "parents",
+        "agency_involvement", "proceedings", "themes", "summary", "learning",
+    ]
     static let childKeys = ["sex", "ethnicity", "age_months", "premature", "feeding_difficulties", "weight_loss"]
     static let harmKeys = ["outcome", "injuries", "occasions", "prognosis"]
     static let maleCarerKeys = ["relationship", "criminal_convictions", "probation"]
@@ -28,23 +30,29 @@ struct CaseDecoder {
 
         let id = fields.required("id") { value, field in idText(value, field) }
         let area = fields.required("area") { value, field in declaredText(value, field, in: declared.areaCodes, file: "areas.yaml") }
-        let localReview: LocalReview? = fields.required("local_review", expected: "one of: \(LocalReview.validValues)") { read.code($0, $1) }
+        let localReview: LocalReview? = fields.required("local_review", expected: "one of: \(LocalReview.validValues)") {
+            read.code($0, $1)
+        }
         let child = fields.required("child") { value, field in decodeChild(value, field) }
         let harm = fields.required("harm") { value, field in decodeHarm(value, field) }
         let maleCarer = fields.required("male_carer") { value, field in decodeMaleCarer(value, field) }
         let parents = fields.required("parents") { value, field in decodeParents(value, field) }
-        let agency: AgencyInvolvement? = fields.required("agency_involvement", expected: "one of: \(AgencyInvolvement.validValues)") { read.code($0, $1) }
+        let agency: AgencyInvolvement? = fields.required("agency_involvement", expected: "one of: \(AgencyInvolvement.validValues)") {
+            read.code($0, $1)
+        }
         let proceedings = fields.required("proceedings") { value, field in decodeProceedings(value, field, outcome: harm?.outcome) }
         let themes = fields.present("themes").map { value in decodeThemes(value, FieldPath("themes")) } ?? []
         let summary = fields.required("summary", expected: "text") { read.freeText($0, $1) }
         let learning = fields.present("learning").map { value in decodeLearning(value, FieldPath("learning")) } ?? []
 
         guard context.log.errorCount == errorsBefore,
-              let id, let area, let localReview, let child, let harm, let maleCarer, let parents,
-              let agency, let proceedings, let themes, let summary, let learning else { return nil }
-        return Case(id: id, area: area, localReview: localReview, child: child, harm: harm, maleCarer: maleCarer,
-                    parents: parents, agencyInvolvement: agency, proceedings: proceedings, themes: themes,
-                    summary: summary, learning: learning)
+            let id, let area, let localReview, let child, let harm, let maleCarer, let parents,
+            let agency, let proceedings, let themes, let summary, let learning
+        else { return nil }
+        return Case(
+            id: id, area: area, localReview: localReview, child: child, harm: harm, maleCarer: maleCarer,
+            parents: parents, agencyInvolvement: agency, proceedings: proceedings, themes: themes,
+            summary: summary, learning: learning)
     }
 
     // MARK: - Sections
@@ -60,8 +68,9 @@ struct CaseDecoder {
         let feeding = f.required("feeding_difficulties", expected: ValueReader.booleanWords) { read.bool($0, $1) }
         let weightLoss = f.required("weight_loss", expected: ValueReader.booleanWords) { read.bool($0, $1) }
         guard let sex, let ethnicity, let age, let premature, let feeding, let weightLoss else { return nil }
-        return Case.Child(sex: sex, ethnicity: ethnicity, ageMonths: age, premature: premature,
-                          feedingDifficulties: feeding, weightLoss: weightLoss)
+        return Case.Child(
+            sex: sex, ethnicity: ethnicity, ageMonths: age, premature: premature,
+            feedingDifficulties: feeding, weightLoss: weightLoss)
     }
 
     private func decodeHarm(_ value: FieldValue, _ path: FieldPath) -> Case.Harm? {
@@ -77,8 +86,9 @@ struct CaseDecoder {
             let field = f.fieldPath("prognosis")
             if outcome == .died {
                 let shown = written.scalarText.map { " (found \($0.trimmingWhitespace().quotedForDiagnostic))" } ?? ""
-                context.log.error(at: written.location, field: field,
-                                  "must be absent when harm.outcome is died\(shown); remove it")
+                context.log.error(
+                    at: written.location, field: field,
+                    "must be absent when harm.outcome is died\(shown); remove it")
                 prognosisValid = false
             } else {
                 prognosis = read.code(written, field)
@@ -86,8 +96,9 @@ struct CaseDecoder {
             }
         } else if outcome == .seriouslyHarmed {
             let field = f.fieldPath("prognosis")
-            context.log.error(at: f.missingLocation("prognosis"), field: field,
-                              "required when harm.outcome is seriously-harmed; expected one of: \(Prognosis.validValues)")
+            context.log.error(
+                at: f.missingLocation("prognosis"), field: field,
+                "required when harm.outcome is seriously-harmed; expected one of: \(Prognosis.validValues)")
             prognosisValid = false
         }
         guard let outcome, let injuries, let occasions, prognosisValid else { return nil }
@@ -97,17 +108,23 @@ struct CaseDecoder {
     private func decodeInjuries(_ value: FieldValue, _ field: FieldPath) -> [Injury]? {
         guard let items = read.list(value, field, of: "injuries") else { return nil }
         if items.isEmpty {
-            context.log.error(at: value.location, field: field,
-                              "is empty; expected at least one of: \(Injury.validValues)")
+            context.log.error(
+                at: value.location, field: field,
+                "is empty; expected at least one of: \(Injury.validValues)")
             return nil
         }
         var injuries: [Injury] = []
         var valid = true
         for (index, item) in items.enumerated() {
             let itemField = field.item(index + 1)
-            guard let injury: Injury = read.code(item, itemField) else { valid = false; continue }
+            guard let injury: Injury = read.code(item, itemField) else {
+                valid = false
+                continue
+            }
             if injuries.contains(injury) {
-                context.log.error(at: item.location, field: itemField, "\(injury.rawValue.quotedForDiagnostic) is listed more than once; list each injury once")
+                context.log.error(
+                    at: item.location, field: itemField,
+                    "\(injury.rawValue.quotedForDiagnostic) is listed more than once; list each injury once")
                 valid = false
             }
             injuries.append(injury)
@@ -121,8 +138,11 @@ struct CaseDecoder {
         let convictions = f.required("criminal_convictions", expected: ValueReader.booleanWords) { read.bool($0, $1) }
         let probation: Probation? = f.required("probation", expected: "one of: \(Probation.validValues)") { read.code($0, $1) }
         if let probation, probation != .none, convictions == false, let written = f.present("probation") {
-            context.log.error(at: written.location, field: f.fieldPath("probation"),
-                              "\(probation.rawValue.quotedForDiagnostic) requires male_carer.criminal_convictions to be true, but it is false; use none, or correct criminal_convictions")
+            context.log.error(
+                at: written.location, field: f.fieldPath("probation"),
+                "\(probation.rawValue.quotedForDiagnostic) requires male_carer.criminal_convictions to be true, but it is false; use "
+                    + "none, or correct criminal_convictions"
+            )
             return nil
         }
         guard let relationship, let convictions, let probation else { return nil }
@@ -133,19 +153,26 @@ struct CaseDecoder {
         guard let f = Fields(value, path: path.description, allowed: Self.parentsKeys, context: context) else { return nil }
         let flags = Self.parentsKeys.map { key in f.required(key, expected: ValueReader.booleanWords) { read.bool($0, $1) } }
         guard let current = flags[0], let historical = flags[1], let mental = flags[2], let careLeaver = flags[3],
-              let under22 = flags[4] else { return nil }
-        return Case.Parents(currentDomesticAbuse: current, historicalDomesticAbuse: historical, mentalHealth: mental,
-                            careLeaver: careLeaver, under22: under22)
+            let under22 = flags[4]
+        else { return nil }
+        return Case.Parents(
+            currentDomesticAbuse: current, historicalDomesticAbuse: historical, mentalHealth: mental,
+            careLeaver: careLeaver, under22: under22)
     }
 
     private func decodeProceedings(_ value: FieldValue, _ path: FieldPath, outcome: Outcome?) -> Case.Proceedings? {
         guard let f = Fields(value, path: path.description, allowed: Self.proceedingsKeys, context: context) else { return nil }
-        let criminal: CriminalProceedings? = f.required("criminal", expected: "one of: \(CriminalProceedings.validValues)") { read.code($0, $1) }
+        let criminal: CriminalProceedings? = f.required("criminal", expected: "one of: \(CriminalProceedings.validValues)") {
+            read.code($0, $1)
+        }
         let murder: MurderCharge? = f.required("murder_charge", expected: "one of: \(MurderCharge.validValues)") { read.code($0, $1) }
-        let findings: FindingsOfFact? = f.required("findings_of_fact", expected: "one of: \(FindingsOfFact.validValues)") { read.code($0, $1) }
+        let findings: FindingsOfFact? = f.required("findings_of_fact", expected: "one of: \(FindingsOfFact.validValues)") {
+            read.code($0, $1)
+        }
         if let murder, murder != .none, outcome == .seriouslyHarmed, let written = f.present("murder_charge") {
-            context.log.error(at: written.location, field: f.fieldPath("murder_charge"),
-                              "\(murder.rawValue.quotedForDiagnostic) requires harm.outcome to be died, but it is seriously-harmed; use none")
+            context.log.error(
+                at: written.location, field: f.fieldPath("murder_charge"),
+                "\(murder.rawValue.quotedForDiagnostic) requires harm.outcome to be died, but it is seriously-harmed; use none")
             return nil
         }
         guard let criminal, let murder, let findings else { return nil }
@@ -158,9 +185,13 @@ struct CaseDecoder {
         var valid = true
         for (index, item) in items.enumerated() {
             let itemField = field.item(index + 1)
-            guard let code = declaredText(item, itemField, in: declared.themeCodes, file: "vocabulary.yaml") else { valid = false; continue }
+            guard let code = declaredText(item, itemField, in: declared.themeCodes, file: "vocabulary.yaml") else {
+                valid = false
+                continue
+            }
             if themes.contains(code) {
-                context.log.error(at: item.location, field: itemField, "\(code.quotedForDiagnostic) is listed more than once; list each theme once")
+                context.log.error(
+                    at: item.location, field: itemField, "\(code.quotedForDiagnostic) is listed more than once; list each theme once")
                 valid = false
             }
             themes.append(code)
@@ -173,7 +204,10 @@ struct CaseDecoder {
         var points: [LearningPoint] = []
         var valid = true
         for (index, item) in items.enumerated() {
-            guard let point = learningPoint(item, path: field.item(index + 1).description) else { valid = false; continue }
+            guard let point = learningPoint(item, path: field.item(index + 1).description) else {
+                valid = false
+                continue
+            }
             points.append(point)
         }
         return valid ? points : nil
@@ -199,12 +233,15 @@ struct CaseDecoder {
     private func idText(_ value: FieldValue, _ field: FieldPath) -> String? {
         guard let text = read.text(value, field) else { return nil }
         // ASCII letters and digits are exactly the ASCII characters that are alphabetic or 0–9.
-        let valid = text.utf8.count <= 32 && text.utf8.allSatisfy { byte in
-            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F
-        }
+        let valid =
+            text.utf8.count <= 32
+            && text.utf8.allSatisfy { byte in
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F
+            }
         guard valid else {
-            context.log.error(at: value.location, field: field,
-                              "\(text.quotedForDiagnostic) is not a valid id; use 1 to 32 letters, digits, '-' or '_'")
+            context.log.error(
+                at: value.location, field: field,
+                "\(text.quotedForDiagnostic) is not a valid id; use 1 to 32 letters, digits, '-' or '_'")
             return nil
         }
         return text

@@ -36,8 +36,10 @@ enum CaseFileReading {
 
     /// Every file of `paths`, in order; on one thread when `concurrently` is false,
     /// or (when it is `nil`) when there are fewer files than ``concurrentFrom``.
-    static func read(_ paths: [String], fileSystem: some InputFileSystem, limits: LoadingLimits,
-                     declared: Declarations, parsed: ParsedYAMLCache?, concurrently: Bool? = nil) -> [Outcome] {
+    static func read(
+        _ paths: [String], fileSystem: some InputFileSystem, limits: LoadingLimits,
+        declared: Declarations, parsed: ParsedYAMLCache?, concurrently: Bool? = nil
+    ) -> [Outcome] {
         if !(concurrently ?? (paths.count >= concurrentFrom)) {
             return paths.map { read($0, fileSystem: fileSystem, limits: limits, declared: declared, parsed: parsed) }
         }
@@ -57,8 +59,10 @@ enum CaseFileReading {
     }
 
     /// One file: read, parse, decode.
-    static func read(_ path: String, fileSystem: some InputFileSystem, limits: LoadingLimits,
-                     declared: Declarations, parsed: ParsedYAMLCache?) -> Outcome {
+    static func read(
+        _ path: String, fileSystem: some InputFileSystem, limits: LoadingLimits,
+        declared: Declarations, parsed: ParsedYAMLCache?
+    ) -> Outcome {
         var outcome = Outcome()
         let found = Result { try fileSystem.read(atPath: path, maxBytes: limits.maxFileBytes) }
         if case .success(.folder) = found {

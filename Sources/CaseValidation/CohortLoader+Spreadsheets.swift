@@ -24,8 +24,10 @@ extension CohortLoader.Run {
     /// decoded as it is read, so that no table of every cell is held. What the rows
     /// give is kept apart until the file has been read to its end: a file refused
     /// part-way gives its reader's problems and none of its rows'.
-    mutating func readCaseSpreadsheet(_ path: String, learning: String?, _ fs: some InputFileSystem,
-                                              declared: Declarations) -> CaseSource? {
+    mutating func readCaseSpreadsheet(
+        _ path: String, learning: String?, _ fs: some InputFileSystem,
+        declared: Declarations
+    ) -> CaseSource? {
         guard var reader = csvReader(path, fs, rowLimit: limits.maxCSVRows, what: "case rows") else { return nil }
         let rowsLog = DiagnosticLog()
         var source = CaseSource()
@@ -57,22 +59,28 @@ extension CohortLoader.Run {
             if !readLearning(learning, fs, cases: table, declared: declared, into: &source) { source.allValid = false }
         } else {
             source.learningRecorded = false
-            log.warning(at: SourceLocation(file: path), field: nil,
-                "no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv")
+            log.warning(
+                at: SourceLocation(file: path), field: nil,
+                "no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add "
+                    + "them, put learning.csv (columns case,theme,text,publishable) beside cases.csv"
+            )
         }
         return source
     }
 
     /// learning.csv, each row decoded as it is read and each valid point given to its
     /// case; whether the file was read with no problem of its own (its rows' aside).
-    private mutating func readLearning(_ path: String, _ fs: some InputFileSystem, cases: CSVTable,
-                                       declared: Declarations, into source: inout CaseSource) -> Bool {
+    private mutating func readLearning(
+        _ path: String, _ fs: some InputFileSystem, cases: CSVTable,
+        declared: Declarations, into source: inout CaseSource
+    ) -> Bool {
         guard var reader = csvReader(path, fs, rowLimit: limits.maxLearningRows, what: "learning-point rows") else { return false }
         let rowsLog = DiagnosticLog()
         var decoded: (points: [String: [LearningPoint]], allValid: Bool) = ([:], true)
         if let header = reader.readHeader() {
-            let decoder = LearningRowDecoder(shape: CSVTable(file: path, header: header, rows: [], dataRowCount: 0), cases: cases,
-                                             known: Set(source.ids.map(\.id)), declared: declared, log: rowsLog)
+            let decoder = LearningRowDecoder(
+                shape: CSVTable(file: path, header: header, rows: [], dataRowCount: 0), cases: cases,
+                known: Set(source.ids.map(\.id)), declared: declared, log: rowsLog)
             decoded = decodeLearningRows(&reader, decoder, log: rowsLog)
         }
         while reader.next() != nil {}
@@ -95,20 +103,27 @@ extension CohortLoader.Run {
         let read = WorkbookTables.read(bytes, file: path, limits: limits)
         read.diagnostics.forEach(log.add)
         guard let cases = read.cases else { return nil }
-        let noLearning = Diagnostic.warning(at: SourceLocation(file: path),
-            "has no sheet named \"learning\", so the cohort has no learning points and the report will say none are recorded; to add them, add a sheet named learning (columns case,theme,text,publishable)")
+        let noLearning = Diagnostic.warning(
+            at: SourceLocation(file: path),
+            "has no sheet named \"learning\", so the cohort has no learning points and the report will say none are recorded; to add "
+                + "them, add a sheet named learning (columns case,theme,text,publishable)"
+        )
         let casesClean = !read.diagnostics.contains { $0.location.sheetName == cases.sheet }
-        let learningClean = read.learning.map { table in !read.diagnostics.contains { $0.location.sheetName == table.sheet } }
+        let learningClean =
+            read.learning.map { table in !read.diagnostics.contains { $0.location.sheetName == table.sheet } }
             ?? !read.hasLearningSheet
-        return decodeTables(cases: cases, casesClean: casesClean, learning: read.learning, learningClean: learningClean,
-                            noLearning: read.hasLearningSheet ? nil : noLearning, declared: declared)
+        return decodeTables(
+            cases: cases, casesClean: casesClean, learning: read.learning, learningClean: learningClean,
+            noLearning: read.hasLearningSheet ? nil : noLearning, declared: declared)
     }
 
     /// Decodes the case rows and the learning-point rows of a workbook's sheets.
     /// `noLearning` is the warning to give when the source has no place for
     /// learning points (given only when there are cases to give it about).
-    private mutating func decodeTables(cases table: CSVTable, casesClean: Bool, learning: CSVTable?, learningClean: Bool,
-                                       noLearning: Diagnostic?, declared: Declarations) -> CaseSource? {
+    private mutating func decodeTables(
+        cases table: CSVTable, casesClean: Bool, learning: CSVTable?, learningClean: Bool,
+        noLearning: Diagnostic?, declared: Declarations
+    ) -> CaseSource? {
         casesRead += table.dataRowCount
         var source = CaseSource()
         source.allValid = casesClean && learningClean
@@ -124,8 +139,9 @@ extension CohortLoader.Run {
         var rows = table.rows.makeIterator()
         decodeCaseRows(&rows, decoder, log: log, into: &source)
         if let learning {
-            let decoder = LearningRowDecoder(shape: learning, cases: table, known: Set(source.ids.map(\.id)),
-                                             declared: declared, log: log)
+            let decoder = LearningRowDecoder(
+                shape: learning, cases: table, known: Set(source.ids.map(\.id)),
+                declared: declared, log: log)
             var rows = learning.rows.makeIterator()
             give(decodeLearningRows(&rows, decoder, log: log), to: &source)
         }
@@ -137,8 +153,10 @@ extension CohortLoader.Run {
 
     /// Decodes the case rows as they come, a batch at a time, in order: each full
     /// batch is decoded on other threads while the next is read from the file.
-    private func decodeCaseRows(_ rows: inout some IteratorProtocol<CSVTable.Row>, _ decoder: CaseRowDecoder,
-                                log: DiagnosticLog, into source: inout CaseSource) {
+    private func decodeCaseRows(
+        _ rows: inout some IteratorProtocol<CSVTable.Row>, _ decoder: CaseRowDecoder,
+        log: DiagnosticLog, into source: inout CaseSource
+    ) {
         func take(_ decoded: (cases: [CaseDecoding.Decoded], diagnostics: [Diagnostic])) {
             decoded.diagnostics.forEach(log.add)
             for row in decoded.cases { add(row.id, row.area, row.value, into: &source) }
@@ -159,8 +177,10 @@ extension CohortLoader.Run {
 
     /// Decodes each learning-point row as it comes: the valid points by case id, in
     /// row order, and whether every row was valid.
-    private func decodeLearningRows(_ rows: inout some IteratorProtocol<CSVTable.Row>, _ decoder: LearningRowDecoder,
-                                    log: DiagnosticLog) -> (points: [String: [LearningPoint]], allValid: Bool) {
+    private func decodeLearningRows(
+        _ rows: inout some IteratorProtocol<CSVTable.Row>, _ decoder: LearningRowDecoder,
+        log: DiagnosticLog
+    ) -> (points: [String: [LearningPoint]], allValid: Bool) {
         var points: [String: [LearningPoint]] = [:]
         var allValid = true
         while let row = rows.next() {

@@ -7,15 +7,19 @@ import CaseModel
 /// `cases/*.yaml`, `cases.csv` (with `learning.csv` beside it) or `cases.xlsx`; checks every rule of the case-summary contract; reports every problem
 /// found (never only the first); and returns the cohort only when there is no error.
 public enum CohortLoader {
-    public static func load(inputs: String, fileSystem: some InputFileSystem,
-                            limits: LoadingLimits = .standard) -> CohortLoadResult {
+    public static func load(
+        inputs: String, fileSystem: some InputFileSystem,
+        limits: LoadingLimits = .standard
+    ) -> CohortLoadResult {
         var run = Run(inputs: inputs, limits: limits)
         return run.load(fileSystem)
     }
 
     /// The same, parsing again only the YAML files whose text changed since `parsed` last saw them.
-    public static func load(inputs: String, fileSystem: some InputFileSystem,
-                            limits: LoadingLimits = .standard, parsed: ParsedYAMLCache) -> CohortLoadResult {
+    public static func load(
+        inputs: String, fileSystem: some InputFileSystem,
+        limits: LoadingLimits = .standard, parsed: ParsedYAMLCache
+    ) -> CohortLoadResult {
         var run = Run(inputs: inputs, limits: limits)
         run.parsed = parsed
         return run.load(fileSystem)
@@ -48,8 +52,9 @@ public enum CohortLoader {
             let review = reviewTree.flatMap { ReviewDecoder(context: context).decode($0) }
             let areas = readYAML("areas.yaml", fs).map { AreasDecoder(context: context).decode($0) }
             let vocabulary = readYAML("vocabulary.yaml", fs).map { VocabularyDecoder(context: context).decode($0) }
-            let declared = Declarations(areaCodes: areas?.codes.map(\.code),
-                                        ethnicities: vocabulary?.ethnicities, themeCodes: vocabulary?.themeCodes)
+            let declared = Declarations(
+                areaCodes: areas?.codes.map(\.code),
+                ethnicities: vocabulary?.ethnicities, themeCodes: vocabulary?.themeCodes)
 
             let source = readCases(fs, declared: declared)
             if let source {
@@ -63,9 +68,11 @@ public enum CohortLoader {
             let diagnostics = log.items.sortedByLocation()
             var cohort: Cohort? = nil
             if !diagnostics.containsErrors, let review, let areaList = areas?.areas,
-               let vocabularyValue = vocabulary?.vocabulary, let source, source.allValid {
-                cohort = Cohort(review: review, areas: areaList, vocabulary: vocabularyValue, cases: source.cases,
-                            learningRecorded: source.learningRecorded)
+                let vocabularyValue = vocabulary?.vocabulary, let source, source.allValid
+            {
+                cohort = Cohort(
+                    review: review, areas: areaList, vocabulary: vocabularyValue, cases: source.cases,
+                    learningRecorded: source.learningRecorded)
             }
             return CohortLoadResult(cohort: cohort, diagnostics: diagnostics, filesRead: filesRead, casesRead: casesRead)
         }
@@ -74,14 +81,19 @@ public enum CohortLoader {
         private func checkReviewCounts(_ review: Review, tree: LocatedValue, cases: [Case], areas: [Area]) {
             func at(_ key: String) -> SourceLocation { tree[key]?.location ?? tree.location }
             if review.initialShortlist < cases.count {
-                log.error(at: at("initial_shortlist"), field: "initial_shortlist",
-                          "\(review.initialShortlist) is fewer than the \(cases.count) cases in the cohort; expected the number shortlisted before the cohort was chosen, \(cases.count) or more")
+                log.error(
+                    at: at("initial_shortlist"), field: "initial_shortlist",
+                    "\(review.initialShortlist) is fewer than the \(cases.count) cases in the cohort; expected the number shortlisted "
+                        + "before the cohort was chosen, \(cases.count) or more"
+                )
             }
             let used = Set(cases.map(\.area))
             let regions = Set(areas.filter { used.contains($0.code) }.map(\.region)).count
             if review.regionsTotal < regions {
-                log.error(at: at("regions_total"), field: "regions_total",
-                          "\(review.regionsTotal) is fewer than the \(regions) regions the cohort's areas are in; expected \(regions) to \(Region.allCases.count)")
+                log.error(
+                    at: at("regions_total"), field: "regions_total",
+                    "\(review.regionsTotal) is fewer than the \(regions) regions the cohort's areas are in; expected \(regions) to \(Region.allCases.count)"
+                )
             }
         }
 
@@ -172,14 +184,21 @@ public enum CohortLoader {
             if exists(workbook) { present.append(.workbook) }
             let inputsLocation = SourceLocation(file: inputs)
             if exists(learning), !present.contains(.csv) {
-                let instead = present.contains(.workbook) ? "the workbook keeps them in its learning sheet"
+                let instead =
+                    present.contains(.workbook)
+                    ? "the workbook keeps them in its learning sheet"
                     : "YAML case files keep them under learning: in each case"
-                log.error(at: SourceLocation(file: learning), field: nil,
-                          "learning.csv goes with cases.csv, which is not here, so its learning points would be lost; \(instead): move them there and remove learning.csv")
+                log.error(
+                    at: SourceLocation(file: learning), field: nil,
+                    "learning.csv goes with cases.csv, which is not here, so its learning points would be lost; \(instead): move them "
+                        + "there and remove learning.csv"
+                )
             }
             if present == [.folder, .csv] {
-                log.error(at: inputsLocation, field: nil,
-                          "both cases/ and cases.csv are present; remove cases.csv to use the YAML case files, or remove the cases/ folder to use the spreadsheet")
+                log.error(
+                    at: inputsLocation, field: nil,
+                    "both cases/ and cases.csv are present; remove cases.csv to use the YAML case files, or remove the cases/ folder to use the spreadsheet"
+                )
                 return nil
             }
             if present.count > 1 {
@@ -189,8 +208,11 @@ public enum CohortLoader {
                     return "remove \(others.joined(separator: " and ")) to use \(form.use)"
                 }
                 let all = present.count == 2 ? "both" : "all"
-                log.error(at: inputsLocation, field: nil,
-                          "\(names.dropLast().joined(separator: ", ")) and \(names.last ?? "") are \(all) present, and a cohort must come in one form only; \(choices.joined(separator: ", or "))")
+                log.error(
+                    at: inputsLocation, field: nil,
+                    "\(names.dropLast().joined(separator: ", ")) and \(names.last ?? "") are \(all) present, and a cohort must come in "
+                        + "one form only; \(choices.joined(separator: ", or "))"
+                )
                 return nil
             }
             switch present.first {
@@ -198,7 +220,10 @@ public enum CohortLoader {
                 if ((try? fs.fileSize(atPath: folder)) ?? nil) != nil {
                     log.error(at: SourceLocation(file: folder), field: nil, "is a file; expected a folder of case files")
                 } else {
-                    log.add(.missing(at: inputsLocation, "no cases found; expected a cases/ folder of .yaml files, a cases.csv file or a cases.xlsx workbook"))
+                    log.add(
+                        .missing(
+                            at: inputsLocation,
+                            "no cases found; expected a cases/ folder of .yaml files, a cases.csv file or a cases.xlsx workbook"))
                 }
                 return nil
             case .folder:
@@ -210,12 +235,16 @@ public enum CohortLoader {
             }
         }
 
-        private mutating func readCaseFolder(_ folder: String, names: [String], _ fs: some InputFileSystem,
-                                             declared: Declarations) -> CaseSource? {
+        private mutating func readCaseFolder(
+            _ folder: String, names: [String], _ fs: some InputFileSystem,
+            declared: Declarations
+        ) -> CaseSource? {
             // Counted by name, before any file is looked at.
             if names.count > limits.maxCaseFiles {
-                log.error(at: SourceLocation(file: folder), field: nil,
-                          "holds more than \(limits.maxCaseFiles) files; the limit is \(limits.maxCaseFiles) case files and the folder is refused")
+                log.error(
+                    at: SourceLocation(file: folder), field: nil,
+                    "holds more than \(limits.maxCaseFiles) files; the limit is \(limits.maxCaseFiles) case files and the folder is refused"
+                )
                 return nil
             }
             var source = CaseSource()
@@ -271,7 +300,8 @@ public enum CohortLoader {
             first.reserveCapacity(ids.count)
             for (id, location) in ids {
                 if let earlier = first[id] {
-                    log.error(at: location, field: "id", "\(id.quotedForDiagnostic) is already used by \(earlier); each case needs its own id")
+                    log.error(
+                        at: location, field: "id", "\(id.quotedForDiagnostic) is already used by \(earlier); each case needs its own id")
                 } else {
                     first[id] = location
                 }

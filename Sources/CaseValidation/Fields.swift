@@ -41,7 +41,9 @@ enum FieldValue {
     func entry(_ key: String) -> (value: FieldValue, keyLocation: SourceLocation)? {
         switch self {
         case .located(let value):
-            guard case .mapping(let entries) = value.kind, let entry = entries.first(where: { $0.key.isSameKey(as: key) }) else { return nil }
+            guard case .mapping(let entries) = value.kind, let entry = entries.first(where: { $0.key.isSameKey(as: key) }) else {
+                return nil
+            }
             return (.located(entry.value), entry.keyLocation)
         case .columns(let row, let node):
             return row.content(key, of: node).map { (Self(row, $0), row.location(of: $0)) }
@@ -53,7 +55,9 @@ enum FieldValue {
     subscript(key: String) -> FieldValue? {
         switch self {
         case .located(let value):
-            guard case .mapping(let entries) = value.kind, let entry = entries.first(where: { $0.key.isSameKey(as: key) }) else { return nil }
+            guard case .mapping(let entries) = value.kind, let entry = entries.first(where: { $0.key.isSameKey(as: key) }) else {
+                return nil
+            }
             return .located(entry.value)
         case .columns(let row, let node):
             return row.content(key, of: node).map { Self(row, $0) }
@@ -100,20 +104,25 @@ struct Fields {
                 unknown = entries.filter { entry in !allowed.contains { $0.isSameKey(as: entry.key) } }.map { ($0.key, $0.keyLocation) }
             case .null:
                 let what = path.isEmpty ? "the file is empty" : "is empty"
-                context.log.error(at: located.location, field: path.isEmpty ? nil : path,
-                                  "\(what); expected a mapping with the keys: \(allowed.joined(separator: ", "))")
+                context.log.error(
+                    at: located.location, field: path.isEmpty ? nil : path,
+                    "\(what); expected a mapping with the keys: \(allowed.joined(separator: ", "))")
                 return nil
             default:
-                context.log.error(at: located.location, field: path.isEmpty ? nil : path,
-                                  "expected a mapping with the keys: \(allowed.joined(separator: ", ")); found \(located.kindDescription)")
+                context.log.error(
+                    at: located.location, field: path.isEmpty ? nil : path,
+                    "expected a mapping with the keys: \(allowed.joined(separator: ", ")); found \(located.kindDescription)")
                 return nil
             }
         case .columns(let row, let node):
-            unknown = row.entries(of: node) { key in !allowed.contains { $0.isSameKey(as: key) } }.map { ($0.key, row.location(of: $0.content)) }
+            unknown = row.entries(of: node) { key in !allowed.contains { $0.isSameKey(as: key) } }.map {
+                ($0.key, row.location(of: $0.content))
+            }
         }
         for (key, location) in unknown {
-            context.log.error(at: location, field: fieldPath(key),
-                              "unknown key \(key.quotedForDiagnostic); valid keys here: \(allowed.joined(separator: ", "))")
+            context.log.error(
+                at: location, field: fieldPath(key),
+                "unknown key \(key.quotedForDiagnostic); valid keys here: \(allowed.joined(separator: ", "))")
         }
     }
 

@@ -8,8 +8,10 @@ struct ReviewDecoder {
 
     init(context: DecodeContext) { self.context = context }
 
-    static let keys = ["title", "subtitle", "publisher", "published", "period", "initial_shortlist",
-                       "regions_total", "family_contributions", "disclosure"]
+    static let keys = [
+        "title", "subtitle", "publisher", "published", "period", "initial_shortlist",
+        "regions_total", "family_contributions", "disclosure",
+    ]
 
     func decode(_ root: LocatedValue) -> Review? {
         let errorsBefore = context.log.errorCount
@@ -25,10 +27,12 @@ struct ReviewDecoder {
         }
         let suppressBelow = f.optional("disclosure") { decodeDisclosure($0, $1) }
         guard context.log.errorCount == errorsBefore, let title, let publisher, let published, let period,
-              let shortlist = counts[0], let regions = counts[1], let family = counts[2] else { return nil }
-        return Review(title: title, subtitle: subtitle, publisher: publisher, published: published, period: period,
-                      initialShortlist: shortlist, regionsTotal: regions, familyContributions: family,
-                      suppressBelow: suppressBelow)
+            let shortlist = counts[0], let regions = counts[1], let family = counts[2]
+        else { return nil }
+        return Review(
+            title: title, subtitle: subtitle, publisher: publisher, published: published, period: period,
+            initialShortlist: shortlist, regionsTotal: regions, familyContributions: family,
+            suppressBelow: suppressBelow)
     }
 
     /// `disclosure: {suppress_below: N}`: the threshold of small-count suppression.
@@ -45,8 +49,9 @@ struct ReviewDecoder {
         let to = f.required("to", expected: "a month written YYYY-MM") { month($0, $1) }
         guard let from, let to else { return nil }
         guard from <= to else {
-            context.log.error(at: value.location, field: path,
-                              "from (\(Self.format(from))) is later than to (\(Self.format(to))); expected from to be the same month or earlier")
+            context.log.error(
+                at: value.location, field: path,
+                "from (\(Self.format(from))) is later than to (\(Self.format(to))); expected from to be the same month or earlier")
             return nil
         }
         return MonthRange(from: from, to: to)

@@ -8,8 +8,10 @@ import Synchronization
 enum SpreadsheetHeader {
     /// Reports unknown, duplicate and missing columns; returns the usable column
     /// indices and the required columns that are missing.
-    static func check(_ table: CSVTable, canonical: [String], optional: Set<String>,
-                      log: DiagnosticLog) -> (columns: [Int], absent: Set<String>) {
+    static func check(
+        _ table: CSVTable, canonical: [String], optional: Set<String>,
+        log: DiagnosticLog
+    ) -> (columns: [Int], absent: Set<String>) {
         var columns: [Int] = []
         var seen: [String: Int] = [:]
         for (index, name) in table.header.enumerated() {
@@ -27,7 +29,9 @@ enum SpreadsheetHeader {
         }
         var absent: Set<String> = []
         for name in canonical where seen[name] == nil && !optional.contains(name) {
-            log.error(at: table.rowLocation(1), field: name, "the header has no such column; every \(canonical == CaseCSVColumns.canonical ? "case" : "learning point") needs it")
+            log.error(
+                at: table.rowLocation(1), field: name,
+                "the header has no such column; every \(canonical == CaseCSVColumns.canonical ? "case" : "learning point") needs it")
             absent.insert(name)
         }
         return (columns, absent)
@@ -52,8 +56,9 @@ struct CaseRowDecoder {
     init(shape: CSVTable, declared: Declarations, log: DiagnosticLog) {
         self.shape = shape
         self.declared = declared
-        let (columns, absent) = SpreadsheetHeader.check(shape, canonical: CaseCSVColumns.canonical,
-                                                        optional: CaseCSVColumns.optional, log: log)
+        let (columns, absent) = SpreadsheetHeader.check(
+            shape, canonical: CaseCSVColumns.canonical,
+            optional: CaseCSVColumns.optional, log: log)
         self.absent = absent
         plan = CSVTable.TreePlan(header: shape.header, columns: columns)
     }
@@ -138,8 +143,9 @@ struct LearningRowDecoder {
         self.declared = declared
         self.known = known
         casesName = cases.sheet.map { "sheet \($0)" } ?? cases.file
-        let (columns, absent) = SpreadsheetHeader.check(shape, canonical: LearningCSVColumns.canonical,
-                                                        optional: LearningCSVColumns.optional, log: log)
+        let (columns, absent) = SpreadsheetHeader.check(
+            shape, canonical: LearningCSVColumns.canonical,
+            optional: LearningCSVColumns.optional, log: log)
         self.absent = absent
         let caseColumn = shape.header.firstIndex(of: "case")
         self.caseColumn = caseColumn
@@ -151,7 +157,8 @@ struct LearningRowDecoder {
         let before = log.errorCount
         var context = DecodeContext(log: log)
         context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
-        let point = CaseDecoder(context: context, declared: declared).learningPoint(FieldValue(row: CSVTable.RowTree(plan: plan, row: row, in: shape)), path: "")
+        let point = CaseDecoder(context: context, declared: declared).learningPoint(
+            FieldValue(row: CSVTable.RowTree(plan: plan, row: row, in: shape)), path: "")
         var caseID: String? = nil
         if let caseColumn, !row.refused.contains(caseColumn) {
             let location = shape.cellLocation(row: row.number, column: caseColumn)
@@ -159,8 +166,9 @@ struct LearningRowDecoder {
             if id.isEmpty {
                 log.error(at: location, field: "case", "required field is missing; expected the id of a case in \(casesName)")
             } else if !known.contains(id) {
-                log.error(at: location, field: "case",
-                          "\(id.quotedForDiagnostic) is not the id of any case in \(casesName); expected an id from its id column")
+                log.error(
+                    at: location, field: "case",
+                    "\(id.quotedForDiagnostic) is not the id of any case in \(casesName); expected an id from its id column")
             } else {
                 caseID = id
             }

@@ -35,8 +35,9 @@ struct ValueReader {
         for scalar in text.unicodeScalars {
             position += 1
             if scalar.isControlCharacter, scalar != "\t", scalar != "\n" {
-                log.error(at: value.location, field: field,
-                          "contains a control character (\(scalar.codePointName)) at character \(position); only tab and line breaks are allowed")
+                log.error(
+                    at: value.location, field: field,
+                    "contains a control character (\(scalar.codePointName)) at character \(position); only tab and line breaks are allowed")
                 return nil
             }
         }
@@ -50,17 +51,24 @@ struct ValueReader {
         for scalar in text.unicodeScalars {
             position += 1
             if scalar.isNoncharacter {
-                log.error(at: value.location, field: field,
-                          "contains \(scalar.codePointName), which is not a character (a noncharacter code point) at character \(position); remove it: it cannot appear in a web page")
+                log.error(
+                    at: value.location, field: field,
+                    "contains \(scalar.codePointName), which is not a character (a noncharacter code point) at character \(position); "
+                        + "remove it: it cannot appear in a web page"
+                )
                 return true
             }
             if scalar.isInvisibleFormatting, !(freeText && scalar.isJoinerControl) {
                 let name = scalar.properties.name.map { " " + $0 } ?? ""
-                let valid = freeText
-                    ? "remove it: text may not contain invisible formatting characters (bidirectional controls, zero-width spaces) other than the zero-width joiner U+200D and non-joiner U+200C"
-                    : "remove it: ids, codes, labels, titles and names may not contain invisible formatting characters (bidirectional controls, zero-width characters)"
-                log.error(at: value.location, field: field,
-                          "contains an invisible character (\(scalar.codePointName)\(name)) at character \(position); \(valid)")
+                let valid =
+                    freeText
+                    ? "remove it: text may not contain invisible formatting characters (bidirectional controls, zero-width spaces) "
+                        + "other than the zero-width joiner U+200D and non-joiner U+200C"
+                    : "remove it: ids, codes, labels, titles and names may not contain invisible formatting characters (bidirectional "
+                        + "controls, zero-width characters)"
+                log.error(
+                    at: value.location, field: field,
+                    "contains an invisible character (\(scalar.codePointName)\(name)) at character \(position); \(valid)")
                 return true
             }
         }
@@ -72,7 +80,8 @@ struct ValueReader {
         guard let text = scalar(value, field, expected: "one of: \(T.validValues)")?.trimmingWhitespace() else { return nil }
         guard let code = T(rawValue: text) else {
             if refusingUnseen(text, value, field, freeText: false) { return nil }
-            log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected one of: \(T.validValues)")
+            log.error(
+                at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected one of: \(T.validValues)")
             return nil
         }
         return code
@@ -102,7 +111,8 @@ struct ValueReader {
         let digits = negative ? String(text.dropFirst()) : text
         guard Self.isPlainDigits(digits), !(negative && digits == "0") else {
             if refusingUnseen(text, value, field, freeText: false) { return nil }
-            log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not a whole number; expected \(Self.describe(range))")
+            log.error(
+                at: value.location, field: field, "\(text.quotedForDiagnostic) is not a whole number; expected \(Self.describe(range))")
             return nil
         }
         guard !negative, let number = Int(digits), range.contains(number) else {
@@ -123,7 +133,8 @@ struct ValueReader {
     static let countRange = 0...1_000_000
 
     static func describe(_ range: ClosedRange<Int>) -> String {
-        range.upperBound == Int.max ? "a whole number, \(range.lowerBound) or more"
+        range.upperBound == Int.max
+            ? "a whole number, \(range.lowerBound) or more"
             : "a whole number from \(range.lowerBound) to \(range.upperBound)"
     }
 

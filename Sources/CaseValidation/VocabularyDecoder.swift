@@ -30,21 +30,31 @@ struct VocabularyDecoder {
             let field = FieldPath("ethnicities").item(index + 1)
             guard let label = read.text(item, field) else { continue }
             if let first = labelLocations[label] {
-                context.log.error(at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first); declare each label once")
+                context.log.error(
+                    at: item.location, field: field, "\(label.quotedForDiagnostic) is already declared at \(first); declare each label once"
+                )
                 continue
             }
             labels.append((label, item.location))
             labelLocations[label] = item.location
             let slug = PlaceholderName.slug(label)
             if slug.isEmpty {
-                context.log.error(at: item.location, field: field,
-                                  "\(label.quotedForDiagnostic) has no letter or digit, so no placeholder name can refer to its count; include at least one letter or digit")
+                context.log.error(
+                    at: item.location, field: field,
+                    "\(label.quotedForDiagnostic) has no letter or digit, so no placeholder name can refer to its count; include at least one letter or digit"
+                )
             } else if PlaceholderName.reservedEthnicityNames.contains(slug) {
-                context.log.error(at: item.location, field: field,
-                                  "\(label.quotedForDiagnostic) would have the placeholder name ethnicity.\(slug), which names the largest group; choose another label")
+                context.log.error(
+                    at: item.location, field: field,
+                    "\(label.quotedForDiagnostic) would have the placeholder name ethnicity.\(slug), which names the largest group; choose another label"
+                )
             } else if let first = slugs[slug] {
-                context.log.error(at: item.location, field: field,
-                                  "\(label.quotedForDiagnostic) gives the same placeholder name (ethnicity.\(slug.excerptForDiagnostic)) as \(first.label.quotedForDiagnostic) at \(first.location); make the labels differ in more than letter case, spaces or punctuation")
+                context.log.error(
+                    at: item.location, field: field,
+                    "\(label.quotedForDiagnostic) gives the same placeholder name (ethnicity.\(slug.excerptForDiagnostic)) as "
+                        + "\(first.label.quotedForDiagnostic) at \(first.location); make the labels differ in more than letter case, "
+                        + "spaces or punctuation"
+                )
             } else {
                 slugs[slug] = (label, item.location)
             }
@@ -60,7 +70,9 @@ struct VocabularyDecoder {
             let code = t.required("code", expected: "text") { value, field -> String? in
                 guard let code = read.text(value, field) else { return nil }
                 if let first = themeIndex[code] {
-                    context.log.error(at: value.location, field: field, "\(code.quotedForDiagnostic) is already declared at \(themeLocations[first]); declare each theme once")
+                    context.log.error(
+                        at: value.location, field: field,
+                        "\(code.quotedForDiagnostic) is already declared at \(themeLocations[first]); declare each theme once")
                     return nil
                 }
                 return code
@@ -70,8 +82,12 @@ struct VocabularyDecoder {
             let title = t.required("title", expected: "text") { value, field -> String? in
                 guard let title = read.text(value, field) else { return nil }
                 if let first = titles[title] {
-                    context.log.error(at: value.location, field: field,
-                                      "\(title.quotedForDiagnostic) is already the title of \(first.code.map { "theme \($0.quotedForDiagnostic)" } ?? "another theme") at \(first.location); give each theme its own title")
+                    context.log.error(
+                        at: value.location, field: field,
+                        "\(title.quotedForDiagnostic) is already the title of "
+                            + "\(first.code.map { "theme \($0.quotedForDiagnostic)" } ?? "another theme") at \(first.location); give "
+                            + "each theme its own title"
+                    )
                     return nil
                 }
                 titles[title] = (code, value.location)
@@ -90,7 +106,8 @@ struct VocabularyDecoder {
         let ethnicities = ethnicityItems == nil ? nil : labels.map(\.0)
         let themeCodes = themeItems == nil ? nil : themes.map(\.code)
         let valid = context.log.errorCount == errorsBefore
-        return Result(vocabulary: valid ? Vocabulary(ethnicities: labels.map(\.0), themes: themes) : nil,
-                      ethnicities: ethnicities, themeCodes: themeCodes)
+        return Result(
+            vocabulary: valid ? Vocabulary(ethnicities: labels.map(\.0), themes: themes) : nil,
+            ethnicities: ethnicities, themeCodes: themeCodes)
     }
 }

@@ -36,14 +36,18 @@ public enum ChartLayoutEngine {
             let inner = width - 2 * margin
             let titleLines = TextMetrics.wrap(spec.title, maxWidth: inner, fontSize: LayoutStyle.titleSize, weight: .bold)
             if !titleLines.isEmpty {
-                primitives.append(.text(LayoutStyle.text(
-                    titleLines, x: margin, top: y, anchor: .start, size: LayoutStyle.titleSize, weight: .bold, role: .title)))
+                primitives.append(
+                    .text(
+                        LayoutStyle.text(
+                            titleLines, x: margin, top: y, anchor: .start, size: LayoutStyle.titleSize, weight: .bold, role: .title)))
                 y += LayoutStyle.height(titleLines, size: LayoutStyle.titleSize) + 6
             }
             let subtitleLines = TextMetrics.wrap(spec.subtitle, maxWidth: inner, fontSize: LayoutStyle.subtitleSize)
             if !subtitleLines.isEmpty {
-                primitives.append(.text(LayoutStyle.text(
-                    subtitleLines, x: margin, top: y, anchor: .start, size: LayoutStyle.subtitleSize, role: .subtitle)))
+                primitives.append(
+                    .text(
+                        LayoutStyle.text(
+                            subtitleLines, x: margin, top: y, anchor: .start, size: LayoutStyle.subtitleSize, role: .subtitle)))
                 y += LayoutStyle.height(subtitleLines, size: LayoutStyle.subtitleSize)
             }
             y += 16

@@ -48,8 +48,10 @@ public enum DiagramLayout {
         if let heading = options.heading {
             let lines = TextMetrics.wrap(heading, maxWidth: width - 2 * margin, fontSize: LayoutStyle.titleSize, weight: .bold)
             if !lines.isEmpty {
-                primitives.append(.text(LayoutStyle.text(
-                    lines, x: margin, top: y, anchor: .start, size: LayoutStyle.titleSize, weight: .bold, role: .title)))
+                primitives.append(
+                    .text(
+                        LayoutStyle.text(
+                            lines, x: margin, top: y, anchor: .start, size: LayoutStyle.titleSize, weight: .bold, role: .title)))
                 y += LayoutStyle.height(lines, size: LayoutStyle.titleSize) + 16
             }
         }
@@ -94,10 +96,12 @@ public enum DiagramLayout {
                 let boxMiddle = y + box.height / 2
                 // Each connector leaves the centre box level with its group where it can.
                 let startY = min(max(boxMiddle, centreTop + padding), centreTop + centreHeight - padding)
-                connectors.append(.line(SceneLine(
-                    x1: side == 0 ? centreLeft : centreRight, y1: startY,
-                    x2: side == 0 ? left + sideWidth : left, y2: boxMiddle,
-                    stroke: Palette.axis, strokeWidth: 2, role: .diagramConnector)))
+                connectors.append(
+                    .line(
+                        SceneLine(
+                            x1: side == 0 ? centreLeft : centreRight, y1: startY,
+                            x2: side == 0 ? left + sideWidth : left, y2: boxMiddle,
+                            stroke: Palette.axis, strokeWidth: 2, role: .diagramConnector)))
                 boxPrimitives.append(.group(SceneGroup(role: .group, children: box.primitives(left: left, top: y))))
                 y += box.height + boxGap
             }
@@ -126,16 +130,20 @@ public enum DiagramLayout {
             let box = GroupBox(group, width: width - margin - boxLeft)
             // The connector meets the box level with its heading, where the group begins.
             let join = y + padding + LayoutStyle.height(box.heading, size: headingSize) / 2
-            connectors.append(.line(SceneLine(
-                x1: spineX, y1: join, x2: boxLeft, y2: join, stroke: Palette.axis, strokeWidth: 2, role: .diagramConnector)))
+            connectors.append(
+                .line(
+                    SceneLine(
+                        x1: spineX, y1: join, x2: boxLeft, y2: join, stroke: Palette.axis, strokeWidth: 2, role: .diagramConnector)))
             boxPrimitives.append(.group(SceneGroup(role: .group, children: box.primitives(left: boxLeft, top: y))))
             lastJoin = join
             y += box.height + boxGap
         }
         if let lastJoin {
-            primitives.insert(.line(SceneLine(
-                x1: spineX, y1: top + centreHeight, x2: spineX, y2: lastJoin,
-                stroke: Palette.axis, strokeWidth: 2, role: .diagramConnector)), at: 0)
+            primitives.insert(
+                .line(
+                    SceneLine(
+                        x1: spineX, y1: top + centreHeight, x2: spineX, y2: lastJoin,
+                        stroke: Palette.axis, strokeWidth: 2, role: .diagramConnector)), at: 0)
         }
         let bottom = spec.groups.isEmpty ? top + centreHeight : y - boxGap
         return LaidOutBody(primitives: connectors + primitives + boxPrimitives, bottom: bottom, right: width)
@@ -143,12 +151,14 @@ public enum DiagramLayout {
 
     private static func centreBox(_ lines: [String], left: Double, right: Double, top: Double, height: Double) -> [ScenePrimitive] {
         [
-            .rect(SceneRect(
-                x: left, y: top, width: right - left, height: height,
-                fill: Palette.singleSeries, cornerRadius: 6, role: .diagramCentre)),
-            .text(LayoutStyle.text(
-                lines, x: (left + right) / 2, top: top + padding, anchor: .middle,
-                size: centreSize, weight: .bold, fill: Palette.white, role: .diagramCentre)),
+            .rect(
+                SceneRect(
+                    x: left, y: top, width: right - left, height: height,
+                    fill: Palette.singleSeries, cornerRadius: 6, role: .diagramCentre)),
+            .text(
+                LayoutStyle.text(
+                    lines, x: (left + right) / 2, top: top + padding, anchor: .middle,
+                    size: centreSize, weight: .bold, fill: Palette.white, role: .diagramCentre)),
         ]
     }
 
@@ -174,21 +184,27 @@ public enum DiagramLayout {
         func primitives(left: Double, top: Double) -> [ScenePrimitive] {
             let pad = DiagramLayout.padding
             var result: [ScenePrimitive] = [
-                .rect(SceneRect(
-                    x: left, y: top, width: width, height: height, fill: Palette.white,
-                    stroke: Palette.singleSeries, strokeWidth: 2, cornerRadius: 6, role: .diagramBox)),
-                .text(LayoutStyle.text(
-                    heading, x: left + pad, top: top + pad, anchor: .start, size: DiagramLayout.headingSize,
-                    weight: .bold, role: .diagramHeading)),
+                .rect(
+                    SceneRect(
+                        x: left, y: top, width: width, height: height, fill: Palette.white,
+                        stroke: Palette.singleSeries, strokeWidth: 2, cornerRadius: 6, role: .diagramBox)),
+                .text(
+                    LayoutStyle.text(
+                        heading, x: left + pad, top: top + pad, anchor: .start, size: DiagramLayout.headingSize,
+                        weight: .bold, role: .diagramHeading)),
             ]
             var y = top + pad + LayoutStyle.height(heading, size: DiagramLayout.headingSize)
             for lines in items {
                 y += 6
-                result.append(.text(LayoutStyle.text(
-                    ["\u{2022}"], x: left + pad, top: y, anchor: .start, size: DiagramLayout.itemSize, role: .bullet)))
-                result.append(.text(LayoutStyle.text(
-                    lines, x: left + pad + DiagramLayout.bulletIndent, top: y, anchor: .start,
-                    size: DiagramLayout.itemSize, role: .diagramItem)))
+                result.append(
+                    .text(
+                        LayoutStyle.text(
+                            ["\u{2022}"], x: left + pad, top: y, anchor: .start, size: DiagramLayout.itemSize, role: .bullet)))
+                result.append(
+                    .text(
+                        LayoutStyle.text(
+                            lines, x: left + pad + DiagramLayout.bulletIndent, top: y, anchor: .start,
+                            size: DiagramLayout.itemSize, role: .diagramItem)))
                 y += LayoutStyle.height(lines, size: DiagramLayout.itemSize)
             }
             return result

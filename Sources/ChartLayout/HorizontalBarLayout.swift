@@ -43,8 +43,9 @@ enum HorizontalBarLayout {
         // depends on the scale, which depends on that room: widen until it settles. Rows
         // grow if a wrapped end label is taller than the row.
         func band(_ row: Double) -> BandScale {
-            BandScale(count: spec.categories.count, range: (plotTop, plotTop + row * Double(spec.categories.count)),
-                      paddingInner: 0.3, paddingOuter: 0.15)
+            BandScale(
+                count: spec.categories.count, range: (plotTop, plotTop + row * Double(spec.categories.count)),
+                paddingInner: 0.3, paddingOuter: 0.15)
         }
         func settle(_ row: Double) -> BarPlan {
             var reserve = LayoutStyle.width(spec.categories.map { BarPlan.sumText($0) }, size: size) + 8
@@ -54,7 +55,8 @@ enum HorizontalBarLayout {
                 plan = BarPlan(spec: spec, band: band(row), reserve: reserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
             }
             if plan.neededReserve > reserve {
-                plan = BarPlan(spec: spec, band: band(row), reserve: plan.worstReserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
+                plan = BarPlan(
+                    spec: spec, band: band(row), reserve: plan.worstReserve, plotLeft: plotLeft, right: width - margin, endWidth: endWidth)
             }
             return plan
         }
@@ -72,62 +74,82 @@ enum HorizontalBarLayout {
         // Gridlines and the zero line.
         for tick in axis.ticks where tick != 0 {
             let x = axis.scale(tick)
-            primitives.append(.line(SceneLine(
-                x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: Palette.gridline, strokeWidth: 1, role: .gridline)))
+            primitives.append(
+                .line(
+                    SceneLine(
+                        x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: Palette.gridline, strokeWidth: 1, role: .gridline)))
         }
 
         var labels: [ScenePrimitive] = []
         for (index, category) in spec.categories.enumerated() {
             let barTop = band.position(at: index), barHeight = band.bandwidth
             let centreY = band.centre(at: index)
-            labels.append(.text(LayoutStyle.text(
-                labelLines[index], x: margin + labelWidth, centreY: centreY, anchor: .end, size: size,
-                role: .categoryLabel)))
+            labels.append(
+                .text(
+                    LayoutStyle.text(
+                        labelLines[index], x: margin + labelWidth, centreY: centreY, anchor: .end, size: size,
+                        role: .categoryLabel)))
             var x = plotLeft
             for (s, value) in category.drawnValues.enumerated() {
                 let segmentWidth = axis.scale(Double(value)) - plotLeft
                 if segmentWidth > 0 {
-                    primitives.append(.rect(SceneRect(
-                        x: x, y: barTop, width: segmentWidth, height: barHeight, fill: colours[s], role: .bar)))
+                    primitives.append(
+                        .rect(
+                            SceneRect(
+                                x: x, y: barTop, width: segmentWidth, height: barHeight, fill: colours[s], role: .bar)))
                 }
                 if stacked, plan.labelledInside[index][s] {
-                    labels.append(.text(LayoutStyle.text(
-                        [String(value)], x: x + segmentWidth / 2, centreY: centreY, anchor: .middle, size: size,
-                        fill: Palette.textColour(on: colours[s]), role: .valueLabel)))
+                    labels.append(
+                        .text(
+                            LayoutStyle.text(
+                                [String(value)], x: x + segmentWidth / 2, centreY: centreY, anchor: .middle, size: size,
+                                fill: Palette.textColour(on: colours[s]), role: .valueLabel)))
                 }
                 x += segmentWidth
             }
             let end = plan.endLabels[index]
             if category.isSuppressed {
-                primitives.append(.rect(SceneRect(
-                    x: x, y: barTop, width: markerWidth, height: barHeight, fill: Palette.white,
-                    stroke: Palette.axis, strokeWidth: 1, role: .suppressedMarker)))
+                primitives.append(
+                    .rect(
+                        SceneRect(
+                            x: x, y: barTop, width: markerWidth, height: barHeight, fill: Palette.white,
+                            stroke: Palette.axis, strokeWidth: 1, role: .suppressedMarker)))
                 x += markerWidth
             }
             if !stacked, plan.labelledInside[index][0] {
-                labels.append(.text(LayoutStyle.text(
-                    end, x: x - 4, centreY: centreY, anchor: .end, size: size,
-                    fill: Palette.textColour(on: colours[0]), role: .valueLabel)))
+                labels.append(
+                    .text(
+                        LayoutStyle.text(
+                            end, x: x - 4, centreY: centreY, anchor: .end, size: size,
+                            fill: Palette.textColour(on: colours[0]), role: .valueLabel)))
             } else {
-                labels.append(.text(LayoutStyle.text(
-                    end, x: x + 4, centreY: centreY, anchor: .start, size: size, role: .valueLabel)))
+                labels.append(
+                    .text(
+                        LayoutStyle.text(
+                            end, x: x + 4, centreY: centreY, anchor: .start, size: size, role: .valueLabel)))
             }
         }
-        primitives.append(.line(SceneLine(
-            x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: Palette.axis, strokeWidth: 1, role: .axis)))
+        primitives.append(
+            .line(
+                SceneLine(
+                    x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: Palette.axis, strokeWidth: 1, role: .axis)))
         primitives.append(contentsOf: labels)
 
         // Value axis under the bars.
         let tickTop = plotBottom + 4
         for tick in axis.ticks {
-            primitives.append(.text(LayoutStyle.text(
-                [ValueAxis.label(tick)], x: axis.scale(tick), top: tickTop, anchor: .middle, size: tickSize,
-                role: .tickLabel)))
+            primitives.append(
+                .text(
+                    LayoutStyle.text(
+                        [ValueAxis.label(tick)], x: axis.scale(tick), top: tickTop, anchor: .middle, size: tickSize,
+                        role: .tickLabel)))
         }
         let titleTop = tickTop + LayoutStyle.height(["0"], size: tickSize) + 8
         let title = TextMetrics.wrap("Number of \(spec.unit)", maxWidth: plan.plotRight - plotLeft, fontSize: size)
-        primitives.append(.text(LayoutStyle.text(
-            title, x: (plotLeft + plan.plotRight) / 2, top: titleTop, anchor: .middle, size: size, role: .axisTitle)))
+        primitives.append(
+            .text(
+                LayoutStyle.text(
+                    title, x: (plotLeft + plan.plotRight) / 2, top: titleTop, anchor: .middle, size: size, role: .axisTitle)))
         return LaidOutBody(primitives: primitives, bottom: titleTop + LayoutStyle.height(title, size: size), right: width - margin)
     }
 
@@ -150,11 +172,15 @@ enum HorizontalBarLayout {
                 rowBottom = rowTop + rowHeight
             }
             let centreY = rowTop + rowHeight / 2
-            primitives.append(.rect(SceneRect(
-                x: x, y: centreY - swatch / 2, width: swatch, height: swatch, fill: colours[index], role: .legendSwatch)))
-            primitives.append(.text(LayoutStyle.text(
-                lines, x: x + swatch + 6, top: centreY - LayoutStyle.height(["X"], size: size) / 2, anchor: .start,
-                size: size, role: .legendLabel)))
+            primitives.append(
+                .rect(
+                    SceneRect(
+                        x: x, y: centreY - swatch / 2, width: swatch, height: swatch, fill: colours[index], role: .legendSwatch)))
+            primitives.append(
+                .text(
+                    LayoutStyle.text(
+                        lines, x: x + swatch + 6, top: centreY - LayoutStyle.height(["X"], size: size) / 2, anchor: .start,
+                        size: size, role: .legendLabel)))
             rowBottom = max(rowBottom, centreY - LayoutStyle.height(["X"], size: size) / 2 + LayoutStyle.height(lines, size: size))
             x += itemWidth + 20
         }
@@ -180,8 +206,9 @@ struct BarPlan {
         let size = LayoutStyle.labelSize
         let stacked = spec.kind == .stackedHorizontalBar
         let plotRight = max(plotLeft + 40, right - reserve)
-        let axis = ValueAxis(maxValue: spec.categories.map(\.drawnSum).max() ?? 0, range: (plotLeft, plotRight),
-                             maxTicks: Int(((plotRight - plotLeft) / 40).rounded(.down)))
+        let axis = ValueAxis(
+            maxValue: spec.categories.map(\.drawnSum).max() ?? 0, range: (plotLeft, plotRight),
+            maxTicks: Int(((plotRight - plotLeft) / 40).rounded(.down)))
         let textHeight = LayoutStyle.height(["0"], size: size)
         var inside: [[Bool]] = []
         var ends: [[String]] = []

@@ -25,8 +25,10 @@ enum PieChartLayout {
                 slices: slices, names: names, values: shares, centre: ScenePoint(x: width / 2, y: top + 24 + radius),
                 radius: radius, width: width, columnWidth: column(radius))
             let outside = trial.filter { !$0.inside }
-            return (outside.filter { $0.anchor == .end }.map(\.box.width).max() ?? 0,
-                    outside.filter { $0.anchor == .start }.map(\.box.width).max() ?? 0)
+            return (
+                outside.filter { $0.anchor == .end }.map(\.box.width).max() ?? 0,
+                outside.filter { $0.anchor == .start }.map(\.box.width).max() ?? 0
+            )
         }
         var need = measure(radius)
         if need.left > 0 && need.right > 0 {
@@ -52,9 +54,11 @@ enum PieChartLayout {
         var primitives: [ScenePrimitive] = []
 
         for (position, slice) in slices.enumerated() where slice.sweep > 0 {
-            primitives.append(.path(ScenePath(
-                commands: sectorCommands(slice, centre: centre, radius: radius),
-                fill: Palette.categorical(position), stroke: Palette.white, strokeWidth: 2, role: .slice)))
+            primitives.append(
+                .path(
+                    ScenePath(
+                        commands: sectorCommands(slice, centre: centre, radius: radius),
+                        fill: Palette.categorical(position), stroke: Palette.white, strokeWidth: 2, role: .slice)))
         }
 
         var bottom = centre.y + radius + 24
@@ -70,9 +74,11 @@ enum PieChartLayout {
                 }
                 primitives.append(.path(ScenePath(commands: commands, fill: nil, stroke: Palette.axis, strokeWidth: 1, role: .leaderLine)))
             }
-            primitives.append(.text(LayoutStyle.text(
-                placement.lines, x: placement.anchorX, top: placement.box.minY, anchor: placement.anchor,
-                size: PieLabelPlacer.fontSize, fill: fill, role: .sliceLabel)))
+            primitives.append(
+                .text(
+                    LayoutStyle.text(
+                        placement.lines, x: placement.anchorX, top: placement.box.minY, anchor: placement.anchor,
+                        size: PieLabelPlacer.fontSize, fill: fill, role: .sliceLabel)))
             bottom = max(bottom, placement.box.maxY)
             right = max(right, placement.box.maxX)
         }

@@ -101,7 +101,12 @@ public enum PieLabelPlacer {
     /// distance from the ideal centres is least: overlapping neighbours merge into a cluster
     /// that sits at the mean of its members' wishes.
     public static func stack(heights: [Double], idealCentres: [Double], gap: Double = stackGap) -> [Double] {
-        struct Cluster { var first: Int; var count: Int; var top: Double; var height: Double }
+        struct Cluster {
+            var first: Int
+            var count: Int
+            var top: Double
+            var height: Double
+        }
         var clusters: [Cluster] = []
         func settle(_ cluster: inout Cluster) {
             var offset = 0.0, wish = 0.0

@@ -63,7 +63,8 @@ public enum SceneGeometry {
         case .end: left = text.x - width
         }
         let top = text.y - TextMetrics.ascent * text.fontSize
-        let bottom = text.y + Double(max(0, text.lines.count - 1)) * text.lineHeight
+        let bottom =
+            text.y + Double(max(0, text.lines.count - 1)) * text.lineHeight
             + TextMetrics.descent * text.fontSize
         return SceneBox(minX: left, minY: top, maxX: left + width, maxY: bottom)
     }

@@ -39,11 +39,15 @@ enum VerticalBarLayout {
         for (tick, text) in zip(axis.ticks, tickTexts) {
             let y = axis.scale(tick)
             if tick != 0 {
-                primitives.append(.line(SceneLine(
-                    x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: Palette.gridline, strokeWidth: 1, role: .gridline)))
+                primitives.append(
+                    .line(
+                        SceneLine(
+                            x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: Palette.gridline, strokeWidth: 1, role: .gridline)))
             }
-            primitives.append(.text(LayoutStyle.text(
-                [text], x: plotLeft - 6, centreY: y, anchor: .end, size: tickSize, role: .tickLabel)))
+            primitives.append(
+                .text(
+                    LayoutStyle.text(
+                        [text], x: plotLeft - 6, centreY: y, anchor: .end, size: tickSize, role: .tickLabel)))
         }
 
         var labels: [ScenePrimitive] = []
@@ -54,35 +58,47 @@ enum VerticalBarLayout {
             let barTop = withheld ? plotBottom - markerHeight : axis.scale(Double(values[index]))
             let barHeight = plotBottom - barTop
             if withheld {
-                primitives.append(.rect(SceneRect(
-                    x: x, y: barTop, width: barWidth, height: barHeight, fill: Palette.white,
-                    stroke: Palette.axis, strokeWidth: 1, role: .suppressedMarker)))
+                primitives.append(
+                    .rect(
+                        SceneRect(
+                            x: x, y: barTop, width: barWidth, height: barHeight, fill: Palette.white,
+                            stroke: Palette.axis, strokeWidth: 1, role: .suppressedMarker)))
             }
             if barHeight > 0, !withheld {
-                primitives.append(.rect(SceneRect(
-                    x: x, y: barTop, width: barWidth, height: barHeight, fill: Palette.singleSeries, role: .bar)))
+                primitives.append(
+                    .rect(
+                        SceneRect(
+                            x: x, y: barTop, width: barWidth, height: barHeight, fill: Palette.singleSeries, role: .bar)))
             }
             let textWidth = LayoutStyle.width([valueTexts[index]], size: labelSize)
             let fitsInside = !withheld && barHeight >= valueHeight + 8 && textWidth <= barWidth - 4
-            labels.append(.text(LayoutStyle.text(
-                [valueTexts[index]], x: band.centre(at: index),
-                top: fitsInside ? barTop + 4 : barTop - 4 - valueHeight, anchor: .middle, size: labelSize,
-                fill: fitsInside ? Palette.textColour(on: Palette.singleSeries) : Palette.text, role: .valueLabel)))
+            labels.append(
+                .text(
+                    LayoutStyle.text(
+                        [valueTexts[index]], x: band.centre(at: index),
+                        top: fitsInside ? barTop + 4 : barTop - 4 - valueHeight, anchor: .middle, size: labelSize,
+                        fill: fitsInside ? Palette.textColour(on: Palette.singleSeries) : Palette.text, role: .valueLabel)))
             let lines = TextMetrics.wrap(category.label, maxWidth: band.step - 4, fontSize: labelSize)
-            labels.append(.text(LayoutStyle.text(
-                lines, x: band.centre(at: index), top: plotBottom + 6, anchor: .middle, size: labelSize,
-                role: .categoryLabel)))
+            labels.append(
+                .text(
+                    LayoutStyle.text(
+                        lines, x: band.centre(at: index), top: plotBottom + 6, anchor: .middle, size: labelSize,
+                        role: .categoryLabel)))
             categoryBottom = max(categoryBottom, plotBottom + 6 + LayoutStyle.height(lines, size: labelSize))
         }
-        primitives.append(.line(SceneLine(
-            x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: Palette.axis, strokeWidth: 1, role: .axis)))
+        primitives.append(
+            .line(
+                SceneLine(
+                    x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: Palette.axis, strokeWidth: 1, role: .axis)))
         primitives.append(contentsOf: labels)
 
         var bottom = categoryBottom
         if let title = spec.categoryAxisTitle, !title.allSatisfy(\.isWhitespace) {
             let lines = TextMetrics.wrap(title, maxWidth: plotRight - plotLeft, fontSize: labelSize)
-            primitives.append(.text(LayoutStyle.text(
-                lines, x: (plotLeft + plotRight) / 2, top: bottom + 10, anchor: .middle, size: labelSize, role: .axisTitle)))
+            primitives.append(
+                .text(
+                    LayoutStyle.text(
+                        lines, x: (plotLeft + plotRight) / 2, top: bottom + 10, anchor: .middle, size: labelSize, role: .axisTitle)))
             bottom += 10 + LayoutStyle.height(lines, size: labelSize)
         }
         return LaidOutBody(primitives: primitives, bottom: bottom, right: plotRight)

@@ -139,7 +139,10 @@ struct CaseTable {
     /// A list as one cell, `a;b`; refused when an item holds `;` itself.
     private static func list(_ items: [String], field: String, id: String) throws -> SheetValue {
         if let bad = items.first(where: { $0.contains(";") }) {
-            throw CohortExport.Refusal("case \(id): \(field): \(bad.quotedForDiagnostic) contains \";\", which separates the items of a list in a spreadsheet cell; rename it in vocabulary.yaml before converting")
+            throw CohortExport.Refusal(
+                "case \(id): \(field): \(bad.quotedForDiagnostic) contains \";\", which separates the items of a list in a spreadsheet "
+                    + "cell; rename it in vocabulary.yaml before converting"
+            )
         }
         return items.isEmpty ? .empty : .text(items.joined(separator: ";"))
     }
@@ -147,7 +150,10 @@ struct CaseTable {
     private static func checkLength(_ cells: [SheetValue], header: [String], id: String) throws {
         for (cell, name) in zip(cells, header) {
             if case .text(let text) = cell, text.count > maxCellCharacters {
-                throw CohortExport.Refusal("case \(id): \(name): the text has \(text.count) characters, more than the \(maxCellCharacters) a spreadsheet cell can hold; shorten it or keep the cohort as YAML files")
+                throw CohortExport.Refusal(
+                    "case \(id): \(name): the text has \(text.count) characters, more than the \(maxCellCharacters) a spreadsheet cell "
+                        + "can hold; shorten it or keep the cohort as YAML files"
+                )
             }
         }
     }

@@ -22,24 +22,33 @@ enum WorkbookWriter {
             ("[Content_Types].xml", Array(try contentTypesPart(sheetCount: sheets.count).utf8)),
             ("_rels/.rels", Array(try relationships([("rId1", "\(officeRelationships)/officeDocument", "xl/workbook.xml")]).utf8)),
             ("xl/workbook.xml", Array(try workbookPart(sheets.map(\.name)).utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(try relationships(
-                sheets.indices.map { ("rId\($0 + 1)", "\(officeRelationships)/worksheet", "worksheets/sheet\($0 + 1).xml") }
-                + [("rId\(sheets.count + 1)", "\(officeRelationships)/styles", "styles.xml")]).utf8)),
+            (
+                "xl/_rels/workbook.xml.rels",
+                Array(
+                    try relationships(
+                        sheets.indices.map { ("rId\($0 + 1)", "\(officeRelationships)/worksheet", "worksheets/sheet\($0 + 1).xml") }
+                            + [("rId\(sheets.count + 1)", "\(officeRelationships)/styles", "styles.xml")]
+                    ).utf8)
+            ),
             ("xl/styles.xml", Array(try stylesPart().utf8)),
         ]
         let archive = try Archive(data: Data(), accessMode: .create)
         // A fixed date, so that the same cohort gives the same bytes.
         let date = Date(timeIntervalSince1970: 946_684_800)
         for (path, bytes) in small {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in
                 Data(bytes[Int(position)..<(Int(position) + size)])
             }
         }
         for (index, sheet) in sheets.enumerated() {
             let bytes = try sheetPart(sheet.header, sheet.rows)
-            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(bytes.count),
-                                 modificationDate: date, compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(bytes.count),
+                modificationDate: date, compressionMethod: .deflate
+            ) { position, size in
                 Data(bytes[Int(position)..<(Int(position) + size)])
             }
         }
@@ -52,14 +61,26 @@ enum WorkbookWriter {
         try w.element("Types", ["xmlns": contentTypes]) {
             try w.element("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
             try w.element("Default", ["Extension": "xml", "ContentType": "application/xml"])
-            try w.element("Override", ["PartName": "/xl/workbook.xml",
-                                       "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"])
+            try w.element(
+                "Override",
+                [
+                    "PartName": "/xl/workbook.xml",
+                    "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                ])
             for index in 1...sheetCount {
-                try w.element("Override", ["PartName": "/xl/worksheets/sheet\(index).xml",
-                                           "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"])
+                try w.element(
+                    "Override",
+                    [
+                        "PartName": "/xl/worksheets/sheet\(index).xml",
+                        "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+                    ])
             }
-            try w.element("Override", ["PartName": "/xl/styles.xml",
-                                       "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"])
+            try w.element(
+                "Override",
+                [
+                    "PartName": "/xl/styles.xml",
+                    "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+                ])
         }
         return try w.finish()
     }
@@ -91,8 +112,15 @@ enum WorkbookWriter {
         let w = try XMLWriter(kind: .xml(root: "styleSheet"))
         try w.element("styleSheet", ["xmlns": main]) {
             try w.element("fonts", ["count": "2"]) {
-                try w.element("font") { try w.element("sz", ["val": "11"]); try w.element("name", ["val": "Calibri"]) }
-                try w.element("font") { try w.element("b"); try w.element("sz", ["val": "11"]); try w.element("name", ["val": "Calibri"]) }
+                try w.element("font") {
+                    try w.element("sz", ["val": "11"])
+                    try w.element("name", ["val": "Calibri"])
+                }
+                try w.element("font") {
+                    try w.element("b")
+                    try w.element("sz", ["val": "11"])
+                    try w.element("name", ["val": "Calibri"])
+                }
             }
             try w.element("fills", ["count": "2"]) {
                 try w.element("fill") { try w.element("patternFill", ["patternType": "none"]) }

@@ -86,7 +86,8 @@ enum YAMLCaseWriter {
             default:
                 if needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += scalar.value <= 0xFFFF
+                    out +=
+                        scalar.value <= 0xFFFF
                         ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                         : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
                 } else {
@@ -108,7 +109,8 @@ enum YAMLCaseWriter {
     /// would not read back as exactly this text (then it is double-quoted instead).
     static func literalBlock(_ text: String, indent: String) -> String? {
         guard text.contains("\n"), !text.hasSuffix("\n"), !text.hasPrefix(" "), !text.hasPrefix("\t"),
-              !text.unicodeScalars.contains(where: { needsEscape($0) && $0 != "\n" && $0 != "\t" }) else { return nil }
+            !text.unicodeScalars.contains(where: { needsEscape($0) && $0 != "\n" && $0 != "\t" })
+        else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // A line of white space only, or one ending in it, would not survive intact.
         guard lines.allSatisfy({ $0.isEmpty || ($0.first?.isWhitespace == false && $0.last?.isWhitespace == false) }) else { return nil }

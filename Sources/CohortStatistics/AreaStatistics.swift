@@ -25,10 +25,13 @@ public struct AreaStatistics: Hashable, Sendable {
         let active = cohort.areas.filter { used.contains($0.code) }
         // Area tallies count areas, not cases: an area's "case id" here is its code.
         func tally<Code: ContractCode>(_ field: (Area) -> Code) -> Tally {
-            Tally(total: active.count, categories: Code.allCases.map { code in
-                Category(key: code.rawValue, label: code.label,
-                         caseIDs: active.filter { field($0) == code }.map(\.code), total: active.count)
-            })
+            Tally(
+                total: active.count,
+                categories: Code.allCases.map { code in
+                    Category(
+                        key: code.rawValue, label: code.label,
+                        caseIDs: active.filter { field($0) == code }.map(\.code), total: active.count)
+                })
         }
         areas = active.count
         regions = tally { $0.region }
@@ -39,6 +42,5 @@ public struct AreaStatistics: Hashable, Sendable {
         strategicPartners = active.reduce(0) { $0 + $1.strategicPartners }
         unusedAreaCodes = cohort.areas.map(\.code).filter { !used.contains($0) }
     }
-
 
 }

@@ -21,13 +21,17 @@ public struct ChildStatistics: Hashable, Sendable {
         let n = cases.count
         sex = Tally.of(cases) { cases[$0].child.sex }
         let byLabel = Tally.labelled(cases, vocabulary.ethnicities.map { ($0, $0) }) { [cases[$0].child.ethnicity] }
-        ethnicity = Tally(total: n, categories: byLabel.categories.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label
-        })
+        ethnicity = Tally(
+            total: n,
+            categories: byLabel.categories.sorted {
+                $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label
+            })
         let byAge = Tally.grouped(cases) { cases[$0].child.ageMonths }
-        ageMonths = Tally(total: n, categories: (0...11).map { month in
-            Category(key: String(month), label: month == 1 ? "1 month" : "\(month) months", caseIDs: byAge[month] ?? [], total: n)
-        })
+        ageMonths = Tally(
+            total: n,
+            categories: (0...11).map { month in
+                Category(key: String(month), label: month == 1 ? "1 month" : "\(month) months", caseIDs: byAge[month] ?? [], total: n)
+            })
         let highest = ageMonths.categories.map(\.count).max() ?? 0
         modalAgeCount = highest
         modalAgeMonths = highest == 0 ? [] : ageMonths.categories.filter { $0.count == highest }.map { Int($0.key)! }

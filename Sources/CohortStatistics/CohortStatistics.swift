@@ -19,9 +19,10 @@ public struct CohortStatistics: Hashable, Sendable {
 
     public init(_ cohort: Cohort) {
         let cases = cohort.cases
-        self.cohort = CohortSize(cases: cases.count, initialShortlist: cohort.review.initialShortlist,
-                                 familyContributions: cohort.review.familyContributions,
-                                 localReviews: Tally.of(cases) { cases[$0].localReview })
+        self.cohort = CohortSize(
+            cases: cases.count, initialShortlist: cohort.review.initialShortlist,
+            familyContributions: cohort.review.familyContributions,
+            localReviews: Tally.of(cases) { cases[$0].localReview })
         areas = AreaStatistics(cohort)
         harm = HarmStatistics(cases)
         child = ChildStatistics(cases, vocabulary: cohort.vocabulary)
@@ -35,14 +36,16 @@ public struct CohortStatistics: Hashable, Sendable {
 
     /// The features of parents shown in Figure 6, each a share of the cohort.
     static func parentalFeatures(_ cases: [Case]) -> Tally {
-        Tally.features(cases, [
-            ("current-domestic-abuse", "Current domestic abuse", { cases[$0].parents.currentDomesticAbuse }),
-            ("historical-domestic-abuse", "Historical domestic abuse", { cases[$0].parents.historicalDomesticAbuse }),
-            ("mental-health", "Mental health of either or both parents", { cases[$0].parents.mentalHealth }),
-            ("care-leaver", "Either or both parents a care leaver", { cases[$0].parents.careLeaver }),
-            ("under-22", "Either or both parents under 22", { cases[$0].parents.under22 }),
-            ("father-convictions", "Father or male carer with criminal convictions", { cases[$0].maleCarer.criminalConvictions }),
-        ])
+        Tally.features(
+            cases,
+            [
+                ("current-domestic-abuse", "Current domestic abuse", { cases[$0].parents.currentDomesticAbuse }),
+                ("historical-domestic-abuse", "Historical domestic abuse", { cases[$0].parents.historicalDomesticAbuse }),
+                ("mental-health", "Mental health of either or both parents", { cases[$0].parents.mentalHealth }),
+                ("care-leaver", "Either or both parents a care leaver", { cases[$0].parents.careLeaver }),
+                ("under-22", "Either or both parents under 22", { cases[$0].parents.under22 }),
+                ("father-convictions", "Father or male carer with criminal convictions", { cases[$0].maleCarer.criminalConvictions }),
+            ])
     }
 }
 

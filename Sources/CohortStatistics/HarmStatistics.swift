@@ -36,11 +36,17 @@ public struct OutcomeDetail: Hashable, Sendable {
         cases = positions.count
         var injured = [[String]](repeating: [], count: Injury.allCases.count)
         all.each(at: positions) { i in
-            for (index, injury) in Injury.allCases.enumerated() where all[i].harm.injuries.contains(injury) { injured[index].append(all[i].id) }
+            for (index, injury) in Injury.allCases.enumerated() where all[i].harm.injuries.contains(injury) {
+                injured[index].append(all[i].id)
+            }
         }
-        injuries = Tally(total: positions.count, categories: Injury.allCases.indices.map { index in
-            Category(key: Injury.allCases[index].rawValue, label: Injury.allCases[index].label, caseIDs: injured[index], total: positions.count)
-        })
+        injuries = Tally(
+            total: positions.count,
+            categories: Injury.allCases.indices.map { index in
+                Category(
+                    key: Injury.allCases[index].rawValue, label: Injury.allCases[index].label, caseIDs: injured[index],
+                    total: positions.count)
+            })
         injuryProfiles = InjuryProfile.tally(all, at: positions)
         occasions = Tally.of(all, at: positions) { all[$0].harm.occasions }
         prognosis = Tally.of(all, at: all.positions(at: positions) { all[$0].harm.prognosis != nil }) { all[$0].harm.prognosis! }

@@ -44,7 +44,8 @@ public enum InjuryProfile {
         }
         let total = positions?.count ?? cases.count
         let namedKeys = Set(named.map(\.key))
-        let categories = named.map { Category(key: $0.key, label: $0.label, caseIDs: keyed[$0.key]?.ids ?? [], total: total) }
+        let categories =
+            named.map { Category(key: $0.key, label: $0.label, caseIDs: keyed[$0.key]?.ids ?? [], total: total) }
             + keyed.keys.filter { !namedKeys.contains($0) }.sorted().map { key in
                 Category(key: key, label: keyed[key]!.label, caseIDs: keyed[key]!.ids, total: total)
             }

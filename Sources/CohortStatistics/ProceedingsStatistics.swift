@@ -35,6 +35,4 @@ public struct DataQuality: Hashable, Sendable {
         withoutThemes = cases.positions { cases[$0].themes.isEmpty }.map { cases[$0].id }
     }
 
-
-
 }

@@ -24,7 +24,6 @@ public struct Share: Hashable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey { case count, total, percent }
 
-
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(count, forKey: .count)

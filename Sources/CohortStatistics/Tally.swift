@@ -20,7 +20,6 @@ public struct Category: Hashable, Sendable {
         self.share = Share(caseIDs.count, of: total)
     }
 
-
 }
 
 /// Counts of cases over a list of categories, in a meaningful order.
@@ -69,9 +68,11 @@ public struct Tally: Hashable, Sendable {
     static func of<Code: ContractCode>(_ cases: [Case], at positions: [Int]? = nil, total: Int? = nil, _ field: (Int) -> Code) -> Tally {
         let groups = grouped(cases, at: positions, by: field)
         let total = total ?? positions?.count ?? cases.count
-        return Tally(total: total, categories: Code.allCases.map { code in
-            Category(key: code.rawValue, label: code.label, caseIDs: groups[code] ?? [], total: total)
-        })
+        return Tally(
+            total: total,
+            categories: Code.allCases.map { code in
+                Category(key: code.rawValue, label: code.label, caseIDs: groups[code] ?? [], total: total)
+            })
     }
 
     /// Tallies yes/no features, each a share of all the cases: one pass over the cases.
@@ -80,9 +81,11 @@ public struct Tally: Hashable, Sendable {
         cases.each(at: nil) { i in
             for (index, feature) in features.enumerated() where feature.has(i) { ids[index].append(cases[i].id) }
         }
-        return Tally(total: cases.count, categories: features.indices.map { index in
-            Category(key: features[index].key, label: features[index].label, caseIDs: ids[index], total: cases.count)
-        })
+        return Tally(
+            total: cases.count,
+            categories: features.indices.map { index in
+                Category(key: features[index].key, label: features[index].label, caseIDs: ids[index], total: cases.count)
+            })
     }
 
     /// Tallies labels (codes from the vocabulary, which may be many), in the given
@@ -92,9 +95,11 @@ public struct Tally: Hashable, Sendable {
         cases.each(at: nil) { i in
             for label in caseLabels(i) { groups[label, default: []].append(cases[i].id) }
         }
-        return Tally(total: cases.count, categories: labels.map {
-            Category(key: $0.key, label: $0.label, caseIDs: groups[$0.key] ?? [], total: cases.count)
-        })
+        return Tally(
+            total: cases.count,
+            categories: labels.map {
+                Category(key: $0.key, label: $0.label, caseIDs: groups[$0.key] ?? [], total: cases.count)
+            })
     }
 }
 

@@ -28,8 +28,10 @@ public struct ThemeStatistics: Hashable, Sendable {
         // involvement per theme, and its learning points per theme.
         var pairIDs: [Int: [String]] = [:]
         var byTheme = [[Int]](repeating: [], count: themes.count)
-        var learned: [Bool: [[LearnedPoint]]] = [true: Array(repeating: [], count: themes.count),
-                                                 false: Array(repeating: [], count: themes.count)]
+        var learned: [Bool: [[LearnedPoint]]] = [
+            true: Array(repeating: [], count: themes.count),
+            false: Array(repeating: [], count: themes.count),
+        ]
         for at in cases.indices {
             let own = Set(cases[at].themes.compactMap { position[$0] }).sorted()
             for (i, a) in own.enumerated() {
@@ -44,9 +46,12 @@ public struct ThemeStatistics: Hashable, Sendable {
         var pairs: [ThemePair] = []
         for (i, a) in themes.enumerated() {
             for (j, b) in themes.enumerated().dropFirst(i + 1) {
-                pairs.append(ThemePair(first: a.code, second: b.code, cases: Category(
-                    key: "\(a.code)+\(b.code)", label: "\(a.title) and \(b.title)",
-                    caseIDs: pairIDs[i * themes.count + j] ?? [], total: cases.count)))
+                pairs.append(
+                    ThemePair(
+                        first: a.code, second: b.code,
+                        cases: Category(
+                            key: "\(a.code)+\(b.code)", label: "\(a.title) and \(b.title)",
+                            caseIDs: pairIDs[i * themes.count + j] ?? [], total: cases.count)))
             }
         }
         coOccurrence = pairs

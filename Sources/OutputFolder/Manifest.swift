@@ -73,8 +73,10 @@ public struct Manifest: Codable, Equatable {
     /// of them is added, removed, renamed or edited. A draft names each file.
     /// `options`: command-line options that change what is written (`--suppress-below`),
     /// recorded so that a build with other options is not taken for an unchanged one.
-    public static func sources(inputs: String, templates: String, baseline: String?, namingCases: Bool,
-                               options: [(name: String, value: String)] = []) -> [Source] {
+    public static func sources(
+        inputs: String, templates: String, baseline: String?, namingCases: Bool,
+        options: [(name: String, value: String)] = []
+    ) -> [Source] {
         var sources: [Source] = options.map { Source(path: "options/\($0.name)=\($0.value)", sha256: SHA256.hex(Array($0.value.utf8))) }
         var others = ""
         for file in InputDigest.files(in: inputs) {
@@ -144,10 +146,14 @@ public struct Manifest: Codable, Equatable {
     // MARK: - Checking a folder against it
 
     public enum Damage: Equatable, CustomStringConvertible {
-        case missing(String), altered(String), unexpected(String)
+        case missing(String)
+        case altered(String)
+        case unexpected(String)
 
         public var path: String {
-            switch self { case .missing(let p), .altered(let p), .unexpected(let p): p }
+            switch self {
+            case .missing(let p), .altered(let p), .unexpected(let p): p
+            }
         }
 
         public var description: String {
@@ -174,7 +180,8 @@ public struct Manifest: Codable, Equatable {
             case .folder:
                 let entries = ((try? Directory.names(full)) ?? []).sorted()
                 if entries.isEmpty && !relative.isEmpty && listed[relative] == nil
-                    && !listed.keys.contains(where: { $0.hasPrefix(relative + "/") }) {
+                    && !listed.keys.contains(where: { $0.hasPrefix(relative + "/") })
+                {
                     found.append(.unexpected(relative + "/"))
                 }
                 for entry in entries {
@@ -187,7 +194,10 @@ public struct Manifest: Codable, Equatable {
                     visit(child)
                 }
             case .file:
-                guard let expected = listed[relative] else { found.append(.unexpected(relative)); return }
+                guard let expected = listed[relative] else {
+                    found.append(.unexpected(relative))
+                    return
+                }
                 seen.insert(relative)
                 let bytes = try? FileReading.read(full, atMost: max(expected.size, 0) + 1, followLinks: false)
                 if bytes?.count != expected.size || bytes.map({ SHA256.hex($0) }) != expected.sha256 {
@@ -216,7 +226,9 @@ public struct Manifest: Codable, Equatable {
     }
 
     /// `version`: this panel-report's; a report another version built is built again.
-    public static func verdict(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?, version: String) -> Verdict {
+    public static func verdict(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?, version: String)
+        -> Verdict
+    {
         let manifest: Manifest
         do throws(Manifest.ReadProblem) {
             manifest = try read(from: output)
@@ -232,8 +244,10 @@ public struct Manifest: Codable, Equatable {
         return .upToDate(manifest)
     }
 
-    private func reasonToBuild(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?,
-                               version: String) -> String? {
+    private func reasonToBuild(
+        in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?,
+        version: String
+    ) -> String? {
         let manifest = self
         if manifest.tool.version != version {
             return "it was built by panel-report \(manifest.tool.version), this is \(version)"

@@ -14,11 +14,11 @@ extension OutputWriter.Folder {
             do throws(SystemError) {
                 do throws(SystemError) {
                     fd = try System.open(lockPath, [.create, .exclusive, .readWrite, .noFollow])
-                } catch where error.alreadyExists {
+                } catch  where error.alreadyExists {
                     created = false
                     fd = try System.open(lockPath, [.readWrite, .noFollow])
                 }
-            } catch where error.code == ENOENT && !created {
+            } catch  where error.code == ENOENT && !created {
                 continue
             } catch {
                 if error.isSymbolicLink { try refuseLinks() }

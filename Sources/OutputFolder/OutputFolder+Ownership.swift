@@ -19,36 +19,54 @@ extension OutputWriter.Folder {
             // page is not read to guess. A published build may replace one (nothing of a
             // draft would remain); a draft may not, as the folder may be a published one.
             guard kind == .published else {
-                throw Failure(.cannotCreateOutput, "\(shown): holds a report from an earlier version of panel-report, which did not record whether it was a "
-                    + "draft; write the draft to another folder (the default is Output-draft) or delete report.html, figures/ and data/ there first")
+                throw Failure(
+                    .cannotCreateOutput,
+                    "\(shown): holds a report from an earlier version of panel-report, which did not record whether it was a "
+                        + "draft; write the draft to another folder (the default is Output-draft) or delete report.html, figures/ and data/ there first"
+                )
             }
             existing = .published
         } else {
-            throw Failure(.cannotCreateOutput, "\(shown): already holds \(inPlace.joined(separator: ", ")), which panel-report did not write; choose another "
-                + "--output or empty that folder first")
+            throw Failure(
+                .cannotCreateOutput,
+                "\(shown): already holds \(inPlace.joined(separator: ", ")), which panel-report did not write; choose another "
+                    + "--output or empty that folder first")
         }
         guard existing == kind else {
             let other = existing == .draft ? "a reviewers' draft" : "a published report"
-            throw Failure(.cannotCreateOutput, "\(shown): holds \(other); write the \(kind == .draft ? "draft" : "published report") to another folder (the "
-                + "default is \(kind == .draft ? "Output-draft" : "Output")) or delete report.html, figures/, data/, \(Manifest.fileName) and \(marker) "
-                + "there first")
+            throw Failure(
+                .cannotCreateOutput,
+                "\(shown): holds \(other); write the \(kind == .draft ? "draft" : "published report") to another folder (the "
+                    + "default is \(kind == .draft ? "Output-draft" : "Output")) or delete report.html, figures/, data/, \(Manifest.fileName) and \(marker) "
+                    + "there first")
         }
         let known = record?.files.map(Set.init)
         var ours: [String] = [], strangers: [String] = []
         for name in inPlace {
             walk(name) { relative, isRegular in
-                let mine = isRegular && (known?.contains(relative) ?? (Self.namedLikeOurs(relative)
-                    || relative == Manifest.fileName && (try? Manifest.read(from: root)) != nil))
+                let mine =
+                    isRegular
+                    && (known?.contains(relative)
+                        ?? (Self.namedLikeOurs(relative)
+                            || relative == Manifest.fileName && (try? Manifest.read(from: root)) != nil))
                 if mine { ours.append(relative) } else { strangers.append(relative) }
             }
         }
         guard strangers.isEmpty else {
-            let shownFiles = strangers.prefix(10).map { (file: Optional(path($0)), line: "\(Printable.text(path($0))): panel-report did not write this; "
-                + "a build replaces report.html, figures/ and data/ whole, so move it out of \(shown) and build again") }
-            throw Failure(.cannotCreateOutput, problems: shownFiles
-                + (strangers.count > 10 ? [(file: nil, line: "… and \(strangers.count - 10) more")] : []),
-                          summary: "panel-report: \(shown) holds \(strangers.count == 1 ? "a file" : "\(strangers.count) files") panel-report did not "
-                            + "write among its report; nothing was changed")
+            let shownFiles = strangers.prefix(10).map {
+                (
+                    file: Optional(path($0)),
+                    line: "\(Printable.text(path($0))): panel-report did not write this; "
+                        + "a build replaces report.html, figures/ and data/ whole, so move it out of \(shown) and build again"
+                )
+            }
+            throw Failure(
+                .cannotCreateOutput,
+                problems: shownFiles
+                    + (strangers.count > 10 ? [(file: nil, line: "… and \(strangers.count - 10) more")] : []),
+                summary:
+                    "panel-report: \(shown) holds \(strangers.count == 1 ? "a file" : "\(strangers.count) files") panel-report did not "
+                    + "write among its report; nothing was changed")
         }
         return ours.sorted()
     }
@@ -78,7 +96,8 @@ extension OutputWriter.Folder {
     /// recognised by its statistics.json.
     func isEarlierBuild() -> Bool {
         guard let bytes = try? FileReading.read(path("data/statistics.json"), atMost: FileReading.maxFileBytes, followLinks: false),
-              let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return false }
+            let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        else { return false }
         return json["schema"] != nil && json["values"] != nil
     }
 }

@@ -16,12 +16,18 @@ extension OutputWriter.Folder {
             return nil
         } catch .symbolicLink {
             try refuseLinks()
-            throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): is a symbolic link; remove it, or choose another --output")
+            throw Failure(
+                .cannotCreateOutput, file: path(name),
+                "\(Printable.text(path(name))): is a symbolic link; remove it, or choose another --output")
         } catch {
-            throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): could not be read (\(error)); remove it, or choose another --output")
+            throw Failure(
+                .cannotCreateOutput, file: path(name),
+                "\(Printable.text(path(name))): could not be read (\(error)); remove it, or choose another --output")
         }
         guard let text = String(validating: bytes, as: UTF8.self), let record = Record(text: text) else {
-            throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): not a file panel-report wrote; remove it, or choose another --output")
+            throw Failure(
+                .cannotCreateOutput, file: path(name),
+                "\(Printable.text(path(name))): not a file panel-report wrote; remove it, or choose another --output")
         }
         return record
     }

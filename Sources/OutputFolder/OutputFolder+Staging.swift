@@ -50,7 +50,8 @@ extension OutputWriter.Folder {
         guard let fd = try? System.open(current, [.readOnly, .noFollow, .nonBlocking]) else { return nil }
         let target = path(staging + "/" + relative)
         guard let info = try? System.info(fd), info.kind == .file, info.linkCount == 1,
-              info.size == bytes.count, Self.holds(fd, bytes), (try? System.link(current, target)) != nil else {
+            info.size == bytes.count, Self.holds(fd, bytes), (try? System.link(current, target)) != nil
+        else {
             System.close(fd)
             return nil
         }
@@ -72,7 +73,9 @@ extension OutputWriter.Folder {
                 while true {
                     guard let n = try? System.read(fd, into: buffer.baseAddress!, count: buffer.count) else { return false }
                     if n == 0 { return offset == expected.count }
-                    guard offset + n <= expected.count, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, n) == 0 else { return false }
+                    guard offset + n <= expected.count, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, n) == 0 else {
+                        return false
+                    }
                     offset += n
                 }
             }

@@ -26,7 +26,7 @@ extension OutputWriter.Folder {
     func rollForward(newNames: Set<String>) throws {
         do throws(SystemError) {
             try System.makeFolder(path(previous))
-        } catch where !error.alreadyExists {
+        } catch  where !error.alreadyExists {
             throw MoveFailure(from: nil, to: previous, error: error)
         } catch {}
         for name in generated {
@@ -68,7 +68,8 @@ extension OutputWriter.Folder {
         do {
             try move(journal, marker)
         } catch let failure as MoveFailure {
-            throw Failure(.ioError, "\(shown): the new report is in place but its record could not be kept (\(failure)); the next build will finish")
+            throw Failure(
+                .ioError, "\(shown): the new report is in place but its record could not be kept (\(failure)); the next build will finish")
         }
         System.syncFolder(root)
     }
@@ -79,11 +80,15 @@ extension OutputWriter.Folder {
             do {
                 try rollForward(newNames: Self.topNames(record.files ?? []))
             } catch let failure as MoveFailure {
-                throw Failure(.ioError, "\(shown): could not finish moving in the report an interrupted build had written (\(failure)); it is kept in "
-                    + "\(Printable.text(path(staging)))")
+                throw Failure(
+                    .ioError,
+                    "\(shown): could not finish moving in the report an interrupted build had written (\(failure)); it is kept in "
+                        + "\(Printable.text(path(staging)))")
             }
             try commit()
-            warn("panel-report: \(shown): finished moving in the \(record.kind == .draft ? "draft" : "report") an interrupted build had written")
+            warn(
+                "panel-report: \(shown): finished moving in the \(record.kind == .draft ? "draft" : "report") an interrupted build had written"
+            )
         }
         try recoverLegacy()
         removeLeftovers()

@@ -52,12 +52,16 @@ extension OutputWriter {
             for name in neverLinks {
                 guard let info = try? System.linkInfo(path(name)) else { continue }
                 if info.kind == .link {
-                    throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would "
-                        + "write to whatever it points to). Remove the link, or choose another --output")
+                    throw Failure(
+                        .cannotCreateOutput, file: path(name),
+                        "\(Printable.text(path(name))): is a symbolic link; panel-report never follows it (a build would "
+                            + "write to whatever it points to). Remove the link, or choose another --output")
                 }
                 if info.kind != .file {
-                    throw Failure(.cannotCreateOutput, file: path(name), "\(Printable.text(path(name))): not a regular file (\(info.kind.words)); panel-report keeps a small "
-                        + "file of its own there. Remove it, or choose another --output")
+                    throw Failure(
+                        .cannotCreateOutput, file: path(name),
+                        "\(Printable.text(path(name))): not a regular file (\(info.kind.words)); panel-report keeps a small "
+                            + "file of its own there. Remove it, or choose another --output")
                 }
             }
         }
@@ -70,7 +74,7 @@ extension OutputWriter {
                 prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
                 do throws(SystemError) {
                     try System.makeFolder(prefix)
-                } catch where !error.alreadyExists {
+                } catch  where !error.alreadyExists {
                     throw Failure(.cannotCreateOutput, "\(shown): cannot create \(what) (\(Printable.text(prefix)): \(error))")
                 } catch {}
             }

@@ -10,14 +10,17 @@ import Platform
 /// real paths, so a symbolic link or `..` cannot slip past; the part of `--output`
 /// that does not exist yet is taken as written.
 public enum OutputPlace {
-    public static func check(output: String, inputs: String, templates: String,
-                      home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
+    public static func check(
+        output: String, inputs: String, templates: String,
+        home: String? = ProcessInfo.processInfo.environment["HOME"]
+    ) throws {
         guard !output.isEmpty else {
             throw Failure(.usage, "panel-report: --output is empty; give the folder to write the report to (such as Output)")
         }
         let place = resolved(output)
         let shown = "the output folder \(output)"
-        let advice = "a build replaces report.html, figures/ and data/ in its output folder, so give --output a folder of its own (such as Output)"
+        let advice =
+            "a build replaces report.html, figures/ and data/ in its output folder, so give --output a folder of its own (such as Output)"
         if place == "/" {
             throw Failure(.usage, "panel-report: \(shown) is the root folder; \(advice)")
         }
@@ -39,8 +42,10 @@ public enum OutputPlace {
     /// output, inputs or templates folder or anything inside one of them (a build
     /// there would find releases among its report, or read them as inputs), nor
     /// a folder that holds one of those. Refused with exit 64, before anything is made.
-    public static func check(site: String, output: String, inputs: String, templates: String,
-                             home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
+    public static func check(
+        site: String, output: String, inputs: String, templates: String,
+        home: String? = ProcessInfo.processInfo.environment["HOME"]
+    ) throws {
         guard !site.isEmpty else { throw Failure(.usage, "panel-report: --site is empty; give the folder the web server serves from") }
         let place = resolved(site)
         let advice = "give --site a folder of its own, such as /var/www/panel-report"
@@ -51,8 +56,10 @@ public enum OutputPlace {
         for (folder, what) in [(output, "output"), (inputs, "inputs"), (templates, "templates")] {
             let other = resolved(folder)
             if place == other || place.hasPrefix(other == "/" ? "/" : other + "/") || other.hasPrefix(place + "/") {
-                throw Failure(.usage, "panel-report: the site folder \(site) \(place == other ? "is" : other.hasPrefix(place + "/") ? "holds" : "is inside") "
-                    + "the \(what) folder \(folder); \(advice)")
+                throw Failure(
+                    .usage,
+                    "panel-report: the site folder \(site) \(place == other ? "is" : other.hasPrefix(place + "/") ? "holds" : "is inside") "
+                        + "the \(what) folder \(folder); \(advice)")
             }
         }
     }

@@ -20,7 +20,8 @@ extension OutputWriter {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             // Written "published" or "draft": read as it is, and only a hand-edited
             // line has its spaces trimmed.
-            guard let first = lines.first, let kind = Kind(rawValue: first) ?? Kind(rawValue: first.trimmingCharacters(in: .whitespaces)) else { return nil }
+            guard let first = lines.first, let kind = Kind(rawValue: first) ?? Kind(rawValue: first.trimmingCharacters(in: .whitespaces))
+            else { return nil }
             self.kind = kind
             let rest = lines.dropFirst().filter { !$0.isEmpty }
             if rest.isEmpty {

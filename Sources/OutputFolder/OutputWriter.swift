@@ -106,8 +106,10 @@ public enum OutputWriter {
             try folder.rollForward(newNames: newNames)
         } catch let failure as MoveFailure {
             let undone = folder.rollBack(newNames: newNames)
-            throw Failure(.ioError, "\(folder.shown): could not move the new report into place (\(failure)); "
-                + (undone ? "the previous report was kept" : "the next build will finish moving it in"))
+            throw Failure(
+                .ioError,
+                "\(folder.shown): could not move the new report into place (\(failure)); "
+                    + (undone ? "the previous report was kept" : "the next build will finish moving it in"))
         }
         try folder.commit()
         folder.removeLeftovers()

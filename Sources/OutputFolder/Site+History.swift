@@ -67,7 +67,9 @@ extension Site {
     var historyPath: String { releasesFolder + "/" + History.fileName }
 
     public func history() -> History {
-        guard let bytes = try? FileReading.read(historyPath, atMost: FileReading.maxFileBytes, followLinks: false) else { return History(entries: []) }
+        guard let bytes = try? FileReading.read(historyPath, atMost: FileReading.maxFileBytes, followLinks: false) else {
+            return History(entries: [])
+        }
         return History(text: String(decoding: bytes, as: UTF8.self))
     }
 
@@ -83,8 +85,9 @@ extension Site {
             try System.rename(temporary, historyPath)
         } catch {
             try? System.unlink(temporary)
-            throw Failure(.cannotCreateOutput, problems: [(file: historyPath, line: "\(Printable.text(historyPath)): cannot be written (\(error))")],
-                          summary: "panel-report: \(shown): its history (\(Self.releases)/\(History.fileName)) could not be written")
+            throw Failure(
+                .cannotCreateOutput, problems: [(file: historyPath, line: "\(Printable.text(historyPath)): cannot be written (\(error))")],
+                summary: "panel-report: \(shown): its history (\(Self.releases)/\(History.fileName)) could not be written")
         }
         System.syncFolder(releasesFolder)
     }
@@ -115,28 +118,35 @@ extension Site {
     /// Returns the release that was live and the one that is now.
     public func rollback(to requested: String?) throws -> (from: String, to: String) {
         guard let live = try live() else {
-            throw Failure(.missingInput, "panel-report: \(shown)/\(Self.current): no such link; nothing has been published there yet (panel-report publish "
-                + "--site \(shown))")
+            throw Failure(
+                .missingInput,
+                "panel-report: \(shown)/\(Self.current): no such link; nothing has been published there yet (panel-report publish "
+                    + "--site \(shown))")
         }
         let available = releaseIDs
         let listed = available.isEmpty ? "none" : available.joined(separator: ", ")
         let target: String
         if let requested {
             guard Self.isReleaseID(requested), available.contains(requested) else {
-                throw Failure(.missingInput, "panel-report: \(shown(Printable.text(requested))): no such release; the releases are: \(listed)")
+                throw Failure(
+                    .missingInput, "panel-report: \(shown(Printable.text(requested))): no such release; the releases are: \(listed)")
             }
             target = requested
         } else {
             guard let before = release(before: live) else {
-                throw Failure(.missingInput, "panel-report: \(shown): no release was published before \(Self.linkTarget(live)), the live one; the "
-                    + "releases are: \(listed) (choose one with --to ID)")
+                throw Failure(
+                    .missingInput,
+                    "panel-report: \(shown): no release was published before \(Self.linkTarget(live)), the live one; the "
+                        + "releases are: \(listed) (choose one with --to ID)")
             }
             target = before
         }
         let damage = damage(of: target)
         guard damage.isEmpty else {
-            throw Failure(.badData, problems: damage, summary: "panel-report: \(shown(target)) is damaged (\(damage.count) "
-                + "\(damage.count == 1 ? "file" : "files")); refused: current still names \(Self.linkTarget(live))", outcome: "damaged")
+            throw Failure(
+                .badData, problems: damage,
+                summary: "panel-report: \(shown(target)) is damaged (\(damage.count) "
+                    + "\(damage.count == 1 ? "file" : "files")); refused: current still names \(Self.linkTarget(live))", outcome: "damaged")
         }
         // Recorded first: a rollback killed before the switch is then no rollback at all
         // (the next publish records the live release again), where one killed after an

@@ -34,13 +34,15 @@ extension Site {
             bytes = try FileReading.read(build.path(Manifest.fileName), atMost: FileReading.maxFileBytes, followLinks: false)
             manifest = try Manifest.read(from: build.root)
         } catch {
-            throw Failure(.missingInput, "panel-report: \(build.shown)/\(Manifest.fileName): cannot be read (\(error)); nothing was published")
+            throw Failure(
+                .missingInput, "panel-report: \(build.shown)/\(Manifest.fileName): cannot be read (\(error)); nothing was published")
         }
         let buildDamage = manifest.damage(in: build.root)
         guard buildDamage.isEmpty else {
-            throw Failure(.badData, problems: buildDamage.map { (file: build.path($0.path), line: "\(build.shown)/\($0.description)") },
-                          summary: "panel-report: \(build.shown) differs from its \(Manifest.fileName) (\(buildDamage.count) "
-                            + "\(buildDamage.count == 1 ? "file" : "files")); nothing was published", outcome: "damaged")
+            throw Failure(
+                .badData, problems: buildDamage.map { (file: build.path($0.path), line: "\(build.shown)/\($0.description)") },
+                summary: "panel-report: \(build.shown) differs from its \(Manifest.fileName) (\(buildDamage.count) "
+                    + "\(buildDamage.count == 1 ? "file" : "files")); nothing was published", outcome: "damaged")
         }
         let id = Self.releaseID(manifest: bytes)
         let inputs = Self.inputDigest(manifest)
@@ -50,9 +52,11 @@ extension Site {
 
         if let live, live != id, history().pinsRollback(against: inputs) {
             guard liveDamage.isEmpty else {
-                throw Failure(.badData, problems: liveDamage, summary: "panel-report: \(shown(live)), live since a rollback, is damaged and the build "
-                    + "folder holds another report; roll back to another release (panel-report rollback --site \(shown) --to ID) or publish "
-                    + "changed inputs", outcome: "damaged")
+                throw Failure(
+                    .badData, problems: liveDamage,
+                    summary: "panel-report: \(shown(live)), live since a rollback, is damaged and the build "
+                        + "folder holds another report; roll back to another release (panel-report rollback --site \(shown) --to ID) or publish "
+                        + "changed inputs", outcome: "damaged")
             }
             result.pinned = true
         } else if live == id {
@@ -110,15 +114,18 @@ extension Site {
             for folder in folders.sorted(by: >) { System.syncFolder(folder) }
         } catch {
             try? FileManager.default.removeItem(atPath: target.root)
-            throw Failure(.cannotCreateOutput, problems: [(file: target.root, line: "\(target.shown): cannot copy the report there (\(error))")],
-                          summary: "panel-report: \(shown): nothing was published")
+            throw Failure(
+                .cannotCreateOutput, problems: [(file: target.root, line: "\(target.shown): cannot copy the report there (\(error))")],
+                summary: "panel-report: \(shown): nothing was published")
         }
         // The copy is checked as a release under its future name's rules.
         let damage = damage(of: id, at: target.root)
         guard damage.isEmpty else {
             try? FileManager.default.removeItem(atPath: target.root)
-            throw Failure(.ioError, problems: damage, summary: "panel-report: \(shown): the copy of \(build.shown) does not match its manifest (a disk "
-                + "fault?); it was removed and nothing was published")
+            throw Failure(
+                .ioError, problems: damage,
+                summary: "panel-report: \(shown): the copy of \(build.shown) does not match its manifest (a disk "
+                    + "fault?); it was removed and nothing was published")
         }
         return name
     }
@@ -134,7 +141,7 @@ extension Site {
                 do throws(SystemError) {
                     try System.exchange(copy, release(id))
                     try? FileManager.default.removeItem(atPath: copy)
-                } catch where error.code == EINVAL || error.code == ENOSYS {
+                } catch  where error.code == EINVAL || error.code == ENOSYS {
                     let aside = releasesFolder + "/" + Self.removing + id
                     try System.rename(release(id), aside)
                     try System.rename(copy, release(id))
@@ -145,8 +152,15 @@ extension Site {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: copy)
-            throw Failure(.ioError, problems: [(file: release(id), line: "\(Printable.text(release(id))): could not be put in place (\(error.call) "
-                + "\(Printable.text(error.path ?? "")): \(error))")], summary: "panel-report: \(shown): nothing was published")
+            throw Failure(
+                .ioError,
+                problems: [
+                    (
+                        file: release(id),
+                        line: "\(Printable.text(release(id))): could not be put in place (\(error.call) "
+                            + "\(Printable.text(error.path ?? "")): \(error))"
+                    )
+                ], summary: "panel-report: \(shown): nothing was published")
         }
         System.syncFolder(releasesFolder)
     }

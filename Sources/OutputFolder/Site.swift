@@ -72,8 +72,15 @@ public struct Site {
         defer { System.close(held.fd) }
         let releases = OutputWriter.Folder(releasesFolder)
         if let info = try? System.linkInfo(releasesFolder), info.kind != .folder {
-            throw Failure(.cannotCreateOutput, problems: [(file: releases.root, line: "\(releases.shown): not a folder; panel-report keeps the site's "
-                + "releases there. Move it away and publish again")], summary: "panel-report: \(shown): nothing was published")
+            throw Failure(
+                .cannotCreateOutput,
+                problems: [
+                    (
+                        file: releases.root,
+                        line: "\(releases.shown): not a folder; panel-report keeps the site's "
+                            + "releases there. Move it away and publish again"
+                    )
+                ], summary: "panel-report: \(shown): nothing was published")
         }
         try releases.create("the releases folder")
         removeLeftovers()
@@ -100,8 +107,15 @@ public struct Site {
         let link = path(Self.current)
         guard let info = try? System.linkInfo(link) else { return nil }
         let refuse = { (why: String) in
-            Failure(.cannotCreateOutput, problems: [(file: link, line: "\(Printable.text(link)): \(why); panel-report switches it in one rename "
-                + "and never replaces anything else. Move it away and publish again")], summary: "panel-report: \(shown): nothing was changed")
+            Failure(
+                .cannotCreateOutput,
+                problems: [
+                    (
+                        file: link,
+                        line: "\(Printable.text(link)): \(why); panel-report switches it in one rename "
+                            + "and never replaces anything else. Move it away and publish again"
+                    )
+                ], summary: "panel-report: \(shown): nothing was changed")
         }
         guard info.kind == .link else { throw refuse("\(info.kind.words), not a symbolic link") }
         let target: String
@@ -122,9 +136,16 @@ public struct Site {
             try System.rename(temporary, path(Self.current))
         } catch {
             try? System.unlink(temporary)
-            throw Failure(.ioError, problems: [(file: path(Self.current), line: "\(Printable.text(path(Self.current))): could not be switched to "
-                + "\(Self.linkTarget(id)) (\(error.call) \(Printable.text(error.path ?? "")): \(error))")],
-                          summary: "panel-report: \(shown): current was not changed")
+            throw Failure(
+                .ioError,
+                problems: [
+                    (
+                        file: path(Self.current),
+                        line: "\(Printable.text(path(Self.current))): could not be switched to "
+                            + "\(Self.linkTarget(id)) (\(error.call) \(Printable.text(error.path ?? "")): \(error))"
+                    )
+                ],
+                summary: "panel-report: \(shown): current was not changed")
         }
         System.syncFolder(root)
     }
@@ -143,7 +164,9 @@ public struct Site {
     /// ``damage(of:)`` for a folder that is to become `releases/ID` (a copy not yet renamed).
     func damage(of id: String, at folder: String) -> [Problem] {
         let shownFolder = Printable.text(folder)
-        let line = { (relative: String, what: String) -> Problem in (file: folder + "/" + relative, line: "\(shownFolder)/\(relative): \(what)") }
+        let line = { (relative: String, what: String) -> Problem in
+            (file: folder + "/" + relative, line: "\(shownFolder)/\(relative): \(what)")
+        }
         guard let info = try? System.linkInfo(folder) else { return [(file: folder, line: "\(shownFolder): missing (no such release)")] }
         guard info.kind == .folder else { return [(file: folder, line: "\(shownFolder): \(info.kind.words), not a release folder")] }
         let bytes: [UInt8]
@@ -161,7 +184,8 @@ public struct Site {
             return [line(Manifest.fileName, "altered (it is not a manifest panel-report can read)")]
         }
         let bookkeeping = ((try? Directory.names(folder)) ?? []).filter { $0.hasPrefix(".panel-report-") }.sorted()
-        return (manifest.damage(in: folder).map { line($0.path, String($0.description.dropFirst($0.path.count + 2))) }
+        return
+            (manifest.damage(in: folder).map { line($0.path, String($0.description.dropFirst($0.path.count + 2))) }
             + bookkeeping.map { line($0, "unexpected (panel-report's own files are never published)") })
             .sorted { ($0.file ?? "") < ($1.file ?? "") }
     }

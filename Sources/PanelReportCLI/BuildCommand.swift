@@ -29,8 +29,10 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var templateOptions: TemplateOptions
 
-    @Option(help: ArgumentHelp("Where to write the report (default: Output, or Output-draft with --draft, so a draft never sits among published "
-        + "files).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to write the report (default: Output, or Output-draft with --draft, so a draft never sits among published "
+                + "files).", valueName: "dir"))
     var output: String?
 
     /// Drafts carry case ids and unpublished learning: they go to their own folder.
@@ -39,16 +41,24 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build a reviewers' draft: DRAFT banner, case ids, unpublished learning and a reviewers' annex.")
     var draft = false
 
-    @Option(help: ArgumentHelp("An earlier draft's data/cases.json (cases and numbers that changed) or a published statistics.json (numbers); changes are "
-        + "listed and highlighted (with --draft).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "An earlier draft's data/cases.json (cases and numbers that changed) or a published statistics.json (numbers); changes are "
+                + "listed and highlighted (with --draft).", valueName: "path"))
     var baseline: String?
 
-    @Option(name: .customLong("suppress-below"), help: ArgumentHelp("Publish every count from 1 to N-1 as [c], and withhold enough others that none can be "
-        + "worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
+    @Option(
+        name: .customLong("suppress-below"),
+        help: ArgumentHelp(
+            "Publish every count from 1 to N-1 as [c], and withhold enough others that none can be "
+                + "worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
     var suppressBelow: Int?
 
-    @Flag(name: .customLong("if-changed"), help: ArgumentHelp("Build only if the inputs, templates, panel-report's version or the report's files differ "
-        + "from the output's manifest.json; otherwise write nothing and exit 0."))
+    @Flag(
+        name: .customLong("if-changed"),
+        help: ArgumentHelp(
+            "Build only if the inputs, templates, panel-report's version or the report's files differ "
+                + "from the output's manifest.json; otherwise write nothing and exit 0."))
     var ifChanged = false
 
     @Flag(help: "Also print the report to report.pdf (A4, page numbers, bookmarks, tagged) with headless Chromium.")
@@ -61,8 +71,9 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
-            throw ValidationError("--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
-                + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
+            throw ValidationError(
+                "--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
+                    + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
         }
         if baseline != nil && !draft {
             throw ValidationError("--baseline marks changes in a reviewers' draft; add --draft")
@@ -71,8 +82,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures(log) { clock in
-            let building = Building(inputs: input.inputs, templates: templateOptions.templates, output: outputFolder, draft: draft, baseline: baseline,
-                                    suppressBelow: suppressBelow, ifChanged: ifChanged, pdf: pdf, chromium: chromium)
+            let building = Building(
+                inputs: input.inputs, templates: templateOptions.templates, output: outputFolder, draft: draft, baseline: baseline,
+                suppressBelow: suppressBelow, ifChanged: ifChanged, pdf: pdf, chromium: chromium)
             let done = try building.run(clock)
             Console.summary(done.line, outcome: done.outcome, code: 0, seconds: clock.seconds)
         }

@@ -37,16 +37,18 @@ struct Building {
         // Digests first: a file edited while the build reads it makes the manifest
         // disagree with the inputs, so the next --if-changed builds again.
         clock.begin("hashing the inputs and templates")
-        let sources = Manifest.sources(inputs: inputs, templates: templates, baseline: baseline, namingCases: draft,
-                                       options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : []))
+        let sources = Manifest.sources(
+            inputs: inputs, templates: templates, baseline: baseline, namingCases: draft,
+            options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : []))
         var because = ""
         if ifChanged {
             switch Manifest.verdict(in: output, kind: kind, sources: sources, draftBuilt: pinned, version: PanelReport.version) {
             case .upToDate(let manifest):
                 clock.finish()
-                return Done(line: "panel-report: unchanged: \(OutputWriter.Folder(output).shown)/report.html is up to date with its inputs, "
-                    + "templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files "
-                    + "checked); nothing was written (\(RunClock.format(clock.seconds)))", outcome: "unchanged")
+                return Done(
+                    line: "panel-report: unchanged: \(OutputWriter.Folder(output).shown)/report.html is up to date with its inputs, "
+                        + "templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files "
+                        + "checked); nothing was written (\(RunClock.format(clock.seconds)))", outcome: "unchanged")
             case .build(let reason):
                 because = "; built because \(reason)"
             }
@@ -57,15 +59,19 @@ struct Building {
         let baselineValue = try baseline.map { path -> Baseline in
             let bytes = try FileReading.wholeFile(path, role: " (--baseline)")
             // Named by its file name: a draft must not print the user's folders.
-            do { return try Baseline(json: Data(bytes), name: URL(fileURLWithPath: path).lastPathComponent) } catch { throw Failure(.badData, "\(error)") }
+            do { return try Baseline(json: Data(bytes), name: URL(fileURLWithPath: path).lastPathComponent) } catch {
+                throw Failure(.badData, "\(error)")
+            }
         }
         // From the digests already taken for the manifest (a draft's name every file):
         // the files are not read a second time.
-        let digest = InputDigest.combined(listing: sources.filter { $0.path.hasPrefix("inputs/") || $0.path.hasPrefix("templates/") }
-            .map { ($0.path, $0.sha256) })
+        let digest = InputDigest.combined(
+            listing: sources.filter { $0.path.hasPrefix("inputs/") || $0.path.hasPrefix("templates/") }
+                .map { ($0.path, $0.sha256) })
         let stamp = try draft ? DraftStamp(built: pinned ?? DraftClock.now(), inputs: String(digest.prefix(12))) : nil
-        let options = BuildOptions(draft: draft,
-                                   baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow)
+        let options = BuildOptions(
+            draft: draft,
+            baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow)
         clock.begin("computing and rendering the report")
         let built: BuiltReport
         do throws(ReportBuildError) {
@@ -83,9 +89,10 @@ struct Building {
         clock.finish()
         let cases = cohort.cases.count
         let warnings = loaded.warnings.count + built.warnings.count
-        return Done(line: "panel-report: built \(OutputWriter.Folder(output).shown)/report.html (\(draft ? "reviewers' draft" : "published"), "
-            + "\(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files, \(RunClock.format(clock.seconds)))"
-            + (warnings == 0 ? "" : "; see the \(warnings == 1 ? "warning" : "\(warnings) warnings") above") + because,
+        return Done(
+            line: "panel-report: built \(OutputWriter.Folder(output).shown)/report.html (\(draft ? "reviewers' draft" : "published"), "
+                + "\(cases) \(cases == 1 ? "case" : "cases"), \(files.count) files, \(RunClock.format(clock.seconds)))"
+                + (warnings == 0 ? "" : "; see the \(warnings == 1 ? "warning" : "\(warnings) warnings") above") + because,
             outcome: "built")
     }
 }

@@ -17,11 +17,14 @@ enum CohortReading {
     static func loadPrinting(_ inputs: String, clock: RunClock? = nil) throws -> CohortLoadResult {
         let fs = DiskFileSystem(inputs: inputs)
         guard fs.isDirectory(atPath: inputs) else {
-            throw Failure(.missingInput, "\(inputs): no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml and cases/")
+            throw Failure(
+                .missingInput,
+                "\(inputs): no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml and cases/")
         }
         let result: CohortLoadResult
         if let clock {
-            let caseFiles = ((try? fs.entries(inDirectory: inputs + "/cases", atMost: LoadingLimits.standard.maxCaseFiles + 1)) ?? nil)?
+            let caseFiles =
+                ((try? fs.entries(inDirectory: inputs + "/cases", atMost: LoadingLimits.standard.maxCaseFiles + 1)) ?? nil)?
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count ?? 1
             result = CohortLoader.load(inputs: inputs, fileSystem: CountingFileSystem(disk: fs, expected: 3 + caseFiles, clock: clock))
         } else {

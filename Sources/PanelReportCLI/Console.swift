@@ -112,7 +112,9 @@ enum Console {
 
     // MARK: Kinds of line
 
-    static func error(_ line: String, code: Int32? = nil, file: String? = nil) { log(Entry(level: .error, message: line, file: file, code: code)) }
+    static func error(_ line: String, code: Int32? = nil, file: String? = nil) {
+        log(Entry(level: .error, message: line, file: file, code: code))
+    }
 
     static func warning(_ line: String) { log(Entry(level: .warning, message: line)) }
 
@@ -133,8 +135,9 @@ enum Console {
     }
 
     static func diagnostic(_ d: Diagnostic) {
-        var entry = Entry(level: d.isError ? .error : .warning, message: d.message.escapedForMessage, file: d.location.file,
-                          field: d.field, text: d.description)
+        var entry = Entry(
+            level: d.isError ? .error : .warning, message: d.message.escapedForMessage, file: d.location.file,
+            field: d.field, text: d.description)
         switch d.location.position {
         case .file: break
         case .line(let line): entry.line = line

@@ -41,7 +41,9 @@ struct ConvertCommand: ParsableCommand {
             let (cohort, _) = try CohortReading.load(input.inputs)
             let fm = FileManager.default
             if let existing = try? Directory.names(output, atMost: 1), !existing.isEmpty {
-                throw Failure(.cannotCreateOutput, "\(output): the folder is not empty; convert writes a new inputs folder: name one that does not exist yet")
+                throw Failure(
+                    .cannotCreateOutput,
+                    "\(output): the folder is not empty; convert writes a new inputs folder: name one that does not exist yet")
             }
             if fm.fileExists(atPath: output), !DiskFileSystem(inputs: output).isDirectory(atPath: output) {
                 throw Failure(.cannotCreateOutput, "\(output): is a file; name a new folder for the converted inputs")
@@ -49,7 +51,9 @@ struct ConvertCommand: ParsableCommand {
 
             var files: [CohortExport.File] = []
             for name in ["review.yaml", "areas.yaml", "vocabulary.yaml"] {
-                files.append(CohortExport.File(path: name, bytes: try DiskFileSystem(inputs: input.inputs).contents(atPath: input.inputs + "/" + name)))
+                files.append(
+                    CohortExport.File(
+                        path: name, bytes: try DiskFileSystem(inputs: input.inputs).contents(atPath: input.inputs + "/" + name)))
             }
             do {
                 files += try CohortExport.files(cohort, as: form)
@@ -60,16 +64,21 @@ struct ConvertCommand: ParsableCommand {
             // Read the new folder back, in memory, before writing a byte of it.
             var expected = cohort
             if form == .yaml, !cohort.learningRecorded {
-                Console.error("\(input.inputs): warning: the cohort records no learning points (no learning.csv or learning sheet); the YAML case files will "
-                    + "have none, and the report will say that none were marked for publication")
+                Console.error(
+                    "\(input.inputs): warning: the cohort records no learning points (no learning.csv or learning sheet); the YAML case files will "
+                        + "have none, and the report will say that none were marked for publication")
                 expected.learningRecorded = true
             }
             let memory = InMemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { ("converted/" + $0.path, $0.bytes) }))
             let reread = CohortLoader.load(inputs: "converted", fileSystem: memory)
             guard reread.cohort == expected else {
                 let problems = reread.diagnostics.prefix(5).map(\.description)
-                throw Failure(.badData, lines: ["panel-report: the cohort converted to \(form.rawValue) would not read back the same; nothing was "
-                    + "written"] + problems)
+                throw Failure(
+                    .badData,
+                    lines: [
+                        "panel-report: the cohort converted to \(form.rawValue) would not read back the same; nothing was "
+                            + "written"
+                    ] + problems)
             }
 
             do {
@@ -83,7 +92,9 @@ struct ConvertCommand: ParsableCommand {
                 throw Failure(.cannotCreateOutput, "\(output): cannot write the converted inputs (\(error.localizedDescription))")
             }
             let written = form.caseFiles.filter { name in files.contains { $0.path == name || $0.path.hasPrefix(name + "/") } }
-            Console.error("wrote \(output) (\(cohort.cases.count) cases as \(written.joined(separator: " and "))); build from it with --inputs \(output)")
+            Console.error(
+                "wrote \(output) (\(cohort.cases.count) cases as \(written.joined(separator: " and "))); build from it with --inputs \(output)"
+            )
         }
     }
 }

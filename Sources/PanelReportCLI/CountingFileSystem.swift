@@ -34,11 +34,15 @@ struct CountingFileSystem: InputFileSystem {
 
     func entries(inDirectory path: String) throws -> [String]? { try disk.entries(inDirectory: path) }
     func entries(inDirectory path: String, atMost: Int) throws -> [String]? { try disk.entries(inDirectory: path, atMost: atMost) }
-    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead { try counted { try disk.read(atPath: path, maxBytes: maxBytes) } }
+    func read(atPath path: String, maxBytes: Int) throws -> InputFileRead {
+        try counted { try disk.read(atPath: path, maxBytes: maxBytes) }
+    }
     func fileSize(atPath path: String) throws -> Int? { try disk.fileSize(atPath: path) }
     func isDirectory(atPath path: String) -> Bool { disk.isDirectory(atPath: path) }
     func contents(atPath path: String) throws -> [UInt8] { try counted { try disk.contents(atPath: path) } }
-    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] { try counted { try disk.contents(atPath: path, maxBytes: maxBytes) } }
+    func contents(atPath path: String, maxBytes: Int) throws -> [UInt8] {
+        try counted { try disk.contents(atPath: path, maxBytes: maxBytes) }
+    }
 
     private func counted<T>(_ read: () throws -> T) rethrows -> T {
         defer {

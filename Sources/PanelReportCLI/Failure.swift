@@ -18,8 +18,9 @@ extension ParsableCommand {
                 Console.error(line, code: failure.kind.rawValue, file: failure.file(at: index))
             }
             if let last = failure.lines.last {
-                Console.summary(last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds,
-                                file: failure.file(at: failure.lines.count - 1))
+                Console.summary(
+                    last, outcome: failure.outcome, code: failure.kind.rawValue, seconds: clock.seconds,
+                    file: failure.file(at: failure.lines.count - 1))
             }
             throw ExitCode(failure.kind.rawValue)
         } catch let exit as ExitCode {
@@ -29,8 +30,9 @@ extension ParsableCommand {
             // Not mapped to a data or disk code: that would send the user to look for a
             // problem that is not there.
             clock.finish()
-            Console.summary("panel-report: internal error: \(error); this is a fault in panel-report, please report it with the command you ran",
-                            outcome: "refused", code: Failure.Kind.internalError.rawValue, seconds: clock.seconds)
+            Console.summary(
+                "panel-report: internal error: \(error); this is a fault in panel-report, please report it with the command you ran",
+                outcome: "refused", code: Failure.Kind.internalError.rawValue, seconds: clock.seconds)
             throw ExitCode(Failure.Kind.internalError.rawValue)
         }
     }

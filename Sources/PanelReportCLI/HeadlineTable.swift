@@ -21,8 +21,10 @@ enum HeadlineTable {
         var rows: [Row] = []
         func count(_ label: String, _ n: Int) { rows.append(Row(label: label, count: NumberFormat.integer(n))) }
         func share(_ label: String, _ share: Share) {
-            rows.append(Row(label: label, count: NumberFormat.integer(share.count), percent: NumberFormat.percent(share),
-                            rest: "of \(NumberFormat.integer(share.total))"))
+            rows.append(
+                Row(
+                    label: label, count: NumberFormat.integer(share.count), percent: NumberFormat.percent(share),
+                    rest: "of \(NumberFormat.integer(share.total))"))
         }
         func tally(_ heading: String, _ t: Tally) {
             rows.append(Row(label: heading))
@@ -40,8 +42,10 @@ enum HeadlineTable {
         tally("Relationship of the man", s.maleCarer.relationship)
         tally("Sex", s.child.sex)
         tally("Ethnicity", s.child.ethnicity)
-        rows.append(Row(label: "Most common age", count: s.child.modalAgeMonths.map { "\($0) months" }.joined(separator: ", "),
-                        rest: "\(s.child.modalAgeCount) babies"))
+        rows.append(
+            Row(
+                label: "Most common age", count: s.child.modalAgeMonths.map { "\($0) months" }.joined(separator: ", "),
+                rest: "\(s.child.modalAgeCount) babies"))
         tally("Agency involvement", s.agencyInvolvement)
         tally("Criminal proceedings", s.proceedings.criminal)
         tally("Findings of fact", s.proceedings.findingsOfFact)

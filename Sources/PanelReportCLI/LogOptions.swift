@@ -19,8 +19,11 @@ struct LogOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Also print how long each stage took (load and validate, compute and render, write).")
     var verbose = false
 
-    @Option(name: .customLong("log-format"), help: ArgumentHelp("human (one readable line each) or json (one JSON object per line: level, message, file, "
-        + "line, column, field, code).", valueName: "format"))
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "human (one readable line each) or json (one JSON object per line: level, message, file, "
+                + "line, column, field, code).", valueName: "format"))
     var logFormat: Format = .human
 
     func validate() throws {

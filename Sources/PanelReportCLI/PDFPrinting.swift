@@ -28,8 +28,10 @@ enum PDFPrinting {
     static let timeout: TimeInterval = 180
 
     /// `files` with `report.pdf` added when `wanted`: the printed `report.html` of `files`.
-    static func adding(to files: [(path: String, bytes: Data)], when wanted: Bool, chromium: String?,
-                       published: ISODate) throws -> [(path: String, bytes: Data)] {
+    static func adding(
+        to files: [(path: String, bytes: Data)], when wanted: Bool, chromium: String?,
+        published: ISODate
+    ) throws -> [(path: String, bytes: Data)] {
         guard wanted else { return files }
         let program = try locate(chromium)
         guard let html = files.first(where: { $0.path == "report.html" })?.bytes else {
@@ -45,7 +47,8 @@ enum PDFPrinting {
         if let given {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: given, isDirectory: &isFolder), !isFolder.boolValue,
-                  manager.isExecutableFile(atPath: given) else {
+                manager.isExecutableFile(atPath: given)
+            else {
                 throw Failure(.unavailable, "panel-report: --chromium \(given): not an executable file; install Chromium with: \(install)")
             }
             return given
@@ -54,8 +57,10 @@ enum PDFPrinting {
             let candidate = "\(folder)/chromium"
             if manager.isExecutableFile(atPath: candidate) { return candidate }
         }
-        throw Failure(.unavailable, "panel-report: --pdf prints the report with Chromium, and no 'chromium' is on PATH; install it with: \(install) (or name "
-            + "it with --chromium PATH)")
+        throw Failure(
+            .unavailable,
+            "panel-report: --pdf prints the report with Chromium, and no 'chromium' is on PATH; install it with: \(install) (or name "
+                + "it with --chromium PATH)")
     }
 
     /// Prints `html` (a self-contained page) with `program` in a scratch folder of its own.
@@ -63,8 +68,9 @@ enum PDFPrinting {
         let manager = FileManager.default
         let scratch = manager.temporaryDirectory.appendingPathComponent("panel-report-pdf-\(UUID().uuidString)")
         do {
-            try manager.createDirectory(at: scratch, withIntermediateDirectories: false,
-                                        attributes: [.posixPermissions: 0o700])
+            try manager.createDirectory(
+                at: scratch, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw Failure(.ioError, "panel-report: cannot make a scratch folder to print the PDF in: \(error.localizedDescription)")
         }
@@ -101,21 +107,25 @@ enum PDFPrinting {
         do {
             try process.run()
         } catch {
-            throw Failure(.unavailable, "panel-report: cannot run \(program): \(error.localizedDescription); install Chromium with: \(install)")
+            throw Failure(
+                .unavailable, "panel-report: cannot run \(program): \(error.localizedDescription); install Chromium with: \(install)")
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw Failure(.unavailable, "panel-report: \(program) did not print the PDF within \(Int(timeout)) seconds; nothing was written")
+            throw Failure(
+                .unavailable, "panel-report: \(program) did not print the PDF within \(Int(timeout)) seconds; nothing was written")
         }
         try? logHandle?.close()
         guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: pdf), bytes.starts(with: Array("%PDF-".utf8)) else {
             let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             let last = said.split(separator: "\n").filter { !$0.contains("dbus") }.suffix(3).joined(separator: " / ")
-            throw Failure(.unavailable, "panel-report: \(program) could not print the PDF (exit \(process.terminationStatus))"
-                + (last.isEmpty ? "" : ": \(last)") + "; nothing was written")
+            throw Failure(
+                .unavailable,
+                "panel-report: \(program) could not print the PDF (exit \(process.terminationStatus))"
+                    + (last.isEmpty ? "" : ": \(last)") + "; nothing was written")
         }
         return bytes
     }

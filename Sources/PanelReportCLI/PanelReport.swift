@@ -22,11 +22,14 @@ public struct PanelReport: ParsableCommand {
             Chromium, or preview could not start panel-report-preview; 70 an internal error \
             (please report it); 73 the output folder cannot be created, holds files panel-report did \
             not write, or links its own files elsewhere, or the site folder cannot be written \
-            (publish, rollback); 74 the new report or a release could not be moved into place; 78 the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
+            (publish, rollback); 74 the new report or a release could not be moved into place; 78 \
+            the environment is wrong (an invalid SOURCE_DATE_EPOCH for a draft).
             """,
         version: version,
-        subcommands: [BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PublishCommand.self, RollbackCommand.self,
-                      PreviewCommand.self, ConvertCommand.self])
+        subcommands: [
+            BuildCommand.self, ValidateCommand.self, StatsCommand.self, VerifyCommand.self, PublishCommand.self, RollbackCommand.self,
+            PreviewCommand.self, ConvertCommand.self,
+        ])
 
     public init() {}
 
@@ -89,8 +92,11 @@ public struct PanelReport: ParsableCommand {
 
 /// The inputs folder, shared by every command.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, and cases/, cases.csv (+ learning.csv) or "
-        + "cases.xlsx.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The inputs folder: review.yaml, areas.yaml, vocabulary.yaml, and cases/, cases.csv (+ learning.csv) or "
+                + "cases.xlsx.", valueName: "dir"))
     var inputs: String = "Inputs"
 }
 

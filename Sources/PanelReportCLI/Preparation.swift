@@ -40,7 +40,8 @@ enum Preparation {
             return Ready(cohort: cohort, result: result, templates: templates, templateWarnings: found.count)
         }
         let missing = result.misses || templateFailure?.kind == .missingInput
-        throw Failure(missing ? .missingInput : .badData,
-                      CohortReading.summary(inputs: inputs, result: result, templateProblems: problems.count + (templateFailure == nil ? 0 : 1)))
+        throw Failure(
+            missing ? .missingInput : .badData,
+            CohortReading.summary(inputs: inputs, result: result, templateProblems: problems.count + (templateFailure == nil ? 0 : 1)))
     }
 }

@@ -37,23 +37,32 @@ struct PreviewCommand: ParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
     @OptionGroup var log: LogOptions
 
-    @Option(help: ArgumentHelp("The port (default \(defaultPort), or any free port when that one is in use; 0 for any free port).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "The port (default \(defaultPort), or any free port when that one is in use; 0 for any free port).", valueName: "n"))
     var port: Int?
 
-    @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (the default) lets only this computer in; another address shows the draft, with its case "
-        + "references, to other computers, without a password.", valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on: 127.0.0.1 (the default) lets only this computer in; another address shows the draft, with its case "
+                + "references, to other computers, without a password.", valueName: "address"))
     var host = "127.0.0.1"
 
-    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
-        "A name other computers use for this one (repeat for each): requests addressed to it are answered as well as those to 127.0.0.1, "
-            + "localhost, ::1 and the --host address; any other is refused, so that no web page can reach the preview through a name of its own.",
-        valueName: "name"))
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "A name other computers use for this one (repeat for each): requests addressed to it are answered as well as those to 127.0.0.1, "
+                + "localhost, ::1 and the --host address; any other is refused, so that no web page can reach the preview through a name of its own.",
+            valueName: "name"))
     var allowHost: [String] = []
 
     @Flag(help: "Serve the published report instead of the reviewers' draft.")
     var published = false
 
-    @Flag(help: "Check the folders every 250 ms instead of asking the system to report changes (for folders on a network file system, which reports none).")
+    @Flag(
+        help:
+            "Check the folders every 250 ms instead of asking the system to report changes (for folders on a network file system, which reports none)."
+    )
     var poll = false
 
     func validate() throws {
@@ -73,16 +82,18 @@ struct PreviewCommand: ParsableCommand {
             // own at this computer (DNS rebinding) and read the draft.
             let allowed = ["127.0.0.1", "localhost", "::1", address.host.lowercased()] + allowHost.map { $0.lowercased() }
             if !address.isLoopback {
-                Console.error("panel-report: warning: --host \(host): other computers that can reach this one can open the preview, "
-                    + "\(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless "
-                    + "they need it. Requests are answered only when addressed to \(Self.list(allowed)); name others with --allow-host")
+                Console.error(
+                    "panel-report: warning: --host \(host): other computers that can reach this one can open the preview, "
+                        + "\(published ? "the report" : "the reviewers' draft with its case references"), without a password; use the default 127.0.0.1 unless "
+                        + "they need it. Requests are answered only when addressed to \(Self.list(allowed)); name others with --allow-host")
             }
 
             let session = PreviewSession(inputs: input.inputs, templates: templateOptions.templates, draft: !published)
             if let outcome = session.refresh() { Self.report(outcome) }
             let (watcher, fallbackReason) = watchFolders([input.inputs, templateOptions.templates], polling: poll)
             if let reason = fallbackReason {
-                Console.error("panel-report: checking \(input.inputs) and \(templateOptions.templates) for changes every 250 ms (\(reason))")
+                Console.error(
+                    "panel-report: checking \(input.inputs) and \(templateOptions.templates) for changes every 250 ms (\(reason))")
             }
             let watching = Thread {
                 while true {
@@ -97,7 +108,9 @@ struct PreviewCommand: ParsableCommand {
             let (inputs, templates) = (input.inputs, templateOptions.templates)
             let stopped = Blocking.run {
                 try await transport.serve(host: address.host, isIPv6: address.isIPv6, port: chosen, respond: handler.respond) { port in
-                    Console.error("panel-report: previewing \(what) at \(address.url(port: port)) (watching \(inputs) and \(templates); Ctrl-C stops)")
+                    Console.error(
+                        "panel-report: previewing \(what) at \(address.url(port: port)) (watching \(inputs) and \(templates); Ctrl-C stops)"
+                    )
                 }
             }
             if let stopped {
@@ -116,16 +129,21 @@ struct PreviewCommand: ParsableCommand {
     /// The port asked for, or a free one: 0 (any free port) when the default one is taken.
     private func choosePort(_ address: PreviewAddress, _ transport: any PreviewTransport.Type) throws -> UInt16 {
         let wanted = UInt16(port ?? Self.defaultPort)
-        guard wanted != 0, let problem = transport.bindProblem(host: address.host, isIPv6: address.isIPv6, port: wanted) else { return wanted }
+        guard wanted != 0, let problem = transport.bindProblem(host: address.host, isIPv6: address.isIPv6, port: wanted) else {
+            return wanted
+        }
         if problem == EADDRINUSE || problem == EACCES {
             if port == nil {
-                Console.error("panel-report: port \(wanted) is \(problem == EADDRINUSE ? "in use by another program" : "not open to this user"); using a "
-                    + "free port instead")
+                Console.error(
+                    "panel-report: port \(wanted) is \(problem == EADDRINUSE ? "in use by another program" : "not open to this user"); using a "
+                        + "free port instead")
                 return 0
             }
-            throw Failure(.usage, "panel-report: --port \(wanted): "
-                + "\(problem == EADDRINUSE ? "another program is listening on it" : "this user may not listen on it (ports below 1024 need root)"); choose "
-                + "another, or --port 0 for any free port")
+            throw Failure(
+                .usage,
+                "panel-report: --port \(wanted): "
+                    + "\(problem == EADDRINUSE ? "another program is listening on it" : "this user may not listen on it (ports below 1024 need root)"); choose "
+                    + "another, or --port 0 for any free port")
         }
         if problem == EADDRNOTAVAIL {
             throw Failure(.usage, "panel-report: --host \(Printable.text(address.host)): not an address of this computer; use 127.0.0.1")
@@ -145,9 +163,12 @@ struct PreviewCommand: ParsableCommand {
         let ms = Int((outcome.seconds * 1000).rounded())
         let errors = outcome.problems.filter { !$0.isWarning }.count
         if outcome.isReport {
-            Console.error("panel-report: build \(outcome.build): \(outcome.cases) \(outcome.cases == 1 ? "case" : "cases"), built in \(ms) ms")
+            Console.error(
+                "panel-report: build \(outcome.build): \(outcome.cases) \(outcome.cases == 1 ? "case" : "cases"), built in \(ms) ms")
         } else {
-            Console.error("panel-report: build \(outcome.build): \(errors) \(errors == 1 ? "problem" : "problems") to fix, listed on the page (\(ms) ms)")
+            Console.error(
+                "panel-report: build \(outcome.build): \(errors) \(errors == 1 ? "problem" : "problems") to fix, listed on the page (\(ms) ms)"
+            )
         }
     }
 }

@@ -22,7 +22,9 @@ enum PreviewProgram {
         let program = path
         let arguments = [program] + CommandLine.arguments.dropFirst()
         let error = System.exec(program, arguments: arguments)
-        throw Failure(.unavailable, "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) "
-            + "(\(error)); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)")
+        throw Failure(
+            .unavailable,
+            "panel-report: preview is served by the program \(name), which could not be started from \(Printable.text(program)) "
+                + "(\(error)); 'swift build' builds it beside panel-report (scripts/report builds both with -c release)")
     }
 }

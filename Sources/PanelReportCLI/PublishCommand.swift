@@ -27,15 +27,20 @@ struct PublishCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The build folder.", valueName: "dir"))
     var output = "Output"
 
-    @Option(help: ArgumentHelp("The site folder: its link current (what the web server serves) and releases/ are kept here.",
-                                  valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The site folder: its link current (what the web server serves) and releases/ are kept here.",
+            valueName: "dir"))
     var site: String
 
     @Option(help: ArgumentHelp("Keep the newest N releases (default: all); never the live one nor the one before it.", valueName: "N"))
     var keep: Int?
 
-    @Option(name: .customLong("suppress-below"), help: ArgumentHelp("As build's: publish every count from 1 to N-1 as [c] (overrides review.yaml's "
-        + "disclosure.suppress_below).", valueName: "N"))
+    @Option(
+        name: .customLong("suppress-below"),
+        help: ArgumentHelp(
+            "As build's: publish every count from 1 to N-1 as [c] (overrides review.yaml's "
+                + "disclosure.suppress_below).", valueName: "N"))
     var suppressBelow: Int?
 
     @Flag(help: "As build's: also print the report to report.pdf with headless Chromium, and publish it.")
@@ -47,10 +52,13 @@ struct PublishCommand: ParsableCommand {
     @OptionGroup var log: LogOptions
 
     func validate() throws {
-        if let keep, keep < 1 { throw ValidationError("--keep \(keep): expected a whole number of 1 or more (the live release is always kept)") }
+        if let keep, keep < 1 {
+            throw ValidationError("--keep \(keep): expected a whole number of 1 or more (the live release is always kept)")
+        }
         if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
-            throw ValidationError("--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
-                + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
+            throw ValidationError(
+                "--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
+                    + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
         }
     }
 
@@ -60,32 +68,41 @@ struct PublishCommand: ParsableCommand {
             let place = Site(site)
             try place.locked {
                 // The build's options are the manifest's: a build with others is not an unchanged one.
-                let built = try Building(inputs: input.inputs, templates: templateOptions.templates, output: output, suppressBelow: suppressBelow,
-                                         ifChanged: true, pdf: pdf, chromium: chromium).run(clock)
+                let built = try Building(
+                    inputs: input.inputs, templates: templateOptions.templates, output: output, suppressBelow: suppressBelow,
+                    ifChanged: true, pdf: pdf, chromium: chromium
+                ).run(clock)
                 Console.info(built.line)
                 let done = try place.publish(from: output, keep: keep) { problem in
                     Console.warning("panel-report: " + problem.line + "; it was live", file: problem.file)
                 }
-                let pruned = done.pruned.isEmpty ? "" : "; removed \(done.pruned.count) old \(done.pruned.count == 1 ? "release" : "releases") "
-                    + "(--keep \(keep ?? 0)): " + done.pruned.joined(separator: ", ")
+                let pruned =
+                    done.pruned.isEmpty
+                    ? ""
+                    : "; removed \(done.pruned.count) old \(done.pruned.count == 1 ? "release" : "releases") "
+                        + "(--keep \(keep ?? 0)): " + done.pruned.joined(separator: ", ")
                 let live = "\(place.shown)/\(Site.current) -> \(Site.linkTarget(done.live))"
                 let time = RunClock.format(clock.seconds)
                 if done.pinned {
-                    Console.summary("panel-report: unchanged: \(live) stays live, put there by a rollback (intact, \(done.files) files); the build "
-                        + "\(Site.linkTarget(done.id)) is from inputs published before it, so it is not switched until they change\(pruned) (\(time))",
-                                    outcome: "unchanged", code: 0, seconds: clock.seconds)
+                    Console.summary(
+                        "panel-report: unchanged: \(live) stays live, put there by a rollback (intact, \(done.files) files); the build "
+                            + "\(Site.linkTarget(done.id)) is from inputs published before it, so it is not switched until they change\(pruned) (\(time))",
+                        outcome: "unchanged", code: 0, seconds: clock.seconds)
                 } else if done.previous == done.live && done.copied {
-                    Console.summary("panel-report: republished: \(live) was damaged (see the warnings above) and is replaced by a fresh, verified copy of "
-                        + "\(OutputWriter.Folder(output).shown) (\(done.files) files)\(pruned) (\(time))",
-                                    outcome: "republished", code: 0, seconds: clock.seconds)
+                    Console.summary(
+                        "panel-report: republished: \(live) was damaged (see the warnings above) and is replaced by a fresh, verified copy of "
+                            + "\(OutputWriter.Folder(output).shown) (\(done.files) files)\(pruned) (\(time))",
+                        outcome: "republished", code: 0, seconds: clock.seconds)
                 } else if done.previous == done.live {
-                    Console.summary("panel-report: unchanged: \(live) is intact (\(done.files) files match its manifest.json); nothing was written"
-                        + "\(pruned) (\(time))", outcome: "unchanged", code: 0, seconds: clock.seconds)
+                    Console.summary(
+                        "panel-report: unchanged: \(live) is intact (\(done.files) files match its manifest.json); nothing was written"
+                            + "\(pruned) (\(time))", outcome: "unchanged", code: 0, seconds: clock.seconds)
                 } else {
                     let how = done.copied ? "a new copy" : "a release already there, verified"
                     let was = done.previous.map { "; was " + Site.linkTarget($0) } ?? ""
-                    Console.summary("panel-report: published: \(live) (\(done.files) files, \(how)\(was))\(pruned) (\(time))",
-                                    outcome: "published", code: 0, seconds: clock.seconds)
+                    Console.summary(
+                        "panel-report: published: \(live) (\(done.files) files, \(how)\(was))\(pruned) (\(time))",
+                        outcome: "published", code: 0, seconds: clock.seconds)
                 }
             }
         }

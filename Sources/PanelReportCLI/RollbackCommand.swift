@@ -30,9 +30,10 @@ struct RollbackCommand: ParsableCommand {
             }
             try place.locked {
                 let switched = try place.rollback(to: to)
-                Console.summary("panel-report: rolled back: \(place.shown)/\(Site.current) -> \(Site.linkTarget(switched.to)) (verified; was "
-                    + "\(Site.linkTarget(switched.from))); publish keeps it live until the inputs change (\(RunClock.format(clock.seconds)))",
-                                outcome: "rolled-back", code: 0, seconds: clock.seconds)
+                Console.summary(
+                    "panel-report: rolled back: \(place.shown)/\(Site.current) -> \(Site.linkTarget(switched.to)) (verified; was "
+                        + "\(Site.linkTarget(switched.from))); publish keeps it live until the inputs change (\(RunClock.format(clock.seconds)))",
+                    outcome: "rolled-back", code: 0, seconds: clock.seconds)
             }
         }
     }

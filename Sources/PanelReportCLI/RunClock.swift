@@ -65,8 +65,9 @@ final class RunClock: @unchecked Sendable {
         begin("")
         let done = stages.withLock { $0.done }
         guard !done.isEmpty else { return }
-        Console.debug("panel-report: timings: " + done.map { "\($0.0) \(Self.milliseconds($0.1))" }.joined(separator: ", ")
-            + "; total \(Self.milliseconds(seconds))")
+        Console.debug(
+            "panel-report: timings: " + done.map { "\($0.0) \(Self.milliseconds($0.1))" }.joined(separator: ", ")
+                + "; total \(Self.milliseconds(seconds))")
     }
 
     /// A stage's time in milliseconds ("12.3 ms"): a small build's stages take a few each.

@@ -30,7 +30,8 @@ struct StatsCommand: ParsableCommand {
             let statistics = CohortStatistics(cohort)
             switch format {
             case .json:
-                let data = StatisticsFile(statistics: statistics, values: ReportValues(statistics: statistics, review: cohort.review)).data()
+                let data = StatisticsFile(statistics: statistics, values: ReportValues(statistics: statistics, review: cohort.review))
+                    .data()
                 FileHandle.standardOutput.write(data)
             case .table:
                 for line in HeadlineTable.lines(statistics) { Console.out(line) }

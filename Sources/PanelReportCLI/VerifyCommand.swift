@@ -33,28 +33,37 @@ struct VerifyCommand: ParsableCommand {
             } catch {
                 switch error {
                 case .missing:
-                    throw Failure(.missingInput, "panel-report: \(folder.shown)/\(Manifest.fileName): no such file; build the report first (panel-report "
-                        + "build --output \(folder.shown))")
+                    throw Failure(
+                        .missingInput,
+                        "panel-report: \(folder.shown)/\(Manifest.fileName): no such file; build the report first (panel-report "
+                            + "build --output \(folder.shown))")
                 case .unusable(let why):
-                    throw Failure(.badData, lines: ["panel-report: \(folder.shown)/\(Manifest.fileName) \(why); build the report again"], outcome: "damaged")
+                    throw Failure(
+                        .badData, lines: ["panel-report: \(folder.shown)/\(Manifest.fileName) \(why); build the report again"],
+                        outcome: "damaged")
                 }
             }
             let damage = manifest.damage(in: folder.root)
             clock.finish()
             guard damage.isEmpty else {
                 let count = { (n: Int, what: String) in n == 0 ? nil : "\(n) \(what)" }
-                let counts = [count(damage.filter { if case .missing = $0 { true } else { false } }.count, "missing"),
-                              count(damage.filter { if case .altered = $0 { true } else { false } }.count, "altered"),
-                              count(damage.filter { if case .unexpected = $0 { true } else { false } }.count, "unexpected")]
-                    .compactMap { $0 }.joined(separator: ", ")
-                throw Failure(.badData, problems: damage.map { (file: "\(folder.shown)/\($0.path)", line: "\(folder.shown)/\($0.description)") },
-                              summary: "panel-report: \(folder.shown) differs from its \(Manifest.fileName): \(counts); do not publish it, build it again "
-                                + "(\(RunClock.format(clock.seconds)))",
-                              outcome: "damaged")
+                let counts = [
+                    count(damage.filter { if case .missing = $0 { true } else { false } }.count, "missing"),
+                    count(damage.filter { if case .altered = $0 { true } else { false } }.count, "altered"),
+                    count(damage.filter { if case .unexpected = $0 { true } else { false } }.count, "unexpected"),
+                ]
+                .compactMap { $0 }.joined(separator: ", ")
+                throw Failure(
+                    .badData, problems: damage.map { (file: "\(folder.shown)/\($0.path)", line: "\(folder.shown)/\($0.description)") },
+                    summary:
+                        "panel-report: \(folder.shown) differs from its \(Manifest.fileName): \(counts); do not publish it, build it again "
+                        + "(\(RunClock.format(clock.seconds)))",
+                    outcome: "damaged")
             }
-            Console.summary("panel-report: \(folder.shown) is intact: \(manifest.files.count) files match its \(Manifest.fileName) (\(manifest.kind), built "
-                + "by panel-report \(manifest.tool.version); \(RunClock.format(clock.seconds)))",
-                            outcome: "intact", code: 0, seconds: clock.seconds)
+            Console.summary(
+                "panel-report: \(folder.shown) is intact: \(manifest.files.count) files match its \(Manifest.fileName) (\(manifest.kind), built "
+                    + "by panel-report \(manifest.tool.version); \(RunClock.format(clock.seconds)))",
+                outcome: "intact", code: 0, seconds: clock.seconds)
         }
     }
 }

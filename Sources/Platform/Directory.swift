@@ -33,15 +33,16 @@ public enum Directory {
                 return (checked ?? String(cString: c), checked != nil)
             }
             if name == "." || name == ".." { continue }
-            let kind: FileKind? = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): .file
-            case Int32(DT_DIR): .folder
-            case Int32(DT_LNK): .link
-            case Int32(DT_FIFO): .fifo
-            case Int32(DT_CHR), Int32(DT_BLK): .device
-            case Int32(DT_SOCK): .socket
-            default: nil
-            }
+            let kind: FileKind? =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): .file
+                case Int32(DT_DIR): .folder
+                case Int32(DT_LNK): .link
+                case Int32(DT_FIFO): .fifo
+                case Int32(DT_CHR), Int32(DT_BLK): .device
+                case Int32(DT_SOCK): .socket
+                default: nil
+                }
             found.append(Entry(name: name, kind: kind, isValidUTF8: valid))
         }
         return found

@@ -29,8 +29,9 @@ public enum FileReading {
             case .missing: "no such file"
             case .notRegular(let what): "not a regular file but \(what)"
             case .symbolicLink: "is a symbolic link, which is not followed here"
-            case .outOfMemory(let bytes): "there is not enough memory to read it (\(bytes) bytes were needed); free some memory or raise the limit (ulimit "
-                + "-v) and try again"
+            case .outOfMemory(let bytes):
+                "there is not enough memory to read it (\(bytes) bytes were needed); free some memory or raise the limit (ulimit "
+                    + "-v) and try again"
             case .system(let error): error.description
             }
         }

@@ -96,7 +96,9 @@ public enum System {
     /// lacks it, `EINVAL` where the file system cannot.
     public static func exchange(_ first: String, _ second: String) throws(SystemError) {
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { throw SystemError(call: "renameat2", code: ENOSYS, path: first) }
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else {
+            throw SystemError(call: "renameat2", code: ENOSYS, path: first)
+        }
         let renameAt2 = unsafeBitCast(symbol, to: RenameAt2.self)
         let exchange: UInt32 = 2  // RENAME_EXCHANGE, from <linux/fs.h>
         _ = try retrying("renameat2", first) { renameAt2(AT_FDCWD, first, AT_FDCWD, second, exchange) }
@@ -192,7 +194,8 @@ public enum System {
 
     /// Watches the folder at `path` for every change to its entries; the watch descriptor.
     public static func inotifyWatchFolder(_ fd: Int32, _ path: String) throws(SystemError) -> Int32 {
-        let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MODIFY) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
+        let mask =
+            UInt32(IN_CLOSE_WRITE) | UInt32(IN_MODIFY) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
             | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO) | UInt32(IN_ATTRIB) | UInt32(IN_DELETE_SELF)
             | UInt32(IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
         return try retrying("inotify_add_watch", path) { inotify_add_watch(fd, path, mask) }

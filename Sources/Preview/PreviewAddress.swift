@@ -16,8 +16,10 @@ public struct PreviewAddress: Sendable {
         } else if inet_pton(AF_INET6, host, &v6) == 1 {
             isIPv6 = true
         } else {
-            throw Failure(.usage, "--host \(Printable.text(host)): not an IP address; give one such as 127.0.0.1 (the default), ::1 or 0.0.0.0 (names are "
-                + "not looked up)")
+            throw Failure(
+                .usage,
+                "--host \(Printable.text(host)): not an IP address; give one such as 127.0.0.1 (the default), ::1 or 0.0.0.0 (names are "
+                    + "not looked up)")
         }
     }
 

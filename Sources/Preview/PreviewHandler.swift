@@ -41,7 +41,9 @@ public struct PreviewHandler: Sendable {
             return Self.text(405, "Method Not Allowed", "Only GET and HEAD are answered here.\n")
         }
         guard allowedHostNames.contains(Self.hostName(request.host ?? "")) else {
-            return Self.text(403, "Forbidden", "This preview answers only requests addressed to 127.0.0.1, localhost or a name given with --allow-host.\n")
+            return Self.text(
+                403, "Forbidden",
+                "This preview answers only requests addressed to 127.0.0.1, localhost or a name given with --allow-host.\n")
         }
         let state = session.state
         switch request.path {
@@ -54,8 +56,11 @@ public struct PreviewHandler: Sendable {
         default:
             let path = String(request.path.drop { $0 == "/" })
             guard state.isReport, let bytes = state.files[path] else {
-                return Self.text(404, "Not Found", state.isReport ? "There is no \(request.path) in this report.\n"
-                                 : "The report cannot be built just now; its problems are listed at /.\n")
+                return Self.text(
+                    404, "Not Found",
+                    state.isReport
+                        ? "There is no \(request.path) in this report.\n"
+                        : "The report cannot be built just now; its problems are listed at /.\n")
             }
             return Self.file(bytes, type: Self.contentType(path))
         }
@@ -94,8 +99,9 @@ public struct PreviewHandler: Sendable {
     }
 
     private static func text(_ status: Int, _ reason: String, _ message: String) -> PreviewResponse {
-        PreviewResponse(status: status, reason: reason,
-                        headers: [(name: "Content-Type", value: "text/plain; charset=utf-8"), (name: "Cache-Control", value: "no-store")],
-                        body: Data(message.utf8))
+        PreviewResponse(
+            status: status, reason: reason,
+            headers: [(name: "Content-Type", value: "text/plain; charset=utf-8"), (name: "Cache-Control", value: "no-store")],
+            body: Data(message.utf8))
     }
 }

@@ -7,7 +7,8 @@ import XMLWriter
 /// the same reload script as the report, so that it turns back into the report by
 /// itself once the files are fixed. Written through ``XMLWriter`` like the report.
 enum PreviewProblemsPage {
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action "
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action "
         + "'none'"
 
     static let css = """
@@ -37,8 +38,10 @@ enum PreviewProblemsPage {
             try w.element("body") {
                 try w.element("main") {
                     try w.element("h1", text: "The report cannot be built: \(count(errors, "problem", "problems")) to fix")
-                    try w.element("p", ["class": "lead"], text: "Fix the files in \(Printable.text(inputs)) and \(Printable.text(templates)) and save them: "
-                        + "this page turns back into the report by itself. Nothing was written to disk.")
+                    try w.element(
+                        "p", ["class": "lead"],
+                        text: "Fix the files in \(Printable.text(inputs)) and \(Printable.text(templates)) and save them: "
+                            + "this page turns back into the report by itself. Nothing was written to disk.")
                     try w.element("ol") {
                         for problem in problems { try item(problem, w) }
                     }

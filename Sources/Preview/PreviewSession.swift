@@ -79,8 +79,11 @@ public final class PreviewSession: @unchecked Sendable {
             result = CohortLoader.load(inputs: inputs, fileSystem: fs, parsed: parsed)
         } else {
             result = nil
-            problems.append(PreviewProblem(place: inputs, message: "no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml "
-                + "and cases/", isWarning: false))
+            problems.append(
+                PreviewProblem(
+                    place: inputs,
+                    message: "no such folder; point --inputs at a folder with review.yaml, areas.yaml, vocabulary.yaml "
+                        + "and cases/", isWarning: false))
         }
         if let result {
             problems += result.diagnostics.map { problem($0, read: fs.read) }
@@ -105,8 +108,9 @@ public final class PreviewSession: @unchecked Sendable {
                 cases = cohort.cases.count
                 do {
                     let stamp = draft ? DraftStamp(built: try DraftClock.now(), inputs: String(digest(of: now).prefix(12))) : nil
-                    let options = BuildOptions(draft: draft,
-                                               stamp: stamp, previewScript: script)
+                    let options = BuildOptions(
+                        draft: draft,
+                        stamp: stamp, previewScript: script)
                     do throws(ReportBuildError) {
                         let built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
                         problems += built.warnings.map { problem($0, read: templateTexts) }
@@ -128,11 +132,17 @@ public final class PreviewSession: @unchecked Sendable {
         if files == nil {
             let shown = problems.filter { !$0.isWarning } + problems.filter(\.isWarning)
             do {
-                files = ["report.html": Data(try PreviewProblemsPage.html(shown, inputs: inputs, templates: templates, reloadScript: script).utf8)]
+                files = [
+                    "report.html": Data(
+                        try PreviewProblemsPage.html(shown, inputs: inputs, templates: templates, reloadScript: script).utf8)
+                ]
             } catch {
                 // The page escapes everything it prints; should the writer still refuse, say so plainly.
-                files = ["report.html": Data(("The report cannot be built, and its problems could not be shown as a page (\(error)); see the messages in the "
-                    + "terminal.").utf8)]
+                files = [
+                    "report.html": Data(
+                        ("The report cannot be built, and its problems could not be shown as a page (\(error)); see the messages in the "
+                            + "terminal.").utf8)
+                ]
             }
         }
         current.withLock { $0 = PreviewState(build: build, files: files ?? [:], isReport: isReport) }
@@ -180,14 +190,16 @@ public final class PreviewSession: @unchecked Sendable {
         case .file, .csvRow, .csvCell, .sheet, .sheetRow, .sheetCell: break
         }
         let source = line.flatMap { l in read[diagnostic.location.file].flatMap { PreviewProblem.sourceLine(l, of: $0) } }
-        return PreviewProblem(place: place, message: message, isWarning: !diagnostic.isError,
-                              line: source == nil ? nil : line, source: source, column: column)
+        return PreviewProblem(
+            place: place, message: message, isWarning: !diagnostic.isError,
+            line: source == nil ? nil : line, source: source, column: column)
     }
 
     private func problem(_ template: TemplateProblem, read: [String: [UInt8]]) -> PreviewProblem {
         let place = template.line.map { "\(template.file):\($0)" } ?? template.file
         let source = template.line.flatMap { l in read[template.file].flatMap { PreviewProblem.sourceLine(l, of: $0) } }
-        return PreviewProblem(place: place, message: template.message, isWarning: template.isWarning,
-                              line: source == nil ? nil : template.line, source: source)
+        return PreviewProblem(
+            place: place, message: template.message, isWarning: template.isWarning,
+            line: source == nil ? nil : template.line, source: source)
     }
 }

@@ -34,7 +34,8 @@ public protocol PreviewTransport: Sendable {
     static func bindProblem(host: String, isIPv6: Bool, port: UInt16) -> Int32?
 
     /// Serves until stopped, calling `listening` with the port once it accepts connections.
-    static func serve(host: String, isIPv6: Bool, port: UInt16,
-                      respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse,
-                      listening: @escaping @Sendable (UInt16) -> Void) async throws
+    static func serve(
+        host: String, isIPv6: Bool, port: UInt16,
+        respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse,
+        listening: @escaping @Sendable (UInt16) -> Void) async throws
 }

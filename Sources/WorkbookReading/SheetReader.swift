@@ -76,21 +76,36 @@ private struct SheetState: ~Copyable {
         case other(String)
 
         init(_ bytes: UnsafeBufferPointer<UInt8>?) {
-            guard let bytes else { self = .number; return }
+            guard let bytes else {
+                self = .number
+                return
+            }
             switch bytes.count {
             case 1:
                 switch bytes[0] {
-                case UInt8(ascii: "s"): self = .shared; return
-                case UInt8(ascii: "n"): self = .number; return
-                case UInt8(ascii: "b"): self = .boolean; return
-                case UInt8(ascii: "e"): self = .error; return
-                case UInt8(ascii: "d"): self = .date; return
+                case UInt8(ascii: "s"):
+                    self = .shared
+                    return
+                case UInt8(ascii: "n"):
+                    self = .number
+                    return
+                case UInt8(ascii: "b"):
+                    self = .boolean
+                    return
+                case UInt8(ascii: "e"):
+                    self = .error
+                    return
+                case UInt8(ascii: "d"):
+                    self = .date
+                    return
                 default: break
                 }
             case 3 where XMLName.equal(bytes, "str"):
-                self = .string; return
+                self = .string
+                return
             case 9 where XMLName.equal(bytes, "inlineStr"):
-                self = .inlineString; return
+                self = .inlineString
+                return
             default:
                 break
             }
@@ -155,18 +170,27 @@ private struct SheetState: ~Copyable {
             var column = lastColumn + 1
             if let reference = attributes.raw("r") {
                 guard let place = CellReference.parse(reference), place.row == rowNumber else {
-                    throw WorkbookError(sheet: name, "a cell in row \(rowNumber) has the reference \(XMLAttributes.decoded(reference).debugDescription), which is not a cell of that row; save the workbook again from the spreadsheet")
+                    throw WorkbookError(
+                        sheet: name,
+                        "a cell in row \(rowNumber) has the reference \(XMLAttributes.decoded(reference).debugDescription), which is "
+                            + "not a cell of that row; save the workbook again from the spreadsheet"
+                    )
                 }
                 column = place.column
             }
             lastColumn = column
-            cell = OpenCell(column: column, row: rowNumber, type: CellType(attributes.raw("t")),
-                            style: attributes.raw("s").flatMap(SheetReader.integer))
+            cell = OpenCell(
+                column: column, row: rowNumber, type: CellType(attributes.raw("t")),
+                style: attributes.raw("s").flatMap(SheetReader.integer))
         } else if element == "row" {
             try finishRow()
             if let written = attributes.raw("r") {
                 guard let number = SheetReader.integer(written), number > rowNumber, number <= 1_048_576 else {
-                    throw WorkbookError(sheet: name, "a row is numbered \(XMLAttributes.decoded(written).debugDescription), which is not a row after row \(rowNumber); save the workbook again from the spreadsheet")
+                    throw WorkbookError(
+                        sheet: name,
+                        "a row is numbered \(XMLAttributes.decoded(written).debugDescription), which is not a row after row "
+                            + "\(rowNumber); save the workbook again from the spreadsheet"
+                    )
                 }
                 rowNumber = number
             } else {
@@ -198,8 +222,10 @@ private struct SheetState: ~Copyable {
         if element == "c" {
             if let open = cell, let value = try value(of: open) {
                 if open.column >= limits.maxColumns {
-                    throw WorkbookError(sheet: name, cell: CellReference.letters(open.column) + String(open.row),
-                                        "the cell is beyond column \(limits.maxColumns) (\(CellReference.letters(limits.maxColumns - 1))); the workbook is refused")
+                    throw WorkbookError(
+                        sheet: name, cell: CellReference.letters(open.column) + String(open.row),
+                        "the cell is beyond column \(limits.maxColumns) (\(CellReference.letters(limits.maxColumns - 1))); the workbook is refused"
+                    )
                 }
                 rowCells.append(Workbook.Cell(column: open.column, row: open.row, value: value))
             }
@@ -227,16 +253,18 @@ private struct SheetState: ~Copyable {
         guard gathering != .none else { return }
         text.append(contentsOf: piece)
         if text.count > limits.maxCellBytes, let open = cell {
-            throw WorkbookError(sheet: name, cell: CellReference.letters(open.column) + String(open.row),
-                                "the cell is larger than \(limits.maxCellBytes) bytes; the workbook is refused")
+            throw WorkbookError(
+                sheet: name, cell: CellReference.letters(open.column) + String(open.row),
+                "the cell is larger than \(limits.maxCellBytes) bytes; the workbook is refused")
         }
     }
 
     /// What a finished cell holds, or `nil` when it is empty.
     private func value(of cell: OpenCell) throws(WorkbookError) -> Workbook.Value? {
         func broken(_ what: String) -> WorkbookError {
-            WorkbookError(sheet: name, cell: CellReference.letters(cell.column) + String(cell.row),
-                          "\(what); save the workbook again from the spreadsheet")
+            WorkbookError(
+                sheet: name, cell: CellReference.letters(cell.column) + String(cell.row),
+                "\(what); save the workbook again from the spreadsheet")
         }
         if cell.type == .inlineString {
             if let inline = cell.inline { return .text(inline) }
@@ -292,8 +320,9 @@ extension String {
         var i = 0
         while i < scalars.count {
             if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
-               let value = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)...(i + 5)])), radix: 16),
-               let scalar = Unicode.Scalar(value) {
+                let value = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)...(i + 5)])), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            {
                 out.append(scalar)
                 i += 7
             } else {
@@ -309,7 +338,8 @@ extension String {
         if let first = utf8.first, let last = utf8.last, Self.isPlainASCII(first), Self.isPlainASCII(last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 

@@ -23,9 +23,11 @@ public struct WorkbookLimits: Hashable, Sendable {
     /// (libxml2 refuses only past 256).
     public var maxDepth: Int
 
-    public init(maxPartBytes: Int = 64 * 1024 * 1024, maxCells: Int = 2_000_000, maxRows: Int = 100_001,
-                maxColumns: Int = 1_000, maxCellBytes: Int = 1024 * 1024, maxSharedStrings: Int = 1_000_000,
-                maxDepth: Int = 64) {
+    public init(
+        maxPartBytes: Int = 64 * 1024 * 1024, maxCells: Int = 2_000_000, maxRows: Int = 100_001,
+        maxColumns: Int = 1_000, maxCellBytes: Int = 1024 * 1024, maxSharedStrings: Int = 1_000_000,
+        maxDepth: Int = 64
+    ) {
         self.maxPartBytes = maxPartBytes
         self.maxCells = maxCells
         self.maxRows = maxRows

@@ -9,21 +9,28 @@
 public enum WorkbookReader {
     /// The sheets named in `sheets` (matched without regard to letter case), as far as
     /// the workbook has them; a sheet it does not have is simply absent from the result.
-    public static func read(_ bytes: [UInt8], sheets wanted: [String],
-                            limits: WorkbookLimits = .standard) throws(WorkbookError) -> Workbook {
+    public static func read(
+        _ bytes: [UInt8], sheets wanted: [String],
+        limits: WorkbookLimits = .standard
+    ) throws(WorkbookError) -> Workbook {
         try read(bytes, sheets: wanted, limits: limits, chunkSize: 64 * 1024)
     }
 
-    static func read(_ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits,
-                     chunkSize: Int) throws(WorkbookError) -> Workbook {
+    static func read(
+        _ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits,
+        chunkSize: Int
+    ) throws(WorkbookError) -> Workbook {
         var result: [String: Workbook.Sheet] = [:]
         var current: String? = nil
-        let names = try read(bytes, sheets: wanted, limits: limits, chunkSize: chunkSize, sheet: { wanted, name in
-            result[wanted] = Workbook.Sheet(name: name, rows: [])
-            current = wanted
-        }, row: { row in
-            if let current { result[current]?.rows.append(row) }
-        })
+        let names = try read(
+            bytes, sheets: wanted, limits: limits, chunkSize: chunkSize,
+            sheet: { wanted, name in
+                result[wanted] = Workbook.Sheet(name: name, rows: [])
+                current = wanted
+            },
+            row: { row in
+                if let current { result[current]?.rows.append(row) }
+            })
         return Workbook(sheetNames: names, sheets: result)
     }
 
@@ -35,21 +42,27 @@ public enum WorkbookReader {
     /// What was handed over stands only if this returns: when it throws, the workbook
     /// is refused as a whole, whatever rows came before. Returns every sheet's name,
     /// in the workbook's order.
-    public static func read(_ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits = .standard,
-                            sheet: (_ wanted: String, _ name: String) -> Void,
-                            row: (Workbook.Row) -> Void) throws(WorkbookError) -> [String] {
+    public static func read(
+        _ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits = .standard,
+        sheet: (_ wanted: String, _ name: String) -> Void,
+        row: (Workbook.Row) -> Void
+    ) throws(WorkbookError) -> [String] {
         try read(bytes, sheets: wanted, limits: limits, chunkSize: 64 * 1024, sheet: sheet, row: row)
     }
 
     /// The same, expanding and parsing `chunkSize` bytes at a time (the tests try small ones).
-    static func read(_ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits, chunkSize: Int,
-                     sheet: (_ wanted: String, _ name: String) -> Void,
-                     row: (Workbook.Row) -> Void) throws(WorkbookError) -> [String] {
+    static func read(
+        _ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits, chunkSize: Int,
+        sheet: (_ wanted: String, _ name: String) -> Void,
+        row: (Workbook.Row) -> Void
+    ) throws(WorkbookError) -> [String] {
         let zip = try ZipParts(bytes, limits: limits, chunkSize: chunkSize)
         let workbookPath = try officeDocument(zip)
         let sheetList = SheetListReader()
         guard try parse(zip, part: workbookPath, with: sheetList) else {
-            throw WorkbookError("is not an .xlsx workbook: it has no workbook part (\(workbookPath)); save it from the spreadsheet as \"Excel Workbook (.xlsx)\"")
+            throw WorkbookError(
+                "is not an .xlsx workbook: it has no workbook part (\(workbookPath)); save it from the spreadsheet as \"Excel Workbook (.xlsx)\""
+            )
         }
         let declared = sheetList.sheets
         let relationships = try relations(zip, of: workbookPath)
@@ -62,7 +75,9 @@ public enum WorkbookReader {
         for name in wanted {
             guard let found = declared.first(where: { $0.name.lowercased() == name.lowercased() }) else { continue }
             guard let target = relationships.first(where: { $0.id == found.relationship })?.target, zip.has(target) else {
-                throw WorkbookError(sheet: found.name, "the sheet is listed in the workbook but its part is missing; save the workbook again from the spreadsheet")
+                throw WorkbookError(
+                    sheet: found.name,
+                    "the sheet is listed in the workbook but its part is missing; save the workbook again from the spreadsheet")
             }
             if shared == nil {
                 let strings = SharedStringsReader(limits: limits)
@@ -128,7 +143,8 @@ public enum WorkbookReader {
         override func start(_ name: XMLName, _ attributes: XMLAttributes) {
             guard name == "Relationship" else { return }
             guard let id = attributes.string("Id"), let target = attributes.string("Target"),
-                  attributes.string("TargetMode") != "External" else { return }
+                attributes.string("TargetMode") != "External"
+            else { return }
             found.append(Relationship(id: id, type: attributes.string("Type") ?? "", target: resolve(target, from: base)))
         }
     }
@@ -164,7 +180,8 @@ public enum WorkbookReader {
         override func start(_ name: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
             if name == "si" {
                 if strings.count >= limits.maxSharedStrings {
-                    throw WorkbookError("the shared-strings table holds more than \(limits.maxSharedStrings) entries; the workbook is refused")
+                    throw WorkbookError(
+                        "the shared-strings table holds more than \(limits.maxSharedStrings) entries; the workbook is refused")
                 }
                 inItem = true
                 current.removeAll(keepingCapacity: true)
@@ -190,7 +207,8 @@ public enum WorkbookReader {
             guard inText else { return }
             current.append(contentsOf: bytes)
             if current.count > limits.maxCellBytes {
-                throw WorkbookError("shared string \(strings.count + 1) is larger than \(limits.maxCellBytes) bytes; the workbook is refused")
+                throw WorkbookError(
+                    "shared string \(strings.count + 1) is larger than \(limits.maxCellBytes) bytes; the workbook is refused")
             }
         }
     }
@@ -247,8 +265,14 @@ struct Styles {
         var inQuotes = false, inBracket = false, escaped = false
         var bracket = ""
         for character in code.lowercased() {
-            if escaped { escaped = false; continue }
-            if inQuotes { if character == "\"" { inQuotes = false }; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if inQuotes {
+                if character == "\"" { inQuotes = false }
+                continue
+            }
             if inBracket {
                 if character == "]" {
                     inBracket = false
@@ -261,7 +285,9 @@ struct Styles {
             switch character {
             case "\"": inQuotes = true
             case "\\", "_", "*": escaped = true
-            case "[": inBracket = true; bracket = ""
+            case "[":
+                inBracket = true
+                bracket = ""
             case ";": return false  // the first section decides
             case "d", "m", "y", "h", "s": return true
             default: continue

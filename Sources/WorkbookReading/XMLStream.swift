@@ -157,8 +157,9 @@ final class XMLStream {
     }
 
     static func doctypeRefusal(_ part: String) -> WorkbookError {
-        WorkbookError("the part \(part) declares a document type or entities (<!DOCTYPE …>), which a spreadsheet never writes"
-                      + " and which could make a reader fetch files or expand text without end; the workbook is refused")
+        WorkbookError(
+            "the part \(part) declares a document type or entities (<!DOCTYPE …>), which a spreadsheet never writes"
+                + " and which could make a reader fetch files or expand text without end; the workbook is refused")
     }
 }
 

@@ -38,7 +38,10 @@ struct ZipParts {
         self.limits = limits
         self.chunkSize = chunkSize
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw WorkbookError("is an old-style .xls workbook or a password-protected one, not an .xlsx workbook; save it from the spreadsheet as \"Excel Workbook (.xlsx)\" without a password")
+            throw WorkbookError(
+                "is an old-style .xls workbook or a password-protected one, not an .xlsx workbook; save it from the spreadsheet as "
+                    + "\"Excel Workbook (.xlsx)\" without a password"
+            )
         }
         guard bytes.starts(with: [0x50, 0x4B]) else {
             throw WorkbookError("is not an .xlsx workbook (not a zip archive); save it from the spreadsheet as \"Excel Workbook (.xlsx)\"")
@@ -61,7 +64,9 @@ struct ZipParts {
         guard let entry = entries[path] else { return false }
         let limit = limits.maxPartBytes
         if entry.uncompressedSize > limit {
-            throw WorkbookError("the part \(path) expands to \(entry.uncompressedSize) bytes, more than the limit of \(limit) bytes; the workbook is refused")
+            throw WorkbookError(
+                "the part \(path) expands to \(entry.uncompressedSize) bytes, more than the limit of \(limit) bytes; the workbook is refused"
+            )
         }
         let compressed = bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)]
         var read = 0, produced = 0
@@ -87,34 +92,39 @@ struct ZipParts {
         case 8:
             var crc: UInt = 0
             do {
-                _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: true,
-                                        provider: { position, size in
-                    let start = Int(position)
-                    guard start < compressed.count else { throw Truncated() }
-                    let from = compressed.startIndex + start
-                    var chunk = Data(compressed[from..<(from + min(size, compressed.count - start))])
-                    read += chunk.count
-                    // ZIPFoundation tells zlib that every chunk is `size` bytes long; a
-                    // shorter last chunk would let a damaged stream read past its end.
-                    // Zeros there end a damaged stream in an error instead.
-                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                    return chunk
-                }, consumer: { chunk in
-                    guard produced + chunk.count <= limit else { throw TooLarge() }
-                    produced += chunk.count
-                    chunk.withUnsafeBytes { bytes in
-                        crc = Self.crc(crc, bytes)
-                        consume(bytes)
-                    }
-                })
+                _ = try Data.decompress(
+                    size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: true,
+                    provider: { position, size in
+                        let start = Int(position)
+                        guard start < compressed.count else { throw Truncated() }
+                        let from = compressed.startIndex + start
+                        var chunk = Data(compressed[from..<(from + min(size, compressed.count - start))])
+                        read += chunk.count
+                        // ZIPFoundation tells zlib that every chunk is `size` bytes long; a
+                        // shorter last chunk would let a damaged stream read past its end.
+                        // Zeros there end a damaged stream in an error instead.
+                        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                        return chunk
+                    },
+                    consumer: { chunk in
+                        guard produced + chunk.count <= limit else { throw TooLarge() }
+                        produced += chunk.count
+                        chunk.withUnsafeBytes { bytes in
+                            crc = Self.crc(crc, bytes)
+                            consume(bytes)
+                        }
+                    })
             } catch is TooLarge {
                 throw tooLarge(path, entry)
             } catch {
-                throw WorkbookError("the part \(path) cannot be expanded: its compressed data is damaged; save the workbook again from the spreadsheet")
+                throw WorkbookError(
+                    "the part \(path) cannot be expanded: its compressed data is damaged; save the workbook again from the spreadsheet")
             }
             checksum = UInt32(crc)
         default:
-            throw WorkbookError("the part \(path) is compressed with method \(entry.method), which spreadsheets do not use; save the workbook again from the spreadsheet")
+            throw WorkbookError(
+                "the part \(path) is compressed with method \(entry.method), which spreadsheets do not use; save the workbook again from the spreadsheet"
+            )
         }
         if checksum != entry.checksum { throw damagedChecksum(path) }
         return true
@@ -130,7 +140,10 @@ struct ZipParts {
     }
 
     private func tooLarge(_ path: String, _ entry: Entry) -> WorkbookError {
-        WorkbookError("the part \(path) expands to more than the limit of \(limits.maxPartBytes) bytes (its stated size is \(entry.uncompressedSize)); the workbook is refused")
+        WorkbookError(
+            "the part \(path) expands to more than the limit of \(limits.maxPartBytes) bytes (its stated size is "
+                + "\(entry.uncompressedSize)); the workbook is refused"
+        )
     }
 
     private struct TooLarge: Error {}
@@ -139,8 +152,13 @@ struct ZipParts {
     /// The entries of the central directory by name, every offset checked: the end
     /// record, the directory, each local header, its data and its data descriptor.
     private static func directory(_ bytes: [UInt8]) throws(WorkbookError) -> [String: Entry] {
-        let damaged = WorkbookError("is not a readable .xlsx workbook: the zip archive is damaged (its directory is missing or points outside the file); save it again from the spreadsheet")
-        let zip64 = WorkbookError("is a zip archive in the ZIP64 format, which a workbook of this size never needs; save it again from the spreadsheet as \"Excel Workbook (.xlsx)\"")
+        let damaged = WorkbookError(
+            "is not a readable .xlsx workbook: the zip archive is damaged (its directory is missing or points outside the file); save "
+                + "it again from the spreadsheet"
+        )
+        let zip64 = WorkbookError(
+            "is a zip archive in the ZIP64 format, which a workbook of this size never needs; save it again from the spreadsheet as \"Excel Workbook (.xlsx)\""
+        )
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
         func signature(_ at: Int, _ value: Int) -> Bool { at >= 0 && at + 4 <= bytes.count && u32(at) == value }
@@ -178,13 +196,18 @@ struct ZipParts {
             // takes the first, Python's zipfile and so openpyxl the last): refused, so
             // that what panel-report checks is what every reader sees.
             guard entries[name] == nil else {
-                throw WorkbookError("has two parts named \(name) in its zip archive, which spreadsheet programs read differently; save it again from the spreadsheet as \"Excel Workbook (.xlsx)\"")
+                throw WorkbookError(
+                    "has two parts named \(name) in its zip archive, which spreadsheet programs read differently; save it again from "
+                        + "the spreadsheet as \"Excel Workbook (.xlsx)\""
+                )
             }
             guard flags & 0x01 == 0 else {
-                throw WorkbookError("has an encrypted part, \(name); save it again from the spreadsheet as \"Excel Workbook (.xlsx)\" without a password")
+                throw WorkbookError(
+                    "has an encrypted part, \(name); save it again from the spreadsheet as \"Excel Workbook (.xlsx)\" without a password")
             }
-            entries[name] = Entry(method: method, checksum: checksum, compressedSize: compressed,
-                                  uncompressedSize: uncompressed, dataStart: dataStart)
+            entries[name] = Entry(
+                method: method, checksum: checksum, compressedSize: compressed,
+                uncompressedSize: uncompressed, dataStart: dataStart)
         }
         return entries
     }

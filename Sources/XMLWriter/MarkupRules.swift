@@ -24,7 +24,8 @@ enum MarkupRules {
             if byte == UInt8(ascii: ":") {
                 colons += 1
             } else if !(isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-")
-                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) {
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "."))
+            {
                 return false
             }
             last = byte
@@ -84,7 +85,10 @@ enum MarkupRules {
         var asciiOnly = true
         let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes {
-                if byte >= 0x80 { asciiOnly = false; continue }
+                if byte >= 0x80 {
+                    asciiOnly = false
+                    continue
+                }
                 if byte < 0x20 ? (byte != 0x09 && byte != 0x0A) : byte == 0x7F { return true }
             }
             return false
@@ -131,7 +135,8 @@ enum MarkupRules {
                 case UInt8(ascii: "<"):
                     found.lessThan = true
                     if i + 6 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"),
-                       (0..<5).allSatisfy({ bytes[i + 2 + $0] | 0x20 == style[$0] }) {
+                        (0..<5).allSatisfy({ bytes[i + 2 + $0] | 0x20 == style[$0] })
+                    {
                         found.closingStyle = true
                     }
                 case UInt8(ascii: "&"):

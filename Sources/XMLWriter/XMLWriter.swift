@@ -107,10 +107,9 @@ public final class XMLWriter {
         let isPlainXML = if case .xml = kind { true } else { false }
         let isForeign = parent?.isForeign ?? (kind != .html) || name == "svg"
         let namespace: String? =
-            if isPlainXML { nil }
-            else if isForeign && parent?.isForeign != true { Self.svgNamespace }
-            else if parent == nil && kind == .html { Self.xhtmlNamespace }
-            else { nil }
+            if isPlainXML { nil } else if isForeign && parent?.isForeign != true {
+                Self.svgNamespace
+            } else if parent == nil && kind == .html { Self.xhtmlNamespace } else { nil }
 
         try output.startElement(name)
         rootStarted = true

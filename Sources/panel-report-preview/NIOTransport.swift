@@ -39,9 +39,11 @@ enum NIOTransport: PreviewTransport {
         return bound == 0 ? nil : errno
     }
 
-    static func serve(host: String, isIPv6: Bool, port: UInt16,
-                      respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse,
-                      listening: @escaping @Sendable (UInt16) -> Void) async throws {
+    static func serve(
+        host: String, isIPv6: Bool, port: UInt16,
+        respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse,
+        listening: @escaping @Sendable (UInt16) -> Void
+    ) async throws {
         let limits = PreviewLimits.standard
         let connections = OpenConnections(limit: limits.openConnections)
         // One thread is plenty for one reviewer's browser, and keeps the server's share
@@ -65,8 +67,10 @@ enum NIOTransport: PreviewTransport {
 
     /// A connection's handlers, in the order bytes pass them from the socket; the
     /// tests build the same pipeline on an `EmbeddedChannel`.
-    static func configure(_ pipeline: ChannelPipeline.SynchronousOperations, limits: PreviewLimits, admitted: Bool = true,
-                          respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse) throws {
+    static func configure(
+        _ pipeline: ChannelPipeline.SynchronousOperations, limits: PreviewLimits, admitted: Bool = true,
+        respond: @escaping @Sendable (PreviewRequest) -> PreviewResponse
+    ) throws {
         guard admitted else {
             try pipeline.addHandler(TooManyConnections())
             return
@@ -78,8 +82,9 @@ enum NIOTransport: PreviewTransport {
         parserLimits.maxHeaderFieldSize = limits.headerBlockBytes
         parserLimits.maxHeaderListSize = limits.headerBlockBytes
         parserLimits.maxHeaderFieldCount = limits.headerCount
-        try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: true,
-                                                 withEncoderConfiguration: .init(), withDecoderLimitConfiguration: parserLimits)
+        try pipeline.configureHTTPServerPipeline(
+            withPipeliningAssistance: false, withErrorHandling: true,
+            withEncoderConfiguration: .init(), withDecoderLimitConfiguration: parserLimits)
         try pipeline.addHandler(PreviewRequestHandler(respond: respond))
     }
 }
@@ -106,7 +111,8 @@ final class TooManyConnections: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    static let response = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n"
+    static let response =
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n"
         + "Content-Length: 49\r\nConnection: close\r\n\r\nThis preview has too many connections just now.\n"
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -143,11 +149,14 @@ final class PreviewRequestHandler: ChannelInboundHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let head) = Self.unwrapInboundIn(data) else { return }
-        let hasBody = head.headers.contains(name: "transfer-encoding")
+        let hasBody =
+            head.headers.contains(name: "transfer-encoding")
             || head.headers["content-length"].contains { $0.trimmingCharacters(in: .whitespaces) != "0" }
         let keepOpen = head.isKeepAlive && !hasBody
-        let answer = respond(PreviewRequest(method: head.method.rawValue, path: Self.path(head.uri),
-                                            host: head.headers.first(name: "host")))
+        let answer = respond(
+            PreviewRequest(
+                method: head.method.rawValue, path: Self.path(head.uri),
+                host: head.headers.first(name: "host")))
 
         var headers = HTTPHeaders()
         for (name, value) in answer.headers { headers.add(name: name, value: value) }

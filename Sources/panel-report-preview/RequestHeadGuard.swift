@@ -158,16 +158,26 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         held = nil
         headDeadline?.cancel()
         headDeadline = nil
-        let (status, message) = switch why {
-        case .requestLineTooLong:
-            ("414 URI Too Long", "The request line is longer than \(limits.requestLineBytes) bytes; this preview's addresses are short.\n")
-        case .headersTooLarge:
-            ("431 Request Header Fields Too Large",
-             "The request's header fields are longer than \(limits.headerBlockBytes) bytes or more than \(limits.headerCount) lines.\n")
-        case .headTooSlow:
-            ("408 Request Timeout", "The request did not arrive whole within \(limits.headTimeout.nanoseconds / 1_000_000_000) seconds.\n")
-        }
-        let response = "HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n"
+        let (status, message) =
+            switch why {
+            case .requestLineTooLong:
+                (
+                    "414 URI Too Long",
+                    "The request line is longer than \(limits.requestLineBytes) bytes; this preview's addresses are short.\n"
+                )
+            case .headersTooLarge:
+                (
+                    "431 Request Header Fields Too Large",
+                    "The request's header fields are longer than \(limits.headerBlockBytes) bytes or more than \(limits.headerCount) lines.\n"
+                )
+            case .headTooSlow:
+                (
+                    "408 Request Timeout",
+                    "The request did not arrive whole within \(limits.headTimeout.nanoseconds / 1_000_000_000) seconds.\n"
+                )
+            }
+        let response =
+            "HTTP/1.1 \(status)\r\nContent-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n"
             + "Content-Length: \(message.utf8.count)\r\nConnection: close\r\n\r\n\(message)"
         let channel = context.channel
         context.writeAndFlush(Self.wrapOutboundOut(channel.allocator.buffer(string: response))).whenComplete { _ in

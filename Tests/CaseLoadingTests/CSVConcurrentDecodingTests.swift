@@ -1,6 +1,7 @@
 import CaseLoading
-@testable import CaseValidation
 import Testing
+
+@testable import CaseValidation
 
 /// Case rows are decoded on every core; what comes back must not depend on it.
 @Suite struct CSVConcurrentDecodingTests {

@@ -4,7 +4,8 @@ import Testing
 
 /// A spreadsheet saved with old Mac line endings (CR only) is explained once.
 @Suite struct CSVLineEndingTests {
-    static let oldMac = "Inputs/cases.csv: the lines end with a carriage return only (old Mac line endings), so the file reads as one long row; save it as \"CSV UTF-8 (Comma delimited)\", or convert the line endings from CR to LF"
+    static let oldMac =
+        "Inputs/cases.csv: the lines end with a carriage return only (old Mac line endings), so the file reads as one long row; save it as \"CSV UTF-8 (Comma delimited)\", or convert the line endings from CR to LF"
 
     @Test func crOnlyLineEndingsAreNamedOnce() {
         var files = TestCohort.csvFiles
@@ -21,8 +22,9 @@ import Testing
     @Test func crOnlyInsideAQuotedCellOfAnLFFileIsKept() throws {
         let result = TestCohort.load(TestCohort.csvFiles(replacing: "Fictional text.\n", with: "\"Fictional\rtext.\"\n"))
         // A lone CR inside a cell is a control character in the text, reported as such.
-        #expect(result.lines == [
-            "Inputs/cases.csv:row 2, column summary: contains a control character (U+000D) at character 10; only tab and line breaks are allowed",
-        ])
+        #expect(
+            result.lines == [
+                "Inputs/cases.csv:row 2, column summary: contains a control character (U+000D) at character 10; only tab and line breaks are allowed"
+            ])
     }
 }

@@ -1,6 +1,7 @@
-@testable import CaseLoading
 import CaseValidation
 import Testing
+
+@testable import CaseLoading
 
 /// cases.csv and learning.csv are decoded a row at a time as they are read; what a
 /// broken file gives must be what reading it whole first gave.
@@ -30,19 +31,21 @@ import Testing
     @Test func aFileRefusedAfterItsRowsWereDecodedGivesOnlyTheReadersProblems() {
         let result = load(cases: Self.brokenRow + "C03,A01\nC04,\"open\n")
         #expect(result.cohort == nil)
-        #expect(result.lines == [
-            "Inputs/cases.csv:row 4: the row has 2 cells but the header has 27 columns",
-            "Inputs/cases.csv:row 5, column area: a quoted cell is not closed before the end of the file",
-        ])
+        #expect(
+            result.lines == [
+                "Inputs/cases.csv:row 4: the row has 2 cells but the header has 27 columns",
+                "Inputs/cases.csv:row 5, column area: a quoted cell is not closed before the end of the file",
+            ])
         #expect(result.filesRead == 4 && result.casesRead == 0)
     }
 
     @Test func aByteThatIsNotUTF8AfterTheRowsGivesOnlyThat() {
         let text = Self.brokenRow + "C03,A01\nC04,x"
         let result = load(cases: text, extra: [0xE9])
-        #expect(result.lines == [
-            #"Inputs/cases.csv:row 5, column area: not UTF-8 text: byte 0xE9 ("é" in Windows-1252) at byte offset \#(text.utf8.count); saved as Windows-1252 or ISO 8859-1 (Latin-1)? save it as "CSV UTF-8 (Comma delimited)""#,
-        ])
+        #expect(
+            result.lines == [
+                #"Inputs/cases.csv:row 5, column area: not UTF-8 text: byte 0xE9 ("é" in Windows-1252) at byte offset \#(text.utf8.count); saved as Windows-1252 or ISO 8859-1 (Latin-1)? save it as "CSV UTF-8 (Comma delimited)""#
+            ])
         // Not text, so not read.
         #expect(result.filesRead == 3)
     }
@@ -51,33 +54,37 @@ import Testing
         var fs = InMemoryFileSystem(textFiles: TestCohort.csvFiles)
         fs.files["Inputs/cases.csv"] = Array((Self.brokenRow + "C03,A01\n" + TestCohort.csv.split(separator: "\n")[1] + "\n").utf8)
         let result = CohortLoader.load(inputs: "Inputs", fileSystem: fs, limits: LoadingLimits(maxCSVRows: 3))
-        #expect(result.lines == [
-            "Inputs/cases.csv:row 4: the row has 2 cells but the header has 27 columns",
-            "Inputs/cases.csv:row 5: the file has more than 3 case rows; the file is refused",
-        ])
+        #expect(
+            result.lines == [
+                "Inputs/cases.csv:row 4: the row has 2 cells but the header has 27 columns",
+                "Inputs/cases.csv:row 5: the file has more than 3 case rows; the file is refused",
+            ])
     }
 
     /// learning.csv refused part-way: the cases' problems stand, its rows' do not.
     @Test func learningRefusedPartWay() {
         let result = load(cases: Self.brokenRow, learning: "case,theme,text,publishable\nC01,sharing,x,false\nC02,domestic-abuse,\"open\n")
         #expect(result.cohort == nil)
-        #expect(result.lines == [
-            Self.manLine,
-            "Inputs/learning.csv:row 3, column text: a quoted cell is not closed before the end of the file",
-        ])
+        #expect(
+            result.lines == [
+                Self.manLine,
+                "Inputs/learning.csv:row 3, column text: a quoted cell is not closed before the end of the file",
+            ])
     }
 
     /// With no case rows, learning.csv is still read for its own problems, and its rows are not decoded.
     @Test func noCaseRowsStillReadsLearningCSV() {
         let header = String(TestCohort.csv.split(separator: "\n")[0])
-        let result = load(cases: header.replacingOccurrences(of: ",summary", with: ",sumary") + "\n",
-                          learning: "case,theme,text,publishable\nC01,sharing,x\nC09,sharing,x,false\n")
-        #expect(result.lines == [
-            "Inputs/cases.csv: no case found; add one row per case below the header",
-            "Inputs/cases.csv:row 1: summary: the header has no such column; every case needs it",
-            "Inputs/cases.csv:row 1, column sumary: unknown column; valid columns: " + CaseCSVColumns.canonical.joined(separator: ", "),
-            "Inputs/learning.csv:row 2: the row has 3 cells but the header has 4 columns",
-        ])
+        let result = load(
+            cases: header.replacingOccurrences(of: ",summary", with: ",sumary") + "\n",
+            learning: "case,theme,text,publishable\nC01,sharing,x\nC09,sharing,x,false\n")
+        #expect(
+            result.lines == [
+                "Inputs/cases.csv: no case found; add one row per case below the header",
+                "Inputs/cases.csv:row 1: summary: the header has no such column; every case needs it",
+                "Inputs/cases.csv:row 1, column sumary: unknown column; valid columns: " + CaseCSVColumns.canonical.joined(separator: ", "),
+                "Inputs/learning.csv:row 2: the row has 3 cells but the header has 4 columns",
+            ])
         #expect(result.filesRead == 5)
     }
 
@@ -123,15 +130,18 @@ import Testing
         let result = Self.load(Self.cases(12_000, broken: broken))
         #expect(result.casesRead == 12_000)
         let sexProblems = result.lines.filter { $0.contains("child.sex") }
-        #expect(sexProblems == broken.sorted().map {
-            "Inputs/cases.csv:row \($0 + 1), column child.sex: \"boy\" is not a valid value; expected one of: male, female"
-        })
+        #expect(
+            sexProblems
+                == broken.sorted().map {
+                    "Inputs/cases.csv:row \($0 + 1), column child.sex: \"boy\" is not a valid value; expected one of: male, female"
+                })
     }
 
     @Test func aFileRefusedAfterSeveralBatchesGivesOnlyItsRefusal() {
         let csv = Self.cases(9_000, broken: [10, 5_000]) + "K9001,\"unclosed\n"
-        #expect(Self.load(csv).lines.filter { !$0.contains("warning") } == [
-            "Inputs/cases.csv:row 9002, column area: a quoted cell is not closed before the end of the file",
-        ])
+        #expect(
+            Self.load(csv).lines.filter { !$0.contains("warning") } == [
+                "Inputs/cases.csv:row 9002, column area: a quoted cell is not closed before the end of the file"
+            ])
     }
 }

@@ -8,13 +8,16 @@ import Testing
     /// Small limits, so that cells, rows and columns cross them in short files.
     static let small = LoadingLimits(maxCSVColumns: 4, maxCSVCellBytes: 7)
 
-    private func expectSame(_ bytes: [UInt8], limits: LoadingLimits = .standard, rowLimit: Int? = nil,
-                            sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectSame(
+        _ bytes: [UInt8], limits: LoadingLimits = .standard, rowLimit: Int? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let new = CSVReader.read(bytes: bytes, file: "t.csv", limits: limits, rowLimit: rowLimit)
         let old = ReferenceCSVReader.read(bytes: bytes, file: "t.csv", limits: limits, rowLimit: rowLimit)
         #expect(new.table == old.table, "\(bytes)", sourceLocation: sourceLocation)
-        #expect(new.diagnostics.map(\.description) == old.diagnostics.map(\.description), "\(bytes)",
-                sourceLocation: sourceLocation)
+        #expect(
+            new.diagnostics.map(\.description) == old.diagnostics.map(\.description), "\(bytes)",
+            sourceLocation: sourceLocation)
     }
 
     /// Pieces that matter to the reader: separators, quotes, line endings (whole and
@@ -90,10 +93,11 @@ import Testing
         #expect(reader.next() == nil)
         #expect(reader.isRefused && !reader.isNotText)
         #expect(reader.dataRowCount == 2)
-        #expect(reader.diagnostics.map(\.description) == [
-            "t.csv:row 3: the row has 3 cells but the header has 2 columns",
-            "t.csv:row 4, column x: a quoted cell is not closed before the end of the file",
-        ])
+        #expect(
+            reader.diagnostics.map(\.description) == [
+                "t.csv:row 3: the row has 3 cells but the header has 2 columns",
+                "t.csv:row 4, column x: a quoted cell is not closed before the end of the file",
+            ])
     }
 
     /// A byte that is not UTF-8 late in the file outweighs everything found before it.
@@ -102,9 +106,10 @@ import Testing
         #expect(reader.next()?.number == 2)
         #expect(reader.next() == nil)
         #expect(reader.isRefused && reader.isNotText)
-        #expect(reader.diagnostics.map(\.description) == [
-            #"t.csv:row 4, column x: not UTF-8 text: byte 0x92 ("’" in Windows-1252) at byte offset 26; saved as Windows-1252? save it as "CSV UTF-8 (Comma delimited)""#,
-        ])
+        #expect(
+            reader.diagnostics.map(\.description) == [
+                #"t.csv:row 4, column x: not UTF-8 text: byte 0x92 ("’" in Windows-1252) at byte offset 26; saved as Windows-1252? save it as "CSV UTF-8 (Comma delimited)""#
+            ])
     }
 }
 

@@ -3,7 +3,9 @@ import Testing
 
 /// The one CSV writer: what `convert` writes reads back exactly, and published cells are formula-safe.
 @Suite struct CSVWriterTests {
-    static let awkward = ["plain", "a, b", "the \"other\" carer", "\"\u{301}, é", "line\nbreak", " padded ", "-1", "=SUM(A1)", "@x", "", "naïve"]
+    static let awkward = [
+        "plain", "a, b", "the \"other\" carer", "\"\u{301}, é", "line\nbreak", " padded ", "-1", "=SUM(A1)", "@x", "", "naïve",
+    ]
 
     @Test func convertCellsReadBackAsTheyWere() throws {
         let header = CSVWriter.line(["id", "text"].map { CSVWriter.cell($0, formulaSafe: false) })

@@ -1,6 +1,7 @@
 import CaseLoading
-@testable import CaseValidation
 import Testing
+
+@testable import CaseValidation
 
 /// Case files are read on every core; what comes back must not depend on it.
 @Suite struct ConcurrentReadingTests {
@@ -28,7 +29,8 @@ import Testing
     private static func summary(_ outcomes: [CaseFileReading.Outcome]) -> [String] {
         outcomes.map { outcome in
             let lines = outcome.diagnostics.map(\.description).joined(separator: " | ")
-            return "\(outcome.isFolder) \(outcome.wasRead) \(outcome.parsed) \(outcome.id?.id ?? "-") \(outcome.area ?? "-") \(outcome.decoded?.id ?? "-") \(lines)"
+            return
+                "\(outcome.isFolder) \(outcome.wasRead) \(outcome.parsed) \(outcome.id?.id ?? "-") \(outcome.area ?? "-") \(outcome.decoded?.id ?? "-") \(lines)"
         }
     }
 

@@ -17,8 +17,10 @@ import Testing
         }
         let result = TestCohort.load(withCase(bomb))
         #expect(result.cohort == nil)
-        #expect(result.lines.contains(
-            "Inputs/cases/C01.yaml:6:10: the document expands to more than 100000 values (through YAML aliases or sheer size); the file is refused"))
+        #expect(
+            result.lines.contains(
+                "Inputs/cases/C01.yaml:6:10: the document expands to more than 100000 values (through YAML aliases or sheer size); the file is refused"
+            ))
     }
 
     @Test func aliasBombAsAMappingKeyIsRefused() {
@@ -37,22 +39,25 @@ import Testing
     /// events are read one at a time, so nothing past it is scanned.
     @Test func deepFlowNestingIsRefused() {
         let deep = "id: " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "\n"
-        #expect(TestCohort.load(withCase(deep)).lines.contains(
-            "Inputs/cases/C01.yaml:1:68: lists and mappings are nested more than 64 levels deep; the file is refused"))
+        #expect(
+            TestCohort.load(withCase(deep)).lines.contains(
+                "Inputs/cases/C01.yaml:1:68: lists and mappings are nested more than 64 levels deep; the file is refused"))
     }
 
     @Test func moderateFlowNestingIsRefusedByOurOwnBound() {
         let deep = "id: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n"
-        #expect(TestCohort.load(withCase(deep)).lines.contains(
-            "Inputs/cases/C01.yaml:1:68: lists and mappings are nested more than 64 levels deep; the file is refused"))
+        #expect(
+            TestCohort.load(withCase(deep)).lines.contains(
+                "Inputs/cases/C01.yaml:1:68: lists and mappings are nested more than 64 levels deep; the file is refused"))
     }
 
     @Test func deepBlockNestingIsRefused() {
         var deep = ""
         for level in 0..<100 { deep += String(repeating: " ", count: level) + "k\(level):\n" }
         let result = TestCohort.load(withCase(deep))
-        #expect(result.lines.contains(
-            "Inputs/cases/C01.yaml:65:65: lists and mappings are nested more than 64 levels deep; the file is refused"))
+        #expect(
+            result.lines.contains(
+                "Inputs/cases/C01.yaml:65:65: lists and mappings are nested more than 64 levels deep; the file is refused"))
     }
 
     @Test func oversizedFileIsRefusedBeforeReading() {
@@ -60,9 +65,10 @@ import Testing
         fs.files["Inputs/cases/C01.yaml"] = [UInt8](repeating: 0x61, count: 10 * 1024 * 1024 + 1)
         let result = CohortLoader.load(inputs: "Inputs", fileSystem: fs)
         #expect(result.cohort == nil)
-        #expect(result.lines == [
-            "Inputs/cases/C01.yaml: the file is too large (10485761 bytes; the limit is 10485760 bytes) and is refused",
-        ])
+        #expect(
+            result.lines == [
+                "Inputs/cases/C01.yaml: the file is too large (10485761 bytes; the limit is 10485760 bytes) and is refused"
+            ])
     }
 
     @Test func tooManyCSVColumnsIsRefused() {
@@ -74,7 +80,10 @@ import Testing
     @Test func hugeCSVCellIsRefused() {
         var files = TestCohort.base
         files["Inputs/cases.csv"] = "id,summary\nC1,\"" + String(repeating: "y", count: 1024 * 1024 + 1) + "\"\n"
-        #expect(TestCohort.load(files).lines == ["Inputs/cases.csv:row 2, column summary: the cell is larger than 1048576 bytes; the file is refused"])
+        #expect(
+            TestCohort.load(files).lines == [
+                "Inputs/cases.csv:row 2, column summary: the cell is larger than 1048576 bytes; the file is refused"
+            ])
     }
 
     @Test func tooManyCSVRowsIsRefused() {
@@ -89,9 +98,10 @@ import Testing
     @Test func tooManyCaseFilesIsRefused() {
         var files = TestCohort.yamlFiles
         for n in 3...6 { files["Inputs/cases/C0\(n).yaml"] = "id: C0\(n)\n" }
-        #expect(TestCohort.load(files, limits: LoadingLimits(maxCaseFiles: 5)).lines == [
-            "Inputs/cases: holds more than 5 files; the limit is 5 case files and the folder is refused",
-        ])
+        #expect(
+            TestCohort.load(files, limits: LoadingLimits(maxCaseFiles: 5)).lines == [
+                "Inputs/cases: holds more than 5 files; the limit is 5 case files and the folder is refused"
+            ])
     }
 
     /// A folder of a billion files must cost no more than the limit's worth of
@@ -114,9 +124,10 @@ import Testing
         let fs = WatchedFileSystem(InMemoryFileSystem(textFiles: TestCohort.yamlFiles))
         let result = CohortLoader.load(inputs: "Inputs", fileSystem: fs)
         #expect(result.cohort != nil)
-        #expect(fs.looked.filter { $0.contains("Inputs/cases/") }.sorted() == [
-            "read Inputs/cases/C01.yaml", "read Inputs/cases/C02.yaml",
-        ])
+        #expect(
+            fs.looked.filter { $0.contains("Inputs/cases/") }.sorted() == [
+                "read Inputs/cases/C01.yaml", "read Inputs/cases/C02.yaml",
+            ])
     }
 
     /// Keys are compared one by one in a small mapping and looked up by hash in a
@@ -132,7 +143,10 @@ import Testing
                     Issue.record("size \(size): the repeated key k\(first) was not found")
                     continue
                 }
-                #expect(problem.description == "f.yaml:\(second + 1):1: key \"k\(first)\" appears twice in the same mapping (first on line \(first + 1)); keep one")
+                #expect(
+                    problem.description
+                        == "f.yaml:\(second + 1):1: key \"k\(first)\" appears twice in the same mapping (first on line \(first + 1)); keep one"
+                )
             }
             let distinct = (0..<size).map { "k\($0): \($0)" }.joined(separator: "\n") + "\n"
             guard case .success(let tree) = YAMLReader.read(distinct, file: "f.yaml"), case .mapping(let entries) = tree.kind else {
@@ -144,9 +158,10 @@ import Testing
     }
 
     @Test func undefinedAliasIsADiagnostic() {
-        #expect(TestCohort.load(withCase("id: *nothing\n")).lines == [
-            "Inputs/cases/C01.yaml:1:5: the alias *nothing refers to no anchor &nothing defined before it",
-        ])
+        #expect(
+            TestCohort.load(withCase("id: *nothing\n")).lines == [
+                "Inputs/cases/C01.yaml:1:5: the alias *nothing refers to no anchor &nothing defined before it"
+            ])
     }
 }
 

@@ -9,8 +9,10 @@ import Testing
     private func expectConsistent(_ result: CohortLoadResult, _ files: Set<String>) {
         #expect((result.cohort == nil) == result.diagnostics.containsErrors)
         for diagnostic in result.diagnostics {
-            #expect(files.contains(diagnostic.location.file) || diagnostic.location.file == "Inputs/cases" || diagnostic.location.file == "Inputs",
-                    "unexpected file in \(diagnostic)")
+            #expect(
+                files.contains(diagnostic.location.file) || diagnostic.location.file == "Inputs/cases"
+                    || diagnostic.location.file == "Inputs",
+                "unexpected file in \(diagnostic)")
             #expect(!diagnostic.message.isEmpty)
         }
     }
@@ -56,7 +58,9 @@ import Testing
     }
 
     @Test func mutatedCaseFiles() async {
-        await propertyCheck(count: 400, input: PropertyBased.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4)) { edits in
+        await propertyCheck(
+            count: 400, input: PropertyBased.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4)
+        ) { edits in
             let bytes = Self.mutate(TestCohort.c01, edits: edits)
             let (result, files) = load(replacing: "Inputs/cases/C01.yaml", with: bytes, base: TestCohort.yamlFiles)
             expectConsistent(result, files)
@@ -64,7 +68,9 @@ import Testing
     }
 
     @Test func mutatedSpreadsheets() async {
-        await propertyCheck(count: 400, input: PropertyBased.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4)) { edits in
+        await propertyCheck(
+            count: 400, input: PropertyBased.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4)
+        ) { edits in
             let bytes = Self.mutate(TestCohort.csv, edits: edits)
             let (result, files) = load(replacing: "Inputs/cases.csv", with: bytes, base: TestCohort.csvFiles)
             expectConsistent(result, files)
@@ -72,7 +78,10 @@ import Testing
     }
 
     @Test func mutatedSharedFiles() async {
-        await propertyCheck(count: 200, input: PropertyBased.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4), Gen.int(in: 0...2)) { edits, which in
+        await propertyCheck(
+            count: 200, input: PropertyBased.zip(Gen.int(in: 0...10_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4),
+            Gen.int(in: 0...2)
+        ) { edits, which in
             let path = ["Inputs/review.yaml", "Inputs/areas.yaml", "Inputs/vocabulary.yaml"][which]
             let bytes = Self.mutate(TestCohort.yamlFiles[path]!, edits: edits)
             let (result, files) = load(replacing: path, with: bytes, base: TestCohort.yamlFiles)

@@ -11,8 +11,10 @@ enum ReferenceCSVReader {
     /// The table, or `nil` when the file cannot be read as a whole; plus every problem found.
     /// `rowLimit` (``LoadingLimits/maxCSVRows`` unless given) bounds the rows below
     /// the header, which the message calls `what`.
-    static func read(_ text: String, file: String, limits: LoadingLimits = .standard,
-                            rowLimit: Int? = nil, what: String = "case rows") -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+    static func read(
+        _ text: String, file: String, limits: LoadingLimits = .standard,
+        rowLimit: Int? = nil, what: String = "case rows"
+    ) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         var scanner = Scanner(bytes: Array(text.utf8), file: file, limits: limits)
         scanner.rowLimit = rowLimit ?? limits.maxCSVRows
         scanner.rowWhat = what
@@ -24,8 +26,10 @@ enum ReferenceCSVReader {
     /// the encoding the file was most likely saved in.
     static func text(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .failure(.error(at: SourceLocation(file: file),
-                "not UTF-8 text: the file is saved as UTF-16 (\"Unicode Text\"); save it as \"CSV UTF-8 (Comma delimited)\""))
+            return .failure(
+                .error(
+                    at: SourceLocation(file: file),
+                    "not UTF-8 text: the file is saved as UTF-16 (\"Unicode Text\"); save it as \"CSV UTF-8 (Comma delimited)\""))
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -39,8 +43,11 @@ enum ReferenceCSVReader {
         // them, Windows-1252 and ISO 8859-1 agree, so either may be the cause.
         let guess = (0x80...0x9F).contains(byte) ? "Windows-1252" : "Windows-1252 or ISO 8859-1 (Latin-1)"
         let shown = windows1252(byte).map { " (\"\($0)\" in Windows-1252)" } ?? ""
-        return .failure(.error(at: SourceLocation(file: file, position: .csvCell(row: row, column: column)),
-            "not UTF-8 text: byte \(hex)\(shown) at byte offset \(offset); saved as \(guess)? save it as \"CSV UTF-8 (Comma delimited)\""))
+        return .failure(
+            .error(
+                at: SourceLocation(file: file, position: .csvCell(row: row, column: column)),
+                "not UTF-8 text: byte \(hex)\(shown) at byte offset \(offset); saved as \(guess)? save it as \"CSV UTF-8 (Comma delimited)\""
+            ))
     }
 
     /// The spreadsheet row and column name of the cell holding byte `offset`, found
@@ -141,8 +148,11 @@ enum ReferenceCSVReader {
         mutating func run() -> (table: CSVTable?, diagnostics: [Diagnostic]) {
             if firstRowEndsWithLoneCR() {
                 // Old Mac line endings: read as cells, every row would run into the next.
-                return refuse(.error(at: SourceLocation(file: file),
-                    "the lines end with a carriage return only (old Mac line endings), so the file reads as one long row; save it as \"CSV UTF-8 (Comma delimited)\", or convert the line endings from CR to LF"))
+                return refuse(
+                    .error(
+                        at: SourceLocation(file: file),
+                        "the lines end with a carriage return only (old Mac line endings), so the file reads as one long row; save it as \"CSV UTF-8 (Comma delimited)\", or convert the line endings from CR to LF"
+                    ))
             }
             var i = 0
             let n = bytes.count
@@ -164,9 +174,13 @@ enum ReferenceCSVReader {
                             i += 1
                             // Only a comma or the end of the row may follow a closing quote.
                             if i < n, bytes[i] != UInt8(ascii: ","), bytes[i] != 0x0A,
-                               !(bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) {
-                                return refuse(.error(at: cellLocation(cells.count),
-                                    "text follows the closing quote of a quoted cell; write a quote inside a quoted cell as two quotes (\"\")"))
+                                !(bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A)
+                            {
+                                return refuse(
+                                    .error(
+                                        at: cellLocation(cells.count),
+                                        "text follows the closing quote of a quoted cell; write a quote inside a quoted cell as two quotes (\"\")"
+                                    ))
                             }
                         }
                         continue
@@ -199,8 +213,10 @@ enum ReferenceCSVReader {
                     i += 1
                 }
                 if field.count > limits.maxCSVCellBytes {
-                    return refuse(.error(at: cellLocation(cells.count),
-                                         "the cell is larger than \(limits.maxCSVCellBytes) bytes; the file is refused"))
+                    return refuse(
+                        .error(
+                            at: cellLocation(cells.count),
+                            "the cell is larger than \(limits.maxCSVCellBytes) bytes; the file is refused"))
                 }
             }
             if inQuotes {
@@ -217,8 +233,11 @@ enum ReferenceCSVReader {
             // A spreadsheet saved with ";" or tabs between cells reads as one column.
             if header.count == 1, let separator = [";", "\t"].first(where: { header[0].contains($0) }) {
                 let name = separator == ";" ? "semicolons" : "tabs"
-                return refuse(.error(at: SourceLocation(file: file, position: .csvRow(1)),
-                                     "the header is one column with \(name) in it: the file seems to separate cells with \(name); save it as \"CSV UTF-8 (comma delimited)\""))
+                return refuse(
+                    .error(
+                        at: SourceLocation(file: file, position: .csvRow(1)),
+                        "the header is one column with \(name) in it: the file seems to separate cells with \(name); save it as \"CSV UTF-8 (comma delimited)\""
+                    ))
             }
             let table = CSVTable(file: file, header: header, rows: rows, dataRowCount: dataRowCount)
             return (table, diagnostics)
@@ -233,8 +252,9 @@ enum ReferenceCSVReader {
             cells.append(text)
             field.removeAll(keepingCapacity: true)
             if cells.count > limits.maxCSVColumns {
-                return .error(at: SourceLocation(file: file, position: .csvRow(rowNumber)),
-                              "the row has more than \(limits.maxCSVColumns) cells; the file is refused")
+                return .error(
+                    at: SourceLocation(file: file, position: .csvRow(rowNumber)),
+                    "the row has more than \(limits.maxCSVColumns) cells; the file is refused")
             }
             return nil
         }
@@ -251,12 +271,15 @@ enum ReferenceCSVReader {
             if cells.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return nil }
             dataRowCount += 1
             if dataRowCount > rowLimit {
-                return .error(at: SourceLocation(file: file, position: .csvRow(rowNumber)),
-                              "the file has more than \(rowLimit) \(rowWhat); the file is refused")
+                return .error(
+                    at: SourceLocation(file: file, position: .csvRow(rowNumber)),
+                    "the file has more than \(rowLimit) \(rowWhat); the file is refused")
             }
             if cells.count != header.count {
-                diagnostics.append(.error(at: SourceLocation(file: file, position: .csvRow(rowNumber)),
-                                          "the row has \(cells.count) cells but the header has \(header.count) columns"))
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(file: file, position: .csvRow(rowNumber)),
+                        "the row has \(cells.count) cells but the header has \(header.count) columns"))
                 return nil
             }
             rows.append(CSVTable.Row(number: rowNumber, cells: cells))
@@ -265,11 +288,12 @@ enum ReferenceCSVReader {
     }
 }
 
-
 extension ReferenceCSVReader {
     /// What the old loader got from a file's bytes: the text, then the table.
-    static func read(bytes: [UInt8], file: String, limits: LoadingLimits = .standard, rowLimit: Int? = nil,
-                     what: String = "case rows") -> (table: CSVTable?, diagnostics: [Diagnostic]) {
+    static func read(
+        bytes: [UInt8], file: String, limits: LoadingLimits = .standard, rowLimit: Int? = nil,
+        what: String = "case rows"
+    ) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
         switch text(bytes, file: file) {
         case .failure(let problem): return (nil, [problem])
         case .success(let text): return read(text, file: file, limits: limits, rowLimit: rowLimit, what: what)
@@ -281,17 +305,28 @@ extension ReferenceCSVReader {
         let end = bytes.endIndex
         while i < end {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return i
             }
             for k in 1..<length {
@@ -307,8 +342,8 @@ extension ReferenceCSVReader {
     }
 }
 
-private extension String {
-    func referenceReplacingCRLF() -> String {
+extension String {
+    fileprivate func referenceReplacingCRLF() -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         var previousCR = false
@@ -321,10 +356,11 @@ private extension String {
         return out
     }
 
-    func referenceTrimmingSpaces() -> String {
+    fileprivate func referenceTrimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

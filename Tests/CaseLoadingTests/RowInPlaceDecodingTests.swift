@@ -1,6 +1,7 @@
 import CaseLoading
-@testable import CaseValidation
 import Testing
+
+@testable import CaseValidation
 
 /// A spreadsheet row is decoded in place (``CSVTable/RowTree``), without building its
 /// tree; what that gives must be what decoding the built tree gives, problems and all.
@@ -39,8 +40,9 @@ import Testing
 
     @Test(arguments: [nil, "cases"])
     func aRowDecodedInPlaceGivesWhatItsTreeGives(sheet: String?) {
-        let declared = Declarations(areaCodes: ["A01", "A02"], ethnicities: ["White British", "Asian"],
-                                    themeCodes: ["information-sharing", "domestic-abuse"])
+        let declared = Declarations(
+            areaCodes: ["A01", "A02"], ethnicities: ["White British", "Asian"],
+            themeCodes: ["information-sharing", "domestic-abuse"])
         var problems: [String] = []
         for table in Self.tables(sheet: sheet) {
             let plan = CSVTable.TreePlan(header: table.header, columns: Array(table.header.indices))
@@ -63,7 +65,8 @@ import Testing
             }
         }
         // Unknown keys, clashes, missing and invalid fields were all among them.
-        for kind in ["unknown key", "found a mapping of fields", "expected a mapping", "required field is missing", "is not a valid value"] {
+        for kind in ["unknown key", "found a mapping of fields", "expected a mapping", "required field is missing", "is not a valid value"]
+        {
             #expect(problems.contains { $0.contains(kind) }, "\(kind)")
         }
     }

@@ -21,16 +21,22 @@ import Testing
     @Test func yamlCaseDecodesEveryField() throws {
         let cohort = try #require(TestCohort.load(TestCohort.yamlFiles).cohort)
         let c01 = cohort.cases[0]
-        #expect(c01 == Case(
-            id: "C01", area: "A01", localReview: .lcspr,
-            child: .init(sex: .male, ethnicity: "White British", ageMonths: 3, premature: false, feedingDifficulties: true, weightLoss: false),
-            harm: .init(outcome: .seriouslyHarmed, injuries: [.headInjury, .fracture], occasions: .repeated, prognosis: .impairmentUnlikely),
-            maleCarer: .init(relationship: .birthFather, criminalConvictions: true, probation: .previous),
-            parents: .init(currentDomesticAbuse: true, historicalDomesticAbuse: false, mentalHealth: true, careLeaver: false, under22: true),
-            agencyInvolvement: .universal,
-            proceedings: .init(criminal: .awaitingDecision, murderCharge: .none, findingsOfFact: .father),
-            themes: ["information-sharing", "domestic-abuse"], summary: "Fictional text.",
-            learning: [LearningPoint(theme: "information-sharing", text: "Fictional learning point.", publishable: false)]))
+        #expect(
+            c01
+                == Case(
+                    id: "C01", area: "A01", localReview: .lcspr,
+                    child: .init(
+                        sex: .male, ethnicity: "White British", ageMonths: 3, premature: false, feedingDifficulties: true, weightLoss: false
+                    ),
+                    harm: .init(
+                        outcome: .seriouslyHarmed, injuries: [.headInjury, .fracture], occasions: .repeated, prognosis: .impairmentUnlikely),
+                    maleCarer: .init(relationship: .birthFather, criminalConvictions: true, probation: .previous),
+                    parents: .init(
+                        currentDomesticAbuse: true, historicalDomesticAbuse: false, mentalHealth: true, careLeaver: false, under22: true),
+                    agencyInvolvement: .universal,
+                    proceedings: .init(criminal: .awaitingDecision, murderCharge: .none, findingsOfFact: .father),
+                    themes: ["information-sharing", "domestic-abuse"], summary: "Fictional text.",
+                    learning: [LearningPoint(theme: "information-sharing", text: "Fictional learning point.", publishable: false)]))
         let c02 = cohort.cases[1]
         #expect(c02.child.premature && !c02.child.feedingDifficulties && !c02.child.weightLoss)
         #expect(c02.harm.prognosis == nil)
@@ -56,9 +62,10 @@ import Testing
         var files = TestCohort.csvFiles
         files["Inputs/learning.csv"] = nil
         let result = TestCohort.load(files)
-        #expect(result.lines == [
-            "Inputs/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv",
-        ])
+        #expect(
+            result.lines == [
+                "Inputs/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv"
+            ])
         let cohort = try #require(result.cohort)
         #expect(!cohort.learningRecorded)
         #expect(cohort.cases.allSatisfy { $0.learning.isEmpty })
@@ -97,8 +104,9 @@ import Testing
     }
 
     @Test func aliasesWithinBoundsAreAllowed() throws {
-        var files = TestCohort.yamlFiles("Inputs/cases/C01.yaml",
-                                         replacing: "  ethnicity: White British\n", with: "  ethnicity: &eth White British\n")
+        var files = TestCohort.yamlFiles(
+            "Inputs/cases/C01.yaml",
+            replacing: "  ethnicity: White British\n", with: "  ethnicity: &eth White British\n")
         files["Inputs/cases/C01.yaml"] = files["Inputs/cases/C01.yaml"]!
             .replacingOccurrences(of: "summary: |\n  Fictional text.\n", with: "summary: *eth\n")
         let result = TestCohort.load(files)
@@ -109,6 +117,8 @@ import Testing
     @Test func learningDefaultsToUnpublishable() throws {
         let files = TestCohort.yamlFiles("Inputs/cases/C01.yaml", replacing: "    publishable: false\n", with: "")
         let cohort = try #require(TestCohort.load(files).cohort)
-        #expect(cohort.cases[0].learning == [LearningPoint(theme: "information-sharing", text: "Fictional learning point.", publishable: false)])
+        #expect(
+            cohort.cases[0].learning == [LearningPoint(theme: "information-sharing", text: "Fictional learning point.", publishable: false)]
+        )
     }
 }

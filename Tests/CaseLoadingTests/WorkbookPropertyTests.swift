@@ -40,8 +40,10 @@ import Testing
 
     @Test func brokenSheetXML() async {
         let interesting = Array("<>/=\"&;:x ".utf8) + [0x00, 0xC3, 0xFF]
-        await propertyCheck(count: 300, input: PropertyBased.zip(Gen.int(in: 0...100_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4),
-                            Gen.int(in: 0...2)) { edits, which in
+        await propertyCheck(
+            count: 300, input: PropertyBased.zip(Gen.int(in: 0...100_000), Gen.int(in: 0...2), Gen.int(in: 0...100)).array(of: 1...4),
+            Gen.int(in: 0...2)
+        ) { edits, which in
             let path = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet2.xml"][which]
             var bytes = Array(Self.parts[path]!.utf8)
             for (position, kind, pick) in edits {

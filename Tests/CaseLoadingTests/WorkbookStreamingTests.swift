@@ -4,6 +4,7 @@ import Foundation
 import PropertyBased
 import Testing
 import ZIPFoundation
+
 @testable import WorkbookReading
 
 /// A sheet is parsed as it is expanded, a chunk at a time: wherever the chunks end
@@ -41,7 +42,8 @@ import ZIPFoundation
 
     @Test func charactersEntitiesAndLineBreaksSplitAnywhere() throws {
         let text = "Ünïcödé “quoted” 日本語 🐣 a&amp;b &lt;c&gt; &#x1F423; _x0041_ line\r\nbreak <![CDATA[<raw>]]>"
-        let sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>\#(text)</t></is></c><c r="B1" t="inlineStr"><is><t>second</t></is></c></row></sheetData></worksheet>"#
+        let sheet =
+            #"<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>\#(text)</t></is></c><c r="B1" t="inlineStr"><is><t>second</t></is></c></row></sheetData></worksheet>"#
         let bytes = workbook(sheet: sheet)
         expectChunkingChangesNothing(bytes)
         let cells = try #require(try read(bytes, chunkSize: 1).get().sheets["cases"]).rows[0].cells
@@ -49,11 +51,15 @@ import ZIPFoundation
     }
 
     @Test func aDocumentTypeIsFoundWhereverTheChunksEnd() {
-        for prolog in [#"<!DOCTYPE worksheet [<!ENTITY x "y">]>"#, "\u{FEFF}<?xml version=\"1.0\"?><!-- - --><?pi x?><!DOCTYPE worksheet>",
-                       #"<!DOCTYPE worksheet SYSTEM "file:///etc/passwd">"#] {
+        for prolog in [
+            #"<!DOCTYPE worksheet [<!ENTITY x "y">]>"#, "\u{FEFF}<?xml version=\"1.0\"?><!-- - --><?pi x?><!DOCTYPE worksheet>",
+            #"<!DOCTYPE worksheet SYSTEM "file:///etc/passwd">"#,
+        ] {
             let bytes = workbook(sheet: prolog + "<worksheet><sheetData/></worksheet>")
             for size in Self.sizes {
-                #expect(read(bytes, chunkSize: size) == .failure(XMLStream.doctypeRefusal("xl/worksheets/sheet1.xml")), "\(prolog) in chunks of \(size)")
+                #expect(
+                    read(bytes, chunkSize: size) == .failure(XMLStream.doctypeRefusal("xl/worksheets/sheet1.xml")),
+                    "\(prolog) in chunks of \(size)")
             }
         }
         // Not in the prolog: a comment or a processing instruction that merely mentions one.
@@ -64,7 +70,10 @@ import ZIPFoundation
         // What is wrong before one is the first problem in the part.
         let garbage = workbook(sheet: "garbage before <!DOCTYPE worksheet><worksheet><sheetData/></worksheet>")
         expectChunkingChangesNothing(garbage)
-        guard case .failure(let error) = read(garbage, chunkSize: 1) else { Issue.record("read"); return }
+        guard case .failure(let error) = read(garbage, chunkSize: 1) else {
+            Issue.record("read")
+            return
+        }
         #expect(error.message.hasPrefix("the part xl/worksheets/sheet1.xml is not well-formed XML: "))
         #expect(error.message.hasSuffix(" (line 1, column 1); save the workbook again from the spreadsheet"))
     }
@@ -72,22 +81,34 @@ import ZIPFoundation
     @Test func brokenXMLIsRefusedAtTheSamePlaceWhateverTheChunks() {
         var sheet = Array(#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>"#.utf8)
         sheet += Array(repeating: UInt8(ascii: "x"), count: 600) + [0xC3, 0x28] + Array("</t></is></c></row></sheetData></worksheet>".utf8)
-        let bytes = TestWorkbook.zip(TestWorkbook.parts(TestWorkbook.cohortSheets).mapValues { Data($0.utf8) }
-            .merging(["xl/worksheets/sheet1.xml": Data(sheet)]) { $1 })
-        guard case .failure(let whole) = read(bytes, chunkSize: 1 << 20) else { Issue.record("read"); return }
-        #expect(whole.message == "the part xl/worksheets/sheet1.xml is not well-formed XML: Input is not proper UTF-8, indicate encoding ! Bytes: 0xC3 0x28 0x3C 0x2F (line 1, column 665); save the workbook again from the spreadsheet")
+        let bytes = TestWorkbook.zip(
+            TestWorkbook.parts(TestWorkbook.cohortSheets).mapValues { Data($0.utf8) }
+                .merging(["xl/worksheets/sheet1.xml": Data(sheet)]) { $1 })
+        guard case .failure(let whole) = read(bytes, chunkSize: 1 << 20) else {
+            Issue.record("read")
+            return
+        }
+        #expect(
+            whole.message
+                == "the part xl/worksheets/sheet1.xml is not well-formed XML: Input is not proper UTF-8, indicate encoding ! Bytes: 0xC3 0x28 0x3C 0x2F (line 1, column 665); save the workbook again from the spreadsheet"
+        )
         // libxml2's push parser words a character cut off at the end of what it was
         // given differently (with 1-byte chunks); the place is the same.
         for size in Self.sizes {
-            guard case .failure(let chunked) = read(bytes, chunkSize: size) else { Issue.record("chunks of \(size)"); continue }
+            guard case .failure(let chunked) = read(bytes, chunkSize: size) else {
+                Issue.record("chunks of \(size)")
+                continue
+            }
             #expect(chunked.message.hasPrefix("the part xl/worksheets/sheet1.xml is not well-formed XML: "), "chunks of \(size)")
             #expect(chunked.message.hasSuffix(" (line 1, column 665); save the workbook again from the spreadsheet"), "chunks of \(size)")
         }
     }
 
     @Test func randomSheetsReadTheSameInChunks() async {
-        let pieces = [#"<row r="1">"#, "</row>", #"<c r="A1" t="inlineStr"><is><t>"#, "</t></is></c>", "<c><v>1</v></c>", "é", "&amp;",
-                      "<!-- c -->", "<![CDATA[x]]>", " ", "<v>", "</c>", "🐣", "\r\n", "<c t=\"b\"><v>1</v></c>"]
+        let pieces = [
+            #"<row r="1">"#, "</row>", #"<c r="A1" t="inlineStr"><is><t>"#, "</t></is></c>", "<c><v>1</v></c>", "é", "&amp;",
+            "<!-- c -->", "<![CDATA[x]]>", " ", "<v>", "</c>", "🐣", "\r\n", "<c t=\"b\"><v>1</v></c>",
+        ]
         await propertyCheck(count: 100, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...40), Gen.int(in: 1...9)) { picks, size in
             let sheet = "<worksheet><sheetData>" + picks.map { pieces[$0] }.joined() + "</sheetData></worksheet>"
             let bytes = workbook(sheet: sheet)
@@ -134,10 +155,11 @@ import ZIPFoundation
                 let zip = try ZipParts(bytes, limits: .standard, chunkSize: size)
                 var received: [UInt8] = []
                 var largest = 0
-                #expect(try zip.stream("a.bin") { chunk in
-                    largest = max(largest, chunk.count)
-                    received += chunk
-                } == true)
+                #expect(
+                    try zip.stream("a.bin") { chunk in
+                        largest = max(largest, chunk.count)
+                        received += chunk
+                    } == true)
                 #expect(received == [UInt8](text))
                 #expect(largest <= size)
             }
@@ -168,9 +190,10 @@ import ZIPFoundation
             }
             i += 1
         }
-        #expect(lines(bytes) == [
-            "Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml is damaged (its checksum does not match); save the workbook again from the spreadsheet",
-        ])
+        #expect(
+            lines(bytes) == [
+                "Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml is damaged (its checksum does not match); save the workbook again from the spreadsheet"
+            ])
     }
 
     @Test func rowsReadBeforeAnErrorInTheSameSheetAreNotReported() {
@@ -182,14 +205,18 @@ import ZIPFoundation
             .replacingOccurrences(of: "</sheetData>", with: "<row r=\"9\"><c r=\"A9\"><v>1</v></row></sheetData>")
         let result = lines(TestWorkbook.zip(parts.mapValues { Data($0.utf8) }))
         #expect(result.count == 1)
-        #expect(result.first?.hasPrefix("Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml is not well-formed XML: Opening and ending tag mismatch") == true, "\(result)")
+        #expect(
+            result.first?.hasPrefix(
+                "Inputs/cases.xlsx: the part xl/worksheets/sheet1.xml is not well-formed XML: Opening and ending tag mismatch") == true,
+            "\(result)")
     }
 
     @Test func theFirstProblemInThePartIsReported() {
         // A cell that is not of its row, then broken XML: the cell is met first.
         let sheet = #"<worksheet><sheetData><row r="1"><c r="B7"><v>1</v></c></row><row r="2"><c></row></sheetData></worksheet>"#
-        #expect(lines(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: ["xl/worksheets/sheet1.xml": sheet])) == [
-            #"Inputs/cases.xlsx: sheet cases: a cell in row 1 has the reference "B7", which is not a cell of that row; save the workbook again from the spreadsheet"#,
-        ])
+        #expect(
+            lines(TestWorkbook.bytes(TestWorkbook.cohortSheets, replacing: ["xl/worksheets/sheet1.xml": sheet])) == [
+                #"Inputs/cases.xlsx: sheet cases: a cell in row 1 has the reference "B7", which is not a cell of that row; save the workbook again from the spreadsheet"#
+            ])
     }
 }

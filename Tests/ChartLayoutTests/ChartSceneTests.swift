@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChartLayout
 
 @Suite("Chart scenes")
@@ -16,8 +17,9 @@ struct ChartSceneTests {
         #expect(pairs.isEmpty, "\(pairs.map { ($0.0.text, $0.1.text) })")
     }
 
-    @Test("Everything lies inside the scene, on a two-decimal grid, in type of 12 px or more",
-          arguments: ChartSceneTests.ids)
+    @Test(
+        "Everything lies inside the scene, on a two-decimal grid, in type of 12 px or more",
+        arguments: ChartSceneTests.ids)
     func insideBounds(id: String) throws {
         let scene = try ChartLayoutEngine.layout(Self.spec(id))
         #expect(scene.width >= 640)
@@ -48,8 +50,9 @@ struct ChartSceneTests {
 
     static let pieIDs = Fixtures.all.filter { $0.kind == .pie }.map(\.id) + ["pie-nasty"]
 
-    @Test("Every slice carries its name, count and share; slices are separated in white",
-          arguments: Fixtures.all.filter { $0.kind == .pie })
+    @Test(
+        "Every slice carries its name, count and share; slices are separated in white",
+        arguments: Fixtures.all.filter { $0.kind == .pie })
     func pieLabels(spec: ChartSpec) throws {
         let scene = try ChartLayoutEngine.layout(spec)
         let labels = SceneChecks.texts(scene, role: .sliceLabel)
@@ -90,8 +93,9 @@ struct ChartSceneTests {
 
     // MARK: - Bars
 
-    @Test("Every bar has its category label and its count, in line with it",
-          arguments: Fixtures.all.filter { $0.kind == .verticalBar || $0.kind == .horizontalBar })
+    @Test(
+        "Every bar has its category label and its count, in line with it",
+        arguments: Fixtures.all.filter { $0.kind == .verticalBar || $0.kind == .horizontalBar })
     func barLabels(spec: ChartSpec) throws {
         let scene = try ChartLayoutEngine.layout(spec)
         let categoryLabels = SceneChecks.texts(scene, role: .categoryLabel)
@@ -108,11 +112,13 @@ struct ChartSceneTests {
         }
     }
 
-    @Test("Bars start at zero on the axis line",
-          arguments: Fixtures.all.filter { $0.kind != .pie })
+    @Test(
+        "Bars start at zero on the axis line",
+        arguments: Fixtures.all.filter { $0.kind != .pie })
     func barsStartAtZero(spec: ChartSpec) throws {
         let scene = try ChartLayoutEngine.layout(spec)
-        let axis = try #require(scene.flattened.compactMap { if case .line(let l) = $0, l.role == .axis { return l } else { return nil } }.first)
+        let axis = try #require(
+            scene.flattened.compactMap { if case .line(let l) = $0, l.role == .axis { return l } else { return nil } }.first)
         let bars = scene.flattened.compactMap { if case .rect(let r) = $0, r.role == .bar { return r } else { return nil } }
         #expect(!bars.isEmpty || spec.categories.allSatisfy { $0.sum == 0 })
         for bar in bars {
@@ -137,8 +143,9 @@ struct ChartSceneTests {
 
     // MARK: - Stacked bars
 
-    @Test("Stacked bars: a legend, and every segment's count either inside it or named at the bar end",
-          arguments: Fixtures.all.filter { $0.kind == .stackedHorizontalBar })
+    @Test(
+        "Stacked bars: a legend, and every segment's count either inside it or named at the bar end",
+        arguments: Fixtures.all.filter { $0.kind == .stackedHorizontalBar })
     func stackedLabels(spec: ChartSpec) throws {
         let scene = try ChartLayoutEngine.layout(spec)
         #expect(SceneChecks.texts(scene, role: .legendLabel).map(\.text) == spec.series)

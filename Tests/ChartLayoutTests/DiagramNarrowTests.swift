@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChartLayout
 
 /// Figure 7 on a phone: the stacked form, drawn for the narrow width the charts use.
@@ -10,8 +11,9 @@ struct DiagramNarrowTests {
         scene.flattened.compactMap { if case .rect(let r) = $0, r.role == role { return r } else { return nil } }
     }
 
-    @Test("Groups are stacked under the centre statement, in reading order, at full width",
-          arguments: DiagramTests.specs.indices)
+    @Test(
+        "Groups are stacked under the centre statement, in reading order, at full width",
+        arguments: DiagramTests.specs.indices)
     func stackedUnderTheCentre(index: Int) throws {
         let spec = DiagramTests.specs[index]
         let scene = DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrow))
@@ -35,8 +37,9 @@ struct DiagramNarrowTests {
         #expect(SceneChecks.texts(scene, role: .diagramItem).map(\.text) == spec.groups.flatMap(\.items))
     }
 
-    @Test("Nothing overlaps, everything lies inside the scene, every text inside its box",
-          arguments: DiagramTests.specs.indices)
+    @Test(
+        "Nothing overlaps, everything lies inside the scene, every text inside its box",
+        arguments: DiagramTests.specs.indices)
     func noOverlaps(index: Int) {
         let scene = DiagramLayout.layout(DiagramTests.specs[index], options: DiagramLayoutOptions(width: Self.narrow))
         let boxes = DiagramTests.boxes(scene).map(DiagramTests.box)
@@ -50,12 +53,15 @@ struct DiagramNarrowTests {
             #expect(boxes.contains { $0.contains(SceneGeometry.box(of: text)) }, "\(text.text)")
         }
         // One connector per group, and a spine when there are groups; none crosses a box.
-        let connectors = scene.flattened.compactMap { if case .line(let l) = $0, l.role == .diagramConnector { return l } else { return nil } }
+        let connectors = scene.flattened.compactMap {
+            if case .line(let l) = $0, l.role == .diagramConnector { return l } else { return nil }
+        }
         let groups = DiagramTests.specs[index].groups.count
         #expect(connectors.count == (groups == 0 ? 0 : groups + 1))
         for line in connectors {
-            let span = SceneBox(minX: min(line.x1, line.x2), minY: min(line.y1, line.y2),
-                                maxX: max(line.x1, line.x2), maxY: max(line.y1, line.y2))
+            let span = SceneBox(
+                minX: min(line.x1, line.x2), minY: min(line.y1, line.y2),
+                maxX: max(line.x1, line.x2), maxY: max(line.y1, line.y2))
             #expect(!boxes.contains { $0.overlaps(span) })
         }
     }
@@ -83,8 +89,9 @@ struct DiagramNarrowTests {
         #expect(Self.rects(stacked, .diagramBox).allSatisfy { $0.y > centre.y + centre.height })
     }
 
-    @Test("A standalone diagram draws its title above and its source below, in both forms",
-          arguments: [340.0, 640.0])
+    @Test(
+        "A standalone diagram draws its title above and its source below, in both forms",
+        arguments: [340.0, 640.0])
     func headingAndSource(width: Double) throws {
         let options = DiagramLayoutOptions(width: width, heading: "Figure heading", sourceNote: "Source: somewhere")
         let scene = DiagramLayout.layout(DiagramFixture.figure7, options: options)

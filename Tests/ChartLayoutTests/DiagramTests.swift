@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import ChartLayout
 
 @Suite("Diagram layout")
@@ -21,9 +22,11 @@ struct DiagramTests {
         DiagramSpec(
             centre: "A much longer centre statement that has to wrap onto many lines inside its narrow box",
             groups: (1...9).map { n in
-                DiagramGroup(title: "Group \(n) with a heading long enough to wrap", items: (1...4).map {
-                    "Item \($0) of group \(n), written long enough to need two or three lines"
-                })
+                DiagramGroup(
+                    title: "Group \(n) with a heading long enough to wrap",
+                    items: (1...4).map {
+                        "Item \($0) of group \(n), written long enough to need two or three lines"
+                    })
             }),
     ]
 
@@ -40,8 +43,9 @@ struct DiagramTests {
         #expect(scene.description == DiagramFixture.figure7.textAlternative())
     }
 
-    @Test("No two boxes or texts overlap and everything lies inside the scene",
-          arguments: DiagramTests.specs.indices)
+    @Test(
+        "No two boxes or texts overlap and everything lies inside the scene",
+        arguments: DiagramTests.specs.indices)
     func noOverlaps(index: Int) {
         let scene = DiagramLayout.layout(Self.specs[index])
         let rects = Self.boxes(scene).map(Self.box)
@@ -90,7 +94,8 @@ struct Figure7DataTests {
     func fixtureMatchesYAML() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let yaml = try String(contentsOf: root.appendingPathComponent("Templates/figures/whole-system-change.yaml"), encoding: .utf8)
-        let values = yaml.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.compactMap { line -> String? in
+        let values = yaml.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.compactMap {
+            line -> String? in
             guard let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close else { return nil }
             return String(line[line.index(after: open)..<close])
         }

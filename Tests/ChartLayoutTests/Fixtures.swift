@@ -95,10 +95,12 @@ enum Fixtures {
         pie([1, 1]),
         pie([23, 0]),
         pie([5, 5, 5, 5, 5]),
-        pie([1, 1, 1, 1, 96], labels: [
-            "A very long category label that must wrap", "Another long label for a thin slice",
-            "Third thin slice", "Fourth", "Most of them",
-        ]),
+        pie(
+            [1, 1, 1, 1, 96],
+            labels: [
+                "A very long category label that must wrap", "Another long label for a thin slice",
+                "Third thin slice", "Fourth", "Most of them",
+            ]),
         ChartSpec(
             kind: .verticalBar, id: "zeros", title: "All zero", subtitle: "",
             categories: [ChartCategory(label: "None", value: 0), ChartCategory(label: "Also none", value: 0)],

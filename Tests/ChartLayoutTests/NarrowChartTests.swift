@@ -1,15 +1,19 @@
 import Testing
+
 @testable import ChartLayout
 
 /// Charts drawn 340 px wide for phones are shown about 290 px wide in a 320 px window:
 /// one that grows past its width shrinks its text further.
 @Suite("Charts drawn for phones")
 struct NarrowChartTests {
-    @Test("Every reference chart drawn for phones keeps its width, so 12 px text shows at 10 px or more at 320 px",
-          arguments: Fixtures.figures.indices)
+    @Test(
+        "Every reference chart drawn for phones keeps its width, so 12 px text shows at 10 px or more at 320 px",
+        arguments: Fixtures.figures.indices)
     func keepsItsWidth(index: Int) throws {
-        let scene = try ChartLayoutEngine.layout(Fixtures.figures[index], options: ChartLayoutOptions(
-            width: 340, includesHeading: false, includesSource: false))
+        let scene = try ChartLayoutEngine.layout(
+            Fixtures.figures[index],
+            options: ChartLayoutOptions(
+                width: 340, includesHeading: false, includesSource: false))
         let smallest = try #require(scene.texts.map(\.fontSize).min())
         #expect(smallest * 290 / scene.width >= 10, "\(Fixtures.figures[index].id) is \(scene.width) px wide")
     }
@@ -20,9 +24,10 @@ struct NarrowChartTests {
 @Suite("Pies centred")
 struct PieCentreTests {
     static func centre(_ scene: Scene) throws -> (x: Double, radius: Double) {
-        let slice = try #require(scene.flattened.compactMap { p -> ScenePath? in
-            if case .path(let path) = p, path.role == .slice { return path } else { return nil }
-        }.first)
+        let slice = try #require(
+            scene.flattened.compactMap { p -> ScenePath? in
+                if case .path(let path) = p, path.role == .slice { return path } else { return nil }
+            }.first)
         // Every slice but a whole circle starts at the pie's centre, then goes to its rim.
         guard case .move(let centre) = slice.commands[0], case .line(let rim) = slice.commands[1] else {
             throw CancellationError()
@@ -30,8 +35,9 @@ struct PieCentreTests {
         return (centre.x, ((rim.x - centre.x) * (rim.x - centre.x) + (rim.y - centre.y) * (rim.y - centre.y)).squareRoot())
     }
 
-    @Test("The pie, with its outside labels, is centred in the scene, and nothing is cut off",
-          arguments: [340.0, 640.0])
+    @Test(
+        "The pie, with its outside labels, is centred in the scene, and nothing is cut off",
+        arguments: [340.0, 640.0])
     func centred(width: Double) throws {
         for spec in [Fixtures.figure1, Fixtures.figure5] {
             let scene = try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(width: width))

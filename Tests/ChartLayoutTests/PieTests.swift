@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChartLayout
 
 @Suite("Pie layout and labels")
@@ -59,8 +60,9 @@ struct PieTests {
 
     static let awkward: [[Int]] = [[22, 1], [19, 1, 1, 1, 1], [1, 1, 1, 1, 1], [96, 1, 1, 1, 1], [50, 49, 1], [1, 0, 0, 0, 0]]
 
-    @Test("Labels never overlap each other, and inside labels stay inside the pie",
-          arguments: PieTests.awkward)
+    @Test(
+        "Labels never overlap each other, and inside labels stay inside the pie",
+        arguments: PieTests.awkward)
     func labelsDoNotOverlap(values: [Int]) {
         let slices = PieLayout.slices(values)
         let total = values.reduce(0, +)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChartLayout
 
 @Suite("LinearScale")
@@ -17,8 +18,9 @@ struct LinearScaleTests {
 
     @Test("Ticks step by 1, 2 or 5 times a power of ten (d3 ticks)")
     func ticks() {
-        #expect(LinearScale(domain: (0, 1), range: (0, 1)).ticks(count: 10)
-            == [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0])
+        #expect(
+            LinearScale(domain: (0, 1), range: (0, 1)).ticks(count: 10)
+                == [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0])
         #expect(LinearScale(domain: (0, 1), range: (0, 1)).ticks(count: 5) == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
         #expect(LinearScale(domain: (0, 1), range: (0, 1)).ticks(count: 2) == [0.0, 0.5, 1.0])
         #expect(LinearScale(domain: (-10, 0), range: (0, 1)).ticks(count: 5) == [-10, -8, -6, -4, -2, 0])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChartLayout
 
 @Suite("Chart specs")
@@ -13,8 +14,9 @@ struct SpecTests {
     func textAlternative() {
         #expect(Fixtures.figure1.textAlternative() == "Of 23 babies: Seriously harmed 19 (83%), Died 4 (17%).")
         #expect(Fixtures.figure2.textAlternative() == "Of 23 babies: Male 15 (65%), Female 8 (35%).")
-        #expect(Fixtures.injuryProfiles.textAlternative().hasPrefix(
-            "Of 23 babies: Head injury only: Died 2 (9%), Seriously harmed 3 (13%); Fractures only: Died 0 (0%)"))
+        #expect(
+            Fixtures.injuryProfiles.textAlternative().hasPrefix(
+                "Of 23 babies: Head injury only: Died 2 (9%), Seriously harmed 3 (13%); Fractures only: Died 0 (0%)"))
     }
 
     /// The report's own specs are checked against the figure registry in
@@ -62,8 +64,9 @@ struct SpecTests {
         ]
     }()
 
-    @Test("A spec that breaks a rule throws that rule, from validate and from layout",
-          arguments: SpecTests.broken.indices)
+    @Test(
+        "A spec that breaks a rule throws that rule, from validate and from layout",
+        arguments: SpecTests.broken.indices)
     func brokenRules(index: Int) {
         let (spec, expected) = Self.broken[index]
         #expect(throws: expected) { try spec.validate() }

@@ -31,9 +31,11 @@ import Testing
         let labels = SceneChecks.texts(scene, role: .valueLabel).flatMap(\.lines)
         #expect(labels.filter { $0 == "[c]" }.count == small.count + 1)
         for index in small.union([largest]) {
-            #expect(!labels.contains(String(spec.categories[index].sum)) || spec.categories.enumerated().contains {
-                !small.union([largest]).contains($0.offset) && $0.element.sum == spec.categories[index].sum
-            })
+            #expect(
+                !labels.contains(String(spec.categories[index].sum))
+                    || spec.categories.enumerated().contains {
+                        !small.union([largest]).contains($0.offset) && $0.element.sum == spec.categories[index].sum
+                    })
         }
         // The axis is scaled to the published counts only: its ticks no longer reach the largest.
         let ticks = SceneChecks.texts(scene, role: .tickLabel).flatMap(\.lines).compactMap(Int.init)

@@ -1,6 +1,7 @@
 import CaseModel
-@testable import CohortStatistics
 import Testing
+
+@testable import CohortStatistics
 
 /// Counting work, not time: the tallies read each case a fixed number of times,
 /// however many categories there are, so ten times the cases is ten times the work.
@@ -50,7 +51,13 @@ import Testing
         let counter = Reads()
         let cases = Self.cases(1_000)
         let features: [(key: String, label: String, has: (Int) -> Bool)] = (0..<6).map { k in
-            ("f\(k)", "F\(k)", { (i: Int) in counter.count += 1; return cases[i].id.hasSuffix(String(k)) })
+            (
+                "f\(k)", "F\(k)",
+                { (i: Int) in
+                    counter.count += 1
+                    return cases[i].id.hasSuffix(String(k))
+                }
+            )
         }
         _ = Tally.features(cases, features)
         #expect(counter.count == 6_000)

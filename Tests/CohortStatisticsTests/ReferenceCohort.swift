@@ -27,8 +27,10 @@ enum ReferenceCohort {
         var fs = files(under: "Inputs")
         fs.files = fs.files.filter { !$0.key.hasPrefix("Inputs/cases/") }
         for (name, fixture) in [("cases.csv", "reference-cohort.csv"), ("learning.csv", "reference-learning.csv")] {
-            fs.files["Inputs/\(name)"] = [UInt8](try! Data(contentsOf: root.appendingPathComponent(
-                "Tests/CaseLoadingTests/Fixtures/\(fixture)")))
+            fs.files["Inputs/\(name)"] = [UInt8](
+                try! Data(
+                    contentsOf: root.appendingPathComponent(
+                        "Tests/CaseLoadingTests/Fixtures/\(fixture)")))
         }
         return CohortLoader.load(inputs: "Inputs", fileSystem: fs)
     }()

@@ -1,6 +1,7 @@
 import CaseModel
 import PropertyBased
 import Testing
+
 @testable import CohortStatistics
 
 /// For any valid cohort: the single-choice tallies partition it, and every share is count / size.
@@ -18,14 +19,17 @@ import Testing
             c.child.ethnicity = Factory.vocabulary.ethnicities[rng.below(3)]
             c.child.ageMonths = rng.below(12)
             c.localReview = pick(LocalReview.self)
-            c.harm = .init(outcome: outcome, injuries: injuries.isEmpty ? [.bruising] : injuries,
-                           occasions: pick(Occasions.self), prognosis: outcome == .died ? nil : pick(Prognosis.self))
-            c.maleCarer = .init(relationship: pick(Relationship.self), criminalConvictions: convicted,
-                                probation: convicted ? pick(Probation.self) : .none)
+            c.harm = .init(
+                outcome: outcome, injuries: injuries.isEmpty ? [.bruising] : injuries,
+                occasions: pick(Occasions.self), prognosis: outcome == .died ? nil : pick(Prognosis.self))
+            c.maleCarer = .init(
+                relationship: pick(Relationship.self), criminalConvictions: convicted,
+                probation: convicted ? pick(Probation.self) : .none)
             c.agencyInvolvement = pick(AgencyInvolvement.self)
-            c.proceedings = .init(criminal: pick(CriminalProceedings.self),
-                                  murderCharge: outcome == .died ? pick(MurderCharge.self) : .none,
-                                  findingsOfFact: pick(FindingsOfFact.self))
+            c.proceedings = .init(
+                criminal: pick(CriminalProceedings.self),
+                murderCharge: outcome == .died ? pick(MurderCharge.self) : .none,
+                findingsOfFact: pick(FindingsOfFact.self))
             c.themes = Factory.vocabulary.themes.map(\.code).filter { _ in rng.below(2) == 0 }
         }
     }
@@ -64,16 +68,19 @@ import Testing
                 (s.proceedings.findingsOfFact, { $0.proceedings.findingsOfFact.rawValue == $1 }),
                 (s.cohort.localReviews, { $0.localReview.rawValue == $1 }),
                 (s.themes.cases, { $0.themes.contains($1) }),
-                (s.parents, { c, key in
-                    switch key {
-                    case "current-domestic-abuse": c.parents.currentDomesticAbuse
-                    case "historical-domestic-abuse": c.parents.historicalDomesticAbuse
-                    case "mental-health": c.parents.mentalHealth
-                    case "care-leaver": c.parents.careLeaver
-                    case "under-22": c.parents.under22
-                    default: c.maleCarer.criminalConvictions
+                (
+                    s.parents,
+                    { c, key in
+                        switch key {
+                        case "current-domestic-abuse": c.parents.currentDomesticAbuse
+                        case "historical-domestic-abuse": c.parents.historicalDomesticAbuse
+                        case "mental-health": c.parents.mentalHealth
+                        case "care-leaver": c.parents.careLeaver
+                        case "under-22": c.parents.under22
+                        default: c.maleCarer.criminalConvictions
+                        }
                     }
-                }),
+                ),
             ]
             for (tally, matches) in recounts {
                 for category in tally.categories {

@@ -11,8 +11,10 @@ import Testing
         let result = try CLI.run(["build", "--output", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("panel-report: built \(out.path)/report.html (published, 23 cases, \(ReferenceFiles.published.count) files, "),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "panel-report: built \(out.path)/report.html (published, 23 cases, \(ReferenceFiles.published.count) files, "),
+            "\(result.stderr)")
         let files = try CLI.files(under: out).keys.sorted()
         #expect(files == ([".panel-report-lock", ".panel-report-output"] + ReferenceFiles.published).sorted())
         let csv = try String(contentsOf: out.appendingPathComponent("data/figure-1.csv"), encoding: .utf8)
@@ -38,8 +40,12 @@ import Testing
         #expect(secrets.ids.count == 23)
         #expect(secrets.areas.count == 19)
         #expect(secrets.unpublished.count > 5)
-        for id in secrets.ids { #expect(everything.range(of: "\\b\(id)\\b", options: .regularExpression) == nil, "\("case id \(id) leaked")") }
-        for code in secrets.areas { #expect(everything.range(of: "\\b\(code)\\b", options: .regularExpression) == nil, "\("area code \(code) leaked")") }
+        for id in secrets.ids {
+            #expect(everything.range(of: "\\b\(id)\\b", options: .regularExpression) == nil, "\("case id \(id) leaked")")
+        }
+        for code in secrets.areas {
+            #expect(everything.range(of: "\\b\(code)\\b", options: .regularExpression) == nil, "\("area code \(code) leaked")")
+        }
         for text in secrets.summaries + secrets.unpublished { #expect(!(everything.contains(text)), "\("leaked: \(text)")") }
         // …while the draft does carry them, so the test is looking in the right place.
         let draft = try CLI.scratch(folders).appendingPathComponent("Draft")
@@ -60,7 +66,9 @@ import Testing
         let result = try CLI.run(["build", "--inputs", inputs.path, "--output", out.path])
         #expect(result.status == 65)
         #expect(result.stderr.contains(#"cases/C07.yaml:"#), "\(result.stderr)")
-        #expect(result.stderr.contains(#"harm.outcome: "injured" is not a valid value; expected one of: died, seriously-harmed"#), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(#"harm.outcome: "injured" is not a valid value; expected one of: died, seriously-harmed"#),
+            "\(result.stderr)")
         #expect(result.stderr.hasSuffix("nothing was written\n"), "\(result.stderr)")
         #expect(!(result.stderr.contains("Fatal error")))
         #expect(!(FileManager.default.fileExists(atPath: out.path)))
@@ -86,8 +94,10 @@ import Testing
         let out = templates.deletingLastPathComponent().appendingPathComponent("Output")
         let result = try CLI.run(["build", "--templates", templates.path, "--output", out.path])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("chapters/01-summary.md:3: there is no value named \"outcome.dyed\"; did you mean "
-            + "\"outcome.died\"?"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "chapters/01-summary.md:3: there is no value named \"outcome.dyed\"; did you mean "
+                    + "\"outcome.died\"?"), "\(result.stderr)")
         #expect(!(FileManager.default.fileExists(atPath: out.path)))
         // With the name mended, the figure placed twice is the problem.
         try ("# Summary\n\nOf {{ cases }} cases, {{ outcome.died }} died.\n" + "\n{{ figure: outcome }}\n")
@@ -95,7 +105,9 @@ import Testing
         let second = try CLI.run(["build", "--templates", templates.path, "--output", out.path])
         #expect(second.status == 65)
         #expect(second.stderr.contains("chapters/03-headline-data.md:"), "\(second.stderr)")
-        #expect(second.stderr.contains("figure \"outcome\" is already placed at \(templates.path)/chapters/01-summary.md:5"), "\(second.stderr)")
+        #expect(
+            second.stderr.contains("figure \"outcome\" is already placed at \(templates.path)/chapters/01-summary.md:5"), "\(second.stderr)"
+        )
     }
 
     @Test func missingInputsExit66() throws {
@@ -130,15 +142,24 @@ import Testing
         let plain = try String(contentsOf: scratch.appendingPathComponent("a/report.html"), encoding: .utf8)
         #expect(plain.contains("Published 15 September 2021"))
         // A build server's SOURCE_DATE_EPOCH is not the publication date: the bytes do not change.
-        #expect(try CLI.run(["build", "--output", scratch.appendingPathComponent("b").path],
-                                   environment: ["SOURCE_DATE_EPOCH": "1700000000"]).status == 0)
+        #expect(
+            try CLI.run(
+                ["build", "--output", scratch.appendingPathComponent("b").path],
+                environment: ["SOURCE_DATE_EPOCH": "1700000000"]
+            ).status == 0)
         #expect(try CLI.report(in: scratch.appendingPathComponent("b").path) == CLI.report(in: scratch.appendingPathComponent("a").path))
         // …nor is an invalid one read by a published build; a draft, which reads it, exits 78 (EX_CONFIG).
         for bad in ["soon", "-5", "99999999999999999"] {
-            #expect(try CLI.run(["build", "--output", scratch.appendingPathComponent("c").path],
-                                       environment: ["SOURCE_DATE_EPOCH": bad]).status == 0, "\(bad)")
-            #expect(try CLI.run(["build", "--draft", "--output", scratch.appendingPathComponent("d").path],
-                                       environment: ["SOURCE_DATE_EPOCH": bad]).status == 78, "\(bad)")
+            #expect(
+                try CLI.run(
+                    ["build", "--output", scratch.appendingPathComponent("c").path],
+                    environment: ["SOURCE_DATE_EPOCH": bad]
+                ).status == 0, "\(bad)")
+            #expect(
+                try CLI.run(
+                    ["build", "--draft", "--output", scratch.appendingPathComponent("d").path],
+                    environment: ["SOURCE_DATE_EPOCH": bad]
+                ).status == 78, "\(bad)")
         }
     }
 
@@ -151,24 +172,36 @@ import Testing
         let text = try String(contentsOf: c01, encoding: .utf8)
         #expect(text.contains("sex: male"))
         try text.replacingOccurrences(of: "sex: male", with: "sex: female").write(to: c01, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["build", "--inputs", inputs.path, "--draft",
-                                  "--baseline", scratch.appendingPathComponent("before/data/statistics.json").path,
-                                  "--output", scratch.appendingPathComponent("after").path])
+        let result = try CLI.run([
+            "build", "--inputs", inputs.path, "--draft",
+            "--baseline", scratch.appendingPathComponent("before/data/statistics.json").path,
+            "--output", scratch.appendingPathComponent("after").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOf: scratch.appendingPathComponent("after/report.html"), encoding: .utf8)
         #expect(html.contains("Changes since the published report of 15 September 2021 (statistics.json)"))
         #expect(!(html.contains(scratch.path)), "\("the baseline's folder is printed")")
-        #expect(html.contains(#"<th scope="row">Sex: Male</th><td class="numeric">15 of 23</td><td class="numeric">14 of 23</td>"#), "\(html)")
+        #expect(
+            html.contains(#"<th scope="row">Sex: Male</th><td class="numeric">15 of 23</td><td class="numeric">14 of 23</td>"#), "\(html)")
         #expect(html.contains(#"<mark class="changed">"#))
         #expect(html.contains(#"(was 15"#))
         // …and in Figure 2's data table.
-        #expect(html.contains(#"<th scope="row">Male</th><td class="numeric"><mark class="changed">14<span class="previous"> (was "#
-            + #"15)</span></mark></td>"#), "\(html)")
-        #expect(html.contains(#"<th scope="row">Female</th><td class="numeric"><mark class="changed">9<span class="previous"> (was 8)</span></mark></td>"#))
-        #expect(html.contains(#"<td class="numeric"><mark class="changed">61%<span class="previous"> (was 65%)</span></mark></td>"#), "\("the share column")")
+        #expect(
+            html.contains(
+                #"<th scope="row">Male</th><td class="numeric"><mark class="changed">14<span class="previous"> (was "#
+                    + #"15)</span></mark></td>"#), "\(html)")
+        #expect(
+            html.contains(
+                #"<th scope="row">Female</th><td class="numeric"><mark class="changed">9<span class="previous"> (was 8)</span></mark></td>"#
+            ))
+        #expect(
+            html.contains(#"<td class="numeric"><mark class="changed">61%<span class="previous"> (was 65%)</span></mark></td>"#),
+            "\("the share column")")
         // A ratio in words changes too, and is marked.
-        #expect(html.contains(#"<mark class="changed">1.6 times as many boys as girls<span class="previous"> (was nearly twice as many boys as "#
-            + #"girls)</span></mark>"#))
+        #expect(
+            html.contains(
+                #"<mark class="changed">1.6 times as many boys as girls<span class="previous"> (was nearly twice as many boys as "#
+                    + #"girls)</span></mark>"#))
         #expect(html.contains(#"<th scope="row">Boys for each girl</th><td class="numeric">15 to 8</td><td class="numeric">14 to 9</td>"#))
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs the real `panel-report` binary, as a person or a cron job does.
 enum CLI {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var binary: URL {
         // The test bundle sits beside the products (…/.build/debug/).

@@ -1,7 +1,9 @@
 import Foundation
+
 @testable import ReportRendering
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A scratch folder for a Swift Testing test: removed when the value goes away
@@ -40,7 +42,8 @@ enum ReferenceFiles {
     /// Every report file a published build writes (not the hidden bookkeeping files).
     static var published: [String] {
         let figures = FigureRegistry.all.map { definition in numbers[definition.id].map { (definition, $0) }! }
-        return (figures.map { "figures/figure-\($0.1).svg" }
+        return
+            (figures.map { "figures/figure-\($0.1).svg" }
             + figures.filter { !$0.0.isDiagram }.map { "data/figure-\($0.1).csv" }
             + ["data/statistics.json", "manifest.json", "report.html"]).sorted()
     }
@@ -73,14 +76,18 @@ struct ProgramRun: CustomStringConvertible {
 extension CLI {
     /// `panel-report` with a time limit: a run that blocks (reading a FIFO, /dev/zero)
     /// is killed and reported as timed out instead of hanging the tests.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = repository,
-                    timeout: TimeInterval = 120) throws -> ProgramRun {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL = repository,
+        timeout: TimeInterval = 120
+    ) throws -> ProgramRun {
         try program(binary.path, arguments, environment: environment, in: directory, timeout: timeout)
     }
 
     /// Any program, with a time limit; `SOURCE_DATE_EPOCH` is removed from its environment.
-    static func program(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                        in directory: URL = repository, timeout: TimeInterval = 120) throws -> ProgramRun {
+    static func program(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        in directory: URL = repository, timeout: TimeInterval = 120
+    ) throws -> ProgramRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -114,9 +121,10 @@ extension CLI {
         reading.wait()
         process.waitUntilExit()
         finished.signal()
-        return ProgramRun(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                          timedOut: timedOut.value, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errBox.value, as: UTF8.self))
+        return ProgramRun(
+            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+            timedOut: timedOut.value, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errBox.value, as: UTF8.self))
     }
 
     /// The full path of a program on PATH, if it is installed.
@@ -139,13 +147,29 @@ extension CLI {
 private final class TimedOut: @unchecked Sendable {
     private let lock = NSLock()
     private var flag = false
-    func set() { lock.lock(); flag = true; lock.unlock() }
-    var value: Bool { lock.lock(); defer { lock.unlock() }; return flag }
+    func set() {
+        lock.lock()
+        flag = true
+        lock.unlock()
+    }
+    var value: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return flag
+    }
 }
 
 private final class DataBox: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
+    func set(_ value: Data) {
+        lock.lock()
+        data = value
+        lock.unlock()
+    }
+    var value: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
 }

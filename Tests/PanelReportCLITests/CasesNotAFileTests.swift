@@ -22,8 +22,10 @@ import Testing
         let result = try CLI.run(["validate", "--inputs", inputs], timeout: 60)
         #expect(result.status == 65, "\(result)")
         #expect(!result.stderr.contains("root:"), "\(result)")
-        #expect(result.lines.first?.hasPrefix("\(inputs)/\(name): could not be read: it is a symbolic link that leads outside the inputs folder") == true,
-                "\(result)")
+        #expect(
+            result.lines.first?.hasPrefix(
+                "\(inputs)/\(name): could not be read: it is a symbolic link that leads outside the inputs folder") == true,
+            "\(result)")
     }
 
     @Test func aFIFOIsNamed() throws {

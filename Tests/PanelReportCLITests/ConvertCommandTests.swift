@@ -11,8 +11,9 @@ import Testing
     }
 
     private func build(_ inputs: String, draft: Bool, into output: URL) throws -> [String: Data] {
-        let result = try CLI.run(["build", "--inputs", inputs, "--output", output.path] + (draft ? ["--draft"] : []),
-                                 environment: ["SOURCE_DATE_EPOCH": "1631664000"])
+        let result = try CLI.run(
+            ["build", "--inputs", inputs, "--output", output.path] + (draft ? ["--draft"] : []),
+            environment: ["SOURCE_DATE_EPOCH": "1631664000"])
         #expect(result.status == 0, "\(result.stderr)")
         // What may differ between forms: the manifest (it digests the input files, which
         // differ by form) and a draft's note of the inputs' digest in its header.
@@ -58,7 +59,9 @@ import Testing
         try Data("keep me".utf8).write(to: root.appendingPathComponent("notes.txt"))
         let result = try CLI.run(["convert", "--to", "csv", "--output", root.path])
         #expect(result.status == 73)
-        #expect(result.stderr == "\(root.path): the folder is not empty; convert writes a new inputs folder: name one that does not exist yet\n")
+        #expect(
+            result.stderr == "\(root.path): the folder is not empty; convert writes a new inputs folder: name one that does not exist yet\n"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
     }
 
@@ -87,18 +90,22 @@ import Testing
         #expect(try CLI.run(["validate", "--inputs", folder.path]).status == 66)
         // Two forms at once is bad data (65), naming what to remove.
         #expect(try CLI.run(["convert", "--to", "csv", "--output", root.appendingPathComponent("csv").path]).status == 0)
-        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Inputs/review.yaml"), to: folder.appendingPathComponent("review.yaml"))
+        try FileManager.default.copyItem(
+            at: CLI.repository.appendingPathComponent("Inputs/review.yaml"), to: folder.appendingPathComponent("review.yaml"))
         try FileManager.default.copyItem(at: root.appendingPathComponent("csv/cases.csv"), to: folder.appendingPathComponent("cases.csv"))
         let both = try CLI.run(["validate", "--inputs", folder.path])
         #expect(both.status == 65)
-        #expect(both.stderr.contains("\(folder.path): cases.csv and cases.xlsx are both present, and a cohort must come in one form only; remove cases.xlsx "
-            + "to use the spreadsheet export, or remove cases.csv to use the workbook"), "\(both.stderr)")
+        #expect(
+            both.stderr.contains(
+                "\(folder.path): cases.csv and cases.xlsx are both present, and a cohort must come in one form only; remove cases.xlsx "
+                    + "to use the spreadsheet export, or remove cases.csv to use the workbook"), "\(both.stderr)")
         // A workbook that cannot be read is bad data (65), not a missing input.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("cases.csv"))
         try Data("id,area\n".utf8).write(to: folder.appendingPathComponent("cases.xlsx"))
         let unreadable = try CLI.run(["validate", "--inputs", folder.path])
         #expect(unreadable.status == 65, "\(unreadable.stderr)")
-        #expect(unreadable.stderr.hasPrefix("\(folder.path)/cases.xlsx: is not an .xlsx workbook (not a zip archive)"), "\(unreadable.stderr)")
+        #expect(
+            unreadable.stderr.hasPrefix("\(folder.path)/cases.xlsx: is not an .xlsx workbook (not a zip archive)"), "\(unreadable.stderr)")
         try Data().write(to: folder.appendingPathComponent("cases.csv"))
         // Without cases at all: a missing input.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("cases.csv"))
@@ -115,8 +122,11 @@ import Testing
         let result = try CLI.run(["build", "--inputs", folder.path, "--output", root.appendingPathComponent("out").path])
         #expect(result.status == 0)
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning:") }
-        #expect(warnings == ["\(folder.path)/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say "
-            + "none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv"])
+        #expect(
+            warnings == [
+                "\(folder.path)/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say "
+                    + "none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv"
+            ])
         let html = try String(contentsOf: root.appendingPathComponent("out/report.html"), encoding: .utf8)
         #expect(html.contains("No learning points are recorded for this cohort."))
         #expect(!html.contains("were marked for publication"))

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 9, points 14 and 13: templates and baselines that are not regular files
@@ -32,8 +33,12 @@ import Glibc
             let result = try build(["--templates", templates, "--output", output])
             #expect(!result.timedOut, "reading \(what) as a chapter blocked")
             #expect(result.status == 65, "\(what): \(result)")
-            #expect(result.lines == ["\(chapter): not a regular file but \(what); expected a text file", "panel-report: 1 template problem; nothing was "
-                + "written"], "\(result)")
+            #expect(
+                result.lines == [
+                    "\(chapter): not a regular file but \(what); expected a text file",
+                    "panel-report: 1 template problem; nothing was "
+                        + "written",
+                ], "\(result)")
             #expect(!fm.fileExists(atPath: output))
         }
     }
@@ -49,7 +54,8 @@ import Glibc
         #expect(!result.timedOut, "reading a FIFO as a case file blocked")
         #expect(result.status == 65, "\(result)")
         #expect(result.lines.contains("\(inputs)/cases/C97.yaml: warning: ignored: a folder inside cases/"), "\(result)")
-        #expect(result.lines.contains("\(inputs)/cases/C98.yaml: could not be read: not a regular file but a named pipe (FIFO)"), "\(result)")
+        #expect(
+            result.lines.contains("\(inputs)/cases/C98.yaml: could not be read: not a regular file but a named pipe (FIFO)"), "\(result)")
     }
 
     /// A cases/ folder that is there but may not be listed is reported as such, not
@@ -74,8 +80,9 @@ import Glibc
             #expect(chmod(folder, 0o755) == 0)
         }
         #expect(chmod(inputs + "/cases", 0o311) == 0)
-        let result = try CLI.program("/usr/sbin/runuser", ["-u", "nobody", "--", binary, "validate", "--inputs", inputs, "--templates", templates],
-                                     in: scratch.url, timeout: 60)
+        let result = try CLI.program(
+            "/usr/sbin/runuser", ["-u", "nobody", "--", binary, "validate", "--inputs", inputs, "--templates", templates],
+            in: scratch.url, timeout: 60)
         #expect(result.status == 65, "\(result)")
         #expect(result.lines.contains("\(inputs)/cases: could not be listed: Permission denied"), "\(result)")
     }
@@ -90,8 +97,12 @@ import Glibc
             let result = try build(["--templates", templates, "--output", scratch.path("Output")])
             #expect(!result.timedOut, "reading /dev/zero as \(file) did not stop")
             #expect(result.status == 65, "\(file): \(result)")
-            #expect(result.lines == ["\(path): not a regular file but a device; expected a text file", "panel-report: 1 template problem; nothing was "
-                + "written"], "\(result)")
+            #expect(
+                result.lines == [
+                    "\(path): not a regular file but a device; expected a text file",
+                    "panel-report: 1 template problem; nothing was "
+                        + "written",
+                ], "\(result)")
             try fm.removeItem(atPath: path)
             try fm.moveItem(atPath: path + ".saved", toPath: path)
         }
@@ -122,13 +133,19 @@ import Glibc
         let fromProc = try build(["--templates", templates, "--output", scratch.path("Output")])
         #expect(!fromProc.timedOut && !fromProc.signalled, "\(fromProc)")
         #expect(fromProc.status == 65, "\(fromProc)")
-        #expect(fromProc.lines == ["\(chapter): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is "
-            + "refused", "panel-report: 1 template problem; nothing was written"], "\(fromProc)")
+        #expect(
+            fromProc.lines == [
+                "\(chapter): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is "
+                    + "refused", "panel-report: 1 template problem; nothing was written",
+            ], "\(fromProc)")
 
         let baseline = try build(["--draft", "--baseline", "/proc/self/pagemap", "--output", scratch.path("Output")])
         #expect(!baseline.timedOut && !baseline.signalled, "\(baseline)")
-        #expect(baseline.lines == ["/proc/self/pagemap (--baseline): the file is too large (more than 10485760 bytes, the limit for a template or baseline) "
-            + "and is refused"], "\(baseline)")
+        #expect(
+            baseline.lines == [
+                "/proc/self/pagemap (--baseline): the file is too large (more than 10485760 bytes, the limit for a template or baseline) "
+                    + "and is refused"
+            ], "\(baseline)")
 
         // An ordinary file just over the limit, and one just at it.
         let css = templates + "/report.css"
@@ -137,8 +154,11 @@ import Glibc
         try Data(repeating: UInt8(ascii: " "), count: 10_485_761).write(to: URL(fileURLWithPath: css))
         let large = try build(["--templates", templates, "--output", scratch.path("Output")])
         #expect(large.status == 65, "\(large)")
-        #expect(large.lines == ["\(css): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is "
-            + "refused", "panel-report: 1 template problem; nothing was written"], "\(large)")
+        #expect(
+            large.lines == [
+                "\(css): the file is too large (more than 10485760 bytes, the limit for a template or baseline) and is "
+                    + "refused", "panel-report: 1 template problem; nothing was written",
+            ], "\(large)")
     }
 
     /// Point 13: the memory a file needs is checked when it is read. The smallest
@@ -151,7 +171,8 @@ import Glibc
         try Data((review + String(repeating: "# " + String(repeating: "x", count: 97) + "\n", count: 95_000)).utf8)
             .write(to: URL(fileURLWithPath: inputs + "/review.yaml"))
         func validate(_ inputs: String, kilobytes: Int) throws -> ProgramRun {
-            try CLI.program("/bin/sh", ["-c", "ulimit -v \(kilobytes); exec \"$0\" validate --inputs \"$1\"", CLI.binary.path, inputs], timeout: 60)
+            try CLI.program(
+                "/bin/sh", ["-c", "ulimit -v \(kilobytes); exec \"$0\" validate --inputs \"$1\"", CLI.binary.path, inputs], timeout: 60)
         }
         var low = 20_000, high = 4_000_000
         #expect(try validate("Inputs", kilobytes: high).status == 0)
@@ -161,7 +182,9 @@ import Glibc
         }
         let result = try validate(inputs, kilobytes: high + 3_000)
         #expect(result.status == 65, "with ulimit -v \(high + 3_000): \(result)")
-        #expect(result.lines.first?.hasPrefix("\(inputs)/review.yaml: could not be read: there is not enough memory to read it (") == true, "\(result)")
+        #expect(
+            result.lines.first?.hasPrefix("\(inputs)/review.yaml: could not be read: there is not enough memory to read it (") == true,
+            "\(result)")
         #expect(result.lines.last == "panel-report: 1 error in \(inputs); nothing was written", "\(result)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrac"), "\(result)")
         #expect(!result.signalled, "\(result)")

@@ -1,13 +1,15 @@
 import Crypto
 import Foundation
-@testable import PanelReportCLI
+import Testing
+
 @testable import BuildInputs
 @testable import OutputFolder
-@testable import Preview
+@testable import PanelReportCLI
 @testable import Platform
-import Testing
+@testable import Preview
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The manifest's digests of the inputs and templates (`InputDigest.files`) list
@@ -141,8 +143,10 @@ import Glibc
         let root = URL(fileURLWithPath: folder)
         let rootPath = root.standardizedFileURL.path
         let realRoot = realPath(rootPath) ?? rootPath
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
+        else { return [] }
         var found: [(path: String, sha256: String)] = []
         for case let url as URL in enumerator {
             let path = url.standardizedFileURL.path
@@ -154,7 +158,8 @@ import Glibc
                 found.append((relative, digest(path)))
             case S_IFLNK:
                 guard let target = realPath(path) else {
-                    found.append((relative, "link to nothing: " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "")))
+                    found.append(
+                        (relative, "link to nothing: " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "")))
                     continue
                 }
                 var targetInfo = stat()

@@ -16,8 +16,13 @@ import Testing
         #expect(result.status == 65, "\(result)")
         #expect(!result.stderr.contains("SECRETHASH"), "\(result)")
         #expect(!result.stderr.contains("root:"), "\(result)")
-        #expect(result.lines.contains { $0.hasPrefix(inputs + "/cases/C99.yaml: ") && $0.contains("symbolic link that leads outside the inputs "
-            + "folder") }, "\(result)")
+        #expect(
+            result.lines.contains {
+                $0.hasPrefix(inputs + "/cases/C99.yaml: ")
+                    && $0.contains(
+                        "symbolic link that leads outside the inputs "
+                            + "folder")
+            }, "\(result)")
         #expect(result.lines.last == "panel-report: 1 error in \(inputs); nothing was written", "\(result)")
     }
 
@@ -28,8 +33,12 @@ import Testing
         try scratch.write("elsewhere/C99.yaml", "id: C99\n")
         try fm.createSymbolicLink(atPath: inputs + "/cases/C99.yaml", withDestinationPath: scratch.path("elsewhere/C99.yaml"))
         let log = scratch.path("trace.log")
-        let result = try CLI.program(CLI.which("strace")!, ["-f", "-e", "trace=open,openat,openat2", "-o", log,
-                                                           CLI.binary.path, "validate", "--inputs", inputs])
+        let result = try CLI.program(
+            CLI.which("strace")!,
+            [
+                "-f", "-e", "trace=open,openat,openat2", "-o", log,
+                CLI.binary.path, "validate", "--inputs", inputs,
+            ])
         #expect(result.status == 65, "\(result)")
         let trace = try String(contentsOfFile: log, encoding: .utf8)
         #expect(trace.contains("cases/C01.yaml"), "the trace shows the files that are opened")
@@ -45,8 +54,10 @@ import Testing
         try fm.createSymbolicLink(atPath: inputs + "/review.yaml", withDestinationPath: scratch.path("review.yaml"))
         let result = try CLI.run(["validate", "--inputs", inputs], timeout: 60)
         #expect(result.status == 65, "\(result)")
-        #expect(result.lines.first?.hasPrefix(inputs + "/review.yaml: could not be read: it is a symbolic link that leads outside the inputs "
-            + "folder") == true, "\(result)")
+        #expect(
+            result.lines.first?.hasPrefix(
+                inputs + "/review.yaml: could not be read: it is a symbolic link that leads outside the inputs "
+                    + "folder") == true, "\(result)")
     }
 
     @Test func aCasesFolderLinkedOutsideIsNeitherListedNorRead() throws {
@@ -59,8 +70,12 @@ import Testing
         #expect(result.status == 65, "\(result)")
         #expect(!result.stderr.contains("notes-about-family-X"), "\(result)")
         #expect(!result.stderr.contains("C01.yaml"), "\(result)")
-        #expect(result.lines.contains { $0.hasPrefix(inputs + "/cases: could not be listed: it is a symbolic link that leads outside the inputs "
-            + "folder") }, "\(result)")
+        #expect(
+            result.lines.contains {
+                $0.hasPrefix(
+                    inputs + "/cases: could not be listed: it is a symbolic link that leads outside the inputs "
+                        + "folder")
+            }, "\(result)")
     }
 
     @Test func linksThatStayInsideTheInputsFolderAreFollowed() throws {
@@ -82,6 +97,8 @@ import Testing
         try fm.createSymbolicLink(atPath: inputs + "/cases/C99.yaml", withDestinationPath: scratch.path("gone.yaml"))
         let result = try CLI.run(["validate", "--inputs", inputs], timeout: 60)
         #expect(result.status == 65, "\(result)")
-        #expect(result.lines.contains("\(inputs)/cases/C99.yaml: could not be read: it is a symbolic link to something that does not exist"), "\(result)")
+        #expect(
+            result.lines.contains("\(inputs)/cases/C99.yaml: could not be read: it is a symbolic link to something that does not exist"),
+            "\(result)")
     }
 }

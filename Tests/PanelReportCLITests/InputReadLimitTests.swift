@@ -1,13 +1,15 @@
 import CaseLoading
 import Foundation
 import Testing
-@testable import PanelReportCLI
+
 @testable import BuildInputs
 @testable import OutputFolder
-@testable import Preview
+@testable import PanelReportCLI
 @testable import Platform
+@testable import Preview
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 9, point 4 (second half): a file whose reported size is 0 but which yields
@@ -25,7 +27,8 @@ import Glibc
             let fs = DiskFileSystem(inputs: "/proc/self")
             guard (try? fs.fileSize(atPath: "/proc/self/pagemap")) == 0 else { exit(1) }
             let limits = LoadingLimits(maxFileBytes: 100_000)
-            guard case .failure(let problem) = SourceFileReader.readText(atPath: "/proc/self/pagemap", fileSystem: fs, limits: limits) else {
+            guard case .failure(let problem) = SourceFileReader.readText(atPath: "/proc/self/pagemap", fileSystem: fs, limits: limits)
+            else {
                 exit(2)
             }
             guard problem.description.contains("the file is too large (more than 100000 bytes, though its size was reported as 0") else {
@@ -35,7 +38,8 @@ import Glibc
             guard try fs.contents(atPath: "/proc/self/pagemap", maxBytes: 100_000).count == 100_001 else { exit(4) }
             // A small file in /proc that reports 0 bytes is read whole.
             guard let status = try? fs.contents(atPath: "/proc/self/status", maxBytes: 100_000),
-                  String(decoding: status, as: UTF8.self).hasPrefix("Name:") else { exit(5) }
+                String(decoding: status, as: UTF8.self).hasPrefix("Name:")
+            else { exit(5) }
             exit(0)
         }
     }

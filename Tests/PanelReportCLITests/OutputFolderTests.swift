@@ -20,8 +20,11 @@ import Testing
         try fm.createSymbolicLink(atPath: output + "/" + name, withDestinationPath: scratch.path("precious.txt"))
         let result = try CLI.run(["build", "--output", output], timeout: 120)
         #expect(result.status == 73, "\(result)")
-        #expect(result.lines == ["\(output)/\(name): is a symbolic link; panel-report never follows it (a build would write to whatever it points to). "
-            + "Remove the link, or choose another --output"], "\(result)")
+        #expect(
+            result.lines == [
+                "\(output)/\(name): is a symbolic link; panel-report never follows it (a build would write to whatever it points to). "
+                    + "Remove the link, or choose another --output"
+            ], "\(result)")
         #expect(try String(contentsOfFile: scratch.path("precious.txt"), encoding: .utf8) == "the only copy\n")
         #expect(try CLI.report(in: output) == before)
     }
@@ -49,9 +52,13 @@ import Testing
         try scratch.write("Output/" + file, "mine\n")
         let result = try CLI.run(["build", "--output", output], timeout: 120)
         #expect(result.status == 73, "\(result)")
-        #expect(result.lines.first == "\(output)/\(file): panel-report did not write this; a build replaces report.html, figures/ and data/ whole, so move "
-            + "it out of \(output) and build again", "\(result)")
-        #expect(result.lines.last == "panel-report: \(output) holds a file panel-report did not write among its report; nothing was changed", "\(result)")
+        #expect(
+            result.lines.first
+                == "\(output)/\(file): panel-report did not write this; a build replaces report.html, figures/ and data/ whole, so move "
+                + "it out of \(output) and build again", "\(result)")
+        #expect(
+            result.lines.last == "panel-report: \(output) holds a file panel-report did not write among its report; nothing was changed",
+            "\(result)")
         #expect(try String(contentsOfFile: scratch.path("Output/" + file), encoding: .utf8) == "mine\n")
         var after = try CLI.report(in: output)
         after[file] = nil
@@ -96,7 +103,8 @@ import Testing
         for name in ["report.html", "figures", "data"] { try fm.removeItem(atPath: output + "/" + name) }
         let draft = try CLI.run(["build", "--draft", "--output", output], timeout: 120)
         #expect(draft.status == 73, "\(draft)")
-        #expect(draft.stderr.contains("holds a published report; write the draft to another folder (the default is Output-draft)"), "\(draft)")
+        #expect(
+            draft.stderr.contains("holds a published report; write the draft to another folder (the default is Output-draft)"), "\(draft)")
         #expect(!fm.fileExists(atPath: output + "/report.html"))
     }
 }

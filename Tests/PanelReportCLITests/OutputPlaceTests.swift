@@ -29,17 +29,22 @@ import Testing
         ]
         for (output, says) in cases {
             let before = try snapshot(scratch.url.path)
-            let result = try CLI.run(["build", "--inputs", inputs, "--templates", templates, "--output", output],
-                                     environment: ["HOME": home], timeout: 120)
+            let result = try CLI.run(
+                ["build", "--inputs", inputs, "--templates", templates, "--output", output],
+                environment: ["HOME": home], timeout: 120)
             #expect(result.status == 64, "\(output): \(result)")
-            #expect(result.lines == ["panel-report: the output folder \(output) \(says); a build replaces report.html, figures/ and data/ in its output "
-                + "folder, so give --output a folder of its own (such as Output)"], "\(result)")
+            #expect(
+                result.lines == [
+                    "panel-report: the output folder \(output) \(says); a build replaces report.html, figures/ and data/ in its output "
+                        + "folder, so give --output a folder of its own (such as Output)"
+                ], "\(result)")
             #expect(try snapshot(scratch.url.path) == before, "\(output): something was created")
             #expect(!fm.fileExists(atPath: "/.panel-report-lock"))
         }
         // A folder of its own beside them is fine.
-        let fine = try CLI.run(["build", "--inputs", inputs, "--templates", templates, "--output", home + "/Output"],
-                               environment: ["HOME": home], timeout: 120)
+        let fine = try CLI.run(
+            ["build", "--inputs", inputs, "--templates", templates, "--output", home + "/Output"],
+            environment: ["HOME": home], timeout: 120)
         #expect(fine.status == 0, "\(fine)")
     }
 

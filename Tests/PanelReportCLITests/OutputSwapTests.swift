@@ -41,9 +41,13 @@ struct OutputSwapTests {
 
     /// A build of `inputs` into `output`, killed by strace at its `n`th rename.
     func buildKilled(at n: Int, inputs: String, output: String, extra: [String] = []) throws -> ProgramRun {
-        try CLI.program(CLI.which("strace")!, ["-f", "-o", "/dev/null", "-e", "trace=\(Self.renames)",
-                                               "-e", "inject=\(Self.renames):signal=KILL:when=\(n)",
-                                               CLI.binary.path, "build", "--inputs", inputs, "--output", output] + extra)
+        try CLI.program(
+            CLI.which("strace")!,
+            [
+                "-f", "-o", "/dev/null", "-e", "trace=\(Self.renames)",
+                "-e", "inject=\(Self.renames):signal=KILL:when=\(n)",
+                CLI.binary.path, "build", "--inputs", inputs, "--output", output,
+            ] + extra)
     }
 
     func leftovers(_ output: String) throws -> [String] {
@@ -141,9 +145,13 @@ struct OutputSwapTests {
             for n in [2, 3, 4, 5] {
                 let output = cohorts.scratch.path("fail-\(error)-\(n)")
                 #expect(try CLI.run(["build", "--inputs", cohorts.old, "--output", output], timeout: 120).status == 0)
-                let failed = try CLI.program(CLI.which("strace")!, ["-f", "-o", "/dev/null", "-e", "trace=\(Self.renames)",
-                                                                    "-e", "inject=\(Self.renames):error=\(error):when=\(n)",
-                                                                    CLI.binary.path, "build", "--inputs", cohorts.new, "--output", output])
+                let failed = try CLI.program(
+                    CLI.which("strace")!,
+                    [
+                        "-f", "-o", "/dev/null", "-e", "trace=\(Self.renames)",
+                        "-e", "inject=\(Self.renames):error=\(error):when=\(n)",
+                        CLI.binary.path, "build", "--inputs", cohorts.new, "--output", output,
+                    ])
                 #expect(failed.status == 74, "\(error) at rename \(n): \(failed)")
                 #expect(failed.lines.count == 1, "\(failed)")
                 #expect(failed.stderr.contains("could not move the new report into place"), "\(failed)")
@@ -157,11 +165,18 @@ struct OutputSwapTests {
         // Rename 1 puts the journal in place: failing there, nothing has moved yet.
         let output = cohorts.scratch.path("fail-journal")
         #expect(try CLI.run(["build", "--inputs", cohorts.old, "--output", output], timeout: 120).status == 0)
-        let failed = try CLI.program(CLI.which("strace")!, ["-f", "-o", "/dev/null", "-e", "trace=\(Self.renames)",
-                                                            "-e", "inject=\(Self.renames):error=ENOSPC:when=1",
-                                                            CLI.binary.path, "build", "--inputs", cohorts.new, "--output", output])
+        let failed = try CLI.program(
+            CLI.which("strace")!,
+            [
+                "-f", "-o", "/dev/null", "-e", "trace=\(Self.renames)",
+                "-e", "inject=\(Self.renames):error=ENOSPC:when=1",
+                CLI.binary.path, "build", "--inputs", cohorts.new, "--output", output,
+            ])
         #expect(failed.status == 73, "\(failed)")
-        #expect(failed.lines == ["\(output): cannot write there (moving .panel-report-swap.tmp to .panel-report-swap: No space left on device)"], "\(failed)")
+        #expect(
+            failed.lines == [
+                "\(output): cannot write there (moving .panel-report-swap.tmp to .panel-report-swap: No space left on device)"
+            ], "\(failed)")
         #expect(try CLI.report(in: output) == cohorts.oldReport)
         #expect(try leftovers(output) == [])
     }

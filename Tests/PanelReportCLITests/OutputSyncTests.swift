@@ -12,22 +12,30 @@ struct OutputSyncTests {
         let output = scratch.path("out")
         let log = scratch.path("trace.log")
         // -y prints the path behind each file descriptor.
-        let run = try CLI.program(CLI.which("strace")!, ["-f", "-y", "-o", log, "-e", "trace=openat,fsync,fdatasync",
-                                                         CLI.binary.path, "build", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
-                                                         "--templates", CLI.repository.appendingPathComponent("Templates").path,
-                                                         "--output", output])
+        let run = try CLI.program(
+            CLI.which("strace")!,
+            [
+                "-f", "-y", "-o", log, "-e", "trace=openat,fsync,fdatasync",
+                CLI.binary.path, "build", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
+                "--templates", CLI.repository.appendingPathComponent("Templates").path,
+                "--output", output,
+            ])
         #expect(run.status == 0, "\(run)")
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
-        let journal = try #require(lines.firstIndex { $0.contains("openat(") && $0.contains(".panel-report-swap.tmp") && $0.contains("O_CREAT") },
-                                   "the journal is written")
+        let journal = try #require(
+            lines.firstIndex { $0.contains("openat(") && $0.contains(".panel-report-swap.tmp") && $0.contains("O_CREAT") },
+            "the journal is written")
         let staging = "/.panel-report-staging"
         let created = lines.prefix(journal).filter { $0.contains("openat(") && $0.contains(staging) && $0.contains("O_CREAT") }
             .compactMap { Self.quotedPath($0) }.map { Self.resolved($0) }
-        #expect(Set(created.map { String($0[$0.range(of: staging)!.upperBound...]) })
+        #expect(
+            Set(created.map { String($0[$0.range(of: staging)!.upperBound...]) })
                 == Set(ReferenceFiles.published.map { "/" + $0 }), "the staged files")
         let synced = lines.prefix(journal).filter { $0.contains("fsync(") && !$0.contains("= -1") }
             .compactMap { line -> String? in
-                guard let open = line.range(of: "<"), let close = line.range(of: ">", range: open.upperBound..<line.endIndex) else { return nil }
+                guard let open = line.range(of: "<"), let close = line.range(of: ">", range: open.upperBound..<line.endIndex) else {
+                    return nil
+                }
                 return String(line[open.upperBound..<close.lowerBound])
             }
         let unsynced = created.filter { !synced.contains($0) }
@@ -47,25 +55,35 @@ struct OutputSyncTests {
     @Test func aRebuildSyncsTheFilesItKeepsBeforeTheJournal() throws {
         let scratch = try Scratch()
         let output = scratch.path("out")
-        let arguments = ["build", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
-                         "--templates", CLI.repository.appendingPathComponent("Templates").path, "--output", output]
+        let arguments = [
+            "build", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
+            "--templates", CLI.repository.appendingPathComponent("Templates").path, "--output", output,
+        ]
         #expect(try CLI.run(arguments).status == 0)
         let log = scratch.path("trace.log")
-        let run = try CLI.program(CLI.which("strace")!, ["-f", "-y", "-o", log, "-e", "trace=openat,fsync,fdatasync,link"] + [CLI.binary.path] + arguments)
+        let run = try CLI.program(
+            CLI.which("strace")!, ["-f", "-y", "-o", log, "-e", "trace=openat,fsync,fdatasync,link"] + [CLI.binary.path] + arguments)
         #expect(run.status == 0, "\(run)")
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
-        let journal = try #require(lines.firstIndex { $0.contains("openat(") && $0.contains(".panel-report-swap.tmp") && $0.contains("O_CREAT") })
+        let journal = try #require(
+            lines.firstIndex { $0.contains("openat(") && $0.contains(".panel-report-swap.tmp") && $0.contains("O_CREAT") })
         let before = lines.prefix(journal)
-        #expect(!before.contains { $0.contains("openat(") && $0.contains("/.panel-report-staging/") && $0.contains("O_CREAT") },
-                "no file of the report is written again")
+        #expect(
+            !before.contains { $0.contains("openat(") && $0.contains("/.panel-report-staging/") && $0.contains("O_CREAT") },
+            "no file of the report is written again")
         #expect(before.filter { $0.contains("link(") && $0.hasSuffix("= 0") }.count == ReferenceFiles.published.count)
         // fsync, or fdatasync: a kept file's data and size are what must be on disk.
-        let synced = Set(before.filter { ($0.contains("fsync(") || $0.contains("fdatasync(")) && !$0.contains("= -1") }.compactMap { line -> String? in
-            guard let open = line.range(of: "<"), let close = line.range(of: ">", range: open.upperBound..<line.endIndex) else { return nil }
-            return String(line[open.upperBound..<close.lowerBound])
-        })
+        let synced = Set(
+            before.filter { ($0.contains("fsync(") || $0.contains("fdatasync(")) && !$0.contains("= -1") }.compactMap { line -> String? in
+                guard let open = line.range(of: "<"), let close = line.range(of: ">", range: open.upperBound..<line.endIndex) else {
+                    return nil
+                }
+                return String(line[open.upperBound..<close.lowerBound])
+            })
         let root = Self.resolved(output)
-        let unsynced = ReferenceFiles.published.filter { !synced.contains(root + "/" + $0) && !synced.contains(root + "/.panel-report-staging/" + $0) }
+        let unsynced = ReferenceFiles.published.filter {
+            !synced.contains(root + "/" + $0) && !synced.contains(root + "/.panel-report-staging/" + $0)
+        }
         #expect(unsynced.isEmpty, "kept but not synced before the journal: \(unsynced)")
     }
 

@@ -1,11 +1,12 @@
 import CaseModel
 import Foundation
 import Testing
-@testable import PanelReportCLI
+
 @testable import BuildInputs
 @testable import OutputFolder
-@testable import Preview
+@testable import PanelReportCLI
 @testable import Platform
+@testable import Preview
 
 /// `build --pdf` (issue 14): the report printed by headless Chromium, and what
 /// happens without Chromium. Needs `chromium`, which scripts/setup --checks installs.
@@ -17,7 +18,8 @@ import Testing
         let onPath = try CLI.run(["build", "--pdf", "--output", scratch.path("out")], environment: ["PATH": empty], timeout: 120)
         #expect(onPath.status == 69, "\(onPath)")
         #expect(onPath.stderr.contains("no 'chromium' is on PATH; install it with: sudo apt-get install chromium"), "\(onPath)")
-        let named = try CLI.run(["build", "--pdf", "--chromium", scratch.path("missing/chromium"), "--output", scratch.path("out")], timeout: 120)
+        let named = try CLI.run(
+            ["build", "--pdf", "--chromium", scratch.path("missing/chromium"), "--output", scratch.path("out")], timeout: 120)
         #expect(named.status == 69, "\(named)")
         #expect(named.stderr.contains("not an executable file; install Chromium with: sudo apt-get install chromium"), "\(named)")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/report.html")))
@@ -53,9 +55,14 @@ import Testing
 
     @Test func onlyChromiumsOwnDateFormIsRestamped() {
         let published = ISODate(year: 2021, month: 9, day: 15)
-        let pdf = Data("/CreationDate (D:20261129181511+00'00')\n/ModDate (D:20261129181511-05'30')\n/Other (D:20261129181511+00'00')\n/ModDate (D:2026)".utf8)
+        let pdf = Data(
+            "/CreationDate (D:20261129181511+00'00')\n/ModDate (D:20261129181511-05'30')\n/Other (D:20261129181511+00'00')\n/ModDate (D:2026)"
+                .utf8)
         let stamped = String(decoding: PDFPrinting.stamped(pdf, published: published), as: UTF8.self)
-        #expect(stamped == "/CreationDate (D:20210915000000+00'00')\n/ModDate (D:20210915000000+00'00')\n/Other (D:20261129181511+00'00')\n/ModDate (D:2026)")
+        #expect(
+            stamped
+                == "/CreationDate (D:20210915000000+00'00')\n/ModDate (D:20210915000000+00'00')\n/Other (D:20261129181511+00'00')\n/ModDate (D:2026)"
+        )
         #expect(PDFPrinting.stamped(pdf, published: published).count == pdf.count)
     }
 }

@@ -7,11 +7,16 @@ import Testing
 @Suite struct PreviewHostTests {
     @Test func anotherAddressKeepsTheHostCheck() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                                              "--port", "0", "--host", "0.0.0.0", "--allow-host", "Reviewers.Example"], in: scratch.url)
+        let server = try PreviewServer.start(
+            [
+                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
+                "--port", "0", "--host", "0.0.0.0", "--allow-host", "Reviewers.Example",
+            ], in: scratch.url)
         defer { server.stop() }
-        #expect(server.stderr.contains("Requests are answered only when addressed to 127.0.0.1, localhost, ::1, 0.0.0.0 or reviewers.example; "
-            + "name others with --allow-host"), "\(server.stderr)")
+        #expect(
+            server.stderr.contains(
+                "Requests are answered only when addressed to 127.0.0.1, localhost, ::1, 0.0.0.0 or reviewers.example; "
+                    + "name others with --allow-host"), "\(server.stderr)")
         let evil = try server.get("/", host: "evil.example")
         #expect(evil.status == 403)
         #expect(evil.body == "This preview answers only requests addressed to 127.0.0.1, localhost or a name given with --allow-host.\n")
@@ -23,8 +28,11 @@ import Testing
 
     @Test func onLoopbackANameGivenWithAllowHostIsAnswered() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                                              "--port", "0", "--allow-host", "laptop.local"], in: scratch.url)
+        let server = try PreviewServer.start(
+            [
+                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
+                "--port", "0", "--allow-host", "laptop.local",
+            ], in: scratch.url)
         defer { server.stop() }
         #expect(try server.get("/", host: "laptop.local").status == 200)
         #expect(try server.get("/", host: "evil.example").status == 403)

@@ -3,10 +3,12 @@ import NIOCore
 import NIOEmbedded
 import NIOHTTP1
 import Testing
+
 @testable import Preview
 @testable import panel_report_preview
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The preview server's limits on what one connection may send (`PreviewLimits`):
@@ -20,8 +22,9 @@ import Glibc
     /// handler (a session that has not built yet: `/` is empty, anything else 404).
     static func connection(_ limits: PreviewLimits = limits) throws -> (EmbeddedChannel, RequestHeadGuard) {
         let channel = EmbeddedChannel()
-        let handler = PreviewHandler(session: PreviewSession(inputs: "/nonexistent", templates: "/nonexistent", draft: true),
-                                     allowedHostNames: ["127.0.0.1", "localhost", "::1"])
+        let handler = PreviewHandler(
+            session: PreviewSession(inputs: "/nonexistent", templates: "/nonexistent", draft: true),
+            allowedHostNames: ["127.0.0.1", "localhost", "::1"])
         try NIOTransport.configure(channel.pipeline.syncOperations, limits: limits, respond: handler.respond)
         // The loop's clock set to the real one, which IdleStateHandler reads (see the idle test).
         channel.embeddedEventLoop.advanceTime(to: .now())
@@ -130,7 +133,8 @@ import Glibc
         // "Host: …\r\n" + "Cookie: …\r\n" + "\r\n" = the limit, to the byte.
         let host = "Host: 127.0.0.1\r\n"
         let cookie = Self.limits.headerBlockBytes - host.utf8.count - "Cookie: \r\n\r\n".utf8.count
-        try channel.writeInbound(channel.allocator.buffer(string: "GET / HTTP/1.1\r\n\(host)Cookie: \(String(repeating: "c", count: cookie))\r\n\r\n"))
+        try channel.writeInbound(
+            channel.allocator.buffer(string: "GET / HTTP/1.1\r\n\(host)Cookie: \(String(repeating: "c", count: cookie))\r\n\r\n"))
         let answer = try Self.answers(channel)
         #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(answer.prefix(80))")
     }
@@ -139,7 +143,8 @@ import Glibc
         for (count, status) in [(Self.limits.headerCount, "200 OK"), (Self.limits.headerCount + 1, "431 Request Header Fields Too Large")] {
             let (channel, _) = try Self.connection()
             let headers = ["Host: 127.0.0.1"] + (1..<count).map { "X-\($0): 1" }
-            try channel.writeInbound(channel.allocator.buffer(string: "GET / HTTP/1.1\r\n" + headers.joined(separator: "\r\n") + "\r\n\r\n"))
+            try channel.writeInbound(
+                channel.allocator.buffer(string: "GET / HTTP/1.1\r\n" + headers.joined(separator: "\r\n") + "\r\n\r\n"))
             let answer = try Self.answers(channel)
             #expect(answer.hasPrefix("HTTP/1.1 \(status)\r\n"), "\(count) headers: \(answer.prefix(80))")
         }
@@ -270,8 +275,11 @@ import Glibc
 @Suite(.serialized) struct PreviewLimitServerTests {
     @Test func longRequestsAreRefusedAtOnceAndTheServerKeepsAnswering() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                                              "--port", "0"], in: scratch.url)
+        let server = try PreviewServer.start(
+            [
+                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
+                "--port", "0",
+            ], in: scratch.url)
         defer { server.stop() }
         let limits = PreviewLimits.standard
 
@@ -289,7 +297,7 @@ import Glibc
         let threads = [long, header].enumerated().map { index, bytes in
             Thread { results.set(index, RawExchange.run(port: server.port, sending: bytes)) }
         }
-        threads.forEach { $0.start() }
+        for thread in threads { thread.start() }
         while results.count < 2 && Date().timeIntervalSince(started) < 30 { Thread.sleep(forTimeInterval: 0.01) }
         let (line, headers) = (try #require(results.value(0)), try #require(results.value(1)))
         #expect(line.answer.hasPrefix("HTTP/1.1 414 URI Too Long\r\n"), "\(line)")
@@ -334,7 +342,9 @@ enum RawExchange {
         while sent < bytes.count {
             var watch = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             if poll(&watch, 1, 0) > 0 { break }
-            let count = bytes[sent..<min(sent + 16384, bytes.count)].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[sent..<min(sent + 16384, bytes.count)].withUnsafeBytes {
+                send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count <= 0 { break }
             sent += count
         }
@@ -352,7 +362,19 @@ enum RawExchange {
 final class LockedResults: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Int: RawExchange.Result] = [:]
-    func set(_ index: Int, _ result: RawExchange.Result) { lock.lock(); results[index] = result; lock.unlock() }
-    func value(_ index: Int) -> RawExchange.Result? { lock.lock(); defer { lock.unlock() }; return results[index] }
-    var count: Int { lock.lock(); defer { lock.unlock() }; return results.count }
+    func set(_ index: Int, _ result: RawExchange.Result) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+    func value(_ index: Int) -> RawExchange.Result? {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[index]
+    }
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.count
+    }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-@testable import PanelReportCLI
+
 @testable import BuildInputs
 @testable import OutputFolder
-@testable import Preview
+@testable import PanelReportCLI
 @testable import Platform
+@testable import Preview
 
 /// The preview's pieces that need no server: the offending line, the Host check,
 /// the problems page and the watcher.
@@ -34,19 +35,28 @@ import Testing
     }
 
     @Test func theProblemsPageShowsEachProblemWithItsLineAndOnlyTheReloadScript() throws {
-        let html = try PreviewProblemsPage.html([
-            PreviewProblem(place: "Inputs/cases/C07.yaml:12:14", message: "harm.outcome: \"x\" <is> not valid", isWarning: false,
-                           line: 12, source: "  outcome: x & y", column: 14),
-            PreviewProblem(place: "Inputs/cases/notes.txt", message: "ignored: not a .yaml or .yml file", isWarning: true),
-        ], inputs: "Inputs", templates: "Templates", reloadScript: "/__preview/reload.js?build=3")
+        let html = try PreviewProblemsPage.html(
+            [
+                PreviewProblem(
+                    place: "Inputs/cases/C07.yaml:12:14", message: "harm.outcome: \"x\" <is> not valid", isWarning: false,
+                    line: 12, source: "  outcome: x & y", column: 14),
+                PreviewProblem(place: "Inputs/cases/notes.txt", message: "ignored: not a .yaml or .yml file", isWarning: true),
+            ], inputs: "Inputs", templates: "Templates", reloadScript: "/__preview/reload.js?build=3")
         #expect(html.contains("<title>Preview: 1 problem to fix</title>"))
-        #expect(html.contains("<p class=\"place\">Inputs/cases/C07.yaml:12:14</p><p class=\"message\">harm.outcome: &quot;x&quot; &lt;is&gt; not valid</p>"))
-        #expect(html.contains("<span class=\"number\">12 | </span>  outcome: x &amp; y\n<span class=\"number\">   | </span>             ^</code>"))
+        #expect(
+            html.contains(
+                "<p class=\"place\">Inputs/cases/C07.yaml:12:14</p><p class=\"message\">harm.outcome: &quot;x&quot; &lt;is&gt; not valid</p>"
+            ))
+        #expect(
+            html.contains(
+                "<span class=\"number\">12 | </span>  outcome: x &amp; y\n<span class=\"number\">   | </span>             ^</code>"))
         #expect(html.contains("<li class=\"warning\"><p class=\"place\">Inputs/cases/notes.txt</p><p class=\"message\">Warning: ignored"))
         #expect(html.components(separatedBy: "<script").count == 2)
         #expect(html.hasSuffix("<script src=\"/__preview/reload.js?build=3\"></script></body></html>\n"))
-        #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action "
-            + "'none'\""))
+        #expect(
+            html.contains(
+                "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action "
+                    + "'none'\""))
     }
 
     @Test func aSnapshotChangesWithAnyByteAndFollowsOnlyTheNamedFolderIfItIsALink() throws {
@@ -77,15 +87,24 @@ import Testing
         // The new file's own events are taken first, so that the wake below is the rename's.
         try scratch.write("inputs/cases/C01.yaml.new", "id: C01\nage: 2\n")
         watcher.waitForChange()
-        Thread { watcher.waitForChange(); woke.signal() }.start()
+        Thread {
+            watcher.waitForChange()
+            woke.signal()
+        }.start()
         Thread.sleep(forTimeInterval: 0.1)
         #expect(rename(scratch.path("inputs/cases/C01.yaml.new"), scratch.path("inputs/cases/C01.yaml")) == 0)
         #expect(woke.wait(timeout: .now() + 10) == .success)
         // A folder that appears is watched from then on.
-        Thread { watcher.waitForChange(); woke.signal() }.start()
+        Thread {
+            watcher.waitForChange()
+            woke.signal()
+        }.start()
         try FileManager.default.createDirectory(atPath: scratch.path("inputs/more"), withIntermediateDirectories: true)
         #expect(woke.wait(timeout: .now() + 10) == .success)
-        Thread { watcher.waitForChange(); woke.signal() }.start()
+        Thread {
+            watcher.waitForChange()
+            woke.signal()
+        }.start()
         try scratch.write("inputs/more/C02.yaml", "id: C02\n")
         #expect(woke.wait(timeout: .now() + 10) == .success)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `panel-report preview` end to end: the real binary on a free loopback port,
@@ -46,7 +47,8 @@ import Glibc
         let c03Text = try String(contentsOfFile: c03, encoding: .utf8)
         let c03Line = try #require(c03Text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("agency_involvement:") }) + 1
         try Self.save("id: C02\nchild: [sex: male\n", to: inputs + "/cases/C02.yaml")
-        try Self.replaceByRename(c03Text.replacingOccurrences(of: "agency_involvement: universal", with: "agency_involvement: sometimes"), at: c03)
+        try Self.replaceByRename(
+            c03Text.replacingOccurrences(of: "agency_involvement: universal", with: "agency_involvement: sometimes"), at: c03)
         // Each wait is for the page that shows the whole change: an editor's save can be
         // seen half-way (the new file written, not yet renamed) and rebuilt once more.
         let broken = try server.waitForBuild(after: edited) { $0.contains("C03.yaml:\(c03Line):") && !$0.contains(".tmp-") }
@@ -56,7 +58,9 @@ import Glibc
         // The unclosed list is reported where it was opened.
         #expect(problems.body.contains("\(inputs)/cases/C02.yaml:2:8"))
         #expect(problems.body.contains("the list opened here with &quot;[&quot; is not closed"))
-        #expect(problems.body.contains("\(inputs)/cases/C03.yaml:\(c03Line):21</p><p class=\"message\">agency_involvement: &quot;sometimes&quot; is not"))
+        #expect(
+            problems.body.contains(
+                "\(inputs)/cases/C03.yaml:\(c03Line):21</p><p class=\"message\">agency_involvement: &quot;sometimes&quot; is not"))
         #expect(problems.body.contains("<span class=\"number\">\(c03Line) | </span>agency_involvement: sometimes\n"))
         #expect(problems.body.contains("<script src=\"/__preview/reload.js?build=\(broken)\"></script>"))
         #expect(try server.get("/figures/figure-1.svg").status == 404)
@@ -73,8 +77,9 @@ import Glibc
         #expect(bothPage.contains("There were {{ cases cases."))
 
         // Fixed, by an editor that writes a new file and renames it over the old one.
-        try Self.replaceByRename(try String(contentsOfFile: CLI.repository.appendingPathComponent("Inputs/cases/C02.yaml").path, encoding: .utf8),
-                                 at: inputs + "/cases/C02.yaml")
+        try Self.replaceByRename(
+            try String(contentsOfFile: CLI.repository.appendingPathComponent("Inputs/cases/C02.yaml").path, encoding: .utf8),
+            at: inputs + "/cases/C02.yaml")
         try Self.replaceByRename(chapterText, at: chapter)
         try Self.replaceByRename(c03Text, at: c03)
         _ = try server.waitForBuild(after: both) { $0.contains("class=\"draft-banner\"") }
@@ -92,8 +97,11 @@ import Glibc
 
     @Test func thePublishedReportHasNoDraftMarksButStillReloads() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                                              "--port", "0", "--published"], in: scratch.url)
+        let server = try PreviewServer.start(
+            [
+                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
+                "--port", "0", "--published",
+            ], in: scratch.url)
         defer { server.stop() }
         let page = try server.get("/report.html")
         #expect(page.status == 200)
@@ -109,12 +117,14 @@ import Glibc
         let server = try PreviewServer.start(["preview", "--inputs", inputs, "--templates", templates, "--port", "0"], in: scratch.url)
         defer { server.stop() }
         let previewed = try Self.inputsDigest(try server.get("/").body)
-        let built = try CLI.run(["build", "--draft", "--inputs", inputs, "--templates", templates, "--output", scratch.path("draft")],
-                                in: scratch.url, timeout: 120)
+        let built = try CLI.run(
+            ["build", "--draft", "--inputs", inputs, "--templates", templates, "--output", scratch.path("draft")],
+            in: scratch.url, timeout: 120)
         #expect(built.status == 0, "\(built)")
         #expect(previewed == (try Self.inputsDigest(try String(contentsOfFile: scratch.path("draft/report.html"), encoding: .utf8))))
         // After a save, the digest follows the files, as a new build's would.
-        try Self.save(try String(contentsOfFile: inputs + "/cases/C05.yaml", encoding: .utf8) + "# reviewed\n", to: inputs + "/cases/C05.yaml")
+        try Self.save(
+            try String(contentsOfFile: inputs + "/cases/C05.yaml", encoding: .utf8) + "# reviewed\n", to: inputs + "/cases/C05.yaml")
         try server.waitForBuild(after: 1)
         #expect(try Self.inputsDigest(try server.get("/").body) != previewed)
     }
@@ -127,8 +137,11 @@ import Glibc
 
     @Test func answersOnlyRequestsForLoopbackNames() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                                              "--port", "0"], in: scratch.url)
+        let server = try PreviewServer.start(
+            [
+                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
+                "--port", "0",
+            ], in: scratch.url)
         defer { server.stop() }
         // A web page whose DNS name was pointed at 127.0.0.1 must not read the draft.
         #expect(try server.get("/", host: "attacker.example").status == 403)
@@ -155,10 +168,15 @@ import Glibc
             }
         }
         let port = UInt16(bigEndian: address.sin_port)
-        let run = try CLI.run(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                               "--port", String(port)], in: scratch.url, timeout: 60)
+        let run = try CLI.run(
+            [
+                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
+                "--port", String(port),
+            ], in: scratch.url, timeout: 60)
         #expect(run.status == 64)
-        #expect(run.stderr == "panel-report: --port \(port): another program is listening on it; choose another, or --port 0 for any free port\n")
+        #expect(
+            run.stderr
+                == "panel-report: --port \(port): another program is listening on it; choose another, or --port 0 for any free port\n")
     }
 
     @Test func anotherHostIsWarnedAboutAndANameIsRefused() throws {
@@ -166,10 +184,14 @@ import Glibc
         let refused = try CLI.run(["preview", "--host", "example.org", "--port", "0"], in: scratch.url, timeout: 60)
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("--host example.org: not an IP address"))
-        let server = try PreviewServer.start(["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                                              "--port", "0", "--host", "0.0.0.0"], in: scratch.url)
+        let server = try PreviewServer.start(
+            [
+                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
+                "--port", "0", "--host", "0.0.0.0",
+            ], in: scratch.url)
         defer { server.stop() }
-        #expect(server.stderr.contains("panel-report: warning: --host 0.0.0.0: other computers that can reach this one can open the preview"))
+        #expect(
+            server.stderr.contains("panel-report: warning: --host 0.0.0.0: other computers that can reach this one can open the preview"))
         #expect(try server.get("/").status == 200)
     }
 
@@ -181,11 +203,13 @@ import Glibc
         let alone = scratch.url.appendingPathComponent("alone")
         try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CLI.binary, to: alone.appendingPathComponent("panel-report"))
-        let missing = try CLI.program(alone.appendingPathComponent("panel-report").path, ["preview", "--port", "0"], in: scratch.url, timeout: 60)
+        let missing = try CLI.program(
+            alone.appendingPathComponent("panel-report").path, ["preview", "--port", "0"], in: scratch.url, timeout: 60)
         #expect(missing.status == 69)
-        #expect(missing.stderr == "panel-report: preview is served by the program panel-report-preview, which could not be started from "
-            + "\(alone.path)/panel-report-preview (No such file or directory); 'swift build' builds it beside panel-report (scripts/report builds both with "
-            + "-c release)\n")
+        #expect(
+            missing.stderr == "panel-report: preview is served by the program panel-report-preview, which could not be started from "
+                + "\(alone.path)/panel-report-preview (No such file or directory); 'swift build' builds it beside panel-report (scripts/report builds both with "
+                + "-c release)\n")
 
         // Through a link elsewhere: the program beside the real panel-report answers
         // (it refuses the host name itself, after panel-report has handed over).
@@ -349,12 +373,15 @@ final class PreviewServer: @unchecked Sendable {
 
     /// Waits until the build number passes `build` (and the page passes `check`); the new number.
     @discardableResult
-    func waitForBuild(after build: Int, timeout: TimeInterval = PreviewTests.patience,
-                      until check: (String) -> Bool = { _ in true }) throws -> Int {
+    func waitForBuild(
+        after build: Int, timeout: TimeInterval = PreviewTests.patience,
+        until check: (String) -> Bool = { _ in true }
+    ) throws -> Int {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let now = Int(try get("/__preview/build").body.trimmingCharacters(in: .whitespacesAndNewlines)), now > build,
-               check(try get("/").body) {
+                check(try get("/").body)
+            {
                 return now
             }
             Thread.sleep(forTimeInterval: 0.05)
@@ -371,6 +398,14 @@ struct PreviewFailure: Error, CustomStringConvertible {
 final class LockedText: @unchecked Sendable {
     private let lock = NSLock()
     private var text = ""
-    func append(_ more: String) { lock.lock(); text += more; lock.unlock() }
-    var value: String { lock.lock(); defer { lock.unlock() }; return text }
+    func append(_ more: String) {
+        lock.lock()
+        text += more
+        lock.unlock()
+    }
+    var value: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return text
+    }
 }

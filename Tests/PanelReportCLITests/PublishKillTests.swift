@@ -10,16 +10,22 @@ struct PublishKillTests {
     static let calls = "rename,renameat,renameat2,symlink,symlinkat"
 
     func publishKilled(at n: Int, _ job: PublishTests.Job) throws -> ProgramRun {
-        try CLI.program(CLI.which("strace")!, ["-f", "-o", "/dev/null", "-e", "trace=\(Self.calls)", "-e", "inject=\(Self.calls):signal=KILL:when=\(n)",
-                                               CLI.binary.path, "publish", "--inputs", job.inputs, "--templates", job.templates,
-                                               "--output", job.output, "--site", job.site])
+        try CLI.program(
+            CLI.which("strace")!,
+            [
+                "-f", "-o", "/dev/null", "-e", "trace=\(Self.calls)", "-e", "inject=\(Self.calls):signal=KILL:when=\(n)",
+                CLI.binary.path, "publish", "--inputs", job.inputs, "--templates", job.templates,
+                "--output", job.output, "--site", job.site,
+            ])
     }
 
     /// Temporary names of the site that a finished run never leaves.
     func leftovers(_ job: PublishTests.Job) -> [String] {
         let fm = FileManager.default
         return ((try? fm.contentsOfDirectory(atPath: job.site)) ?? []).filter { $0.hasPrefix(".panel-report-current") }
-            + ((try? fm.contentsOfDirectory(atPath: job.site + "/releases")) ?? []).filter { $0.hasPrefix(".panel-report-") && $0 != ".panel-report-history" }
+            + ((try? fm.contentsOfDirectory(atPath: job.site + "/releases")) ?? []).filter {
+                $0.hasPrefix(".panel-report-") && $0 != ".panel-report-history"
+            }
     }
 
     @Test(arguments: [false, true])
@@ -69,9 +75,13 @@ struct PublishKillTests {
             let first = try #require(job.live)
             try job.editCase(1)
             #expect(try job.publish().status == 0)
-            let killed = try CLI.program(CLI.which("strace")!, ["-f", "-o", "/dev/null", "-e", "trace=\(Self.calls)",
-                                                                "-e", "inject=\(Self.calls):signal=KILL:when=\(n)",
-                                                                CLI.binary.path, "rollback", "--site", job.site])
+            let killed = try CLI.program(
+                CLI.which("strace")!,
+                [
+                    "-f", "-o", "/dev/null", "-e", "trace=\(Self.calls)",
+                    "-e", "inject=\(Self.calls):signal=KILL:when=\(n)",
+                    CLI.binary.path, "rollback", "--site", job.site,
+                ])
             if killed.status == 0 && !killed.signalled {
                 #expect(job.live == first)
                 break

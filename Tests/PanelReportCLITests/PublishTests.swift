@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 24: `publish` and `rollback` as a scheduler runs them: the real binary,
@@ -37,11 +38,13 @@ import Glibc
 
         /// The releases, and anything else in releases/ but the history.
         var releases: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: site + "/releases")) ?? []).filter { $0 != ".panel-report-history" }.sorted()
+            ((try? FileManager.default.contentsOfDirectory(atPath: site + "/releases")) ?? []).filter { $0 != ".panel-report-history" }
+                .sorted()
         }
 
         var history: [String] {
-            ((try? String(contentsOfFile: site + "/releases/.panel-report-history", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            ((try? String(contentsOfFile: site + "/releases/.panel-report-history", encoding: .utf8)) ?? "").split(separator: "\n").map(
+                String.init)
         }
 
         /// `verify` of what `current` names: the live report is complete and exactly as built.
@@ -54,7 +57,9 @@ import Glibc
         func editCase(_ n: Int) throws {
             let path = inputs + "/cases/C0\(n).yaml"
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let edited = text.contains("sex: male") ? text.replacingOccurrences(of: "sex: male", with: "sex: female")
+            let edited =
+                text.contains("sex: male")
+                ? text.replacingOccurrences(of: "sex: male", with: "sex: female")
                 : text.replacingOccurrences(of: "sex: female", with: "sex: male")
             #expect(edited != text)
             try edited.write(toFile: path, atomically: true, encoding: .utf8)
@@ -70,7 +75,9 @@ import Glibc
         let job = try Job()
         let first = try job.publish()
         #expect(first.status == 0, "\(first)")
-        #expect(first.lines.last?.hasPrefix("panel-report: published: \(job.site)/current -> releases/\(try job.builtID) (") == true, "\(first)")
+        #expect(
+            first.lines.last?.hasPrefix("panel-report: published: \(job.site)/current -> releases/\(try job.builtID) (") == true, "\(first)"
+        )
         #expect(job.live == (try job.builtID))
         #expect(job.releases == [try job.builtID])
         let id = try job.builtID
@@ -84,7 +91,9 @@ import Glibc
         let site = try ScheduledJobTests.snapshot(job.site), output = try ScheduledJobTests.snapshot(job.output)
         let again = try job.publish()
         #expect(again.status == 0, "\(again)")
-        #expect(again.lines.last?.hasPrefix("panel-report: unchanged: \(job.site)/current -> releases/\(try job.builtID) is intact") == true, "\(again)")
+        #expect(
+            again.lines.last?.hasPrefix("panel-report: unchanged: \(job.site)/current -> releases/\(try job.builtID) is intact") == true,
+            "\(again)")
         let quiet = try job.publish(["--quiet"])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty, "\(quiet)")
         #expect(try ScheduledJobTests.snapshot(job.site) == site, "an unchanged publish touched the site")
@@ -118,13 +127,17 @@ import Glibc
             ("figures/figure-2.svg: missing", { try fm.removeItem(atPath: release + "/figures/figure-2.svg") }),
             ("notes.txt: unexpected", { try Data("hi".utf8).write(to: URL(fileURLWithPath: release + "/notes.txt")) }),
             ("manifest.json: altered", { try ScheduledJobTests.Built.edit(release + "/manifest.json", "\"kind\"", " \"kind\"") }),
-            (".panel-report-output: unexpected", { try Data("published\n".utf8).write(to: URL(fileURLWithPath: release + "/.panel-report-output")) }),
+            (
+                ".panel-report-output: unexpected",
+                { try Data("published\n".utf8).write(to: URL(fileURLWithPath: release + "/.panel-report-output")) }
+            ),
         ]
         for (named, damage) in damages {
             try damage()
             let run = try job.publish(["--log-format", "json"])
             #expect(run.status == 0, "\(named): \(run)")
-            let warning = try #require(run.lines.dropFirst().first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+            let warning = try #require(
+                run.lines.dropFirst().first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
             #expect(warning["level"] as? String == "warning", "\(named): \(run)")
             #expect(warning["file"] as? String == release + "/" + String(named.prefix { $0 != ":" }), "\(named): \(run)")
             #expect((warning["message"] as? String)?.contains(named) == true, "\(named): \(run)")
@@ -272,7 +285,9 @@ import Glibc
         #expect(fd >= 0 && flock(fd, LOCK_EX) == 0)
         let waiting = Process()
         waiting.executableURL = CLI.binary
-        waiting.arguments = ["publish", "--inputs", job.inputs, "--templates", job.templates, "--output", job.output, "--site", job.site, "--quiet"]
+        waiting.arguments = [
+            "publish", "--inputs", job.inputs, "--templates", job.templates, "--output", job.output, "--site", job.site, "--quiet",
+        ]
         try waiting.run()
         Thread.sleep(forTimeInterval: 2)
         #expect(waiting.isRunning, "a publish did not wait for the site's lock")
@@ -295,13 +310,15 @@ import Glibc
     @Test(.enabled(if: CLI.which("git") != nil && FileManager.default.fileExists(atPath: CLI.repository.path + "/.git")))
     func aFreshCloneBuildsAndVerifies() throws {
         // What a clone holds: the files git tracks (and none of the working tree's Output/).
-        let listed = try CLI.program(CLI.which("git")!, ["-C", CLI.repository.path, "ls-files", "-z", "--", "Inputs", "Templates", "Output"])
+        let listed = try CLI.program(
+            CLI.which("git")!, ["-C", CLI.repository.path, "ls-files", "-z", "--", "Inputs", "Templates", "Output"])
         #expect(listed.status == 0, "\(listed)")
         let files = listed.stdout.split(separator: "\0").map(String.init)
         #expect(!files.contains { $0.hasPrefix("Output/") }, "Output/ is committed: \(files.filter { $0.hasPrefix("Output/") })")
         let clone = try Scratch()
         for file in files {
-            try FileManager.default.createDirectory(atPath: clone.path((file as NSString).deletingLastPathComponent), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: clone.path((file as NSString).deletingLastPathComponent), withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: CLI.repository.path + "/" + file, toPath: clone.path(file))
         }
         let build = try CLI.run(["build", "--quiet"], in: clone.url)
@@ -316,6 +333,14 @@ final class Mutexed<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value
     init(_ value: Value) { stored = value }
-    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
-    func append<T>(_ element: T) where Value == [T] { lock.lock(); stored.append(element); lock.unlock() }
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+    func append<T>(_ element: T) where Value == [T] {
+        lock.lock()
+        stored.append(element)
+        lock.unlock()
+    }
 }

@@ -28,15 +28,19 @@ import Testing
         let small = try CLI.run(["validate", "--inputs", fresh.path])
         #expect(small.status == 65)
         #expect(small.stderr.contains("review.yaml:7:20: initial_shortlist: 5 is fewer than the 23 cases in the cohort"), "\(small.stderr)")
-        #expect(small.stderr.contains("review.yaml:8:16: regions_total: 3 is fewer than the 8 regions the cohort's areas are in; expected 8 to "
-            + "9"), "\(small.stderr)")
+        #expect(
+            small.stderr.contains(
+                "review.yaml:8:16: regions_total: 3 is fewer than the 8 regions the cohort's areas are in; expected 8 to "
+                    + "9"), "\(small.stderr)")
     }
 
     @Test func thousandsOfBadRowsAreAllReportedQuickly() throws {
         let inputs = try CLI.copyOfInputs(folders)
         try FileManager.default.removeItem(at: inputs.appendingPathComponent("cases"))
-        let header = try String(contentsOf: CLI.repository.appendingPathComponent("Tests/CaseLoadingTests/Fixtures/reference-cohort.csv"),
-                                encoding: .utf8).split(separator: "\n")[0]
+        let header = try String(
+            contentsOf: CLI.repository.appendingPathComponent("Tests/CaseLoadingTests/Fixtures/reference-cohort.csv"),
+            encoding: .utf8
+        ).split(separator: "\n")[0]
         let junk = Array(repeating: "x", count: header.split(separator: ",").count).joined(separator: ",")
         try ([String(header)] + Array(repeating: junk, count: 5_000)).joined(separator: "\n")
             .write(to: inputs.appendingPathComponent("cases.csv"), atomically: true, encoding: .utf8)
@@ -76,7 +80,8 @@ import Testing
         try FileManager.default.removeItem(at: out.appendingPathComponent(".panel-report-output"))
         let draft = try CLI.run(["build", "--draft", "--output", out.path])
         #expect(draft.status == 73, "\(draft.stderr)")
-        #expect(draft.stderr.contains("holds a report from an earlier version of panel-report, which did not record whether it was a draft"))
+        #expect(
+            draft.stderr.contains("holds a report from an earlier version of panel-report, which did not record whether it was a draft"))
         let again = try CLI.run(["build", "--output", out.path])
         #expect(again.status == 0, "\(again.stderr)")
     }
@@ -89,9 +94,12 @@ import Testing
         #expect(try CLI.run(["build", "--draft", "--output", draft]).status == 0)
         let draftIntoPublished = try CLI.run(["build", "--draft", "--output", published])
         #expect(draftIntoPublished.status == 73)
-        #expect(draftIntoPublished.stderr.contains("holds a published report; write the draft to another folder (the default is "
-            + "Output-draft)"), "\(draftIntoPublished.stderr)")
-        #expect(!(try String(contentsOf: URL(fileURLWithPath: published + "/report.html"), encoding: .utf8).contains("<body class=\"draft\">")))
+        #expect(
+            draftIntoPublished.stderr.contains(
+                "holds a published report; write the draft to another folder (the default is "
+                    + "Output-draft)"), "\(draftIntoPublished.stderr)")
+        #expect(
+            !(try String(contentsOf: URL(fileURLWithPath: published + "/report.html"), encoding: .utf8).contains("<body class=\"draft\">")))
         #expect(try CLI.run(["build", "--output", draft]).status == 73)
     }
 
@@ -114,8 +122,11 @@ import Testing
 
     @Test func aDraftGoesToItsOwnFolderByDefault() throws {
         let scratch = try CLI.scratch(folders)
-        let result = try CLI.run(["build", "--draft", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
-                                  "--templates", CLI.repository.appendingPathComponent("Templates").path], in: scratch)
+        let result = try CLI.run(
+            [
+                "build", "--draft", "--inputs", CLI.repository.appendingPathComponent("Inputs").path,
+                "--templates", CLI.repository.appendingPathComponent("Templates").path,
+            ], in: scratch)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Output-draft/report.html").path))
         #expect(!(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Output").path)))
@@ -129,17 +140,23 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains(#"the value "sex.male" has no whole-number count of 0 or more"#), "\(result.stderr)")
         try "not json".write(to: baseline, atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["build", "--draft", "--baseline", baseline.path, "--output", scratch.appendingPathComponent("o").path]).status == 65)
+        #expect(
+            try CLI.run(["build", "--draft", "--baseline", baseline.path, "--output", scratch.appendingPathComponent("o").path]).status
+                == 65)
     }
 
     @Test func sourceDateEpochNeverDatesTheProse() throws {
         let templates = try CLI.scratch(folders).appendingPathComponent("Templates")
         try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Templates"), to: templates)
-        try edit(templates.appendingPathComponent("chapters/01-summary.md"), "# Summary of key findings\n",
-                 "# Summary of key findings\n\nThis edition is dated {{ review.published }}.\n")
+        try edit(
+            templates.appendingPathComponent("chapters/01-summary.md"), "# Summary of key findings\n",
+            "# Summary of key findings\n\nThis edition is dated {{ review.published }}.\n")
         let out = templates.deletingLastPathComponent().appendingPathComponent("Output")
-        #expect(try CLI.run(["build", "--templates", templates.path, "--output", out.path],
-                                   environment: ["SOURCE_DATE_EPOCH": "1700000000"]).status == 0)
+        #expect(
+            try CLI.run(
+                ["build", "--templates", templates.path, "--output", out.path],
+                environment: ["SOURCE_DATE_EPOCH": "1700000000"]
+            ).status == 0)
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("This edition is dated 15 September 2021."))
         #expect(!(html.contains("14 November 2023")))

@@ -1,9 +1,10 @@
 import Testing
-@testable import PanelReportCLI
+
 @testable import BuildInputs
 @testable import OutputFolder
-@testable import Preview
+@testable import PanelReportCLI
 @testable import Platform
+@testable import Preview
 
 /// Times on the summary and --verbose lines, rounded without String(format:).
 @Suite struct RunClockFormatTests {
@@ -12,7 +13,9 @@ import Testing
         #expect(RunClock.format(value) == shown)
     }
 
-    @Test(arguments: [(0.0, "0.0 ms"), (0.0002, "0.2 ms"), (0.01234, "12.3 ms"), (0.0099, "9.9 ms"), (0.00996, "10.0 ms"), (2.5, "2500.0 ms")])
+    @Test(arguments: [
+        (0.0, "0.0 ms"), (0.0002, "0.2 ms"), (0.01234, "12.3 ms"), (0.0099, "9.9 ms"), (0.00996, "10.0 ms"), (2.5, "2500.0 ms"),
+    ])
     func milliseconds(_ value: Double, _ shown: String) {
         #expect(RunClock.milliseconds(value) == shown)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a scheduled job reads of a run: its logs (quiet, JSON, verbose, progress),
@@ -31,7 +32,8 @@ extension ScheduledJobTests {
         let keys: Set<String> = ["level", "message", "file", "line", "column", "field", "code"]
         func objects(_ run: ProgramRun, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
             try run.lines.map { line in
-                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)", sourceLocation: sourceLocation)
+                let object = try #require(
+                    try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)", sourceLocation: sourceLocation)
                 #expect(keys.isSubset(of: object.keys), "\(line)", sourceLocation: sourceLocation)
                 return object
             }
@@ -54,7 +56,8 @@ extension ScheduledJobTests {
         let success = try objects(built)
         #expect(success.map { $0["level"] as? String } == ["debug", "info"], "\(built)")
         #expect(success.last?["outcome"] as? String == "built" && success.last?["code"] as? Int == 0)
-        let unchanged = try objects(try CLI.run(["build", "--if-changed", "--log-format=json", "--output", scratch.path("Output")], timeout: 120))
+        let unchanged = try objects(
+            try CLI.run(["build", "--if-changed", "--log-format=json", "--output", scratch.path("Output")], timeout: 120))
         #expect(unchanged.count == 1 && unchanged.first?["outcome"] as? String == "unchanged")
         // Usage errors too.
         let usage = try CLI.run(["build", "--log-format", "json", "--ouput", "x"], timeout: 60)
@@ -80,9 +83,12 @@ extension ScheduledJobTests {
         let stranger = try objects(try CLI.run(["build", "--log-format", "json", "--output", scratch.path("Output")], timeout: 120))
         #expect(stranger.first?["file"] as? String == scratch.path("Output/figures/logo.png"), "\(stranger)")
         try FileManager.default.createDirectory(atPath: scratch.path("Linked"), withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("Linked/.panel-report-output"), withDestinationPath: "/tmp/elsewhere")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("Linked/.panel-report-output"), withDestinationPath: "/tmp/elsewhere")
         let linked = try objects(try CLI.run(["build", "--log-format", "json", "--output", scratch.path("Linked")], timeout: 120))
-        #expect(linked.last?["file"] as? String == scratch.path("Linked/.panel-report-output") && linked.last?["code"] as? Int == 73, "\(linked)")
+        #expect(
+            linked.last?["file"] as? String == scratch.path("Linked/.panel-report-output") && linked.last?["code"] as? Int == 73,
+            "\(linked)")
     }
 
     @Test func verboseTimesEachStageAndAPipeNeverGetsAProgressLine() throws {
@@ -91,8 +97,10 @@ extension ScheduledJobTests {
         #expect(run.status == 0)
         #expect(run.lines.count == 2, "\(run)")
         let timings = run.lines[0]
-        for stage in ["hashing the inputs and templates", "loading and validating the inputs and templates",
-                      "computing and rendering the report", "writing the report", "total"] {
+        for stage in [
+            "hashing the inputs and templates", "loading and validating the inputs and templates",
+            "computing and rendering the report", "writing the report", "total",
+        ] {
             #expect(timings.contains(stage), "\(timings)")
         }
         #expect(!run.stderr.contains("\r") && !run.stderr.contains("\u{1B}"))
@@ -107,7 +115,8 @@ extension ScheduledJobTests {
         try Built.edit(inputs + "/review.yaml", "initial_shortlist: 74", "initial_shortlist: 9000")
         let c01 = try String(contentsOfFile: inputs + "/cases/C01.yaml", encoding: .utf8)
         for i in 1...extra {
-            try Data(c01.replacingOccurrences(of: "id: C01", with: "id: X\(i)").utf8).write(to: URL(fileURLWithPath: inputs + "/cases/X\(i).yaml"))
+            try Data(c01.replacingOccurrences(of: "id: C01", with: "id: X\(i)").utf8).write(
+                to: URL(fileURLWithPath: inputs + "/cases/X\(i).yaml"))
         }
         let script = try #require(CLI.which("script"), "script (util-linux) gives the build a terminal")
         let command = [CLI.binary.path, "build", "--inputs", inputs, "--output", scratch.path("Output")].joined(separator: " ")
@@ -121,7 +130,8 @@ extension ScheduledJobTests {
         #expect(last.hasPrefix("panel-report: built \(scratch.path("Output"))/report.html (published, \(extra + 23) cases, "), "\(last)")
         // Quiet, or as JSON, or into a pipe: never.
         for more in [["--quiet"], ["--log-format", "json"]] {
-            let run = try CLI.program(script, ["-qec", command + " --if-changed " + more.joined(separator: " "), "/dev/null"], timeout: 300)
+            let run = try CLI.program(
+                script, ["-qec", command + " --if-changed " + more.joined(separator: " "), "/dev/null"], timeout: 300)
             #expect(run.status == 0, "\(run)")
             // (The terminal ends lines with \r\n; a progress line starts with \r and ESC [K.)
             #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\r\u{1B}"), "\(more): \(run.stdout.prefix(500))")
@@ -145,16 +155,22 @@ extension ScheduledJobTests {
     @Test func aUsageErrorIsOneLineAndAHint() throws {
         let run = try CLI.run(["build", "--ouput", "x"], timeout: 60)
         #expect(run.status == 64)
-        #expect(run.lines == ["panel-report: unknown option '--ouput'; did you mean '--output'?",
-                              "hint: panel-report build --help lists what it takes"], "\(run)")
+        #expect(
+            run.lines == [
+                "panel-report: unknown option '--ouput'; did you mean '--output'?",
+                "hint: panel-report build --help lists what it takes",
+            ], "\(run)")
         let unknown = try CLI.run(["deploy"], timeout: 60)
         #expect(unknown.status == 64)
         #expect(unknown.lines.count == 2, "\(unknown)")
         #expect(unknown.lines.first?.hasPrefix("panel-report: ") == true)
         #expect(unknown.lines.last == "hint: panel-report --help lists what it takes")
         let contradiction = try CLI.run(["stats", "--quiet", "--verbose"], timeout: 60)
-        #expect(contradiction.lines == ["panel-report: --quiet and --verbose contradict each other; give one of them",
-                                        "hint: panel-report stats --help lists what it takes"], "\(contradiction)")
+        #expect(
+            contradiction.lines == [
+                "panel-report: --quiet and --verbose contradict each other; give one of them",
+                "hint: panel-report stats --help lists what it takes",
+            ], "\(contradiction)")
     }
 
     @Test func sourceDateEpochNeverDatesAPublishedReportAndAnInvalidOneFailsADraftWith78() throws {
@@ -169,10 +185,14 @@ extension ScheduledJobTests {
         let stats = try CLI.run(["stats", "--format", "json"], environment: ["SOURCE_DATE_EPOCH": "1700000000"], timeout: 120)
         #expect(stats.stdout == (try String(contentsOfFile: scratch.path("a/data/statistics.json"), encoding: .utf8)))
         for bad in ["soon", "-5", "99999999999999999"] {
-            let draft = try CLI.run(["build", "--draft", "--output", scratch.path("draft")], environment: ["SOURCE_DATE_EPOCH": bad], timeout: 120)
+            let draft = try CLI.run(
+                ["build", "--draft", "--output", scratch.path("draft")], environment: ["SOURCE_DATE_EPOCH": bad], timeout: 120)
             #expect(draft.status == 78, "\(bad): \(draft)")
-            #expect(draft.lines == ["panel-report: SOURCE_DATE_EPOCH=\(bad): not a whole number of seconds from 1970 to the year 9999; set it to one (such "
-                + "as 1700000000) or unset it to date the draft by the clock"], "\(draft)")
+            #expect(
+                draft.lines == [
+                    "panel-report: SOURCE_DATE_EPOCH=\(bad): not a whole number of seconds from 1970 to the year 9999; set it to one (such "
+                        + "as 1700000000) or unset it to date the draft by the clock"
+                ], "\(draft)")
             #expect(!FileManager.default.fileExists(atPath: scratch.path("draft")))
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// panel-report as a cron job or a CI pipeline runs it: the manifest, `--if-changed`,
@@ -17,7 +18,8 @@ import Glibc
             let full = relative.isEmpty ? folder : folder + "/" + relative
             var info = stat()
             #expect(lstat(full, &info) == 0)
-            let times = "mtime \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) ctime \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) inode \(info.st_ino)"
+            let times =
+                "mtime \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) ctime \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) inode \(info.st_ino)"
             if info.st_mode & S_IFMT == S_IFDIR {
                 result[relative + "/"] = times
                 for entry in try FileManager.default.contentsOfDirectory(atPath: full) {
@@ -61,8 +63,9 @@ import Glibc
         }
 
         func build(_ more: [String] = [], environment: [String: String] = [:]) throws -> ProgramRun {
-            try CLI.run(["build", "--inputs", inputs, "--templates", templates, "--output", output] + more,
-                        environment: environment, timeout: 120)
+            try CLI.run(
+                ["build", "--inputs", inputs, "--templates", templates, "--output", output] + more,
+                environment: environment, timeout: 120)
         }
 
         func edit(_ path: String, _ from: String, _ to: String) throws {
@@ -78,7 +81,9 @@ import Glibc
         let a = try Built()
         let b = try Built()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: a.output + "/manifest.json"))
-        #expect(bytes == (try Data(contentsOf: URL(fileURLWithPath: b.output + "/manifest.json"))), "two builds of the same inputs give different manifests")
+        #expect(
+            bytes == (try Data(contentsOf: URL(fileURLWithPath: b.output + "/manifest.json"))),
+            "two builds of the same inputs give different manifests")
         #expect(!String(decoding: bytes, as: UTF8.self).contains(a.scratch.url.path), "the manifest names the folders")
 
         let manifest = try Self.manifest(a.output)
@@ -115,13 +120,15 @@ import Glibc
                 #expect(listing.contains("  cases/C07.yaml\n"))
                 #expect(source["sha256"] == (try Self.sha256(listed)))
             } else {
-                #expect(source["sha256"] == (try Self.sha256((path.hasPrefix("inputs/") ? a.inputs : a.templates) + "/" + relative)), "\(path)")
+                #expect(
+                    source["sha256"] == (try Self.sha256((path.hasPrefix("inputs/") ? a.inputs : a.templates) + "/" + relative)), "\(path)")
             }
         }
         // A draft, which carries case ids anyway, names each case file.
         let draft = try Built(arguments: ["--draft"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         let draftSources = try #require(try Self.manifest(draft.output)["sources"] as? [[String: String]]).compactMap { $0["path"] }
-        #expect(draftSources == (try files(draft.inputs).map { "inputs/" + $0 } + files(draft.templates).map { "templates/" + $0 }).sorted())
+        #expect(
+            draftSources == (try files(draft.inputs).map { "inputs/" + $0 } + files(draft.templates).map { "templates/" + $0 }).sorted())
         #expect(try Self.manifest(draft.output)["draftBuilt"] as? String == "2023-11-14T22:13:20Z")
 
         // Every file written but the manifest, with SHA-256 and size.
@@ -236,13 +243,16 @@ import Glibc
         try Data("extra".utf8).write(to: URL(fileURLWithPath: built.output + "/data/notes.txt"))
         let damaged = try CLI.run(["verify", "--output", built.output], timeout: 60)
         #expect(damaged.status == 65, "\(damaged)")
-        #expect(damaged.lines == [
-            "\(built.output)/data/figure-1.csv: altered (its SHA-256 or size differs from the manifest's)",
-            "\(built.output)/data/notes.txt: unexpected (the manifest does not list it)",
-            "\(built.output)/figures/figure-2.svg: missing (the manifest lists it)",
-        ] + [damaged.lines.last ?? ""], "\(damaged)")
-        #expect(damaged.lines.last?.hasPrefix("panel-report: \(built.output) differs from its manifest.json: 1 missing, 1 altered, 1 unexpected; do not "
-            + "publish it") == true)
+        #expect(
+            damaged.lines == [
+                "\(built.output)/data/figure-1.csv: altered (its SHA-256 or size differs from the manifest's)",
+                "\(built.output)/data/notes.txt: unexpected (the manifest does not list it)",
+                "\(built.output)/figures/figure-2.svg: missing (the manifest lists it)",
+            ] + [damaged.lines.last ?? ""], "\(damaged)")
+        #expect(
+            damaged.lines.last?.hasPrefix(
+                "panel-report: \(built.output) differs from its manifest.json: 1 missing, 1 altered, 1 unexpected; do not "
+                    + "publish it") == true)
         // Even --quiet says what is wrong.
         #expect(try CLI.run(["verify", "--output", built.output, "--quiet"], timeout: 60).lines.count == 4)
         // No manifest: nothing to verify against.

@@ -56,7 +56,9 @@ import Testing
             }
         case "ini":
             let directory = text.first { $0.hasPrefix("WorkingDirectory=") }.map { String($0.dropFirst("WorkingDirectory=".count)) }
-            return text.filter { $0.hasPrefix("ExecStart=") }.map { Command(script: String($0.dropFirst("ExecStart=".count)), directory: directory) }
+            return text.filter { $0.hasPrefix("ExecStart=") }.map {
+                Command(script: String($0.dropFirst("ExecStart=".count)), directory: directory)
+            }
         case "yaml":
             guard let start = text.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "script:" }) else { return [] }
             let steps = text[(start + 1)...].prefix { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
@@ -85,8 +87,10 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: checkout + "/.build/release/panel-report", withDestinationPath: CLI.binary.path)
         let stubs = job.scratch.path("bin")
         try FileManager.default.createDirectory(atPath: stubs, withIntermediateDirectories: true)
-        try Data("#!/bin/sh\n[ \"$*\" = 'build -c release --static-swift-stdlib' ] || { echo \"unexpected: swift $*\" >&2; exit 1; }\n".utf8)
-            .write(to: URL(fileURLWithPath: stubs + "/swift"))
+        try Data(
+            "#!/bin/sh\n[ \"$*\" = 'build -c release --static-swift-stdlib' ] || { echo \"unexpected: swift $*\" >&2; exit 1; }\n".utf8
+        )
+        .write(to: URL(fileURLWithPath: stubs + "/swift"))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stubs + "/swift")
         let path = stubs + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
 
@@ -123,7 +127,9 @@ extension PublishTests.Job {
     /// Flips a child's sex in a case file: a change that changes the report.
     static func edit(_ path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let edited = text.contains("sex: male") ? text.replacingOccurrences(of: "sex: male", with: "sex: female")
+        let edited =
+            text.contains("sex: male")
+            ? text.replacingOccurrences(of: "sex: male", with: "sex: female")
             : text.replacingOccurrences(of: "sex: female", with: "sex: male")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
     }

@@ -27,30 +27,46 @@ import Testing
         let files = try CLI.report(in: output)
         let html = String(decoding: try #require(files["report.html"]), as: UTF8.self)
         // Its first chapter places the themes chart first, so that is Figure 1; its references follow.
-        #expect(html.contains(#"<figure id="figure-1" class="figure"><figcaption><span class="figure-number">Figure 1: </span>Cases in which each theme "#
-            + #"featured"#))
+        #expect(
+            html.contains(
+                #"<figure id="figure-1" class="figure"><figcaption><span class="figure-number">Figure 1: </span>Cases in which each theme "#
+                    + #"featured"#))
         #expect(html.contains(##"<a href="#figure-1">Figure 1</a> shows the themes"##))
         #expect(html.contains(##"<a href="#figure-10">Figure 10</a> what the partnership will change"##))
         // Its charts are titled and counted in its own words.
-        #expect(html.contains("Figure 2: </span>Infants who died or were seriously injured<br/><span class=\"figure-subtitle\">Number of infants, 14 in "
-            + "all</span>"))
-        #expect(String(decoding: try #require(files["figures/figure-2.svg"]), as: UTF8.self).contains("Of 14 infants: Seriously harmed 12 (86%), Died 2 "
-            + "(14%)."))
-        #expect(String(decoding: try #require(files["data/figure-2.csv"]), as: UTF8.self) == "category,count,percent\nSeriously harmed,12,86\nDied,2,14\n")
+        #expect(
+            html.contains(
+                "Figure 2: </span>Infants who died or were seriously injured<br/><span class=\"figure-subtitle\">Number of infants, 14 in "
+                    + "all</span>"))
+        #expect(
+            String(decoding: try #require(files["figures/figure-2.svg"]), as: UTF8.self).contains(
+                "Of 14 infants: Seriously harmed 12 (86%), Died 2 "
+                    + "(14%)."))
+        #expect(
+            String(decoding: try #require(files["data/figure-2.csv"]), as: UTF8.self)
+                == "category,count,percent\nSeriously harmed,12,86\nDied,2,14\n")
         // Lists come from its own vocabulary, and zero reads as a word.
-        #expect(html.contains("The infants' recorded ethnicity was Black African (6 infants), Mixed White and Black Caribbean (3 infants), Bangladeshi (2 "
-            + "infants), White Other (2 infants) and Not recorded (1 infant)."))
+        #expect(
+            html.contains(
+                "The infants' recorded ethnicity was Black African (6 infants), Mixed White and Black Caribbean (3 infants), Bangladeshi (2 "
+                    + "infants), White Other (2 infants) and Not recorded (1 infant)."))
         #expect(html.contains("The mother was convicted in no cases."))
         // Its learning points come from learning.csv: the publishable ones only.
-        #expect(html.contains("The carer&#39;s drinking was recorded by the GP") || html.contains("The carer's drinking was recorded by the GP"))
-        #expect(html.contains("Nobody in the family's three agencies had met the father") || html.contains("Nobody in the family&#39;s three agencies"))
+        #expect(
+            html.contains("The carer&#39;s drinking was recorded by the GP") || html.contains("The carer's drinking was recorded by the GP")
+        )
+        #expect(
+            html.contains("Nobody in the family's three agencies had met the father")
+                || html.contains("Nobody in the family&#39;s three agencies"))
         #expect(!html.contains("A move between areas lost the family"), "an unpublishable learning point was published")
         #expect(!html.contains("The family left early help after six weeks"), "an unpublishable learning point was published")
         let ethnicity = String(decoding: try #require(files["data/figure-4.csv"]), as: UTF8.self)
         #expect(ethnicity.hasPrefix("category,count,percent\nBlack African,6,43\n"))
         #expect(!html.contains("babies"), "the reference cohort's word leaked into this report")
         // Its draft builds too, with the cases' ids in the annex.
-        let draft = try CLI.run(["build", "--draft", "--inputs", Self.inputs, "--templates", Self.templates, "--output", scratch.path("Draft")])
+        let draft = try CLI.run([
+            "build", "--draft", "--inputs", Self.inputs, "--templates", Self.templates, "--output", scratch.path("Draft"),
+        ])
         #expect(draft.status == 0, "\(draft.stderr)")
         #expect(String(decoding: try #require(try CLI.report(in: scratch.path("Draft"))["report.html"]), as: UTF8.self).contains("S01"))
     }

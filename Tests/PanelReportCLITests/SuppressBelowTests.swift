@@ -16,9 +16,11 @@ import Testing
         let scratch = try Scratch()
         let inputs = try scratch.copy("Inputs")
         let review = inputs + "/review.yaml"
-        try (String(contentsOfFile: review, encoding: .utf8) + "disclosure: {suppress_below: 3}\n").write(toFile: review, atomically: true, encoding: .utf8)
+        try (String(contentsOfFile: review, encoding: .utf8) + "disclosure: {suppress_below: 3}\n").write(
+            toFile: review, atomically: true, encoding: .utf8)
         for (name, arguments) in [("yaml3", []), ("flag5", ["--suppress-below", "5"]), ("plain5", ["--suppress-below", "5"])] {
-            let run = try CLI.run(["build", "--inputs", name == "plain5" ? "Inputs" : inputs, "--output", scratch.path(name)] + arguments, timeout: 120)
+            let run = try CLI.run(
+                ["build", "--inputs", name == "plain5" ? "Inputs" : inputs, "--output", scratch.path(name)] + arguments, timeout: 120)
             #expect(run.status == 0, "\(run)")
         }
         let yaml3 = try CLI.report(in: scratch.path("yaml3")), flag5 = try CLI.report(in: scratch.path("flag5"))

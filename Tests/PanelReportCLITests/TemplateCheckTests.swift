@@ -14,14 +14,22 @@ import Testing
     @Test func validateFindsWhatBuildWouldRefuseInTheTemplates() throws {
         let scratch = try Scratch()
         let templates = URL(fileURLWithPath: try scratch.copy("Templates"))
-        try edit(templates.appendingPathComponent("chapters/01-summary.md")) { $0 + "\nSee [the data](data/figure-1.csv) and {{ outcome.dyed }}.\n" }
+        try edit(templates.appendingPathComponent("chapters/01-summary.md")) {
+            $0 + "\nSee [the data](data/figure-1.csv) and {{ outcome.dyed }}.\n"
+        }
         let validate = try CLI.run(["validate", "--templates", templates.path])
         #expect(validate.status == 65)
         #expect(validate.stdout == "")
         let lines = validate.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "\(validate.stderr)")
-        #expect(lines.contains { $0.hasPrefix(templates.path + "/chapters/01-summary.md:") && $0.contains(#"the link "data/figure-1.csv" is not allowed"#) })
-        #expect(lines.contains { $0.hasPrefix(templates.path + "/chapters/01-summary.md:") && $0.contains(#"there is no value named "outcome.dyed""#) })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(templates.path + "/chapters/01-summary.md:") && $0.contains(#"the link "data/figure-1.csv" is not allowed"#)
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(templates.path + "/chapters/01-summary.md:") && $0.contains(#"there is no value named "outcome.dyed""#)
+            })
         #expect(lines.last == "panel-report: 2 template problems; nothing was written")
         // build refuses exactly the same.
         let build = try CLI.run(["build", "--templates", templates.path, "--output", scratch.url.appendingPathComponent("Output").path])
@@ -38,17 +46,26 @@ import Testing
             $0.replacingOccurrences(of: "{{ figure: themes }}", with: "{{ figure: theme }}") + "\n{{ cases | bogus }}\n"
         }
         for command in ["validate", "build"] {
-            let result = try CLI.run([command, "--inputs", inputs.path, "--templates", templates.path,
-                                      "--output", scratch.url.appendingPathComponent("Output").path].dropLast(command == "validate" ? 2 : 0))
+            let result = try CLI.run(
+                [
+                    command, "--inputs", inputs.path, "--templates", templates.path,
+                    "--output", scratch.url.appendingPathComponent("Output").path,
+                ].dropLast(command == "validate" ? 2 : 0))
             #expect(result.status == 65, "\(command)")
             let lines = result.stderr.split(separator: "\n").map(String.init)
-            #expect(lines.first?.contains("C05.yaml:") == true && lines.first?.contains(#""boy" is not a valid value"#) == true, "\(result.stderr)")
+            #expect(
+                lines.first?.contains("C05.yaml:") == true && lines.first?.contains(#""boy" is not a valid value"#) == true,
+                "\(result.stderr)")
             let annex = templates.path + "/chapters/09-annex.md:"
-            #expect(lines.contains { $0.hasPrefix(annex) && $0.contains(#"there is no figure "theme"; did you mean "themes"?"#) }, "\(result.stderr)")
+            #expect(
+                lines.contains { $0.hasPrefix(annex) && $0.contains(#"there is no figure "theme"; did you mean "themes"?"#) },
+                "\(result.stderr)")
             #expect(lines.contains { $0.hasPrefix(annex) && $0.contains(#""bogus" is not a format"#) }, "\(result.stderr)")
             // The folder named is the one given, not the default.
-            #expect(lines.contains(templates.path + #"/chapters: figure "themes" is not placed in any chapter; add {{ figure: themes }} on a line of its "#
-                + #"own"#), "\(result.stderr)")
+            #expect(
+                lines.contains(
+                    templates.path + #"/chapters: figure "themes" is not placed in any chapter; add {{ figure: themes }} on a line of its "#
+                        + #"own"#), "\(result.stderr)")
             #expect(lines.last == "panel-report: 1 error in \(inputs.path) and 3 template problems; nothing was written")
             #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("Output").path))
         }

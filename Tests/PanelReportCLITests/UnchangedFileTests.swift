@@ -38,9 +38,11 @@ struct UnchangedFileTests {
             let before = try Self.identities(in: output)
             try build(inputs, into: output)
             #expect(try CLI.report(in: output) == first)
-            #expect(try Self.identities(in: output) == before, "the same files, each with one name (the old report's second names are gone)")
+            #expect(
+                try Self.identities(in: output) == before, "the same files, each with one name (the old report's second names are gone)")
             #expect(before.count == ReferenceFiles.published.count)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: output).sorted()
                     == [".panel-report-lock", ".panel-report-output", "data", "figures", "manifest.json", "report.html"])
         }
     }
@@ -101,8 +103,9 @@ struct UnchangedFileTests {
         try afterABuild(["--draft"]) { _, inputs, output in
             let before = try Self.identities(in: output)
             let page = try #require(try CLI.report(in: output)["report.html"])
-            let run = try CLI.run(["build", "--inputs", inputs, "--output", output, "--draft"],
-                                  environment: ["SOURCE_DATE_EPOCH": "1800000000"], timeout: 120)
+            let run = try CLI.run(
+                ["build", "--inputs", inputs, "--output", output, "--draft"],
+                environment: ["SOURCE_DATE_EPOCH": "1800000000"], timeout: 120)
             #expect(run.status == 0, "\(run)")
             let after = try Self.identities(in: output)
             #expect(try CLI.report(in: output)["report.html"] != page)

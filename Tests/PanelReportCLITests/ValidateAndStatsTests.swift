@@ -28,7 +28,9 @@ import Testing
         #expect(result.status == 65)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.contains("C02.yaml:") && $0.contains("age_mnths") }, "\(result.stderr)")
-        #expect(lines.contains { $0.contains("C05.yaml:") && $0.contains(#""boy" is not a valid value; expected one of: male, female"#) }, "\(result.stderr)")
+        #expect(
+            lines.contains { $0.contains("C05.yaml:") && $0.contains(#""boy" is not a valid value; expected one of: male, female"#) },
+            "\(result.stderr)")
         #expect(lines.contains { $0.contains("C09.yaml:") && $0.contains("C08.yaml") }, "\(result.stderr)")
         #expect(lines.last == "panel-report: \(lines.count - 1) errors in \(inputs.path); nothing was written")
         #expect(result.stdout == "")

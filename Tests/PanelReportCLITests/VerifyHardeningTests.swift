@@ -16,11 +16,12 @@ import Testing
         try Data("<script>".utf8).write(to: URL(fileURLWithPath: out + "/.panel-report-evil.html"))
         let run = try CLI.run(["verify", "--output", out], timeout: 60)
         #expect(run.status == 65, "\(run)")
-        #expect(run.lines.dropLast() == [
-            "\(out)/.panel-report-etc: unexpected (the manifest does not list it)",
-            "\(out)/.panel-report-evil.html: unexpected (the manifest does not list it)",
-            "\(out)/.panel-report-x/report.html: unexpected (the manifest does not list it)",
-        ], "\(run)")
+        #expect(
+            run.lines.dropLast() == [
+                "\(out)/.panel-report-etc: unexpected (the manifest does not list it)",
+                "\(out)/.panel-report-evil.html: unexpected (the manifest does not list it)",
+                "\(out)/.panel-report-x/report.html: unexpected (the manifest does not list it)",
+            ], "\(run)")
     }
 
     @Test func aBookkeepingNameOfTheWrongKindIsUnexpected() throws {

@@ -1,5 +1,6 @@
 import CohortStatistics
 import Testing
+
 @testable import ReportRendering
 
 /// A build draws each chart once: the charts that order the template values'
@@ -14,8 +15,9 @@ import Testing
         charts["sex"]?.spec.title = "Built once"
         charts["age"]?.spec.title = "Built once"
         let numbers = Dictionary(uniqueKeysWithValues: FigureRegistry.all.enumerated().map { ($1.id, $0 + 1) })
-        let figures = FigureRegistry.figures(statistics, review: ReferenceBuild.cohort.review, numbers: numbers, diagrams: [:],
-                                             words: ["age": FigureWords(title: "Their ages")], charts: charts)
+        let figures = FigureRegistry.figures(
+            statistics, review: ReferenceBuild.cohort.review, numbers: numbers, diagrams: [:],
+            words: ["age": FigureWords(title: "Their ages")], charts: charts)
         #expect(figures.first { $0.id == "sex" }?.title == "Built once")
         // Words of its own: built in them.
         #expect(figures.first { $0.id == "age" }?.title == "Their ages")

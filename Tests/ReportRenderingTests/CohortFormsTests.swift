@@ -3,8 +3,9 @@ import CaseModel
 import CaseValidation
 import CohortExport
 import Foundation
-@testable import ReportRendering
 import Testing
+
+@testable import ReportRendering
 
 /// The reference cohort in each of its three forms — YAML files, the CSV pair, the
 /// workbook — builds byte-identical published and draft reports.
@@ -20,8 +21,10 @@ import Testing
     }
 
     static func build(_ cohort: Cohort, draft: Bool) throws -> [String: Data] {
-        let files = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates,
-                                            options: BuildOptions(draft: draft, stamp: draft ? ReferenceBuild.stamp : nil)).files
+        let files = try ReportBuilder.build(
+            cohort, templates: ReferenceBuild.templates,
+            options: BuildOptions(draft: draft, stamp: draft ? ReferenceBuild.stamp : nil)
+        ).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 
@@ -44,9 +47,10 @@ import Testing
         var fs = try Self.inputs(as: .csv)
         fs.files["Inputs/learning.csv"] = nil
         let result = CohortLoader.load(inputs: "Inputs", fileSystem: fs)
-        #expect(result.diagnostics.map(\.description) == [
-            "Inputs/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Inputs/cases.csv: warning: no learning.csv beside it, so the cohort has no learning points and the report will say none are recorded; to add them, put learning.csv (columns case,theme,text,publishable) beside cases.csv"
+            ])
         let cohort = try #require(result.cohort)
         for draft in [false, true] {
             let html = String(decoding: try #require(try Self.build(cohort, draft: draft)["report.html"]), as: UTF8.self)
@@ -64,11 +68,16 @@ import Testing
     @Test func aWorkbookWithoutALearningSheetSaysNoneAreRecorded() throws {
         var cohort = ReferenceBuild.cohort
         cohort.learningRecorded = false
-        cohort.cases = cohort.cases.map { var c = $0; c.learning = []; return c }
+        cohort.cases = cohort.cases.map {
+            var c = $0
+            c.learning = []
+            return c
+        }
         let result = CohortLoader.load(inputs: "Inputs", fileSystem: try Self.inputs(as: .xlsx, cohort: cohort))
-        #expect(result.diagnostics.map(\.description) == [
-            #"Inputs/cases.xlsx: warning: has no sheet named "learning", so the cohort has no learning points and the report will say none are recorded; to add them, add a sheet named learning (columns case,theme,text,publishable)"#,
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                #"Inputs/cases.xlsx: warning: has no sheet named "learning", so the cohort has no learning points and the report will say none are recorded; to add them, add a sheet named learning (columns case,theme,text,publishable)"#
+            ])
         let loaded = try #require(result.cohort)
         #expect(loaded == cohort)
         let html = String(decoding: try #require(try Self.build(loaded, draft: false)["report.html"]), as: UTF8.self)

@@ -3,6 +3,7 @@ import CohortStatistics
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import ReportRendering
 
 /// Small-count suppression (`--suppress-below N`) checked on what a build writes:
@@ -13,8 +14,11 @@ import Testing
     static let symbol = "[c]"
 
     static func build(_ cohort: Cohort, _ n: Int?, draft: Bool = false) throws -> [String: Data] {
-        let files = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates, options: BuildOptions(
-            draft: draft, stamp: draft ? ReferenceBuild.stamp : nil, suppressBelow: n)).files
+        let files = try ReportBuilder.build(
+            cohort, templates: ReferenceBuild.templates,
+            options: BuildOptions(
+                draft: draft, stamp: draft ? ReferenceBuild.stamp : nil, suppressBelow: n)
+        ).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 
@@ -29,17 +33,26 @@ import Testing
         // CSV: every count is withheld or not small; a withheld count has a withheld percent;
         // in a stacked file (a count per outcome, then the sum) no row withholds exactly one number.
         for (path, bytes) in files where path.hasSuffix(".csv") {
-            let rows = text(bytes).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let rows = text(bytes).split(separator: "\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
             let header = rows[0]
             var sawWithheld = false
             for row in rows.dropFirst() where !row[0].hasPrefix("\"Note: [c]") {
                 let numbers = Array(row.suffix(header.count - 1))
                 let counts = numbers.dropLast()
                 for cell in counts {
-                    if cell == symbol { sawWithheld = true; continue }
-                    if let value = Int(cell), small.contains(value) { found.append("\(path): \(row.joined(separator: ",")) publishes \(value)") }
+                    if cell == symbol {
+                        sawWithheld = true
+                        continue
+                    }
+                    if let value = Int(cell), small.contains(value) {
+                        found.append("\(path): \(row.joined(separator: ",")) publishes \(value)")
+                    }
                 }
-                if numbers[numbers.count - 2] == symbol, numbers.last != symbol { found.append("\(path): a withheld count's percent is published in \(row)") }
+                if numbers[numbers.count - 2] == symbol, numbers.last != symbol {
+                    found.append("\(path): a withheld count's percent is published in \(row)")
+                }
                 if counts.count > 1, counts.filter({ $0 == symbol }).count == 1 {
                     found.append("\(path): \(row.joined(separator: ",")) withholds one number of a row that adds up")
                 }
@@ -52,7 +65,8 @@ import Testing
         func walk(_ node: Any, _ path: String) {
             if let object = node as? [String: Any] {
                 if let count = object["count"], let percent = object["percent"], let total = object["total"],
-                   (count as? String == symbol || total as? String == symbol), percent as? String != symbol {
+                    count as? String == symbol || total as? String == symbol, percent as? String != symbol
+                {
                     found.append("statistics.json\(path): the share of a withheld count or total is published")
                 }
                 for (key, value) in object where key != "modalAgeMonths" && key != "percent" && key != "schema" && key != "disclosure" {
@@ -126,7 +140,9 @@ import Testing
             found.append("\(a) and \(b) are the same number, withheld in one place only")
         }
         let modal = (at("child.modalAgeMonths") as! [Int]).first.map { "age.\($0)" }
-        if let modal, withheld("modal-age-count") != withheld(modal) { found.append("modal-age-count is \(modal), withheld in one place only") }
+        if let modal, withheld("modal-age-count") != withheld(modal) {
+            found.append("modal-age-count is \(modal), withheld in one place only")
+        }
         for group in [["local-reviews", "local-review.scr", "local-review.lcspr"], ["cases", "local-review.none", "local-reviews"]]
         where group.filter(withheld).count == 1 {
             found.append("\(group) adds up, and one number can be worked out")
@@ -202,7 +218,9 @@ import Testing
         }
         let json = try JSONSerialization.jsonObject(with: files["data/statistics.json"]!) as! [String: Any]
         let ethnicity = ((json["statistics"] as! [String: Any])["child"] as! [String: Any])["ethnicity"] as! [String: Any]
-        let shares = (ethnicity["categories"] as! [[String: Any]]).map { ($0["label"] as! String, ($0["share"] as! [String: Any])["count"]!) }
+        let shares = (ethnicity["categories"] as! [[String: Any]]).map {
+            ($0["label"] as! String, ($0["share"] as! [String: Any])["count"]!)
+        }
         let withheld = shares.filter { $1 as? String == Self.symbol }.map(\.0)
         #expect(!withheld.isEmpty)
         #expect(shares.suffix(withheld.count).map(\.0) == withheld.sorted())
@@ -212,10 +230,12 @@ import Testing
         // Any other figure must keep its categories in an order that says nothing about
         // their counts, or a withheld category's place would rank it.
         func orders(_ cohort: Cohort) -> [String: [String]] {
-            let figures = FigureRegistry.figures(CohortStatistics(cohort), review: cohort.review, numbers: ReferenceBuild.numbers, diagrams: [:])
-            return Dictionary(uniqueKeysWithValues: figures.compactMap { figure in
-                if case .chart(let spec) = figure.content { (figure.id, spec.categories.map(\.label)) } else { nil }
-            })
+            let figures = FigureRegistry.figures(
+                CohortStatistics(cohort), review: cohort.review, numbers: ReferenceBuild.numbers, diagrams: [:])
+            return Dictionary(
+                uniqueKeysWithValues: figures.compactMap { figure in
+                    if case .chart(let spec) = figure.content { (figure.id, spec.categories.map(\.label)) } else { nil }
+                })
         }
         let reference = orders(ReferenceBuild.cohort)
         await propertyCheck(count: 40, input: Gen.int(in: 0...1_000).array(of: 5...60)) { picks in
@@ -234,23 +254,29 @@ import Testing
         let values = ReportValuesForTests.values
         let disclosure = Disclosure(threshold: 5, values: values, statistics: CohortStatistics(ReportValuesForTests.cohort))
         var state = DocumentState()
-        let (chapter, problems, warnings) = ChapterReader.read("# T\n\n" + text, file: "Templates/chapters/t.md", context: TemplateContext(
-            values: values, figureNumbers: [:], themes: ["alpha", "beta"], disclosure: disclosure, marksWithheld: draft), state: &state)
+        let (chapter, problems, warnings) = ChapterReader.read(
+            "# T\n\n" + text, file: "Templates/chapters/t.md",
+            context: TemplateContext(
+                values: values, figureNumbers: [:], themes: ["alpha", "beta"], disclosure: disclosure, marksWithheld: draft), state: &state)
         // A value marked as withheld in a draft is shown between ⟨ and ⟩.
         func written(_ inlines: [Inline]) -> String {
             inlines.map { if case .withheld(let c) = $0 { "⟨" + written(c) + "⟩" } else { $0.plainText } }.joined()
         }
-        return ((chapter?.blocks.dropFirst() ?? []).map { block in
-            if case .paragraph(let inlines) = block { return written(inlines) }
-            if case .list(_, let items) = block {
-                return items.map { $0.map { if case .paragraph(let i) = $0 { written(i) } else { "" } }.joined() }.joined(separator: "; ")
-            }
-            return ""
-        }, problems.map(\.description), warnings.map(\.description))
+        return (
+            (chapter?.blocks.dropFirst() ?? []).map { block in
+                if case .paragraph(let inlines) = block { return written(inlines) }
+                if case .list(_, let items) = block {
+                    return items.map { $0.map { if case .paragraph(let i) = $0 { written(i) } else { "" } }.joined() }.joined(
+                        separator: "; ")
+                }
+                return ""
+            }, problems.map(\.description), warnings.map(\.description)
+        )
     }
 
     @Test func aWithheldPlaceholderPrintsCInEveryFormat() {
-        let read = Self.prose("""
+        let read = Self.prose(
+            """
             {{ outcome.died }} | {{ outcome.died | of }} | {{ outcome.died | percent }} | {{ outcome.died | share }} | \
             {{ outcome.died | total }} | {{ outcome.died | count: baby, babies }} | {{ outcome.died | words: case, cases }} | \
             {{ outcome.died | is: was, were }} | {{ outcome.seriously-harmed }} | {{ died.injury.fracture | of }} | \
@@ -258,10 +284,11 @@ import Testing
             {{ boys-per-girl | compare: boys, girls }} | {{ practitioners }}
             """)
         #expect(read.problems == [])
-        #expect(read.blocks == [
-            "[c] | [c] of 23 | [c] | [c] | 23 | [c] babies | [c] cases | were | [c] | 0 of [c] | [c] | [c] | 15 (65%) | "
-                + "nearly twice as many boys as girls | [c]",
-        ])
+        #expect(
+            read.blocks == [
+                "[c] | [c] of 23 | [c] | [c] | 23 | [c] babies | [c] cases | were | [c] | 0 of [c] | [c] | [c] | 15 (65%) | "
+                    + "nearly twice as many boys as girls | [c]"
+            ])
     }
 
     @Test func aTemplateCanWordAWithheldValueItsOwnWay() {
@@ -275,33 +302,44 @@ import Testing
         let read = Self.prose(text)
         #expect(read.problems == [])
         // (The family in the order of its pie, largest first: this context is not a published build's, which puts withheld parts last.)
-        #expect(read.blocks == ["Of 23 babies, a small number of babies died.", "Seriously harmed: some babies; Died: some babies",
-                                "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (few) and Died (few)"])
+        #expect(
+            read.blocks == [
+                "Of 23 babies, a small number of babies died.", "Seriously harmed: some babies; Died: some babies",
+                "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (few) and Died (few)",
+            ])
         // A draft shows the true values, marked; the alternative is only for the published report.
         let draft = Self.prose(text, draft: true)
-        #expect(draft.blocks == ["Of 23 babies, ⟨4 babies⟩ died.", "Seriously harmed: ⟨19 babies⟩; Died: ⟨4 babies⟩",
-                                 "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (⟨19⟩) and Died (⟨4⟩)"])
-        #expect(Self.prose("{{ outcome.died | suppressed: }}").problems == [
-            #"Templates/chapters/t.md:3: "{{ outcome.died | suppressed: }}" is not a placeholder; write {{ name }} or {{ name | format }} (see docs/templates.md)"#,
-        ])
+        #expect(
+            draft.blocks == [
+                "Of 23 babies, ⟨4 babies⟩ died.", "Seriously harmed: ⟨19 babies⟩; Died: ⟨4 babies⟩",
+                "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (⟨19⟩) and Died (⟨4⟩)",
+            ])
+        #expect(
+            Self.prose("{{ outcome.died | suppressed: }}").problems == [
+                #"Templates/chapters/t.md:3: "{{ outcome.died | suppressed: }}" is not a placeholder; write {{ name }} or {{ name | format }} (see docs/templates.md)"#
+            ])
     }
 
     @Test func statingAWithheldFamilyInFullIsWarnedAboutWithItsLine() {
-        let read = Self.prose("""
+        let read = Self.prose(
+            """
             Of 23 babies, {{ outcome.died }} died
 
             and the remaining {{ outcome.seriously-harmed }} survived; {{ outcome.died }} and {{ outcome.seriously-harmed }}.
             """)
-        #expect(read.warnings == [
-            #"Templates/chapters/t.md:5: warning: this states every outcome count, and with counts below 5 withheld it prints [c] for "Seriously harmed", "Died"; check that its words (such as "the remaining" or a total) do not let a reader work one out, or reword it"#,
-        ])
+        #expect(
+            read.warnings == [
+                #"Templates/chapters/t.md:5: warning: this states every outcome count, and with counts below 5 withheld it prints [c] for "Seriously harmed", "Died"; check that its words (such as "the remaining" or a total) do not let a reader work one out, or reword it"#
+            ])
     }
 
     @Test func theRuleOnSmallTables() {
         typealias Group = Disclosure.Group
         func withheld(_ n: Int, _ counts: [String: Int], equal: [[String]] = []) -> Set<String> {
-            Disclosure(threshold: n, counts: counts, groups: [Group(total: "t", cells: counts.keys.filter { $0 != "t" }.sorted())],
-                       equal: equal).suppressed
+            Disclosure(
+                threshold: n, counts: counts, groups: [Group(total: "t", cells: counts.keys.filter { $0 != "t" }.sorted())],
+                equal: equal
+            ).suppressed
         }
         // One small cell: the next smallest non-zero one goes with it, zeros stay.
         #expect(withheld(3, ["t": 10, "a": 1, "b": 0, "c": 9]) == ["a", "c"])
@@ -330,8 +368,10 @@ import Testing
                 return (plain ? [formats[0], formats[3], formats[4]] : formats).map { "{{ \(name)\($0) }}" }
             }
             var state = DocumentState()
-            let (chapter, problems, _) = ChapterReader.read("# T\n\n" + placeholders.joined(separator: "\n\n"), file: "t.md", context: TemplateContext(
-                values: values, figureNumbers: [:], themes: cohort.vocabulary.themes.map(\.code), disclosure: d), state: &state)
+            let (chapter, problems, _) = ChapterReader.read(
+                "# T\n\n" + placeholders.joined(separator: "\n\n"), file: "t.md",
+                context: TemplateContext(
+                    values: values, figureNumbers: [:], themes: cohort.vocabulary.themes.map(\.code), disclosure: d), state: &state)
             #expect(problems.isEmpty)
             let written = (chapter?.blocks.dropFirst() ?? []).map { block -> String in
                 if case .paragraph(let inlines) = block { inlines.map(\.plainText).joined() } else { "" }
@@ -358,8 +398,10 @@ import Testing
         #expect(baseline.values["outcome.died"] == nil)
         #expect(baseline.values["sex.male"] == .count(15, of: 23))
         // Nothing changed, and the withheld numbers are not reported as changed or new.
-        let draft = try ReportBuilder.build(ReferenceBuild.cohort, templates: ReferenceBuild.templates, options: BuildOptions(
-            draft: true, baseline: baseline, stamp: ReferenceBuild.stamp))
+        let draft = try ReportBuilder.build(
+            ReferenceBuild.cohort, templates: ReferenceBuild.templates,
+            options: BuildOptions(
+                draft: true, baseline: baseline, stamp: ReferenceBuild.stamp))
         let html = Self.text(draft.files.first { $0.path == "report.html" }!.bytes)
         #expect(!html.contains("not counted"))
     }
@@ -378,11 +420,15 @@ import Testing
         #expect(html.contains("<th scope=\"row\">White British</th><td class=\"numeric\">18</td><td class=\"numeric\">78%</td>"))
         #expect(html.contains("<th scope=\"row\">Asian</th><td class=\"numeric\"><mark class=\"withheld\">1 ([c])</mark></td>"))
         // The key says what the marks mean, at the top and under each table that has one.
-        let key = "A number marked &quot;([c] when published)&quot;, or &quot;([c])&quot; in a table, is shown here as it is, and the published report prints [c] instead. [c]: withheld"
+        let key =
+            "A number marked &quot;([c] when published)&quot;, or &quot;([c])&quot; in a table, is shown here as it is, and the published report prints [c] instead. [c]: withheld"
         #expect(html.contains("<p class=\"disclosure-key\" role=\"note\">" + key))
         #expect(html.components(separatedBy: "<p class=\"figure-note\">A number marked").count - 1 == 7)
         // Nowhere [c] but in those marks and keys; the files carry the true values.
-        #expect(html.replacingOccurrences(of: " ([c] when published)", with: "").replacingOccurrences(of: "&quot;([c] when published)&quot;", with: "")
+        #expect(
+            html.replacingOccurrences(of: " ([c] when published)", with: "").replacingOccurrences(
+                of: "&quot;([c] when published)&quot;", with: ""
+            )
             .replacingOccurrences(of: " ([c])</mark>", with: "</mark>").replacingOccurrences(of: "&quot;([c])&quot;", with: "")
             .replacingOccurrences(of: "prints [c] instead. [c]: withheld", with: "").contains("[c]") == false)
         let plain = try Self.build(ReferenceBuild.cohort, nil, draft: true)

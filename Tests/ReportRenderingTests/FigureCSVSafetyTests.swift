@@ -3,20 +3,24 @@ import CaseValidation
 import ChartLayout
 import Foundation
 import Testing
+
 @testable import ReportRendering
 
 /// `data/figure-N.csv` is opened in spreadsheets: no text cell may start a formula.
 @Suite struct FigureCSVSafetyTests {
-    static let hostile = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"click\")",
-                          "\t=1+1", "\r=1+1"]
+    static let hostile = [
+        "=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"click\")",
+        "\t=1+1", "\r=1+1",
+    ]
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
     private func spec(_ labels: [String], kind: ChartKind = .horizontalBar, series: [String] = []) -> ChartSpec {
-        ChartSpec(kind: kind, id: "figure-3", title: "Ethnicity of the babies", subtitle: "Number of babies",
-                  categories: labels.enumerated().map { index, label in
-                      ChartCategory(label: label, values: Array(repeating: index + 1, count: max(1, series.count)))
-                  },
-                  series: series, unit: "babies", total: 100, sourceNote: "Source: a test")
+        ChartSpec(
+            kind: kind, id: "figure-3", title: "Ethnicity of the babies", subtitle: "Number of babies",
+            categories: labels.enumerated().map { index, label in
+                ChartCategory(label: label, values: Array(repeating: index + 1, count: max(1, series.count)))
+            },
+            series: series, unit: "babies", total: 100, sourceNote: "Source: a test")
     }
 
     /// Reads the CSV back as a spreadsheet would and returns its rows of cells.
@@ -76,7 +80,8 @@ import Testing
             files["Inputs/" + String(url.path.dropFirst(inputs.path.count + 1))] = [UInt8](try Data(contentsOf: url))
         }
         let vocabulary = String(decoding: try #require(files["Inputs/vocabulary.yaml"]), as: UTF8.self)
-        let hostile = vocabulary
+        let hostile =
+            vocabulary
             .replacingOccurrences(of: "  - Asian\n", with: "  - Asian\n  - \"=1+1\"\n  - \"@SUM(A1)\"\n  - \"-2+3\"\n")
             .replacingOccurrences(of: #"title: "Domestic abuse, current and past""#, with: #"title: '=HYPERLINK("http://x","click")'"#)
         #expect(hostile != vocabulary)
@@ -84,8 +89,9 @@ import Testing
         let result = CohortLoader.load(inputs: "Inputs", fileSystem: InMemoryFileSystem(files: files))
         #expect(result.diagnostics.filter(\.isError).map(\.description) == [])
         let cohort = try #require(result.cohort)
-        let built = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates,
-                                            options: BuildOptions(draft: false))
+        let built = try ReportBuilder.build(
+            cohort, templates: ReferenceBuild.templates,
+            options: BuildOptions(draft: false))
         let byPath = Dictionary(uniqueKeysWithValues: built.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
         let ethnicity = try cells(try #require(byPath["data/figure-3.csv"])).rows.map { $0[0] }
         #expect(Set(ethnicity).isSuperset(of: ["'=1+1", "'@SUM(A1)", "'-2+3", "Asian"]))

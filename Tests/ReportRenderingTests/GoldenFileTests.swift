@@ -48,7 +48,8 @@ import Testing
             let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            Issue.record("""
+            Issue.record(
+                """
                 \(build)/\(path) differs from its golden file at line \(line + 1):
                   golden: \(line < e.count ? String(e[line].prefix(300)) : "<end of file>")
                   actual: \(line < a.count ? String(a[line].prefix(300)) : "<end of file>")

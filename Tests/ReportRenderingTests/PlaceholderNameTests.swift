@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReportRendering
 
 /// A placeholder's name is letters and digits of any script, and `-._:`.

@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+
 @testable import ReportRendering
 
 /// Only `panel-report preview` asks for its reload script; every written report stays script-free.
 @Suite struct PreviewScriptTests {
     static func page(draft: Bool, previewScript: String?) throws -> ReportStructureTests.Page {
         let cohort = ReferenceBuild.cohort
-        let files = try ReportBuilder.build(cohort, templates: ReferenceBuild.templates, options: BuildOptions(
-            draft: draft, stamp: draft ? ReferenceBuild.stamp : nil,
-            previewScript: previewScript)).files
+        let files = try ReportBuilder.build(
+            cohort, templates: ReferenceBuild.templates,
+            options: BuildOptions(
+                draft: draft, stamp: draft ? ReferenceBuild.stamp : nil,
+                previewScript: previewScript)
+        ).files
         return try ReportStructureTests.Page(try #require(files.first { $0.path == "report.html" }).bytes)
     }
 

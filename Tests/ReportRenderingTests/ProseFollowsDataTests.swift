@@ -2,12 +2,15 @@ import CaseModel
 import CohortStatistics
 import Foundation
 import Testing
+
 @testable import ReportRendering
 
 /// Lists written from the data, zero and one in words, and the warning for a
 /// hand-written list that no longer covers its family.
 @Suite struct ProseFollowsDataTests {
-    func read(_ text: String, context: TemplateContext = ChapterReaderTests.context) -> (blocks: [Block], problems: [String], warnings: [String]) {
+    func read(_ text: String, context: TemplateContext = ChapterReaderTests.context) -> (
+        blocks: [Block], problems: [String], warnings: [String]
+    ) {
         var state = DocumentState()
         let (chapter, problems, warnings) = ChapterReader.read(text, file: "t.md", context: context, state: &state)
         return (chapter?.blocks ?? [], problems.map(\.description), warnings.map(\.description))
@@ -24,29 +27,43 @@ import Testing
 
     static func context(_ cohort: Cohort) -> TemplateContext {
         let statistics = CohortStatistics(cohort)
-        return TemplateContext(values: ReportValues(statistics: statistics, review: cohort.review),
-                               figureNumbers: [:], themes: cohort.vocabulary.themes.map(\.code))
+        return TemplateContext(
+            values: ReportValues(statistics: statistics, review: cohort.review),
+            figureNumbers: [:], themes: cohort.vocabulary.themes.map(\.code))
     }
 
     @Test func aListDirectiveWritesEveryCategoryInTheFiguresOrder() {
         let read = read("# T\n\n{{ list: ethnicity | count: baby, babies }}\n", context: Self.context(Self.widened))
         #expect(read.problems == [] && read.warnings == [])
-        #expect(read.blocks.last == .list(ordered: false, items: [
-            "White British: 17 babies", "White British/White European: 2 babies", "Asian: 1 baby", "Asian/Black Caribbean: 1 baby",
-            "Black African: 1 baby", "White British/Black Caribbean: 1 baby",
-        ].map { [.paragraph([.text($0)])] }))
+        #expect(
+            read.blocks.last
+                == .list(
+                    ordered: false,
+                    items: [
+                        "White British: 17 babies", "White British/White European: 2 babies", "Asian: 1 baby",
+                        "Asian/Black Caribbean: 1 baby",
+                        "Black African: 1 baby", "White British/Black Caribbean: 1 baby",
+                    ].map { [.paragraph([.text($0)])] }))
     }
 
     @Test func anInlineListReadsAsASentenceAndCanLeaveOutZeros() {
         let read = read("# T\n\nCharges: {{ list: criminal | share | nonzero }}.\n", context: Self.context(ReferenceBuild.cohort))
         #expect(read.problems == [])
-        #expect(read.blocks.last == .paragraph([.text(
-            "Charges: Father convicted (4 (17%)), Trial ongoing (4 (17%)), Awaiting a charging decision (8 (35%)) and No charges brought (7 (30%)).")]))
+        #expect(
+            read.blocks.last
+                == .paragraph([
+                    .text(
+                        "Charges: Father convicted (4 (17%)), Trial ongoing (4 (17%)), Awaiting a charging decision (8 (35%)) and No charges brought (7 (30%))."
+                    )
+                ]))
     }
 
     @Test func aPieFamilyIsListedLargestFirstAsItsFigureIs() {
         let read = read("# T\n\n{{ list: agency }}\n", context: Self.context(ReferenceBuild.cohort))
-        guard case .list(_, let items)? = read.blocks.last else { Issue.record("no list"); return }
+        guard case .list(_, let items)? = read.blocks.last else {
+            Issue.record("no list")
+            return
+        }
         #expect(items.map { $0 == [.paragraph([.text("")])] ? "" : "\($0)" }.count == 4)
         #expect("\(items.first!)".contains(": 14"))
     }
@@ -55,8 +72,9 @@ import Testing
     func zeroAndOneInWords(count: Int, text: String) {
         var values = ReportValuesForTests.values
         values.override("criminal.mother-convicted", .count(count, of: 23))
-        let read = read("# T\n\nin {{ criminal.mother-convicted | words: case, cases }}\n",
-                        context: TemplateContext(values: values, figureNumbers: [:], themes: []))
+        let read = read(
+            "# T\n\nin {{ criminal.mother-convicted | words: case, cases }}\n",
+            context: TemplateContext(values: values, figureNumbers: [:], themes: []))
         #expect(read.blocks.last == .paragraph([.text(text)]))
     }
 
@@ -74,16 +92,19 @@ import Testing
         #expect(read(Self.handWritten, context: Self.context(ReferenceBuild.cohort)).warnings == [])
         let read = read(Self.handWritten, context: Self.context(Self.widened))
         #expect(read.problems == [])
-        #expect(read.warnings == [
-            #"t.md:3: warning: this gives 5 of the 6 ethnicity counts and leaves out "Black African"; write {{ list: ethnicity }} to state them all, or put {{ selection: ethnicity }} on the line before if the selection is deliberate"#,
-        ])
+        #expect(
+            read.warnings == [
+                #"t.md:3: warning: this gives 5 of the 6 ethnicity counts and leaves out "Black African"; write {{ list: ethnicity }} to state them all, or put {{ selection: ethnicity }} on the line before if the selection is deliberate"#
+            ])
     }
 
     @Test func countsThatAddUpToLessThanTheTotalAreWarnedAbout() {
         let text = "# T\n\nUniversal {{ agency.universal }}, early help {{ agency.early-help }}.\n"
         #expect(read(text, context: Self.context(ReferenceBuild.cohort)).warnings.count == 1)
         // Features are not exclusive: two of six features is a selection, not a slip.
-        #expect(read("# T\n\n{{ parents.mental-health }} and {{ parents.care-leaver }}\n", context: Self.context(ReferenceBuild.cohort)).warnings == [])
+        #expect(
+            read("# T\n\n{{ parents.mental-health }} and {{ parents.care-leaver }}\n", context: Self.context(ReferenceBuild.cohort))
+                .warnings == [])
     }
 
     @Test func aSelectionLineSaysTheSelectionIsDeliberate() {
@@ -93,8 +114,9 @@ import Testing
     }
 
     @Test func anUnknownFamilyIsAProblem() {
-        #expect(read("# T\n\n{{ list: ethnicty }}\n", context: Self.context(ReferenceBuild.cohort)).problems.first?
-            .hasPrefix(#"t.md:3: there is no family of counts named "ethnicty"; did you mean "ethnicity""#) == true)
+        #expect(
+            read("# T\n\n{{ list: ethnicty }}\n", context: Self.context(ReferenceBuild.cohort)).problems.first?
+                .hasPrefix(#"t.md:3: there is no family of counts named "ethnicty"; did you mean "ethnicity""#) == true)
         #expect(read("# T\n\n{{ selection: agencies }}\n", context: Self.context(ReferenceBuild.cohort)).problems.count == 1)
     }
 

@@ -2,6 +2,7 @@ import CaseLoading
 import CaseModel
 import CaseValidation
 import Foundation
+
 @testable import ReportRendering
 
 /// The reference cohort and the real templates, built in memory as the CLI builds them.
@@ -43,8 +44,11 @@ enum ReferenceBuild {
     static let stamp = DraftStamp(built: "2021-09-01T09:30:00Z", inputs: "0123456789ab")
 
     static func build(draft: Bool = false, baseline: Baseline? = nil) throws -> [String: Data] {
-        let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(
-            draft: draft, baseline: baseline, stamp: draft ? stamp : nil)).files
+        let files = try ReportBuilder.build(
+            cohort, templates: templates,
+            options: BuildOptions(
+                draft: draft, baseline: baseline, stamp: draft ? stamp : nil)
+        ).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 

@@ -1,12 +1,14 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import CaseModel
 import ChartLayout
 import CohortStatistics
+import Foundation
 import Testing
+
 @testable import ReportRendering
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The published and draft pages, parsed: what a browser, a screen reader and an
 /// offline reader rely on.
@@ -52,7 +54,8 @@ import Testing
     func everyIdIsUniqueAndEveryInternalLinkLands(which: String) {
         let page = which == "draft" ? Self.draft : Self.published
         let ids = page.elements.compactMap { $0.attributes["id"] }
-        #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+        #expect(
+            Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
         for href in page.elements.compactMap({ $0.attributes["href"] }) where href.hasPrefix("#") {
             #expect(ids.contains(String(href.dropFirst())), "link to \(href) lands nowhere")
         }
@@ -172,7 +175,9 @@ import Testing
 
     @Test func theTemplateGuideListsEveryFigureOfTheRegistry() throws {
         let guide = ReferenceBuild.text("docs/templates.md")
-        let rows = guide.split(separator: "\n").filter { $0.hasPrefix("| `") && guide.range(of: "## Figures")!.lowerBound < guide.range(of: String($0))!.lowerBound }
+        let rows = guide.split(separator: "\n").filter {
+            $0.hasPrefix("| `") && guide.range(of: "## Figures")!.lowerBound < guide.range(of: String($0))!.lowerBound
+        }
         #expect(rows.map(String.init) == FigureRegistry.all.map(FigureRegistry.guideRow))
     }
 
@@ -189,7 +194,9 @@ import Testing
         let files = try ReportBuilder.build(cohort, templates: templates, options: BuildOptions(draft: false)).files
         let html = String(decoding: try #require(files.first { $0.path == "report.html" }).bytes, as: UTF8.self)
         #expect(html.contains(##"As <a href="#figure-6">Figure 6</a> showed"##))
-        #expect(html.contains(#"<figure id="figure-6" class="figure"><figcaption><span class="figure-number">Figure 6: </span>Age of the babies"#))
+        #expect(
+            html.contains(
+                #"<figure id="figure-6" class="figure"><figcaption><span class="figure-number">Figure 6: </span>Age of the babies"#))
         let numbered = html.ranges(of: #"<span class="figure-number">Figure "#).map { html[$0.upperBound...].prefix(while: \.isNumber) }
         #expect(numbered.map { Int($0)! } == Array(1...FigureRegistry.all.count))
         let csv = String(decoding: try #require(files.first { $0.path == "data/figure-6.csv" }).bytes, as: UTF8.self)
@@ -231,8 +238,10 @@ import Testing
         cohort.cases[0].id = "SECRET-ID"
         cohort.cases[0].harm.occasions = .unknown
         cohort.cases[0].learning.append(LearningPoint(theme: cohort.vocabulary.themes[0].code, text: "hidden words", publishable: false))
-        cohort.areas.append(Area(code: "AREA-UNUSED", type: .county, region: .london, familyNursePartnership: false,
-                                 practitioners: 1, strategicPartners: 1))
+        cohort.areas.append(
+            Area(
+                code: "AREA-UNUSED", type: .county, region: .london, familyNursePartnership: false,
+                practitioners: 1, strategicPartners: 1))
         let statistics = CohortStatistics(cohort)
         #expect(statistics.dataQuality.unknownOccasions.contains("SECRET-ID"))
         let values = ReportValues(statistics: statistics, review: cohort.review)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportRendering
 
 /// What a careless or hostile template can no longer put into the report.
@@ -32,21 +33,28 @@ import Testing
         let problems = read("# T\n\n\(link)\n")
         #expect(problems.count == 1, "\(problems)")
         #expect(problems.first?.hasPrefix("t.md:3: the link \"") == true, "\(problems)")
-        #expect(problems.first?.hasSuffix("is not allowed; link to https:, http: or mailto: addresses, or to a place in the report (#…)") == true)
+        #expect(
+            problems.first?.hasSuffix("is not allowed; link to https:, http: or mailto: addresses, or to a place in the report (#…)")
+                == true)
     }
 
-    @Test(arguments: ["[x](https://www.gov.uk/)", "[x](http://example.org/a?b=c)", "[x](mailto:panel@example.org)",
-                      "[x](#contents-heading)", "<https://www.gov.uk/>"])
+    @Test(arguments: [
+        "[x](https://www.gov.uk/)", "[x](http://example.org/a?b=c)", "[x](mailto:panel@example.org)",
+        "[x](#contents-heading)", "<https://www.gov.uk/>",
+    ])
     func webPagesMailAndPlacesInTheReportAreLinked(link: String) {
         #expect(read("# T\n\n\(link)\n") == [])
     }
 
-    @Test(arguments: [("\u{0B}", "U+000B"), ("\u{FFFE}", "U+FFFE"), ("\u{01}", "U+0001"), ("\u{7F}", "U+007F"),
-                      ("\u{202E}", "U+202E"), ("\u{2066}", "U+2066"), ("\u{200B}", "U+200B"), ("\u{FEFF}", "U+FEFF")])
+    @Test(arguments: [
+        ("\u{0B}", "U+000B"), ("\u{FFFE}", "U+FFFE"), ("\u{01}", "U+0001"), ("\u{7F}", "U+007F"),
+        ("\u{202E}", "U+202E"), ("\u{2066}", "U+2066"), ("\u{200B}", "U+200B"), ("\u{FEFF}", "U+FEFF"),
+    ])
     func charactersThePageCannotCarryAreNamedWithTheirLine(character: String, name: String) {
-        #expect(read("# T\n\nfine\r\nnot \(character) fine\n") == [
-            "t.md:4: the character \(name) cannot appear in the report; delete it (it is often invisible in an editor)",
-        ])
+        #expect(
+            read("# T\n\nfine\r\nnot \(character) fine\n") == [
+                "t.md:4: the character \(name) cannot appear in the report; delete it (it is often invisible in an editor)"
+            ])
     }
 
     @Test func joinersAndALeadingByteOrderMarkAreText() {
@@ -56,9 +64,10 @@ import Testing
     @Test func aStyleSheetThatWouldEndItsElementIsRefusedWithItsLine() {
         let problems = build { $0.styleSheet.text += "\n.a::after { content: \"<\"; }\n" }
         let line = ReferenceBuild.templates.styleSheet.text.split(separator: "\n", omittingEmptySubsequences: false).count + 1
-        #expect(problems == [
-            "Templates/report.css:\(line): \"<\" cannot appear in the style sheet (it would end or change the page's <style> element); write it without (inside a CSS string, escape < as \\3C and & as \\26)",
-        ])
+        #expect(
+            problems == [
+                "Templates/report.css:\(line): \"<\" cannot appear in the style sheet (it would end or change the page's <style> element); write it without (inside a CSS string, escape < as \\3C and & as \\26)"
+            ])
     }
 
     @Test func aControlCharacterInTheStyleSheetOrDiagramIsATemplateProblem() {
@@ -67,14 +76,18 @@ import Testing
             $0.diagrams["whole-system-change"]!.text = "centre: \"Better \u{01} protected\"\ngroups: []\n"
         }
         #expect(problems.count == 2, "\(problems)")
-        #expect(problems.first == "Templates/report.css:2: the character U+000B cannot appear in the report; delete it (it is often invisible in an editor)")
+        #expect(
+            problems.first
+                == "Templates/report.css:2: the character U+000B cannot appear in the report; delete it (it is often invisible in an editor)"
+        )
         #expect(problems.last?.hasPrefix("Templates/figures/whole-system-change.yaml:1") == true, "\(problems)")
     }
 
     @Test func aRefInsideALinkIsRefused() {
-        #expect(read("# T\n\n[see {{ ref: age }}](https://www.gov.uk/)\n") == [
-            "t.md:3: {{ ref: age }} is inside a link, and a link cannot hold another link; move it out of the [ ]( ) link",
-        ])
+        #expect(
+            read("# T\n\n[see {{ ref: age }}](https://www.gov.uk/)\n") == [
+                "t.md:3: {{ ref: age }} is inside a link, and a link cannot hold another link; move it out of the [ ]( ) link"
+            ])
     }
 
     /// Headings that read like the page's own ids get ids of their own.

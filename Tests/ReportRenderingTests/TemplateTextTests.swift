@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReportRendering
 
 /// The template text's lines and character checks, taken from the UTF-8 bytes,
@@ -39,8 +40,15 @@ import Testing
         var out = ""
         var previousCR = false
         for scalar in text.unicodeScalars {
-            if scalar == "\r" { out.append("\n"); previousCR = true; continue }
-            if scalar == "\n" && previousCR { previousCR = false; continue }
+            if scalar == "\r" {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            if scalar == "\n" && previousCR {
+                previousCR = false
+                continue
+            }
             previousCR = false
             out.unicodeScalars.append(scalar)
         }
@@ -52,11 +60,12 @@ import Testing
 private enum XMLWriterRefuses {
     static func scalar(_ s: Unicode.Scalar) -> Bool {
         let value = s.value
-        let forbidden: Bool = switch value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F, 0xFDD0...0xFDEF: true
-        default: value & 0xFFFE == 0xFFFE
-        }
+        let forbidden: Bool =
+            switch value {
+            case 0x09, 0x0A, 0x0D: false
+            case 0x00...0x1F, 0x7F...0x9F, 0xFDD0...0xFDEF: true
+            default: value & 0xFFFE == 0xFFFE
+            }
         return forbidden || (value >= 0xAD && s.properties.generalCategory == .format && value != 0x200C && value != 0x200D)
     }
 }

@@ -20,7 +20,8 @@ struct ConcurrencyTests {
         #expect(documents.count == 64)
         for (index, document) in documents {
             let rows = (0..<50).map { "<g data-row=\"\($0)\">é \(index)</g>" }.joined()
-            let expected = index.isMultiple(of: 2)
+            let expected =
+                index.isMultiple(of: 2)
                 ? "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" id=\"d\(index)\">\(rows)</html>\n"
                 : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"d\(index)\">\(rows)</svg>\n"
             #expect(document == expected)

@@ -56,12 +56,13 @@ struct DocumentKindTests {
             try writer.element("text", ["aria-label": "Région é 😀"], text: "Région é 😀")
             try writer.element("g") { try writer.element("circle", ["r": "2"]) }
         }
-        #expect(document == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg"><text aria-label="Région é 😀">Région é 😀</text>\
-            <g><circle r="2"/></g></svg>
+        #expect(
+            document == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <svg xmlns="http://www.w3.org/2000/svg"><text aria-label="Région é 😀">Région é 😀</text>\
+                <g><circle r="2"/></g></svg>
 
-            """)
+                """)
     }
 
     @Test("An HTML document must have an html root, and an SVG document an svg root")
@@ -91,7 +92,9 @@ struct DocumentKindTests {
         let writer = try XMLWriter(kind: .svg)
         try writer.comment(" generated ")
         try writer.element("svg")
-        #expect(try writer.finish() == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- generated --><svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")
+        #expect(
+            try writer.finish()
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- generated --><svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")
     }
 
     @Test("Text outside the root is refused")
@@ -132,13 +135,14 @@ struct PlainXMLDocumentTests {
                 }
             }
         }
-        #expect(try writer.finish() == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <worksheet xmlns="urn:example" xmlns:r="urn:example:r"><sheetData><row r="1">\
-            <c r="A1" t="inlineStr"><is><t xml:space="preserve">a &lt; b &amp; “c”</t></is></c><c r="B1"/>\
-            <style>x &gt; y</style><svg>not SVG here</svg></row></sheetData></worksheet>
+        #expect(
+            try writer.finish() == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <worksheet xmlns="urn:example" xmlns:r="urn:example:r"><sheetData><row r="1">\
+                <c r="A1" t="inlineStr"><is><t xml:space="preserve">a &lt; b &amp; “c”</t></is></c><c r="B1"/>\
+                <style>x &gt; y</style><svg>not SVG here</svg></row></sheetData></worksheet>
 
-            """)
+                """)
     }
 
     @Test("A plain XML document refuses any other root")

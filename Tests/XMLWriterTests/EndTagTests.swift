@@ -3,8 +3,10 @@ import XMLWriter
 
 @Suite("End tags")
 struct EndTagTests {
-    static let voidElements = ["area", "base", "br", "col", "embed", "hr", "img", "input",
-                               "link", "meta", "source", "track", "wbr"]
+    static let voidElements = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input",
+        "link", "meta", "source", "track", "wbr",
+    ]
 
     @Test("HTML void elements end as <name/>", arguments: voidElements)
     func voidElementSelfCloses(_ name: String) throws {
@@ -12,9 +14,11 @@ struct EndTagTests {
         #expect(body == "<\(name) id=\"x\"/>")
     }
 
-    @Test("Every other empty HTML element gets an end tag", arguments: [
-        "script", "p", "td", "div", "span", "textarea", "title", "a", "svgx",
-    ])
+    @Test(
+        "Every other empty HTML element gets an end tag",
+        arguments: [
+            "script", "p", "td", "div", "span", "textarea", "title", "a", "svgx",
+        ])
     func emptyElementHasEndTag(_ name: String) throws {
         let body = try bodyHTML { try $0.element(name) }
         #expect(body == "<\(name)></\(name)>")
@@ -47,11 +51,12 @@ struct EndTagTests {
                 try writer.element("figcaption", text: "Bars")
             }
         }
-        #expect(body == """
-            <figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><g class="bars">\
-            <rect x="0" width="1"/><rect x="2" width="1"/><text>n = 4</text></g>\
-            <svg x="1"><circle/></svg><g/></svg><figcaption>Bars</figcaption></figure>
-            """)
+        #expect(
+            body == """
+                <figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><g class="bars">\
+                <rect x="0" width="1"/><rect x="2" width="1"/><text>n = 4</text></g>\
+                <svg x="1"><circle/></svg><g/></svg><figcaption>Bars</figcaption></figure>
+                """)
     }
 
     @Test("Inside svg, script and style are ordinary elements that take escaped text")

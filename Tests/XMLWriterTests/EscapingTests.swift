@@ -15,9 +15,11 @@ struct EscapingTests {
         #expect(body == "<p title=\"a &amp; b &lt; c &gt; d &quot;e&quot; 'f'\"></p>")
     }
 
-    @Test("Text that looks like markup never reaches the output as a raw <", arguments: [
-        "<script>alert(1)</script>", "</p><p>", "<!-- x -->", "a<b", "<![CDATA[x]]>",
-    ])
+    @Test(
+        "Text that looks like markup never reaches the output as a raw <",
+        arguments: [
+            "<script>alert(1)</script>", "</p><p>", "<!-- x -->", "a<b", "<![CDATA[x]]>",
+        ])
     func noRawLessThanInText(_ text: String) throws {
         let body = try bodyHTML { try $0.element("p", ["data-x": text], text: text) }
         let inner = body.dropFirst("<p data-x=\"".count).dropLast("</p>".count)

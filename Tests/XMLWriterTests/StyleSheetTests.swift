@@ -16,18 +16,22 @@ struct StyleSheetTests {
         #expect(try bodyHTML { try $0.styleSheet("") } == "<style></style>")
     }
 
-    @Test("CSS that would close the style element early is refused, in any case", arguments: [
-        "p{}</style>", "p{}</STYLE", "p{} </Style >", "</sTyLe",
-    ])
+    @Test(
+        "CSS that would close the style element early is refused, in any case",
+        arguments: [
+            "p{}</style>", "p{}</STYLE", "p{} </Style >", "</sTyLe",
+        ])
     func endTagRefused(_ css: String) throws {
         let writer = try writerInParagraph()
         #expect(thrownError { try writer.styleSheet(css) } == .unsafeStyleSheet(found: "</style", path: "/html/body/p/style"))
     }
 
-    @Test("CSS that an XML parser would read differently is refused", arguments: [
-        ("a::after { content: \"<\" }", "<"), ("a { b: \"&amp;\" }", "&"), (".x { &:hover {} }", "&"),
-        ("/* ]]> */", "]]>"),
-    ])
+    @Test(
+        "CSS that an XML parser would read differently is refused",
+        arguments: [
+            ("a::after { content: \"<\" }", "<"), ("a { b: \"&amp;\" }", "&"), (".x { &:hover {} }", "&"),
+            ("/* ]]> */", "]]>"),
+        ])
     func xmlUnsafeRefused(_ css: String, _ found: String) throws {
         let writer = try writerInParagraph()
         #expect(thrownError { try writer.styleSheet(css) } == .unsafeStyleSheet(found: found, path: "/html/body/p/style"))

@@ -10,7 +10,8 @@ struct TextCheckTests {
     func forbiddenBesideNonASCII(_ scalar: Unicode.Scalar) throws {
         let writer = try writerInParagraph()
         #expect(thrownError { try writer.text("é\(scalar)é") } == .illegalCharacter(scalar, place: .text, path: "/html/body/p"))
-        #expect(thrownError { try writer.attribute("title", "日本\(scalar)") }
+        #expect(
+            thrownError { try writer.attribute("title", "日本\(scalar)") }
                 == .illegalCharacter(scalar, place: .attribute(name: "title"), path: "/html/body/p"))
     }
 
@@ -35,9 +36,11 @@ struct TextCheckTests {
         #expect(body == "<p>Plain text, tabs\tand\nlines; é and 日本 too</p>")
     }
 
-    @Test("A style sheet's unsafe strings are found beside non-ASCII text", arguments: [
-        ("p::after{content:\"é\"}</STYLE>", "</style"), ("é<b", "<"), ("a{content:\"&\"}", "&"), ("é]]>", "]]>"),
-    ])
+    @Test(
+        "A style sheet's unsafe strings are found beside non-ASCII text",
+        arguments: [
+            ("p::after{content:\"é\"}</STYLE>", "</style"), ("é<b", "<"), ("a{content:\"&\"}", "&"), ("é]]>", "]]>"),
+        ])
     func unsafeStyleSheets(_ css: String, _ found: String) throws {
         let writer = try writerInParagraph()
         #expect(thrownError { try writer.styleSheet(css) } == .unsafeStyleSheet(found: found, path: "/html/body/p/style"))

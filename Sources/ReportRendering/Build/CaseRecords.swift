@@ -16,7 +16,6 @@ public struct CaseRecord: Codable, Hashable, Sendable {
     public var id: String
     public var fields: [Field]
 
-
     public init(_ c: Case, vocabulary: Vocabulary) {
         id = c.id
         var fields: [Field] = []
@@ -49,11 +48,14 @@ public struct CaseRecord: Codable, Hashable, Sendable {
         code("proceedings.criminal", c.proceedings.criminal)
         code("proceedings.murder_charge", c.proceedings.murderCharge)
         code("proceedings.findings_of_fact", c.proceedings.findingsOfFact)
-        add("themes", c.themes.joined(separator: ";"), c.themes.isEmpty ? "none" : c.themes.map { themeTitles[$0] ?? $0 }.joined(separator: ", "))
+        add(
+            "themes", c.themes.joined(separator: ";"),
+            c.themes.isEmpty ? "none" : c.themes.map { themeTitles[$0] ?? $0 }.joined(separator: ", "))
         add("summary", c.summary, c.summary)
         for (index, point) in c.learning.enumerated() {
             let title = themeTitles[point.theme] ?? point.theme
-            add("learning[\(index + 1)]", "\(point.theme);\(point.publishable);\(point.text)",
+            add(
+                "learning[\(index + 1)]", "\(point.theme);\(point.publishable);\(point.text)",
                 "\(title): \(point.text) (\(point.publishable ? "publishable" : "not for publication"))")
         }
         self.fields = fields

@@ -48,9 +48,10 @@ struct PreparedBuild {
         }
         self.values = values
         key = withholding.flatMap { $0.suppressesAnything ? $0.key : nil }
-        context = TemplateContext(values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
-                                  baseline: options.draft ? options.baseline : nil,
-                                  disclosure: disclosure, marksWithheld: options.draft)
+        context = TemplateContext(
+            values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
+            baseline: options.draft ? options.baseline : nil,
+            disclosure: disclosure, marksWithheld: options.draft)
         diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
         records = options.draft ? cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) } : []
     }
@@ -72,8 +73,9 @@ struct PreparedBuild {
     }
 
     private func figures(_ read: ReportBuilder.ReadTemplates, disclosure: Disclosure?) -> [Figure] {
-        FigureRegistry.figures(statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
-                               words: read.figureWords, disclosure: disclosure, charts: charts)
+        FigureRegistry.figures(
+            statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
+            words: read.figureWords, disclosure: disclosure, charts: charts)
     }
 
     /// The data behind the figures: a CSV file for each chart, `statistics.json`
@@ -88,30 +90,43 @@ struct PreparedBuild {
         }
         files.append(("data/statistics.json", StatisticsFile(statistics: statistics, values: values, disclosure: withholding).data()))
         if options.draft {
-            files.append(("data/cases.json", DraftRecordFile(
-                built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records).data()))
+            files.append(
+                (
+                    "data/cases.json",
+                    DraftRecordFile(
+                        built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records
+                    ).data()
+                ))
         }
         return files
     }
 
     /// The page, with its figures drawn inline.
-    func page(chapters: [Chapter], figures: [Figure], scenes: [String: InlineScenes],
-              templates: TemplateFiles) throws(ReportBuildError) -> Data {
+    func page(
+        chapters: [Chapter], figures: [Figure], scenes: [String: InlineScenes],
+        templates: TemplateFiles
+    ) throws(ReportBuildError) -> Data {
         var draft: ReportPage.Draft?
         if options.draft {
-            draft = ReportPage.Draft(baseline: options.baseline, stamp: options.stamp,
-                                     changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
+            draft = ReportPage.Draft(
+                baseline: options.baseline, stamp: options.stamp,
+                changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
         }
-        let page = ReportPage(review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
-                              scenes: scenes, css: templates.styleSheet.text, draft: draft,
-                              disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
-                              previewScript: options.previewScript)
+        let page = ReportPage(
+            review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
+            scenes: scenes, css: templates.styleSheet.text, draft: draft,
+            disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
+            previewScript: options.previewScript)
         do {
             return ReportBuilder.bytes(try ReportHTMLWriter.html(page))
         } catch {
             // Every source was checked before; this is the writer's last line of defence.
-            throw ReportBuildError(problems: [TemplateProblem(file: templates.folder, line: nil, reason: .unreadable(
-                "the report could not be written: \(error)"))])
+            throw ReportBuildError(problems: [
+                TemplateProblem(
+                    file: templates.folder, line: nil,
+                    reason: .unreadable(
+                        "the report could not be written: \(error)"))
+            ])
         }
     }
 }

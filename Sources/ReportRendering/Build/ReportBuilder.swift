@@ -12,8 +12,10 @@ public struct TemplateFiles: Sendable {
     public var styleSheet: (path: String, text: String)
     /// Each diagram's content file by figure id (`figures/ID.yaml`; see ``FigureDefinition/diagramFile``).
     public var diagrams: [String: (path: String, text: String)]
-    public init(folder: String, chapters: [(path: String, text: String)], styleSheet: (path: String, text: String),
-                diagrams: [String: (path: String, text: String)]) {
+    public init(
+        folder: String, chapters: [(path: String, text: String)], styleSheet: (path: String, text: String),
+        diagrams: [String: (path: String, text: String)]
+    ) {
         self.folder = folder
         self.chapters = chapters
         self.styleSheet = styleSheet
@@ -37,8 +39,10 @@ public struct BuildOptions: Sendable {
     /// reload script, which the page then loads and allows (and nothing else).
     /// Every report that is written keeps it nil, so it stays script-free.
     public var previewScript: String?
-    public init(draft: Bool, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil,
-                previewScript: String? = nil) {
+    public init(
+        draft: Bool, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil,
+        previewScript: String? = nil
+    ) {
         self.draft = draft
         self.baseline = baseline
         self.stamp = stamp
@@ -85,7 +89,8 @@ public enum ReportBuilder {
     /// inside a figure add `_…`, which a heading's id never contains.)
     static let pageIDs: Set<String> = [
         "main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
-        "reviewers-data-quality", "reviewers-unpublished-learning"]
+        "reviewers-data-quality", "reviewers-unpublished-learning",
+    ]
 
     /// Every problem of the templates, found the way a build finds them. With a
     /// valid cohort it is exactly what ``build(_:templates:options:)`` would refuse;
@@ -94,7 +99,8 @@ public enum ReportBuilder {
     /// Warnings come last, marked ``TemplateProblem/isWarning``.
     public static func check(_ cohort: Cohort?, templates: TemplateFiles) -> [TemplateProblem] {
         guard let cohort else {
-            let read = read(templates, context: TemplateContext(values: nil, figureNumbers: FigureNumbering.numbers(templates.chapters), themes: nil))
+            let read = read(
+                templates, context: TemplateContext(values: nil, figureNumbers: FigureNumbering.numbers(templates.chapters), themes: nil))
             return read.problems + read.warnings
         }
         do {
@@ -119,8 +125,10 @@ public enum ReportBuilder {
         result.problems += SourceCheck.styleSheet(templates.styleSheet.text, file: templates.styleSheet.path)
         for definition in FigureRegistry.all where definition.isDiagram {
             guard let file = templates.diagrams[definition.id] else {
-                result.problems.append(TemplateProblem(file: "\(templates.folder)/\(definition.diagramFile!)", line: nil,
-                                                       reason: .unreadable("no such file; it holds the content of figure \"\(definition.id)\"")))
+                result.problems.append(
+                    TemplateProblem(
+                        file: "\(templates.folder)/\(definition.diagramFile!)", line: nil,
+                        reason: .unreadable("no such file; it holds the content of figure \"\(definition.id)\"")))
                 continue
             }
             switch DiagramSpecReader.read(file.text, file: file.path) {
@@ -136,7 +144,8 @@ public enum ReportBuilder {
             if let chapter { result.chapters.append(chapter) }
         }
         for definition in FigureRegistry.all where state.placedFigures[definition.id] == nil {
-            result.problems.append(TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(definition.id)))
+            result.problems.append(
+                TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(definition.id)))
         }
         result.placedFigures = state.placedFigures
         result.figureWords = state.figureWords
@@ -161,7 +170,7 @@ public enum ReportBuilder {
             }
         }
         var files = prepared.dataFiles(figures)
-        for case let (figure, drawings?) in drawn {
+        for case (let figure, let drawings?) in drawn {
             do {
                 files.append((figure.svgFile, Self.bytes(try SceneSVGWriter.document(drawings.standalone, id: figure.anchor))))
             } catch {
@@ -193,8 +202,10 @@ public enum ReportBuilder {
             return Drawings(
                 inline: InlineScenes(
                     wide: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(includesHeading: false, includesSource: false)),
-                    narrow: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions(
-                        width: Self.narrowWidth, includesHeading: false, includesSource: false))),
+                    narrow: try ChartLayoutEngine.layout(
+                        spec,
+                        options: ChartLayoutOptions(
+                            width: Self.narrowWidth, includesHeading: false, includesSource: false))),
                 standalone: try ChartLayoutEngine.layout(spec, options: ChartLayoutOptions()))
         case .diagram(let spec):
             // Like a chart: wide and narrow inline, and a standalone file that carries
@@ -203,15 +214,20 @@ public enum ReportBuilder {
                 inline: InlineScenes(
                     wide: DiagramLayout.layout(spec),
                     narrow: DiagramLayout.layout(spec, options: DiagramLayoutOptions(width: Self.narrowWidth))),
-                standalone: DiagramLayout.layout(spec, options: DiagramLayoutOptions(
-                    heading: figure.title, sourceNote: diagramSourceNote)))
+                standalone: DiagramLayout.layout(
+                    spec,
+                    options: DiagramLayoutOptions(
+                        heading: figure.title, sourceNote: diagramSourceNote)))
         }
     }
 
     /// A figure that cannot be drawn, named at the chapter that places it.
-    private static func cannotDraw(_ figure: Figure, _ error: any Error, read: ReadTemplates, templates: TemplateFiles) -> ReportBuildError {
-        ReportBuildError(problems: [TemplateProblem(
-            file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
-            reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))])
+    private static func cannotDraw(_ figure: Figure, _ error: any Error, read: ReadTemplates, templates: TemplateFiles) -> ReportBuildError
+    {
+        ReportBuildError(problems: [
+            TemplateProblem(
+                file: read.placedFigures[figure.id] ?? templates.folder, line: nil,
+                reason: .figureCannotBeDrawn(figure: figure.id, why: "\(error)"))
+        ])
     }
 }

@@ -44,8 +44,10 @@ struct StatisticsExport: Encodable {
         }
         /// A ratio (`boysPerGirl`): all three withheld together.
         init(ratio: Share, withheld: Bool) {
-            (count, percent, total) = (Count(ratio.count, withheld: withheld), Count(ratio.wholePercent, withheld: withheld),
-                                       Count(ratio.total, withheld: withheld))
+            (count, percent, total) = (
+                Count(ratio.count, withheld: withheld), Count(ratio.wholePercent, withheld: withheld),
+                Count(ratio.total, withheld: withheld)
+            )
         }
     }
 
@@ -64,8 +66,10 @@ struct StatisticsExport: Encodable {
         /// `prefix`: the family's name (`ethnicity`), so that a category's count is
         /// named as in the templates; `totalName`: the count `total` is.
         /// `countOrdered`: the tally lists its categories by count, so withheld ones go last, by label.
-        fileprivate init(_ t: StatisticsTally, _ prefix: String, of totalName: String?, _ d: Disclosure?, slugged: Bool = false,
-                         countOrdered: Bool = false) {
+        fileprivate init(
+            _ t: StatisticsTally, _ prefix: String, of totalName: String?, _ d: Disclosure?, slugged: Bool = false,
+            countOrdered: Bool = false
+        ) {
             total = Count(t.total, totalName, d)
             let names = t.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" }
             let order = countOrdered ? d?.withheldLast(names, labels: t.categories.map(\.label)) : nil
@@ -161,56 +165,65 @@ struct StatisticsExport: Encodable {
     let themes: Themes
     let dataQuality: DataQuality
 
-
     init(_ s: CohortStatistics, disclosure d: Disclosure? = nil) {
-        cohort = Cohort(cases: Count(s.cohort.cases, "cases", d), initialShortlist: Count(s.cohort.initialShortlist, "shortlist", d),
-                        familyContributions: Count(s.cohort.familyContributions, "family-contributions", d),
-                        localReviews: Tally(s.cohort.localReviews, "local-review", of: "cases", d),
-                        withLocalReview: PublishedShare(s.cohort.withLocalReview, "local-reviews", of: "cases", d))
-        areas = Areas(areas: Count(s.areas.areas, "areas", d),
-                      // regions_total is how many regions there are, not a count of anything in the cohort.
-                      regionsCovered: PublishedShare(s.areas.regionsCovered, "regions", of: nil, d),
-                      regions: Tally(s.areas.regions, "region", of: "areas", d),
-                      areaTypes: Tally(s.areas.areaTypes, "area-type", of: "areas", d),
-                      familyNursePartnership: PublishedShare(s.areas.familyNursePartnership, "fnp-areas", of: "areas", d),
-                      practitioners: Count(s.areas.practitioners, "practitioners", d),
-                      strategicPartners: Count(s.areas.strategicPartners, "strategic-partners", d))
-        harm = Harm(outcome: Tally(s.harm.outcome, "outcome", of: "cases", d),
-                    died: OutcomeDetail(s.harm.died, prefix: "died", outcome: "outcome.died", d),
-                    seriouslyHarmed: OutcomeDetail(s.harm.seriouslyHarmed, prefix: "harmed", outcome: "outcome.seriously-harmed", d),
-                    injuryProfiles: Tally(s.harm.injuryProfiles, "profile", of: "cases", d))
-        child = Child(sex: Tally(s.child.sex, "sex", of: "cases", d),
-                      ethnicity: Tally(s.child.ethnicity, "ethnicity", of: "cases", d, slugged: true, countOrdered: true),
-                      ageMonths: Tally(s.child.ageMonths, "age", of: "cases", d),
-                      modalAgeMonths: s.child.modalAgeMonths, modalAgeCount: Count(s.child.modalAgeCount, "modal-age-count", d),
-                      premature: PublishedShare(s.child.premature, "premature", of: "cases", d),
-                      feedingDifficulties: PublishedShare(s.child.feedingDifficulties, "feeding-difficulties", of: "cases", d),
-                      weightLoss: PublishedShare(s.child.weightLoss, "weight-loss", of: "cases", d),
-                      boysPerGirl: PublishedShare(ratio: s.child.boysPerGirl, withheld: d?.isSuppressed("boys-per-girl") ?? false))
-        maleCarer = MaleCarer(relationship: Tally(s.maleCarer.relationship, "relationship", of: "cases", d),
-                              criminalConvictions: PublishedShare(s.maleCarer.criminalConvictions, "convictions", of: "cases", d),
-                              probation: Tally(s.maleCarer.probation, "probation", of: "convictions", d))
+        cohort = Cohort(
+            cases: Count(s.cohort.cases, "cases", d), initialShortlist: Count(s.cohort.initialShortlist, "shortlist", d),
+            familyContributions: Count(s.cohort.familyContributions, "family-contributions", d),
+            localReviews: Tally(s.cohort.localReviews, "local-review", of: "cases", d),
+            withLocalReview: PublishedShare(s.cohort.withLocalReview, "local-reviews", of: "cases", d))
+        areas = Areas(
+            areas: Count(s.areas.areas, "areas", d),
+            // regions_total is how many regions there are, not a count of anything in the cohort.
+            regionsCovered: PublishedShare(s.areas.regionsCovered, "regions", of: nil, d),
+            regions: Tally(s.areas.regions, "region", of: "areas", d),
+            areaTypes: Tally(s.areas.areaTypes, "area-type", of: "areas", d),
+            familyNursePartnership: PublishedShare(s.areas.familyNursePartnership, "fnp-areas", of: "areas", d),
+            practitioners: Count(s.areas.practitioners, "practitioners", d),
+            strategicPartners: Count(s.areas.strategicPartners, "strategic-partners", d))
+        harm = Harm(
+            outcome: Tally(s.harm.outcome, "outcome", of: "cases", d),
+            died: OutcomeDetail(s.harm.died, prefix: "died", outcome: "outcome.died", d),
+            seriouslyHarmed: OutcomeDetail(s.harm.seriouslyHarmed, prefix: "harmed", outcome: "outcome.seriously-harmed", d),
+            injuryProfiles: Tally(s.harm.injuryProfiles, "profile", of: "cases", d))
+        child = Child(
+            sex: Tally(s.child.sex, "sex", of: "cases", d),
+            ethnicity: Tally(s.child.ethnicity, "ethnicity", of: "cases", d, slugged: true, countOrdered: true),
+            ageMonths: Tally(s.child.ageMonths, "age", of: "cases", d),
+            modalAgeMonths: s.child.modalAgeMonths, modalAgeCount: Count(s.child.modalAgeCount, "modal-age-count", d),
+            premature: PublishedShare(s.child.premature, "premature", of: "cases", d),
+            feedingDifficulties: PublishedShare(s.child.feedingDifficulties, "feeding-difficulties", of: "cases", d),
+            weightLoss: PublishedShare(s.child.weightLoss, "weight-loss", of: "cases", d),
+            boysPerGirl: PublishedShare(ratio: s.child.boysPerGirl, withheld: d?.isSuppressed("boys-per-girl") ?? false))
+        maleCarer = MaleCarer(
+            relationship: Tally(s.maleCarer.relationship, "relationship", of: "cases", d),
+            criminalConvictions: PublishedShare(s.maleCarer.criminalConvictions, "convictions", of: "cases", d),
+            probation: Tally(s.maleCarer.probation, "probation", of: "convictions", d))
         parents = Tally(s.parents, "parents", of: "cases", d)
         agencyInvolvement = Tally(s.agencyInvolvement, "agency", of: "cases", d)
-        proceedings = Proceedings(criminal: Tally(s.proceedings.criminal, "criminal", of: "cases", d),
-                                  murderCharge: Tally(s.proceedings.murderCharge, "murder", of: "cases", d),
-                                  murderChargeInOngoingTrials: Tally(s.proceedings.murderChargeInOngoingTrials, "trial-murder",
-                                                                     of: "criminal.trial-ongoing", d),
-                                  findingsOfFact: Tally(s.proceedings.findingsOfFact, "findings", of: "cases", d))
+        proceedings = Proceedings(
+            criminal: Tally(s.proceedings.criminal, "criminal", of: "cases", d),
+            murderCharge: Tally(s.proceedings.murderCharge, "murder", of: "cases", d),
+            murderChargeInOngoingTrials: Tally(
+                s.proceedings.murderChargeInOngoingTrials, "trial-murder",
+                of: "criminal.trial-ongoing", d),
+            findingsOfFact: Tally(s.proceedings.findingsOfFact, "findings", of: "cases", d))
         themes = Themes(
             cases: Tally(s.themes.cases, "theme", of: "cases", d),
             coOccurrence: s.themes.coOccurrence.map {
-                Themes.Pair(first: $0.first, second: $0.second,
-                            cases: Category($0.cases, Disclosure.pairName($0.first, $0.second), of: "cases", d))
+                Themes.Pair(
+                    first: $0.first, second: $0.second,
+                    cases: Category($0.cases, Disclosure.pairName($0.first, $0.second), of: "cases", d))
             },
             byAgencyInvolvement: s.themes.byAgencyInvolvement.map {
                 Themes.ByAgency(theme: $0.theme, cases: Tally($0.cases, "theme-agency.\($0.theme)", of: "theme.\($0.theme)", d))
             },
             publishableLearning: s.themes.publishableLearning.map { learning in
-                Themes.Learning(theme: learning.theme, title: learning.title, points: learning.points.map { Themes.Learning.Point(text: $0.text) })
+                Themes.Learning(
+                    theme: learning.theme, title: learning.title, points: learning.points.map { Themes.Learning.Point(text: $0.text) })
             })
-        dataQuality = DataQuality(unknownPrognosis: Count(s.dataQuality.unknownPrognosis.count, Disclosure.unknownPrognosis, d),
-                                  unknownOccasions: Count(s.dataQuality.unknownOccasions.count, Disclosure.unknownOccasions, d),
-                                  withoutThemes: Count(s.dataQuality.withoutThemes.count, Disclosure.withoutThemes, d))
+        dataQuality = DataQuality(
+            unknownPrognosis: Count(s.dataQuality.unknownPrognosis.count, Disclosure.unknownPrognosis, d),
+            unknownOccasions: Count(s.dataQuality.unknownOccasions.count, Disclosure.unknownOccasions, d),
+            withoutThemes: Count(s.dataQuality.withoutThemes.count, Disclosure.withoutThemes, d))
     }
 }

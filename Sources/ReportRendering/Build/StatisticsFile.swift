@@ -30,7 +30,6 @@ public struct StatisticsFile: Encodable {
         public var title: String?
     }
 
-
     /// `disclosure`: what a published build withholds; each such number is written `"[c]"`.
     public init(statistics: CohortStatistics, values: ReportValues, disclosure: Disclosure? = nil) {
         self.statistics = StatisticsExport(statistics, disclosure: disclosure)
@@ -40,20 +39,24 @@ public struct StatisticsFile: Encodable {
 
     /// Every named value with its title: the part a later draft compares with.
     static func named(_ values: ReportValues, disclosure d: Disclosure? = nil) -> [String: NamedValue] {
-        Dictionary(uniqueKeysWithValues: values.values.map { name, value in
-            typealias Count = StatisticsExport.Count
-            var named = switch value {
-            case .count(let n, let total):
-                NamedValue(count: Count(n, withheld: d?.isSuppressed(name) ?? false),
-                           total: total.map { Count($0, withheld: d?.isTotalSuppressed(name) ?? false) })
-            case .ratio(let r):
-                NamedValue(count: Count(r.count, withheld: d?.isSuppressed(name) ?? false),
-                           total: Count(r.total, withheld: d?.isSuppressed(name) ?? false), ratio: true)
-            case .text(let s): NamedValue(text: s)
-            }
-            named.title = values.titles[name]
-            return (name, named)
-        })
+        Dictionary(
+            uniqueKeysWithValues: values.values.map { name, value in
+                typealias Count = StatisticsExport.Count
+                var named =
+                    switch value {
+                    case .count(let n, let total):
+                        NamedValue(
+                            count: Count(n, withheld: d?.isSuppressed(name) ?? false),
+                            total: total.map { Count($0, withheld: d?.isTotalSuppressed(name) ?? false) })
+                    case .ratio(let r):
+                        NamedValue(
+                            count: Count(r.count, withheld: d?.isSuppressed(name) ?? false),
+                            total: Count(r.total, withheld: d?.isSuppressed(name) ?? false), ratio: true)
+                    case .text(let s): NamedValue(text: s)
+                    }
+                named.title = values.titles[name]
+                return (name, named)
+            })
     }
 
     /// The file's bytes (see ``JSONFile``): identical cohorts give identical bytes.
@@ -117,21 +120,28 @@ public struct Baseline: Sendable {
     /// Reads a statistics.json or a draft's cases.json written by PanelReport.
     public init(json: Data, name: String) throws {
         guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
-              let values = root["values"] as? [String: Any] else {
+            let values = root["values"] as? [String: Any]
+        else {
             throw Unreadable(description: "\(name): not a statistics.json written by panel-report (no \"values\" object)")
         }
         // Only the schema this version writes is read: another one may name or mean its
         // values differently, and comparing against it would mark wrong changes.
         guard let schema = root["schema"] else {
-            throw Unreadable(description: "\(name): has no \"schema\"; expected a statistics.json written by panel-report, with \"schema\": 1")
+            throw Unreadable(
+                description: "\(name): has no \"schema\"; expected a statistics.json written by panel-report, with \"schema\": 1")
         }
         // JSON `true` and `1.0` are NSNumbers too: only an integer 1 (objCType not
         // "c", "d" or "f") is the schema written by StatisticsFile.
         guard let number = schema as? NSNumber, !["c", "d", "f"].contains(String(cString: number.objCType)),
-              number.intValue == 1 else {
-            let written = (try? JSONSerialization.data(withJSONObject: schema, options: [.fragmentsAllowed]))
+            number.intValue == 1
+        else {
+            let written =
+                (try? JSONSerialization.data(withJSONObject: schema, options: [.fragmentsAllowed]))
                 .map { String(decoding: $0, as: UTF8.self).excerptForDiagnostic } ?? "not a number"
-            throw Unreadable(description: "\(name): \"schema\" is \(written), which this panel-report cannot read; expected \"schema\": 1 (rebuild the baseline with this version)")
+            throw Unreadable(
+                description:
+                    "\(name): \"schema\" is \(written), which this panel-report cannot read; expected \"schema\": 1 (rebuild the baseline with this version)"
+            )
         }
         var read: [String: TemplateValue] = [:]
         var titles: [String: String] = [:]
@@ -156,7 +166,8 @@ public struct Baseline: Sendable {
             var total: Int?
             if let raw = entry["total"] {
                 guard let t = raw as? Int, t >= 0 else {
-                    throw Unreadable(description: "\(name): the value \(key.quotedForDiagnostic) has a total that is not a whole number of 0 or more")
+                    throw Unreadable(
+                        description: "\(name): the value \(key.quotedForDiagnostic) has a total that is not a whole number of 0 or more")
                 }
                 total = t
             }

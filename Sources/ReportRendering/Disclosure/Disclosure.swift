@@ -89,20 +89,25 @@ public struct Disclosure: Sendable {
         counts[Self.unknownOccasions] = statistics.dataQuality.unknownOccasions.count
         groups.append(Group(total: Self.unknownOccasions, cells: ["died.occasions.unknown", "harmed.occasions.unknown"]))
         counts[Self.withoutThemes] = statistics.dataQuality.withoutThemes.count
-        var aliases = ["convictions": "parents.father-convictions",
-                       Self.unknownPrognosis: "harmed.prognosis.unknown"]
+        var aliases = [
+            "convictions": "parents.father-convictions",
+            Self.unknownPrognosis: "harmed.prognosis.unknown",
+        ]
         if let modal = statistics.child.modalAgeMonths.first { aliases["modal-age-count"] = "age.\(modal)" }
         // The report names every most common age, so their counts are known to be equal.
         let modalAges = statistics.child.modalAgeMonths.map { "age.\($0)" }
-        self.init(threshold: threshold, counts: counts, groups: groups, aliases: aliases,
-                  equal: modalAges.count > 1 ? [modalAges] : [], totalNames: values.totalNames)
+        self.init(
+            threshold: threshold, counts: counts, groups: groups, aliases: aliases,
+            equal: modalAges.count > 1 ? [modalAges] : [], totalNames: values.totalNames)
     }
 
     /// Withholds cells of `counts` below `threshold`, then enough others that no group gives one back.
     /// `equal`: sets of cells the report shows to be equal (the ages tied as most
     /// common), withheld all together if one is.
-    public init(threshold: Int, counts: [String: Int], groups: [Group], aliases: [String: String] = [:],
-                equal: [[String]] = [], totalNames: [String: String] = [:]) {
+    public init(
+        threshold: Int, counts: [String: Int], groups: [Group], aliases: [String: String] = [:],
+        equal: [[String]] = [], totalNames: [String: String] = [:]
+    ) {
         func cell(_ name: String) -> String { aliases[name] ?? name }
         self.threshold = threshold
         self.counts = counts
@@ -123,7 +128,8 @@ public struct Disclosure: Sendable {
                 // A withheld count is never 0, so withheld cells whose sum (the published
                 // total minus the published cells) equals their number must each be 1.
                 let cells = group.cells.filter(suppressed.contains)
-                let allOnes = !suppressed.contains(group.total) && !cells.isEmpty
+                let allOnes =
+                    !suppressed.contains(group.total) && !cells.isEmpty
                     && cells.reduce(0) { $0 + counts[$1]! } == cells.count
                 guard withheld.count == 1 || allOnes else { continue }
                 let next = group.cells.enumerated()
@@ -167,12 +173,14 @@ public struct Disclosure: Sendable {
 
     /// The key to `[c]`, printed wherever it is used.
     public var key: String {
-        "[c]: withheld to protect the confidentiality of the children and families, because it is fewer than \(threshold) or would let such a number be worked out from the numbers shown. Zero is shown."
+        "[c]: withheld to protect the confidentiality of the children and families, because it is fewer than \(threshold) or would let "
+            + "such a number be worked out from the numbers shown. Zero is shown."
     }
 
     /// The key in a draft, which shows the true values and marks the withheld ones.
     public var draftKey: String {
-        "A number marked \"([c] when published)\", or \"([c])\" in a table, is shown here as it is, and the published report prints [c] instead. " + key
+        "A number marked \"([c] when published)\", or \"([c])\" in a table, is shown here as it is, and the published report prints [c] instead. "
+            + key
     }
 
     // Names of numbers that only statistics.json publishes.

@@ -23,8 +23,11 @@ enum DiagramSpecReader {
             return problem(root, root.kind == .null ? "the file is empty; it needs centre: and groups:" : "expected centre: and groups:")
         }
         for entry in entries where !["centre", "groups"].contains(entry.key) {
-            return .failure(TemplateProblem(file: file, line: entry.keyLocation.line, reason: .unreadable(
-                "unknown key \(entry.key.quotedForDiagnostic); expected centre and groups")))
+            return .failure(
+                TemplateProblem(
+                    file: file, line: entry.keyLocation.line,
+                    reason: .unreadable(
+                        "unknown key \(entry.key.quotedForDiagnostic); expected centre and groups")))
         }
         guard case .scalar(let centre, _)? = root["centre"]?.kind, !centre.isEmpty else {
             return problem(root["centre"] ?? root, "centre: must be a line of text")
@@ -35,8 +38,9 @@ enum DiagramSpecReader {
         var result: [DiagramGroup] = []
         for group in groups {
             guard case .mapping(let fields) = group.kind, fields.allSatisfy({ ["title", "items"].contains($0.key) }),
-                  case .scalar(let title, _)? = group["title"]?.kind, !title.isEmpty,
-                  case .sequence(let items)? = group["items"]?.kind, !items.isEmpty else {
+                case .scalar(let title, _)? = group["title"]?.kind, !title.isEmpty,
+                case .sequence(let items)? = group["items"]?.kind, !items.isEmpty
+            else {
                 return problem(group, "each group needs title: (text) and items: (a list of text), and nothing else")
             }
             var texts: [String] = []
@@ -50,9 +54,9 @@ enum DiagramSpecReader {
     }
 }
 
-private extension SourceLocation {
+extension SourceLocation {
     /// The line a YAML value or problem was found on.
-    var line: Int? {
+    fileprivate var line: Int? {
         switch position {
         case .line(let line), .lineColumn(let line, _): line
         default: nil

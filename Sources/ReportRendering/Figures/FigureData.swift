@@ -22,9 +22,10 @@ public enum FigureData {
             let sum = category.suppressedSum ? c : NumberFormat.integer(category.sum)
             let share = category.suppressedSum ? c : NumberFormat.percent(Share(category.sum, of: spec.total))
             if spec.kind == .stackedHorizontalBar {
-                return [category.label] + category.values.enumerated().map {
-                    category.suppressedValues.contains($0.offset) ? c : NumberFormat.integer($0.element)
-                } + [sum, share]
+                return [category.label]
+                    + category.values.enumerated().map {
+                        category.suppressedValues.contains($0.offset) ? c : NumberFormat.integer($0.element)
+                    } + [sum, share]
             }
             return [category.label, sum, share]
         }

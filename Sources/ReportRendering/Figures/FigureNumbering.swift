@@ -12,8 +12,9 @@ enum FigureNumbering {
         for chapter in chapters {
             for line in SourceCheck.lines(chapter.text) {
                 guard let directive = Directive(line), directive.kind == .figure,
-                      FigureRegistry.definition(directive.name) != nil,
-                      numbers[directive.name] == nil else { continue }
+                    FigureRegistry.definition(directive.name) != nil,
+                    numbers[directive.name] == nil
+                else { continue }
                 numbers[directive.name] = numbers.count + 1
             }
         }

@@ -138,68 +138,94 @@ public struct Figure: Sendable {
 /// documentation's table; printed numbers follow placement in the chapters.
 public enum FigureRegistry {
     public static let all: [FigureDefinition] = [
-        FigureDefinition(id: "outcome", shows: "babies who died or were seriously harmed (pie)",
-                         categoryHeading: "Outcome", valuePrefix: "outcome", order: .byValue, source: .chart { input in
-            tallyChart(input, .pie, input.statistics.harm.outcome,
-                       title: "Babies who died or were seriously harmed",
-                       subtitle: { "Number of \($0), \(input.cases) in all" }, unit: "babies")
-        }),
-        FigureDefinition(id: "sex", shows: "sex of the babies (bar)",
-                         categoryHeading: "Sex", valuePrefix: "sex", order: .byValue, source: .chart { input in
-            tallyChart(input, .verticalBar, input.statistics.child.sex,
-                       title: "Sex of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
-                       unit: "babies", axisTitle: "Sex")
-        }),
-        FigureDefinition(id: "ethnicity", shows: "ethnicity of the babies (bar)",
-                         categoryHeading: "Ethnicity", valuePrefix: "ethnicity", order: .byValue, source: .chart { input in
-            tallyChart(input, .horizontalBar, input.statistics.child.ethnicity,
-                       title: "Ethnicity of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
-                       unit: "babies", slugged: true)
-        }),
-        FigureDefinition(id: "age", shows: "age of the babies in completed months (bar)",
-                         categoryHeading: "Age in completed months", valuePrefix: "age",
-                         order: .natural("age, youngest first"), source: .chart { input in
-            tallyChart(input, .verticalBar, input.statistics.child.ageMonths,
-                       title: "Age of the babies when they were injured",
-                       subtitle: { "Number of \($0) by age in completed months, \(input.cases) in all" },
-                       unit: "babies", axisTitle: "Age in completed months", labelledByKey: true)
-        }),
-        FigureDefinition(id: "agency-involvement", shows: "agency involvement at the time of the injury (pie)",
-                         categoryHeading: "Agency involvement", valuePrefix: "agency", order: .byValue, source: .chart { input in
-            tallyChart(input, .pie, input.statistics.agencyInvolvement,
-                       title: "Agency involvement at the time of the injury",
-                       subtitle: { "Number of \($0) by the highest level of involvement, \(input.cases) in all" },
-                       unit: "families")
-        }),
-        FigureDefinition(id: "parent-features", shows: "features of the parents (bar)",
-                         categoryHeading: "Feature", valuePrefix: "parents", order: .byValue, source: .chart { input in
-            tallyChart(input, .horizontalBar, input.statistics.parents,
-                       title: "Features of the parents",
-                       subtitle: { "Number of \($0) with each feature, out of \(input.cases); a case can have several" },
-                       unit: "cases")
-        }),
-        FigureDefinition(id: "whole-system-change", shows: "elements of whole-system change (diagram)",
-                         categoryHeading: "Element", valuePrefix: nil,
-                         order: .natural("the groups in the order Templates/figures/whole-system-change.yaml gives them"), source: .diagram),
-        FigureDefinition(id: "injury-profiles", shows: "injury profiles by outcome (stacked bar)",
-                         categoryHeading: "Injury profile", valuePrefix: nil,
-                         order: .natural("the contract's profiles, from head injury with fractures to the least severe"),
-                         source: .chart(injuryProfiles)),
-        FigureDefinition(id: "themes", shows: "cases in which each theme featured (bar)",
-                         categoryHeading: "Theme", valuePrefix: "theme", order: .byValue, source: .chart { input in
-            tallyChart(input, .horizontalBar, input.statistics.themes.cases,
-                       title: "Cases in which each theme featured",
-                       subtitle: { "Number of \($0), out of \(input.cases); a case can have several themes" },
-                       unit: "cases")
-        }),
-        FigureDefinition(id: "local-review", shows: "cases by the kind of local review undertaken (bar)",
-                         categoryHeading: "Local review", valuePrefix: "local-review",
-                         order: .natural("no review, then the older serious case reviews, then LCSPRs, as the contract lists them"),
-                         source: .chart { input in
-            tallyChart(input, .verticalBar, input.statistics.cohort.localReviews,
-                       title: "Cases by local review", subtitle: { "Number of \($0) by the kind of local review undertaken, \(input.cases) in all" },
-                       unit: "cases", axisTitle: "Local review")
-        }),
+        FigureDefinition(
+            id: "outcome", shows: "babies who died or were seriously harmed (pie)",
+            categoryHeading: "Outcome", valuePrefix: "outcome", order: .byValue,
+            source: .chart { input in
+                tallyChart(
+                    input, .pie, input.statistics.harm.outcome,
+                    title: "Babies who died or were seriously harmed",
+                    subtitle: { "Number of \($0), \(input.cases) in all" }, unit: "babies")
+            }),
+        FigureDefinition(
+            id: "sex", shows: "sex of the babies (bar)",
+            categoryHeading: "Sex", valuePrefix: "sex", order: .byValue,
+            source: .chart { input in
+                tallyChart(
+                    input, .verticalBar, input.statistics.child.sex,
+                    title: "Sex of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
+                    unit: "babies", axisTitle: "Sex")
+            }),
+        FigureDefinition(
+            id: "ethnicity", shows: "ethnicity of the babies (bar)",
+            categoryHeading: "Ethnicity", valuePrefix: "ethnicity", order: .byValue,
+            source: .chart { input in
+                tallyChart(
+                    input, .horizontalBar, input.statistics.child.ethnicity,
+                    title: "Ethnicity of the babies", subtitle: { "Number of \($0), \(input.cases) in all" },
+                    unit: "babies", slugged: true)
+            }),
+        FigureDefinition(
+            id: "age", shows: "age of the babies in completed months (bar)",
+            categoryHeading: "Age in completed months", valuePrefix: "age",
+            order: .natural("age, youngest first"),
+            source: .chart { input in
+                tallyChart(
+                    input, .verticalBar, input.statistics.child.ageMonths,
+                    title: "Age of the babies when they were injured",
+                    subtitle: { "Number of \($0) by age in completed months, \(input.cases) in all" },
+                    unit: "babies", axisTitle: "Age in completed months", labelledByKey: true)
+            }),
+        FigureDefinition(
+            id: "agency-involvement", shows: "agency involvement at the time of the injury (pie)",
+            categoryHeading: "Agency involvement", valuePrefix: "agency", order: .byValue,
+            source: .chart { input in
+                tallyChart(
+                    input, .pie, input.statistics.agencyInvolvement,
+                    title: "Agency involvement at the time of the injury",
+                    subtitle: { "Number of \($0) by the highest level of involvement, \(input.cases) in all" },
+                    unit: "families")
+            }),
+        FigureDefinition(
+            id: "parent-features", shows: "features of the parents (bar)",
+            categoryHeading: "Feature", valuePrefix: "parents", order: .byValue,
+            source: .chart { input in
+                tallyChart(
+                    input, .horizontalBar, input.statistics.parents,
+                    title: "Features of the parents",
+                    subtitle: { "Number of \($0) with each feature, out of \(input.cases); a case can have several" },
+                    unit: "cases")
+            }),
+        FigureDefinition(
+            id: "whole-system-change", shows: "elements of whole-system change (diagram)",
+            categoryHeading: "Element", valuePrefix: nil,
+            order: .natural("the groups in the order Templates/figures/whole-system-change.yaml gives them"), source: .diagram),
+        FigureDefinition(
+            id: "injury-profiles", shows: "injury profiles by outcome (stacked bar)",
+            categoryHeading: "Injury profile", valuePrefix: nil,
+            order: .natural("the contract's profiles, from head injury with fractures to the least severe"),
+            source: .chart(injuryProfiles)),
+        FigureDefinition(
+            id: "themes", shows: "cases in which each theme featured (bar)",
+            categoryHeading: "Theme", valuePrefix: "theme", order: .byValue,
+            source: .chart { input in
+                tallyChart(
+                    input, .horizontalBar, input.statistics.themes.cases,
+                    title: "Cases in which each theme featured",
+                    subtitle: { "Number of \($0), out of \(input.cases); a case can have several themes" },
+                    unit: "cases")
+            }),
+        FigureDefinition(
+            id: "local-review", shows: "cases by the kind of local review undertaken (bar)",
+            categoryHeading: "Local review", valuePrefix: "local-review",
+            order: .natural("no review, then the older serious case reviews, then LCSPRs, as the contract lists them"),
+            source: .chart { input in
+                tallyChart(
+                    input, .verticalBar, input.statistics.cohort.localReviews,
+                    title: "Cases by local review",
+                    subtitle: { "Number of \($0) by the kind of local review undertaken, \(input.cases) in all" },
+                    unit: "cases", axisTitle: "Local review")
+            }),
     ]
 
     /// Figures whose categories are ordered by their counts (a pie largest first,
@@ -214,10 +240,11 @@ public enum FigureRegistry {
     public static func guideRow(_ definition: FigureDefinition) -> String {
         let from = definition.diagramFile.map { ", content from `Templates/\($0)`" } ?? ""
         let names = definition.valuePrefix.map { "`\($0).…`" } ?? "—"
-        let order = switch definition.order {
-        case .byValue: "largest first"
-        case .natural(let order): "natural: \(order)"
-        }
+        let order =
+            switch definition.order {
+            case .byValue: "largest first"
+            case .natural(let order): "natural: \(order)"
+            }
         return "| `\(definition.id)` | \(definition.shows)\(from) | \(order) | \(names) |"
     }
 
@@ -239,15 +266,18 @@ public enum FigureRegistry {
     /// the counts it withholds are marked in each chart's spec.
     /// `charts`: the charts already built in their own words (``chartBodies(_:review:)``),
     /// used as they are for every figure its chapter gave no words of its own.
-    static func figures(_ statistics: CohortStatistics, review: Review, numbers: [String: Int],
-                        diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:],
-                        disclosure: Disclosure? = nil, charts: [String: ChartBody] = [:]) -> [Figure] {
+    static func figures(
+        _ statistics: CohortStatistics, review: Review, numbers: [String: Int],
+        diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:],
+        disclosure: Disclosure? = nil, charts: [String: ChartBody] = [:]
+    ) -> [Figure] {
         return all.compactMap { definition -> Figure? in
             guard let number = numbers[definition.id] else { return nil }
             let own = words[definition.id] ?? FigureWords()
             switch definition.source {
             case .chart:
-                var body = (own == FigureWords() ? charts[definition.id] : nil)
+                var body =
+                    (own == FigureWords() ? charts[definition.id] : nil)
                     ?? definition.chart(statistics, review: review, words: own)!
                 if let disclosure {
                     if orderedByCount.contains(definition.id) {
@@ -258,12 +288,14 @@ public enum FigureRegistry {
                     }
                     body.spec.categories = withholding(body, disclosure)
                 }
-                return Figure(definition: definition, number: number, content: .chart(body.spec),
-                              caseIDs: body.caseIDs, valueNames: body.valueNames)
+                return Figure(
+                    definition: definition, number: number, content: .chart(body.spec),
+                    caseIDs: body.caseIDs, valueNames: body.valueNames)
             case .diagram:
                 guard let spec = diagrams[definition.id] else { return nil }
-                return Figure(definition: definition, number: number, content: .diagram(spec), caseIDs: [], valueNames: [],
-                              caption: own.title)
+                return Figure(
+                    definition: definition, number: number, content: .diagram(spec), caseIDs: [], valueNames: [],
+                    caption: own.title)
             }
         }.sorted { $0.number < $1.number }
     }
@@ -282,17 +314,20 @@ public enum FigureRegistry {
     static func withholding(_ body: ChartBody, _ disclosure: Disclosure) -> [ChartCategory] {
         let names = body.cellNames.isEmpty ? body.valueNames.map { (values: [$0], sum: $0) } : body.cellNames
         return zip(body.spec.categories, names).map { category, names in
-            category.suppressing(Set(names.values.indices.filter { disclosure.isSuppressed(names.values[$0]) }),
-                                 sum: disclosure.isSuppressed(names.sum))
+            category.suppressing(
+                Set(names.values.indices.filter { disclosure.isSuppressed(names.values[$0]) }),
+                sum: disclosure.isSuppressed(names.sum))
         }
     }
 
     // MARK: - Building charts
 
     /// A chart of one tally: a category per tally category, in the figure's declared order.
-    private static func tallyChart(_ input: FigureInputs, _ kind: ChartKind, _ unordered: Tally,
-                                   title: String, subtitle: (String) -> String, unit: String, axisTitle: String? = nil,
-                                   labelledByKey: Bool = false, slugged: Bool = false) -> ChartBody {
+    private static func tallyChart(
+        _ input: FigureInputs, _ kind: ChartKind, _ unordered: Tally,
+        title: String, subtitle: (String) -> String, unit: String, axisTitle: String? = nil,
+        labelledByKey: Bool = false, slugged: Bool = false
+    ) -> ChartBody {
         let id = input.definition.id
         let prefix = input.definition.valuePrefix ?? id
         let unit = input.words.unit ?? unit
@@ -301,14 +336,17 @@ public enum FigureRegistry {
             kind: kind, id: id, title: input.words.title ?? title, subtitle: subtitle(unit),
             categories: tally.categories.map { ChartCategory(label: labelledByKey ? $0.key : $0.label, value: $0.count) },
             unit: unit, total: input.cases, sourceNote: input.sourceNote, categoryAxisTitle: axisTitle)
-        return ChartBody(spec: spec, caseIDs: tally.categories.map { ($0.label, $0.caseIDs) },
-                         valueNames: tally.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" })
+        return ChartBody(
+            spec: spec, caseIDs: tally.categories.map { ($0.label, $0.caseIDs) },
+            valueNames: tally.categories.map { "\(prefix).\(slugged ? ReportValues.slug($0.key) : $0.key)" })
     }
 
     /// Largest first (ties keep the tally's order, which is the vocabulary's).
     private static func largestFirst(_ tally: Tally) -> Tally {
-        Tally(total: tally.total, categories: tally.categories.enumerated()
-            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element))
+        Tally(
+            total: tally.total,
+            categories: tally.categories.enumerated()
+                .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element))
     }
 
     /// Injury profiles split by outcome: the profiles that occur, died and seriously harmed side by side.
@@ -321,12 +359,17 @@ public enum FigureRegistry {
             kind: .stackedHorizontalBar, id: input.definition.id, title: input.words.title ?? "Injury profiles by outcome",
             subtitle: "Number of \(unit) with each pattern of injuries, \(input.cases) in all",
             categories: profiles.map {
-                ChartCategory(label: $0.label, values: [count(s.harm.died.injuryProfiles, $0.key),
-                                                        count(s.harm.seriouslyHarmed.injuryProfiles, $0.key)])
+                ChartCategory(
+                    label: $0.label,
+                    values: [
+                        count(s.harm.died.injuryProfiles, $0.key),
+                        count(s.harm.seriouslyHarmed.injuryProfiles, $0.key),
+                    ])
             },
             series: [Outcome.died.label, Outcome.seriouslyHarmed.label], unit: unit, total: input.cases,
             sourceNote: input.sourceNote)
-        return ChartBody(spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [],
-                         cellNames: profiles.map { (["died.profile.\($0.key)", "harmed.profile.\($0.key)"], "profile.\($0.key)") })
+        return ChartBody(
+            spec: spec, caseIDs: profiles.map { ($0.label, $0.caseIDs) }, valueNames: [],
+            cellNames: profiles.map { (["died.profile.\($0.key)", "harmed.profile.\($0.key)"], "profile.\($0.key)") })
     }
 }

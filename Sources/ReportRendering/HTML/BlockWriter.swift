@@ -44,8 +44,9 @@ struct BlockWriter {
             try w.element("hr")
         case .figure(let id):
             guard let figure = figuresByID[id] else { return }
-            try FigureWriter.write(figure, scenes: page.scenes[id], baseline: page.draft?.baseline, disclosureKey: page.disclosureKey,
-                                  frame: tableFrames[id], into: w)
+            try FigureWriter.write(
+                figure, scenes: page.scenes[id], baseline: page.draft?.baseline, disclosureKey: page.disclosureKey,
+                frame: tableFrames[id], into: w)
         case .learning(let theme):
             try learning(theme)
         }

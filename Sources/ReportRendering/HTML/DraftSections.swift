@@ -41,7 +41,12 @@ enum DraftSections {
             if changes.numbers.isEmpty {
                 try w.element("p", text: "No count has changed.")
             } else {
-                try w.element("p", text: "\(changes.numbers.count) \(changes.numbers.count == 1 ? "count has" : "counts have") changed. In the text and the data tables, changed numbers are highlighted with their previous value.")
+                try w.element(
+                    "p",
+                    text:
+                        "\(changes.numbers.count) \(changes.numbers.count == 1 ? "count has" : "counts have") changed. In the text and "
+                        + "the data tables, changed numbers are highlighted with their previous value."
+                )
                 let frame = frame ?? changesFrame(changes)
                 try frame.write(w) {
                     try w.element("table", ["class": "data-table"]) {
@@ -66,7 +71,13 @@ enum DraftSections {
                 }
             }
             if moved > 0 {
-                try w.element("p", text: "\(moved) other \(moved == 1 ? "share moved" : "shares moved") only because the total \(moved == 1 ? "it is" : "they are") a share of changed; \(moved == 1 ? "its count is" : "their counts are") the same.")
+                try w.element(
+                    "p",
+                    text:
+                        "\(moved) other \(moved == 1 ? "share moved" : "shares moved") only because the total "
+                        + "\(moved == 1 ? "it is" : "they are") a share of changed; "
+                        + "\(moved == 1 ? "its count is" : "their counts are") the same."
+                )
             }
         }
     }
@@ -84,7 +95,11 @@ enum DraftSections {
     static func annex(_ draft: ReportPage.Draft, page: ReportPage, _ w: XMLWriter) throws {
         try w.element("section", ["class": "chapter reviewers-annex", "aria-labelledby": "reviewers-annex"]) {
             try w.element("h2", ["id": "reviewers-annex"], text: "Reviewers' annex")
-            try w.element("p", text: "This annex is in the draft only. It names the cases behind every figure so that reviewers can check them against the case summaries.")
+            try w.element(
+                "p",
+                text:
+                    "This annex is in the draft only. It names the cases behind every figure so that reviewers can check them against the case summaries."
+            )
             try w.element("h3", ["id": "reviewers-cases-by-figure"], text: "Cases behind each figure")
             for figure in page.figures where !figure.caseIDs.isEmpty {
                 try w.element("h4", text: "Figure \(figure.number): \(figure.title)")
@@ -98,9 +113,11 @@ enum DraftSections {
             let quality = page.statistics.dataQuality
             try w.element("h3", ["id": "reviewers-data-quality"], text: "Data-quality notes")
             try w.element("ul") {
-                for (label, ids) in [("Seriously harmed babies whose prognosis is not known", quality.unknownPrognosis),
-                                     ("Babies for whom it is not known whether injuries happened more than once", quality.unknownOccasions),
-                                     ("Cases tagged with no theme", quality.withoutThemes)] {
+                for (label, ids) in [
+                    ("Seriously harmed babies whose prognosis is not known", quality.unknownPrognosis),
+                    ("Babies for whom it is not known whether injuries happened more than once", quality.unknownOccasions),
+                    ("Cases tagged with no theme", quality.withoutThemes),
+                ] {
                     try w.element("li", text: "\(label): \(ids.isEmpty ? "none" : "\(ids.count) (\(ids.joined(separator: ", ")))").")
                 }
                 let unused = page.statistics.areas.unusedAreaCodes

@@ -8,8 +8,10 @@ enum FigureWriter {
     /// `baseline`: a draft's earlier build; a changed count or share is marked in the table.
     /// `disclosureKey`: what `[c]` means, printed under a table that withholds numbers.
     /// `frame`: the table's frame, when the page has already made it (see ``tableFrame(_:figure:baseline:)``).
-    static func write(_ figure: Figure, scenes: InlineScenes?, baseline: Baseline?, disclosureKey: String? = nil,
-                      frame: TableFrame?, into w: XMLWriter) throws {
+    static func write(
+        _ figure: Figure, scenes: InlineScenes?, baseline: Baseline?, disclosureKey: String? = nil,
+        frame: TableFrame?, into w: XMLWriter
+    ) throws {
         try w.element("figure", ["id": figure.anchor, "class": "figure"]) {
             try w.element("figcaption") {
                 try w.element("span", ["class": "figure-number"], text: "Figure \(figure.number): ")
@@ -35,7 +37,12 @@ enum FigureWriter {
             case .chart(let spec):
                 if scenes == nil {
                     // A pie with a withheld part: its angles would give the part away.
-                    try w.element("p", ["class": "figure-note"], text: "Figure \(figure.number) is given as a table only: some of its parts are withheld ([c]), and a pie chart would show them by the size of their slices.")
+                    try w.element(
+                        "p", ["class": "figure-note"],
+                        text:
+                            "Figure \(figure.number) is given as a table only: some of its parts are withheld ([c]), and a pie chart "
+                            + "would show them by the size of their slices."
+                    )
                 }
                 try table(spec, figure: figure, frame: frame ?? tableFrame(spec, figure: figure, baseline: baseline), w)
                 if spec.hasSuppression || figure.wouldWithhold.contains(where: \.isSuppressed), let disclosureKey {
@@ -72,18 +79,20 @@ enum FigureWriter {
             { if case .count(let n, _) = $0 { NumberFormat.integer(n) } else { nil } },
             { if case .count(let n, let total?) = $0 { NumberFormat.percent(Share(n, of: total)) } else { nil } },
         ]
-        let header = [TableFrame.Cell(text: figure.definition.categoryHeading, bold: true)]
+        let header =
+            [TableFrame.Cell(text: figure.definition.categoryHeading, bold: true)]
             + FigureData.columns(spec).dropFirst().map { TableFrame.Cell(text: $0, bold: true) }
         let rows = FigureData.rows(spec).enumerated().map { index, row -> [TableFrame.Cell] in
             let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
-            return [TableFrame.Cell(text: row[0], bold: true)] + row.dropFirst().enumerated().map { column, cell in
-                var previous: String?
-                if let name, column < written.count {
-                    previous = baseline?.previous(of: name, current: cell, writtenAs: written[column])
+            return [TableFrame.Cell(text: row[0], bold: true)]
+                + row.dropFirst().enumerated().map { column, cell in
+                    var previous: String?
+                    if let name, column < written.count {
+                        previous = baseline?.previous(of: name, current: cell, writtenAs: written[column])
+                    }
+                    let withheld = index < figure.wouldWithhold.count && FigureData.isWithheld(figure.wouldWithhold[index], column: column)
+                    return TableFrame.Cell(text: cell, previous: previous, wouldWithhold: withheld)
                 }
-                let withheld = index < figure.wouldWithhold.count && FigureData.isWithheld(figure.wouldWithhold[index], column: column)
-                return TableFrame.Cell(text: cell, previous: previous, wouldWithhold: withheld)
-            }
         }
         return TableFrame(id: figure.anchor, label: "Data for Figure \(figure.number)", header: header, rows: rows)
     }

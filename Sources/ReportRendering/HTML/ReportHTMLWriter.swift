@@ -25,8 +25,12 @@ public enum ReportHTMLWriter {
             try w.element("head") {
                 try w.element("meta", ["charset": "UTF-8"])
                 try w.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                try w.element("meta", ["http-equiv": "Content-Security-Policy",
-                                          "content": page.previewScript == nil ? contentSecurityPolicy : previewContentSecurityPolicy])
+                try w.element(
+                    "meta",
+                    [
+                        "http-equiv": "Content-Security-Policy",
+                        "content": page.previewScript == nil ? contentSecurityPolicy : previewContentSecurityPolicy,
+                    ])
                 try w.element("title", text: (page.draft == nil ? "" : "DRAFT: ") + page.review.title)
                 try w.styleSheet(page.css)
                 try w.styleSheet(pageStyle(page, frames: frames, changesFrame: changesFrame))
@@ -51,9 +55,17 @@ public enum ReportHTMLWriter {
                         if let draft = page.draft { try DraftSections.annex(draft, page: page, w) }
                     }
                     try w.element("footer", ["class": "report-footer"]) {
-                        try w.element("p", text: page.draft == nil ? "\(page.review.publisher). Published \(DateWords.long(page.review.published))."
-                                      : "\(page.review.publisher). A draft for reviewers: not published.")
-                        try w.element("p", text: "Every number in this report is computed from the review's structured case summaries; shares are rounded to the nearest whole percent.")
+                        try w.element(
+                            "p",
+                            text: page.draft == nil
+                                ? "\(page.review.publisher). Published \(DateWords.long(page.review.published))."
+                                : "\(page.review.publisher). A draft for reviewers: not published.")
+                        try w.element(
+                            "p",
+                            text:
+                                "Every number in this report is computed from the review's structured case summaries; shares are "
+                                + "rounded to the nearest whole percent."
+                        )
                     }
                 }
                 if let script = page.previewScript { try w.element("script", ["src": script]) }
@@ -106,10 +118,13 @@ public enum ReportHTMLWriter {
     static func backToContents(_ w: XMLWriter) throws {
         try w.element("p", ["class": "back-to-contents"]) {
             try w.element("a", ["href": "#contents-heading"]) {
-                try w.element("svg", attributes: [
-                    ("class", "back-to-contents-arrow"), ("aria-hidden", "true"), ("focusable", "false"),
-                    ("width", "13"), ("height", "17"), ("viewBox", "0 0 13 17"),
-                ]) {
+                try w.element(
+                    "svg",
+                    attributes: [
+                        ("class", "back-to-contents-arrow"), ("aria-hidden", "true"), ("focusable", "false"),
+                        ("width", "13"), ("height", "17"), ("viewBox", "0 0 13 17"),
+                    ]
+                ) {
                     try w.element("path", attributes: [("fill", "currentColor"), ("d", "M6.5 0L0 6.5 1.4 8l4-4v12.7h2V4l4.3 4L13 6.4z")])
                 }
                 try w.text("Contents")
@@ -121,8 +136,9 @@ public enum ReportHTMLWriter {
         try w.element("header", ["class": "masthead"]) {
             if page.draft != nil {
                 // In the page's banner landmark, across the whole width, above everything.
-                try w.element("p", ["class": "draft-banner", "role": "note"],
-                              text: "DRAFT for reviewers: not for publication")
+                try w.element(
+                    "p", ["class": "draft-banner", "role": "note"],
+                    text: "DRAFT for reviewers: not for publication")
             }
             try w.element("div", ["class": "width-container"]) {
                 try w.element("p", ["class": "publisher"], text: page.review.publisher)
@@ -132,7 +148,9 @@ public enum ReportHTMLWriter {
                 }
                 if let stamp = page.draft?.stamp {
                     // A draft is not published: it says when it was built, and from which inputs.
-                    try w.element("p", ["class": "published"], text: "Draft built \(DateWords.long(isoTimestamp: stamp.built)) (\(stamp.built)) from inputs \(stamp.inputs)")
+                    try w.element(
+                        "p", ["class": "published"],
+                        text: "Draft built \(DateWords.long(isoTimestamp: stamp.built)) (\(stamp.built)) from inputs \(stamp.inputs)")
                 } else {
                     try w.element("p", ["class": "published"], text: "Published \(DateWords.long(page.review.published))")
                 }

@@ -91,10 +91,15 @@ struct TableFrame {
             return
         }
         try w.element("div", ["class": "table-wrap"]) {
-            try w.element("p", ["class": "table-hint", "id": "\(id)_hint"],
-                          text: "Scroll the table sideways to see all of it.")
-            try w.element("div", ["class": "table-frame scrollable", "id": "\(id)_table", "role": "region", "tabindex": "0",
-                                  "aria-label": label, "aria-describedby": "\(id)_hint"], content: content)
+            try w.element(
+                "p", ["class": "table-hint", "id": "\(id)_hint"],
+                text: "Scroll the table sideways to see all of it.")
+            try w.element(
+                "div",
+                [
+                    "class": "table-frame scrollable", "id": "\(id)_table", "role": "region", "tabindex": "0",
+                    "aria-label": label, "aria-describedby": "\(id)_hint",
+                ], content: content)
         }
     }
 

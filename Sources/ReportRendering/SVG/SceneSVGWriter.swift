@@ -13,17 +13,20 @@ public enum SceneSVGWriter {
         // `_` keeps these apart from every heading's id, which is letters, digits and `-`.
         let titleID = "\(id)_title"
         let descID = "\(id)_desc"
-        try w.element("svg", attributes: [
-            ("id", "\(id)_svg"),
-            ("viewBox", "0 0 \(SceneNumber.format(scene.width)) \(SceneNumber.format(scene.height))"),
-            ("width", SceneNumber.format(scene.width)),
-            ("height", SceneNumber.format(scene.height)),
-            ("role", "img"),
-            ("aria-labelledby", "\(titleID) \(descID)"),
-            // The font the layout measured its text in.
-            ("font-family", TextMetrics.fontFamily),
-            ("class", "chart"),
-        ]) {
+        try w.element(
+            "svg",
+            attributes: [
+                ("id", "\(id)_svg"),
+                ("viewBox", "0 0 \(SceneNumber.format(scene.width)) \(SceneNumber.format(scene.height))"),
+                ("width", SceneNumber.format(scene.width)),
+                ("height", SceneNumber.format(scene.height)),
+                ("role", "img"),
+                ("aria-labelledby", "\(titleID) \(descID)"),
+                // The font the layout measured its text in.
+                ("font-family", TextMetrics.fontFamily),
+                ("class", "chart"),
+            ]
+        ) {
             try w.element("title", ["id": titleID], text: scene.title)
             try w.element("desc", ["id": descID], text: scene.description)
             for primitive in scene.primitives { try draw(primitive, w) }
@@ -51,10 +54,12 @@ public enum SceneSVGWriter {
             attributes.append(("class", p.role.rawValue))
             try w.element("path", attributes: attributes)
         case .line(let l):
-            try w.element("line", attributes: [
-                ("x1", f(l.x1)), ("y1", f(l.y1)), ("x2", f(l.x2)), ("y2", f(l.y2)),
-                ("stroke", l.stroke), ("stroke-width", f(l.strokeWidth)), ("class", l.role.rawValue),
-            ])
+            try w.element(
+                "line",
+                attributes: [
+                    ("x1", f(l.x1)), ("y1", f(l.y1)), ("x2", f(l.x2)), ("y2", f(l.y2)),
+                    ("stroke", l.stroke), ("stroke-width", f(l.strokeWidth)), ("class", l.role.rawValue),
+                ])
         case .text(let t):
             var attributes = [("x", f(t.x)), ("y", f(t.y)), ("font-size", f(t.fontSize)), ("fill", t.fill)]
             if t.anchor != .start { attributes.append(("text-anchor", t.anchor.rawValue)) }

@@ -1,4 +1,5 @@
 import CaseModel
+
 /// What a template may refer to.
 public struct TemplateContext: Sendable {
     /// The named values, or nil when the inputs are invalid: then names and
@@ -15,8 +16,10 @@ public struct TemplateContext: Sendable {
     /// A draft: withheld values are shown as they are, marked, instead of as `[c]`.
     public var marksWithheld = false
 
-    public init(values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: Baseline? = nil,
-                disclosure: Disclosure? = nil, marksWithheld: Bool = false) {
+    public init(
+        values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: Baseline? = nil,
+        disclosure: Disclosure? = nil, marksWithheld: Bool = false
+    ) {
         self.values = values
         self.figureNumbers = figureNumbers
         self.themes = themes
@@ -44,8 +47,10 @@ public enum ChapterReader {
     /// The chapter (nil when it has problems), its problems, and its warnings
     /// (things worth a look that do not stop the build, such as a list of counts
     /// that leaves out one category).
-    public static func read(_ source: String, file: String, context: TemplateContext,
-                            state: inout DocumentState) -> (chapter: Chapter?, problems: [TemplateProblem], warnings: [TemplateProblem]) {
+    public static func read(
+        _ source: String, file: String, context: TemplateContext,
+        state: inout DocumentState
+    ) -> (chapter: Chapter?, problems: [TemplateProblem], warnings: [TemplateProblem]) {
         var reader = Resolver(file: file, context: context)
         var problems = SourceCheck.characters(source, file: file)
         var warnings: [TemplateProblem] = []
@@ -66,9 +71,10 @@ public enum ChapterReader {
                 }
                 _ = reader.takeNamesUsed()
                 if let block = reader.block(node) { blocks.append(block) }
-                warnings += Coverage.warnings(names: reader.takeNamesUsed(), line: node.line, file: file,
-                                              families: context.values?.families ?? [:], selection: selection,
-                                              disclosure: context.disclosure)
+                warnings += Coverage.warnings(
+                    names: reader.takeNamesUsed(), line: node.line, file: file,
+                    families: context.values?.families ?? [:], selection: selection,
+                    disclosure: context.disclosure)
                 selection = []
             }
             segment = []

@@ -26,7 +26,8 @@ extension MarkdownNode {
     var line: Int {
         switch self {
         case .heading(_, let line, _), .paragraph(let line, _), .list(_, let line, _), .text(_, let line),
-             .code(_, let line), .link(_, let line, _), .refused(_, let line): line
+            .code(_, let line), .link(_, let line, _), .refused(_, let line):
+            line
         case .quote(let children): children.first?.line ?? 0
         case .rule, .softBreak, .lineBreak, .emphasis, .strong: 0
         }

@@ -1,4 +1,5 @@
 import CaseModel
+
 /// A parsed `{{ name | format: arg, arg }}` placeholder.
 struct Placeholder: Hashable {
     var name: String
@@ -20,11 +21,11 @@ struct Placeholder: Hashable {
         guard parts.count == 2 else { return .success(Placeholder(name: name, format: nil, arguments: [])) }
         let formatPart = parts[1].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let format = formatPart[0].trimmingWhitespace()
-        let arguments = formatPart.count == 2
+        let arguments =
+            formatPart.count == 2
             ? formatPart[1].split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
             : []
         guard !format.isEmpty, !arguments.contains(where: \.isEmpty) else { return .failure(.malformed("{{\(inner)}}")) }
         return .success(Placeholder(name: name, format: format, arguments: arguments))
     }
 }
-

@@ -60,43 +60,57 @@ public struct ReportValues: Sendable {
         set("regions", .count(s.areas.regionsCovered.count, of: s.areas.regionsCovered.total), title: "Regions covered")
         add("region", s.areas.regions, title: "Areas by region", of: "areas")
         add("area-type", s.areas.areaTypes, title: "Areas by type", of: "areas")
-        set("fnp-areas", .count(s.areas.familyNursePartnership.count, of: s.areas.familyNursePartnership.total), title: "Areas with a Family Nurse Partnership", of: "areas")
+        set(
+            "fnp-areas", .count(s.areas.familyNursePartnership.count, of: s.areas.familyNursePartnership.total),
+            title: "Areas with a Family Nurse Partnership", of: "areas")
         set("practitioners", .count(s.areas.practitioners, of: nil), title: "Practitioners who met the reviewers")
         set("strategic-partners", .count(s.areas.strategicPartners, of: nil), title: "Strategic partners who met the reviewers")
 
         add("outcome", s.harm.outcome, title: "Outcome", of: "cases")
         add("profile", s.harm.injuryProfiles, title: "Injury profiles", of: "cases")
-        for (prefix, detail, who, outcome) in [("died", s.harm.died, "babies who died", "outcome.died"),
-                                               ("harmed", s.harm.seriouslyHarmed, "babies seriously harmed", "outcome.seriously-harmed")] {
+        for (prefix, detail, who, outcome) in [
+            ("died", s.harm.died, "babies who died", "outcome.died"),
+            ("harmed", s.harm.seriouslyHarmed, "babies seriously harmed", "outcome.seriously-harmed"),
+        ] {
             add("\(prefix).injury", detail.injuries, title: "Injuries of the \(who)", exclusive: false, of: outcome)
             add("\(prefix).profile", detail.injuryProfiles, title: "Injury profiles of the \(who)", of: outcome)
             add("\(prefix).occasions", detail.occasions, title: "Occasions of injury, \(who)", of: outcome)
         }
-        add("harmed.prognosis", s.harm.seriouslyHarmed.prognosis, title: "Prognosis of the babies seriously harmed", of: "outcome.seriously-harmed")
+        add(
+            "harmed.prognosis", s.harm.seriouslyHarmed.prognosis, title: "Prognosis of the babies seriously harmed",
+            of: "outcome.seriously-harmed")
         add("relationship", s.maleCarer.relationship, title: "The man's relationship to the baby", of: "cases")
 
         add("sex", s.child.sex, title: "Sex", of: "cases")
         set("boys-per-girl", .ratio(s.child.boysPerGirl), title: "Boys for each girl")
         add("ethnicity", s.child.ethnicity, title: "Ethnicity", of: "cases", slugged: true)
-        if let largest = s.child.ethnicity.categories.first { set("ethnicity.largest", .text(largest.label), title: "Largest ethnic group") }
+        if let largest = s.child.ethnicity.categories.first {
+            set("ethnicity.largest", .text(largest.label), title: "Largest ethnic group")
+        }
         add("age", s.child.ageMonths, title: "Age at injury", of: "cases")
         let modal = s.child.modalAgeMonths.map { s.child.ageMonths[String($0)].label }
         set("modal-age", .text(Self.list(modal)), title: "Most common age")
         set("modal-age-count", .count(s.child.modalAgeCount, of: cases), title: "Babies of the most common age", of: "cases")
         set("premature", .count(s.child.premature.count, of: cases), title: "Babies born prematurely", of: "cases")
-        set("feeding-difficulties", .count(s.child.feedingDifficulties.count, of: cases), title: "Babies with feeding difficulties", of: "cases")
+        set(
+            "feeding-difficulties", .count(s.child.feedingDifficulties.count, of: cases), title: "Babies with feeding difficulties",
+            of: "cases")
         set("weight-loss", .count(s.child.weightLoss.count, of: cases), title: "Babies with weight loss", of: "cases")
 
         add("agency", s.agencyInvolvement, title: "Agency involvement", of: "cases")
         add("criminal", s.proceedings.criminal, title: "Criminal proceedings", of: "cases")
         add("murder", s.proceedings.murderCharge, title: "Murder charges", of: "cases")
-        add("trial-murder", s.proceedings.murderChargeInOngoingTrials, title: "Murder charges in ongoing trials", of: "criminal.trial-ongoing")
+        add(
+            "trial-murder", s.proceedings.murderChargeInOngoingTrials, title: "Murder charges in ongoing trials",
+            of: "criminal.trial-ongoing")
         add("findings", s.proceedings.findingsOfFact, title: "Findings of fact", of: "cases")
         add("parents", s.parents, title: "Features of the parents", exclusive: false, of: "cases")
         set("convictions", .count(s.maleCarer.criminalConvictions.count, of: cases), title: "Men with criminal convictions", of: "cases")
         add("probation", s.maleCarer.probation, title: "Probation, of the men with convictions", of: "convictions")
         add("theme", s.themes.cases, title: "Cases per theme", exclusive: false, of: "cases")
-        for category in s.themes.cases.categories { set("theme-title." + category.key, .text(category.label), title: "Title of the theme \(category.key)") }
+        for category in s.themes.cases.categories {
+            set("theme-title." + category.key, .text(category.label), title: "Title of the theme \(category.key)")
+        }
 
         set("review.title", .text(review.title), title: "Title")
         set("review.subtitle", .text(review.subtitle ?? ""), title: "Subtitle")
@@ -114,8 +128,10 @@ public struct ReportValues: Sendable {
         if let totalName { totalNames[name] = totalName }
     }
 
-    private mutating func add(_ prefix: String, _ tally: Tally, title: String, exclusive: Bool = true, of totalName: String,
-                              slugged: Bool = false) {
+    private mutating func add(
+        _ prefix: String, _ tally: Tally, title: String, exclusive: Bool = true, of totalName: String,
+        slugged: Bool = false
+    ) {
         var members: [Family.Member] = []
         for category in tally.categories {
             let name = "\(prefix).\(slugged ? Self.slug(category.key) : category.key)"
@@ -129,7 +145,8 @@ public struct ReportValues: Sendable {
     private mutating func orderFamiliesLikeFigures(_ charts: [String: ChartBody]) {
         for definition in FigureRegistry.all {
             guard let prefix = definition.valuePrefix, let family = families[prefix],
-                  let chart = charts[definition.id] else { continue }
+                let chart = charts[definition.id]
+            else { continue }
             let order = Dictionary(uniqueKeysWithValues: chart.valueNames.enumerated().map { ($1, $0) })
             families[prefix]?.members = family.members.enumerated()
                 .sorted { (order[$0.element.name] ?? Int.max, $0.offset) < (order[$1.element.name] ?? Int.max, $1.offset) }
@@ -159,8 +176,10 @@ public struct ReportValues: Sendable {
 
 /// Dates in words, as GOV.UK writes them: "15 September 2021", "June 2018".
 public enum DateWords {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
     public static func long(_ d: ISODate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
     public static func month(_ m: YearMonth) -> String { "\(months[m.month - 1]) \(m.year)" }
 

@@ -1,4 +1,5 @@
 import CaseModel
+
 /// Turns parsed Markdown into report blocks, filling placeholders and collecting problems.
 struct Resolver {
     let file: String
@@ -190,12 +191,14 @@ struct Resolver {
     /// (or in a string `text` is the end of), when the caller knows it already.
     static func find(_ needle: StaticString, in text: Substring, backwards: Bool = false, plain: Bool? = nil) -> Range<String.Index>? {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let found: Int?? = (plain ?? bytesStandAlone(needle, in: text)) ? text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard bytes.count >= pattern.count else { return nil }
-            let starts = 0...(bytes.count - pattern.count)
-            let matches = { (start: Int) in (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] } }
-            return backwards ? starts.reversed().first(where: matches) : starts.first(where: matches)
-        } : nil
+        let found: Int?? =
+            (plain ?? bytesStandAlone(needle, in: text))
+            ? text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                guard bytes.count >= pattern.count else { return nil }
+                let starts = 0...(bytes.count - pattern.count)
+                let matches = { (start: Int) in (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] } }
+                return backwards ? starts.reversed().first(where: matches) : starts.first(where: matches)
+            } : nil
         guard let found else {
             return text.range(of: needle.description, options: backwards ? .backwards : [])
         }
@@ -276,8 +279,10 @@ struct Resolver {
         var inner = inner
         var alternative: String?
         if let bar = Self.find("|", in: Substring(inner), backwards: true),
-           inner[bar.upperBound...].trimmingWhitespace().hasPrefix(Self.alternativeKeyword) {
-            let words = (Substring(inner[bar.upperBound...].trimmingWhitespace().dropFirst(Self.alternativeKeyword.count))).trimmingWhitespace()
+            inner[bar.upperBound...].trimmingWhitespace().hasPrefix(Self.alternativeKeyword)
+        {
+            let words = (Substring(inner[bar.upperBound...].trimmingWhitespace().dropFirst(Self.alternativeKeyword.count)))
+                .trimmingWhitespace()
             guard !words.isEmpty else {
                 problem(line, .malformed("{{\(inner)}}"))
                 return []
@@ -309,7 +314,8 @@ struct Resolver {
             return []
         case .success(let text):
             if let disclosure = context.disclosure,
-               let withheld = ValueFormatter.withheld(value, placeholder, disclosure: disclosure, alternative: alternative) {
+                let withheld = ValueFormatter.withheld(value, placeholder, disclosure: disclosure, alternative: alternative)
+            {
                 // A draft shows the true value, marked; a published build what it may print.
                 return context.marksWithheld ? [.withheld(marked(text, placeholder))] : [.text(withheld)]
             }
@@ -323,9 +329,12 @@ struct Resolver {
     /// A value's text, marked as changed when the baseline's reads differently.
     private func marked(_ text: String, _ placeholder: Placeholder) -> [Inline] {
         // A value changed if, written the same way, it reads differently in the baseline.
-        if let was = context.baseline?.previous(of: placeholder.name, current: text, writtenAs: {
-            if case .success(let was) = ValueFormatter.format($0, placeholder) { was } else { nil }
-        }) {
+        if let was = context.baseline?.previous(
+            of: placeholder.name, current: text,
+            writtenAs: {
+                if case .success(let was) = ValueFormatter.format($0, placeholder) { was } else { nil }
+            })
+        {
             return [.changed(current: text, previous: was)]
         }
         return [.text(text)]

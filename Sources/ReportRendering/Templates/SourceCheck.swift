@@ -49,8 +49,13 @@ enum SourceCheck {
         guard XMLWriter.styleSheetProblem(css) != nil else { return problems }
         for (index, line) in lines(css).enumerated() {
             if let found = XMLWriter.styleSheetProblem(String(line)) {
-                problems.append(TemplateProblem(file: file, line: index + 1, reason: .refused(
-                    "\(found.quotedForDiagnostic) cannot appear in the style sheet (it would end or change the page's <style> element); write it without (inside a CSS string, escape < as \\3C and & as \\26)")))
+                problems.append(
+                    TemplateProblem(
+                        file: file, line: index + 1,
+                        reason: .refused(
+                            "\(found.quotedForDiagnostic) cannot appear in the style sheet (it would end or change the page's <style> "
+                                + "element); write it without (inside a CSS string, escape < as \\3C and & as \\26)"
+                        )))
             }
         }
         return problems

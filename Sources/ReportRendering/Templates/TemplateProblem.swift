@@ -59,14 +59,17 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case .unclosed:
             "a placeholder opened with {{ is not closed with }}"
         case .unknownName(let name, let suggestions):
-            "there is no value named \(name.quotedForDiagnostic)" + (suggestions.isEmpty ? "; see docs/templates.md for the names"
-                : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
+            "there is no value named \(name.quotedForDiagnostic)"
+                + (suggestions.isEmpty
+                    ? "; see docs/templates.md for the names"
+                    : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
         case .unknownFormat(let format):
             "\(format.quotedForDiagnostic) is not a format; use one of: \(PlaceholderFormat.allCases.map(\.rawValue).joined(separator: ", "))"
         case .formatDoesNotFit(let name, let format, let why):
             "\"\(name)\" cannot be written with \"\(format)\": \(why)"
         case .unknownFigure(let id, let suggestions, let known):
-            "there is no figure \(id.quotedForDiagnostic)" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
+            "there is no figure \(id.quotedForDiagnostic)"
+                + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
                 + "; the figures are: \(known.joined(separator: ", "))"
         case .figurePlacedTwice(let id, let firstAt):
             "figure \"\(id)\" is already placed at \(firstAt); place each figure once"
@@ -87,7 +90,8 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case .figureOption(let option):
             "\(option.quotedForDiagnostic) is not a figure option; write {{ figure: ID | title: Words of the caption | unit: infants }} (either or both)"
         case .unknownFamily(let name, let suggestions, let known):
-            "there is no family of counts named \(name.quotedForDiagnostic)" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
+            "there is no family of counts named \(name.quotedForDiagnostic)"
+                + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
                 + "; the families are: \(known.joined(separator: ", "))"
         case .partialFamily(let family, let stated, let total, let missing):
             "this gives \(stated) of the \(total) \(family) counts and leaves out \(missing.map { "\"\($0)\"" }.joined(separator: ", ")); "

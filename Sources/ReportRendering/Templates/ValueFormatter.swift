@@ -45,7 +45,8 @@ enum ValueFormatter {
             .failure(.formatDoesNotFit(name: p.name, format: p.format ?? "", why: why))
         }
         func wantArguments(_ n: Int, _ example: String) -> Result<String, TemplateProblem.Reason>? {
-            p.arguments.count == n ? nil : doesNotFit("it takes \(n) word\(n == 1 ? "" : "s") after the colon, as in {{ \(p.name) | \(example) }}")
+            p.arguments.count == n
+                ? nil : doesNotFit("it takes \(n) word\(n == 1 ? "" : "s") after the colon, as in {{ \(p.name) | \(example) }}")
         }
         let format: PlaceholderFormat?
         if let name = p.format {
