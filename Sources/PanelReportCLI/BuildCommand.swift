@@ -1,6 +1,5 @@
 import ArgumentParser
 import BuildInputs
-import CaseModel
 import Foundation
 import OutputFolder
 import Platform
@@ -47,13 +46,6 @@ struct BuildCommand: ParsableCommand {
                 + "listed and highlighted (with --draft).", valueName: "path"))
     var baseline: String?
 
-    @Option(
-        name: .customLong("suppress-below"),
-        help: ArgumentHelp(
-            "Publish every count from 1 to N-1 as [c], and withhold enough others that none can be "
-                + "worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
-    var suppressBelow: Int?
-
     @Flag(
         name: .customLong("if-changed"),
         help: ArgumentHelp(
@@ -61,20 +53,11 @@ struct BuildCommand: ParsableCommand {
                 + "from the output's manifest.json; otherwise write nothing and exit 0."))
     var ifChanged = false
 
-    @Flag(help: "Also print the report to report.pdf (A4, page numbers, bookmarks, tagged) with headless Chromium.")
-    var pdf = false
-
-    @Option(help: ArgumentHelp("The Chromium to print the PDF with (default: chromium on PATH).", valueName: "path"))
-    var chromium: String?
+    @OptionGroup var report: ReportOptions
 
     @OptionGroup var log: LogOptions
 
     func validate() throws {
-        if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
-            throw ValidationError(
-                "--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
-                    + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
-        }
         if baseline != nil && !draft {
             throw ValidationError("--baseline marks changes in a reviewers' draft; add --draft")
         }
@@ -84,7 +67,7 @@ struct BuildCommand: ParsableCommand {
         try reportingFailures(log) { clock in
             let building = Building(
                 inputs: input.inputs, templates: templateOptions.templates, output: outputFolder, draft: draft, baseline: baseline,
-                suppressBelow: suppressBelow, ifChanged: ifChanged, pdf: pdf, chromium: chromium)
+                suppressBelow: report.suppressBelow, ifChanged: ifChanged, pdf: report.pdf, chromium: report.chromium)
             let done = try building.run(clock)
             Console.summary(done.line, outcome: done.outcome, code: 0, seconds: clock.seconds)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseModel
 import Foundation
 import Platform
 import Preview
@@ -104,4 +105,29 @@ struct InputOptions: ParsableArguments {
 struct TemplateOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The templates folder: chapters/*.md, report.css, figures/*.yaml.", valueName: "dir"))
     var templates: String = "Templates"
+}
+
+/// What a report is built with beyond its folders, shared by `build` and `publish`
+/// (whose build must be given the same ones every run: the manifest records them).
+struct ReportOptions: ParsableArguments {
+    @Option(
+        name: .customLong("suppress-below"),
+        help: ArgumentHelp(
+            "Publish every count from 1 to N-1 as [c], and withhold enough others that none can be "
+                + "worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
+    var suppressBelow: Int?
+
+    @Flag(help: "Also print the report to report.pdf (A4, page numbers, bookmarks, tagged) with headless Chromium.")
+    var pdf = false
+
+    @Option(help: ArgumentHelp("The Chromium to print the PDF with (default: chromium on PATH).", valueName: "path"))
+    var chromium: String?
+
+    func validate() throws {
+        if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
+            throw ValidationError(
+                "--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
+                    + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
+        }
+    }
 }

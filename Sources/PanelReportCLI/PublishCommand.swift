@@ -1,5 +1,4 @@
 import ArgumentParser
-import CaseModel
 import OutputFolder
 import Platform
 
@@ -36,29 +35,13 @@ struct PublishCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep the newest N releases (default: all); never the live one nor the one before it.", valueName: "N"))
     var keep: Int?
 
-    @Option(
-        name: .customLong("suppress-below"),
-        help: ArgumentHelp(
-            "As build's: publish every count from 1 to N-1 as [c] (overrides review.yaml's "
-                + "disclosure.suppress_below).", valueName: "N"))
-    var suppressBelow: Int?
-
-    @Flag(help: "As build's: also print the report to report.pdf with headless Chromium, and publish it.")
-    var pdf = false
-
-    @Option(help: ArgumentHelp("The Chromium to print the PDF with (default: chromium on PATH).", valueName: "path"))
-    var chromium: String?
+    @OptionGroup var report: ReportOptions
 
     @OptionGroup var log: LogOptions
 
     func validate() throws {
         if let keep, keep < 1 {
             throw ValidationError("--keep \(keep): expected a whole number of 1 or more (the live release is always kept)")
-        }
-        if let n = suppressBelow, !Review.suppressBelowRange.contains(n) {
-            throw ValidationError(
-                "--suppress-below \(n): expected a whole number from \(Review.suppressBelowRange.lowerBound) to "
-                    + "\(Review.suppressBelowRange.upperBound) (counts from 1 to N-1 are withheld)")
         }
     }
 
@@ -69,8 +52,8 @@ struct PublishCommand: ParsableCommand {
             try place.locked {
                 // The build's options are the manifest's: a build with others is not an unchanged one.
                 let built = try Building(
-                    inputs: input.inputs, templates: templateOptions.templates, output: output, suppressBelow: suppressBelow,
-                    ifChanged: true, pdf: pdf, chromium: chromium
+                    inputs: input.inputs, templates: templateOptions.templates, output: output, suppressBelow: report.suppressBelow,
+                    ifChanged: true, pdf: report.pdf, chromium: report.chromium
                 ).run(clock)
                 Console.info(built.line)
                 let done = try place.publish(from: output, keep: keep) { problem in
