@@ -1,6 +1,6 @@
 /// A run that stops: a readable message for stderr and a sysexits code.
 public struct Failure: Error {
-    public enum Kind: Int32 {
+    public enum Kind: Int32, Sendable {
         case usage = 64
         case badData = 65
         case missingInput = 66
