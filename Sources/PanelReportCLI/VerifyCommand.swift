@@ -15,7 +15,7 @@ struct VerifyCommand: ParsableCommand {
             Run it before copying the folder to a web server.
             """)
 
-    @Option(help: ArgumentHelp("The folder to check (default: Output).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder to check.", valueName: "dir"))
     var output = "Output"
 
     @OptionGroup var log: LogOptions

@@ -143,6 +143,11 @@ extension ScheduledJobTests {
 
     // MARK: - The command line
 
+    @Test func aDefaultIsSaidOnceInHelp() throws {
+        let help = try CLI.run(["verify", "--help"], timeout: 60)
+        #expect(help.stdout.components(separatedBy: "(default: Output)").count == 2, "\(help.stdout)")
+    }
+
     @Test func noCommandPrintsTheHelpToStderrAndExits64() throws {
         let run = try CLI.run([], timeout: 60)
         #expect(run.status == 64, "\(run)")
@@ -162,9 +167,15 @@ extension ScheduledJobTests {
             ], "\(run)")
         let unknown = try CLI.run(["deploy"], timeout: 60)
         #expect(unknown.status == 64)
-        #expect(unknown.lines.count == 2, "\(unknown)")
-        #expect(unknown.lines.first?.hasPrefix("panel-report: ") == true)
-        #expect(unknown.lines.last == "hint: panel-report --help lists what it takes")
+        #expect(unknown.lines == ["panel-report: unknown command 'deploy'", "hint: panel-report --help lists what it takes"], "\(unknown)")
+        let typo = try CLI.run(["biuld", "--output", "x"], timeout: 60)
+        #expect(typo.status == 64)
+        #expect(
+            typo.lines == [
+                "panel-report: unknown command 'biuld'; did you mean 'build'?", "hint: panel-report --help lists what it takes",
+            ],
+            "\(typo)")
+        #expect(try CLI.run(["verfy"], timeout: 60).lines.first == "panel-report: unknown command 'verfy'; did you mean 'verify'?")
         let contradiction = try CLI.run(["stats", "--quiet", "--verbose"], timeout: 60)
         #expect(
             contradiction.lines == [
