@@ -88,18 +88,11 @@ public struct PanelReport: ParsableCommand {
         let names = configuration.subcommands.map { $0._commandName }
         let command = arguments.first(where: names.contains).map { "panel-report \($0)" } ?? "panel-report"
         if command == "panel-report", let word = arguments.first, !word.hasPrefix("-") {
-            text = "unknown command '\(Printable.text(word))'" + (nearest(word, among: names).map { "; did you mean '\($0)'?" } ?? "")
+            text =
+                "unknown command '\(Printable.text(word))'"
+                + (Spelling.nearest(word, among: names).first.map { "; did you mean '\($0)'?" } ?? "")
         }
         return ("panel-report: " + text, "hint: \(command) --help lists what it takes")
-    }
-
-    /// The command `word` was most likely meant to be: the one that differs from it by the
-    /// fewest letters added or taken away (the standard library's `difference`), two at most
-    /// (`biuld` is two from `build`), or none.
-    static func nearest(_ word: String, among names: [String]) -> String? {
-        let typed = Array(word.lowercased())
-        let scored = names.map { ($0, Array($0).difference(from: typed).count) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 < $1.1 }?.0
     }
 }
 

@@ -50,7 +50,7 @@ import Testing
 
             {{ learning: gamma }}
 
-            B {{ cases | bogus }} and {{ outcome.died | count: one }} and {{ not closed
+            B {{ cases | bogus }} and {{ outcome.died | count: one }} and {{ outcome.died | percnt }} and {{ not closed
             """)
         #expect(chapter == nil)
         #expect(
@@ -64,6 +64,7 @@ import Testing
                 "Templates/chapters/t.md:9: there is no theme \"gamma\" in vocabulary.yaml; the themes are: alpha, beta",
                 #"Templates/chapters/t.md:11: "bogus" is not a format; use one of: percent, of, share, total, count, words, is, times, compare"#,
                 #"Templates/chapters/t.md:11: "outcome.died" cannot be written with "count": it takes 2 words after the colon, as in {{ outcome.died | count: baby, babies }}"#,
+                #"Templates/chapters/t.md:11: "percnt" is not a format; did you mean "percent"?; use one of: percent, of, share, total, count, words, is, times, compare"#,
                 "Templates/chapters/t.md:11: a placeholder opened with {{ is not closed with }}",
             ])
     }

@@ -29,7 +29,7 @@ struct Resolver {
     mutating func family(_ name: String, line: Int) -> String? {
         guard let families = context.values?.families else { return name }
         guard families[name] != nil else {
-            problem(line, .unknownFamily(name, suggestions: Self.nearest(name, among: families.keys), known: families.keys.sorted()))
+            problem(line, .unknownFamily(name, suggestions: Spelling.nearest(name, among: families.keys), known: families.keys.sorted()))
             return nil
         }
         return name
@@ -81,7 +81,7 @@ struct Resolver {
     /// An id that is not a registered figure, with the nearest ids as suggestions.
     private func unknownFigure(_ id: String) -> TemplateProblem.Reason {
         let ids = FigureRegistry.all.map(\.id)
-        return .unknownFigure(id, suggestions: Self.nearest(id, among: ids), known: ids)
+        return .unknownFigure(id, suggestions: Spelling.nearest(id, among: ids), known: ids)
     }
 
     mutating func block(_ node: MarkdownNode) -> Block? {
@@ -342,7 +342,7 @@ struct Resolver {
 
     /// Names close to a mistyped one: same spelling but for a few letters.
     private func suggestions(for name: String) -> [String] {
-        Self.nearest(name, among: context.values.map { Array($0.values.keys) } ?? [])
+        Spelling.nearest(name, among: context.values.map { Array($0.values.keys) } ?? [])
     }
 
     /// Links may go to web pages, e-mail addresses and places in the report; nothing
@@ -353,33 +353,5 @@ struct Resolver {
         let lower = url.lowercased()
         return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
             || (lower.hasPrefix("#") && lower.count > 1)
-    }
-
-    /// Up to two candidates spelt like `word` but for a few letters.
-    static func nearest(_ word: String, among candidates: some Sequence<String>) -> [String] {
-        let limit = max(2, word.count / 4)
-        // Lengths further apart than the limit cannot be within it: skipping them keeps a
-        // 20,000-character mistake from costing an edit distance against every name.
-        return candidates.filter { abs($0.count - word.count) <= limit }
-            .map { ($0, distance($0, word)) }
-            .filter { $0.1 <= limit }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(2).map(\.0)
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }

@@ -1,4 +1,5 @@
 import CaseLoading
+import CaseModel
 
 /// A problem in a template, located by file and, where it has one, line.
 public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertible, Comparable {
@@ -64,7 +65,10 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
                     ? "; see docs/templates.md for the names"
                     : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
         case .unknownFormat(let format):
-            "\(format.quotedForDiagnostic) is not a format; use one of: \(PlaceholderFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            "\(format.quotedForDiagnostic) is not a format"
+                + (Spelling.nearest(format, among: PlaceholderFormat.allCases.map(\.rawValue)).first.map { "; did you mean \"\($0)\"?" }
+                    ?? "")
+                + "; use one of: \(PlaceholderFormat.allCases.map(\.rawValue).joined(separator: ", "))"
         case .formatDoesNotFit(let name, let format, let why):
             "\"\(name)\" cannot be written with \"\(format)\": \(why)"
         case .unknownFigure(let id, let suggestions, let known):
