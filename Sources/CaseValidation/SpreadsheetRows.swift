@@ -7,20 +7,38 @@ import Synchronization
 /// learning.csv, or a workbook's sheet), once for the whole file or sheet.
 enum SpreadsheetHeader {
     /// Reports unknown, duplicate and missing columns; returns the usable column
-    /// indices and the required columns that are missing.
+    /// indices, the header's names as the contract spells them, and the required
+    /// columns that are missing.
+    ///
+    /// A name that matches a column of the contract but for case, spaces, dots,
+    /// underscores and hyphens (`Harm outcome` for `harm.outcome`, `Area` for `area`) is
+    /// read as that column when no other column of the header is read as it; any
+    /// other unknown name is refused, with the nearest column suggested.
     static func check(
         _ table: CSVTable, canonical: [String], optional: Set<String>,
         log: DiagnosticLog
-    ) -> (columns: [Int], absent: Set<String>) {
+    ) -> (columns: [Int], names: [String], absent: Set<String>) {
+        let exact = Set(table.header)
+        var byLooseName: [String: [String]] = [:]
+        for name in canonical { byLooseName[looseName(name), default: []].append(name) }
+        var names = table.header
         var columns: [Int] = []
         var seen: [String: Int] = [:]
-        for (index, name) in table.header.enumerated() {
+        for (index, written) in table.header.enumerated() {
             let location = table.headerLocation(index)
+            var name = written
+            if !canonical.contains(written), let matches = byLooseName[looseName(written)], matches.count == 1, !exact.contains(matches[0])
+            {
+                name = matches[0]
+            }
+            names[index] = name
             if let first = seen[name] {
                 log.error(at: location, field: nil, "the column appears more than once (columns \(first + 1) and \(index + 1)); keep one")
             } else if !canonical.contains(name) {
                 let what = name.isEmpty ? "a column with no name" : "unknown column"
-                log.error(at: location, field: nil, "\(what); valid columns: \(canonical.joined(separator: ", "))")
+                let nearest = name.isEmpty ? nil : Spelling.nearest(looseName(name), among: canonical.map(looseName)).first
+                let suggestion = nearest.flatMap { byLooseName[$0]?.first }.map { "did you mean \($0)?; " } ?? ""
+                log.error(at: location, field: nil, "\(what); \(suggestion)valid columns: \(canonical.joined(separator: ", "))")
                 seen[name] = index
             } else {
                 seen[name] = index
@@ -34,7 +52,12 @@ enum SpreadsheetHeader {
                 "the header has no such column; every \(canonical == CaseCSVColumns.canonical ? "case" : "learning point") needs it")
             absent.insert(name)
         }
-        return (columns, absent)
+        return (columns, names, absent)
+    }
+
+    /// A column's name without case, spaces, dots, underscores and hyphens.
+    static func looseName(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !" ._-".unicodeScalars.contains($0) && !$0.properties.isWhitespace })
     }
 
     /// The required columns a row lacks: those missing from the header, and those
@@ -51,22 +74,25 @@ struct CaseRowDecoder {
     let declared: Declarations
     private var plan: CSVTable.TreePlan
     private let absent: Set<String>
+    /// The header's names as the contract spells them (see ``SpreadsheetHeader/check(_:canonical:optional:log:)``).
+    private let names: [String]
 
     /// Checks the header (its problems into `log`) and plans how rows are read by it.
     init(shape: CSVTable, declared: Declarations, log: DiagnosticLog) {
         self.shape = shape
         self.declared = declared
-        let (columns, absent) = SpreadsheetHeader.check(
+        let (columns, names, absent) = SpreadsheetHeader.check(
             shape, canonical: CaseCSVColumns.canonical,
             optional: CaseCSVColumns.optional, log: log)
         self.absent = absent
-        plan = CSVTable.TreePlan(header: shape.header, columns: columns)
+        self.names = names
+        plan = CSVTable.TreePlan(header: names, columns: columns)
     }
 
     /// One row's case, its problems into `log`.
     func decode(_ row: CSVTable.Row, log: DiagnosticLog) -> CaseDecoding.Decoded {
         var context = DecodeContext(log: log)
-        context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
+        context.absentColumns = SpreadsheetHeader.absent(absent, row, header: names)
         return CaseDecoding.decode(FieldValue(row: CSVTable.RowTree(plan: plan, row: row, in: shape)), context: context, declared: declared)
     }
 
@@ -133,6 +159,8 @@ struct LearningRowDecoder {
     private let plan: CSVTable.TreePlan
     private let absent: Set<String>
     private let caseColumn: Int?
+    /// The header's names as the contract spells them.
+    private let names: [String]
     /// The ids of the cases read.
     private let known: Set<String>
     /// How the cases' file or sheet is named in messages.
@@ -143,20 +171,21 @@ struct LearningRowDecoder {
         self.declared = declared
         self.known = known
         casesName = cases.sheet.map { "sheet \($0)" } ?? cases.file
-        let (columns, absent) = SpreadsheetHeader.check(
+        let (columns, names, absent) = SpreadsheetHeader.check(
             shape, canonical: LearningCSVColumns.canonical,
             optional: LearningCSVColumns.optional, log: log)
         self.absent = absent
-        let caseColumn = shape.header.firstIndex(of: "case")
+        self.names = names
+        let caseColumn = names.firstIndex(of: "case")
         self.caseColumn = caseColumn
-        plan = CSVTable.TreePlan(header: shape.header, columns: columns.filter { $0 != caseColumn })
+        plan = CSVTable.TreePlan(header: names, columns: columns.filter { $0 != caseColumn })
     }
 
     /// One row's point and the id of its case, or `nil` when the row has an error (in `log`).
     func decode(_ row: CSVTable.Row, log: DiagnosticLog) -> (caseID: String, point: LearningPoint)? {
         let before = log.errorCount
         var context = DecodeContext(log: log)
-        context.absentColumns = SpreadsheetHeader.absent(absent, row, header: shape.header)
+        context.absentColumns = SpreadsheetHeader.absent(absent, row, header: names)
         let point = CaseDecoder(context: context, declared: declared).learningPoint(
             FieldValue(row: CSVTable.RowTree(plan: plan, row: row, in: shape)), path: "")
         var caseID: String? = nil

@@ -82,7 +82,8 @@ import Testing
             result.lines == [
                 "Inputs/cases.csv: no case found; add one row per case below the header",
                 "Inputs/cases.csv:row 1: summary: the header has no such column; every case needs it",
-                "Inputs/cases.csv:row 1, column sumary: unknown column; valid columns: " + CaseCSVColumns.canonical.joined(separator: ", "),
+                "Inputs/cases.csv:row 1, column sumary: unknown column; did you mean summary?; valid columns: "
+                    + CaseCSVColumns.canonical.joined(separator: ", "),
                 "Inputs/learning.csv:row 2: the row has 3 cells but the header has 4 columns",
             ])
         #expect(result.filesRead == 5)

@@ -119,7 +119,7 @@ import Testing
         #expect(
             column.lines == [
                 "Inputs/cases.csv:row 1: child.sex: the header has no such column; every case needs it",
-                "Inputs/cases.csv:row 1, column child.sex<U+2067>: unknown column; valid columns: "
+                "Inputs/cases.csv:row 1, column child.sex<U+2067>: unknown column; did you mean child.sex?; valid columns: "
                     + CaseCSVColumns.canonical.joined(separator: ", "),
             ])
 

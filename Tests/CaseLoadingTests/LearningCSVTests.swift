@@ -65,7 +65,7 @@ import Testing
         #expect(
             result.lines == [
                 "Inputs/learning.csv:row 1: text: the header has no such column; every learning point needs it",
-                "Inputs/learning.csv:row 1, column txt: unknown column; valid columns: case, theme, text, publishable",
+                "Inputs/learning.csv:row 1, column txt: unknown column; did you mean text?; valid columns: case, theme, text, publishable",
                 "Inputs/learning.csv:row 1, column theme: the column appears more than once (columns 2 and 5); keep one",
             ])
     }

@@ -286,7 +286,7 @@ import WorkbookReading
         #expect(
             lines(column: 3, row: 1, .text("child.sex\u{2067}")) == [
                 "Inputs/cases.xlsx: sheet cases, row 1: child.sex: the header has no such column; every case needs it",
-                "Inputs/cases.xlsx: sheet cases, cell D1 (child.sex<U+2067>): unknown column; valid columns: "
+                "Inputs/cases.xlsx: sheet cases, cell D1 (child.sex<U+2067>): unknown column; did you mean child.sex?; valid columns: "
                     + CaseCSVColumns.canonical.joined(separator: ", "),
             ])
     }
