@@ -252,7 +252,10 @@ struct CaseDecoder {
         guard let text = read.text(value, field) else { return nil }
         if let declared, !declared.contains(text) {
             let valid = declared.values.isEmpty ? "none are declared" : "expected one of: \(declared.listing)"
-            context.log.error(at: value.location, field: field, "\(text.quotedForDiagnostic) is not declared in \(file); \(valid)")
+            context.log.error(
+                at: value.location, field: field,
+                "\(text.quotedForDiagnostic) is not declared in \(file); \(valid)"
+                    + ValueReader.separatorHint(text, at: value.location) { declared.contains($0) })
             return nil
         }
         return text

@@ -81,10 +81,24 @@ struct ValueReader {
         guard let code = T(rawValue: text) else {
             if refusingUnseen(text, value, field, freeText: false) { return nil }
             log.error(
-                at: value.location, field: field, "\(text.quotedForDiagnostic) is not a valid value; expected one of: \(T.validValues)")
+                at: value.location, field: field,
+                "\(text.quotedForDiagnostic) is not a valid value; expected one of: \(T.validValues)"
+                    + Self.separatorHint(text, at: value.location) { T(rawValue: $0) != nil })
             return nil
         }
         return code
+    }
+
+    /// For a spreadsheet cell whose text is valid items joined by commas or slashes
+    /// ("fracture, bruising"): how a list is written in one cell. Empty otherwise.
+    static func separatorHint(_ text: String, at location: SourceLocation, isValid: (String) -> Bool) -> String {
+        switch location.position {
+        case .csvCell, .sheetCell: break
+        default: return ""
+        }
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == "/" }).map { $0.trimmingWhitespace() }
+        guard parts.count > 1, parts.allSatisfy(isValid) else { return "" }
+        return "; a list in one cell has ; between its items (\(parts.joined(separator: ";")))"
     }
 
     /// `true`/`false`/`yes`/`no` in any letter case.
