@@ -7,11 +7,7 @@ import Testing
 @Suite struct PreviewHostTests {
     @Test func anotherAddressKeepsTheHostCheck() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(
-            [
-                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                "--port", "0", "--host", "0.0.0.0", "--allow-host", "Reviewers.Example",
-            ], in: scratch.url)
+        let server = try PreviewServer.start(copiesIn: scratch, ["--host", "0.0.0.0", "--allow-host", "Reviewers.Example"])
         defer { server.stop() }
         #expect(
             server.stderr.contains(
@@ -28,11 +24,7 @@ import Testing
 
     @Test func onLoopbackANameGivenWithAllowHostIsAnswered() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(
-            [
-                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                "--port", "0", "--allow-host", "laptop.local",
-            ], in: scratch.url)
+        let server = try PreviewServer.start(copiesIn: scratch, ["--allow-host", "laptop.local"])
         defer { server.stop() }
         #expect(try server.get("/", host: "laptop.local").status == 200)
         #expect(try server.get("/", host: "evil.example").status == 403)

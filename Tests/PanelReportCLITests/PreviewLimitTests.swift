@@ -275,11 +275,7 @@ import Testing
 @Suite(.serialized) struct PreviewLimitServerTests {
     @Test func longRequestsAreRefusedAtOnceAndTheServerKeepsAnswering() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(
-            [
-                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                "--port", "0",
-            ], in: scratch.url)
+        let server = try PreviewServer.start(copiesIn: scratch)
         defer { server.stop() }
         let limits = PreviewLimits.standard
 

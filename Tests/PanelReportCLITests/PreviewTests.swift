@@ -97,11 +97,7 @@ import Testing
 
     @Test func thePublishedReportHasNoDraftMarksButStillReloads() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(
-            [
-                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                "--port", "0", "--published",
-            ], in: scratch.url)
+        let server = try PreviewServer.start(copiesIn: scratch, ["--published"])
         defer { server.stop() }
         let page = try server.get("/report.html")
         #expect(page.status == 200)
@@ -137,11 +133,7 @@ import Testing
 
     @Test func answersOnlyRequestsForLoopbackNames() throws {
         let scratch = try Scratch()
-        let server = try PreviewServer.start(
-            [
-                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                "--port", "0",
-            ], in: scratch.url)
+        let server = try PreviewServer.start(copiesIn: scratch)
         defer { server.stop() }
         // A web page whose DNS name was pointed at 127.0.0.1 must not read the draft.
         #expect(try server.get("/", host: "attacker.example").status == 403)
@@ -184,11 +176,7 @@ import Testing
         let refused = try CLI.run(["preview", "--host", "example.org", "--port", "0"], in: scratch.url, timeout: 60)
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("--host example.org: not an IP address"))
-        let server = try PreviewServer.start(
-            [
-                "preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"),
-                "--port", "0", "--host", "0.0.0.0",
-            ], in: scratch.url)
+        let server = try PreviewServer.start(copiesIn: scratch, ["--host", "0.0.0.0"])
         defer { server.stop() }
         #expect(
             server.stderr.contains("panel-report: warning: --host 0.0.0.0: other computers that can reach this one can open the preview"))
@@ -276,6 +264,14 @@ final class PreviewServer: @unchecked Sendable {
         self.process = process
         self.port = port
         self.output = output
+    }
+
+    /// `panel-report preview` of copies of the reference inputs and templates made in
+    /// `scratch`, on any free port, with `more` arguments.
+    static func start(copiesIn scratch: Scratch, _ more: [String] = []) throws -> PreviewServer {
+        try start(
+            ["preview", "--inputs", try scratch.copy("Inputs"), "--templates", try scratch.copy("Templates"), "--port", "0"] + more,
+            in: scratch.url)
     }
 
     /// Starts the binary and waits (up to a minute) for the address it prints.
