@@ -12,6 +12,7 @@ import PackageDescription
 // - zlib (CLibZ): WorkbookReading's zip checksums only;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
+// - GLPK (CGLPK): DisclosureControl's integer programs only;
 // and only Platform makes system calls (one thin wrapper each, in System.swift;
 // Foundation's FileManager still makes and removes whole folders).
 // Around the pipeline, one module per concern: BuildInputs reads the inputs and
@@ -41,6 +42,8 @@ let package = Package(
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // Not "CZlib": ZIPFoundation's own zlib module has that name, and two modules of one name clash.
         .systemLibrary(name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Debian's GLPK ships no pkg-config file: its header and library are in the default paths.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
 
         // MARK: The system
         // Every system call (and every Linux-only one: inotify, fdatasync, st_mtim), one
@@ -60,8 +63,11 @@ let package = Package(
             ]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
         .target(name: "ChartLayout", dependencies: ["CaseModel", "CohortStatistics"]),
+        // Which counts to withhold: the linear model of every published count and its integer programs (GLPK).
+        .target(name: "DisclosureControl", dependencies: ["CaseModel", "CGLPK"]),
         .target(
-            name: "ReportRendering", dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout"]),
+            name: "ReportRendering",
+            dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout", "DisclosureControl"]),
         // MARK: The disk, the output folder and the preview
         // What a build reads from outside: the inputs folder (confined to itself), the
         // templates, their SHA-256 digests (swift-crypto) and a draft's clock.
@@ -125,6 +131,7 @@ let package = Package(
                 "CaseModel", "CaseLoading", "CaseValidation", "CohortStatistics",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl", "CaseModel"]),
         .testTarget(name: "ChartLayoutTests", dependencies: ["ChartLayout", "CohortStatistics"]),
         .testTarget(
             name: "ReportRenderingTests",

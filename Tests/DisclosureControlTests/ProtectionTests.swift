@@ -1,0 +1,182 @@
+import CaseModel
+import Testing
+
+@testable import DisclosureControl
+
+/// Small cohorts' counts, modelled and protected, each checked against what an
+/// attacker could work out by hand.
+@Suite struct ProtectionTests {
+    static let vocabulary = Vocabulary(
+        ethnicities: ["White British", "Asian"],
+        themes: [Theme(code: "a", title: "A"), Theme(code: "b", title: "B"), Theme(code: "c", title: "C")])
+    static let fields: [CellDefinition.Population: [CodedField]] = [
+        .cases: CodedFields.cases(vocabulary: vocabulary, areas: []), .areas: CodedFields.area,
+    ]
+
+    func model(_ counts: [(String, CellDefinition, Int)], atLeast: [LinearModel.AtLeast] = []) throws -> LinearModel {
+        try LinearModel(
+            counts: counts.map { LinearModel.Count(name: $0.0, definition: $0.1, value: $0.2) }, fields: Self.fields,
+            rules: CodedFields.rules, atLeast: atLeast)
+    }
+
+    func names(_ model: LinearModel, _ cells: Set<Int>) -> [String] { cells.map { model.cells[$0].name }.sorted() }
+
+    static let sex: [(String, CellDefinition, Int)] = [
+        ("cases", .allCases, 23), ("sex.male", .field("child.sex", is: "male"), 1), ("sex.female", .field("child.sex", is: "female"), 22),
+    ]
+
+    @Test func aLoneSmallCellTakesItsComplementWithIt() throws {
+        let model = try model(Self.sex)
+        let protection = Protection(model: model, threshold: 3)
+        #expect(names(model, protection.primary) == ["sex.male"])
+        #expect(names(model, protection.withheld) == ["sex.female", "sex.male"])
+        #expect(protection.ranges[model.cellOfName["sex.male"]!] == Protection.Range(lower: 1, upper: 22))
+        #expect(protection.unprotected.isEmpty)
+    }
+
+    @Test func withoutSecondarySuppressionTheAuditFindsTheCellPinned() throws {
+        let model = try model(Self.sex)
+        let protection = Protection(model: model, threshold: 3, secondary: false)
+        let male = model.cellOfName["sex.male"]!
+        #expect(protection.ranges[male] == Protection.Range(lower: 1, upper: 1))
+        #expect(protection.unprotected == [male])
+        #expect(Protection.audit(model: model, withheld: [male])[male]!.description == "exactly 1")
+    }
+
+    /// Counts with one definition are one cell: withholding one name withholds the other.
+    @Test func namesOfTheSameCasesAreOneCell() throws {
+        let model = try model(
+            Self.sex + [
+                ("convictions", .field("male_carer.criminal_convictions", is: "true"), 2),
+                ("parents.father-convictions", .field("male_carer.criminal_convictions", is: "true"), 2),
+            ])
+        #expect(model.cellOfName["convictions"] == model.cellOfName["parents.father-convictions"])
+        #expect(model.cells[model.cellOfName["convictions"]!].names == ["convictions", "parents.father-convictions"])
+        #expect(throws: LinearModel.Problem.disagreement(first: "convictions", second: "other")) {
+            try self.model([
+                ("convictions", .field("male_carer.criminal_convictions", is: "true"), 2),
+                ("other", .field("male_carer.criminal_convictions", is: "true"), 3),
+            ])
+        }
+    }
+
+    /// The first leak: a count withheld in one family is worked out from
+    /// another. Babies who died with a fracture are the died babies' profiles with a
+    /// fracture; withholding it and one profile leaves it computable from the rest.
+    @Test func relationsBetweenFamiliesComeFromTheDefinitions() throws {
+        let died = CellDefinition.field("harm.outcome", is: "died")
+        func profile(_ injuries: Set<String>) -> CellDefinition {
+            died.and(
+                ["head-injury", "fracture", "bruising", "ruptured-frenulum"].map {
+                    .init("harm.injuries", injuries.contains($0) ? .has($0) : .lacks($0))
+                })
+        }
+        let counts: [(String, CellDefinition, Int)] = [
+            ("cases", .allCases, 30), ("outcome.died", died, 9), ("outcome.harmed", .field("harm.outcome", is: "seriously-harmed"), 21),
+            ("died.injury.fracture", died.and(.field("harm.injuries", has: "fracture")), 5),
+            ("died.profile.head-and-fracture", profile(["head-injury", "fracture"]), 3),
+            ("died.profile.fracture", profile(["fracture"]), 2),
+            ("died.profile.head", profile(["head-injury"]), 4),
+        ]
+        let model = try model(counts)
+        // Fracture = head-and-fracture + fracture-only when no other profile has one: not a hand-kept group.
+        let withheld: Set = [model.cellOfName["died.profile.fracture"]!, model.cellOfName["died.profile.head"]!]
+        let ranges = Protection.audit(model: model, withheld: withheld)
+        #expect(ranges[model.cellOfName["died.profile.fracture"]!]!.description == "1 to 2")
+        let protection = Protection(model: model, threshold: 3)
+        #expect(protection.unprotected.isEmpty)
+        // Fracture-only (2) is at most 2 while the fracture count and the profile with a fracture are published.
+        #expect(ranges[model.cellOfName["died.profile.fracture"]!]!.protects(threshold: 3) == false)
+        #expect(names(model, protection.withheld) == ["died.profile.fracture", "died.profile.head-and-fracture"])
+        for cell in protection.withheld { #expect(protection.ranges[cell]!.protects(threshold: 3), "\(model.cells[cell].name)") }
+    }
+
+    /// The second leak: parts at their limit. Five regions withheld adding up
+    /// to 10 with each at most 2 is pinned only if they are known to be small; the
+    /// model does not assume a withheld count is small, and the audit proves the range.
+    @Test func partsOfAGroupEachReachTheThreshold() throws {
+        let regions = ["north-east", "north-west", "london", "south-east", "south-west", "east-midlands"]
+        let values = [2, 2, 2, 2, 2, 9]
+        var counts: [(String, CellDefinition, Int)] = [("areas", CellDefinition(.areas, []), 19)]
+        for (region, value) in zip(regions, values) {
+            counts.append(("region.\(region)", CellDefinition(.areas, [.init("region", .oneOf([region]))]), value))
+        }
+        for region in ["yorkshire-and-the-humber", "west-midlands", "east-of-england"] {
+            counts.append(("region.\(region)", CellDefinition(.areas, [.init("region", .oneOf([region]))]), 0))
+        }
+        let model = try model(counts)
+        let protection = Protection(model: model, threshold: 3)
+        #expect(protection.primary.count == 5)
+        #expect(protection.unprotected.isEmpty)
+        for cell in protection.primary { #expect(protection.ranges[cell]!.upper! >= 3) }
+        // Without a secondary cell, the five add up to 10 with the ninth published: each could be 1 to 6.
+        #expect(protection.withheld == protection.primary)
+        #expect(protection.ranges[protection.primary.min()!] == Protection.Range(lower: 1, upper: 6))
+    }
+
+    /// All ones: three withheld cells adding up to 3 are each 1.
+    @Test func withheldCellsAddingUpToTheirNumberAreProtected() throws {
+        let counts: [(String, CellDefinition, Int)] = [
+            ("cases", .allCases, 20),
+            ("agency.universal", .field("agency_involvement", is: "universal"), 1),
+            ("agency.early-help", .field("agency_involvement", is: "early-help"), 1),
+            ("agency.child-in-need", .field("agency_involvement", is: "child-in-need"), 1),
+            ("agency.child-protection", .field("agency_involvement", is: "child-protection"), 17),
+        ]
+        let model = try model(counts)
+        let primaryOnly = Protection(model: model, threshold: 3, secondary: false)
+        #expect(primaryOnly.unprotected.count == 3)
+        let protection = Protection(model: model, threshold: 3)
+        #expect(protection.unprotected.isEmpty)
+        #expect(names(model, protection.withheld).contains("agency.child-protection"))
+    }
+
+    /// What the report says of the most common value is a relation too.
+    @Test func theMostCommonValueBoundsTheOthers() throws {
+        let counts: [(String, CellDefinition, Int)] = [
+            ("cases", .allCases, 10), ("sex.male", .field("child.sex", is: "male"), 6),
+            ("sex.female", .field("child.sex", is: "female"), 4),
+            ("ethnicity.a", .field("child.ethnicity", is: "White British"), 8), ("ethnicity.b", .field("child.ethnicity", is: "Asian"), 2),
+        ]
+        let model = try model(counts, atLeast: [.init("ethnicity.a", "ethnicity.b")])
+        #expect(model.atLeast.count == 1)
+        let withheld: Set = [model.cellOfName["ethnicity.a"]!, model.cellOfName["ethnicity.b"]!]
+        // a + b = 10 and a ≥ b: b is 1 to 5.
+        #expect(Protection.audit(model: model, withheld: withheld)[model.cellOfName["ethnicity.b"]!] == .init(lower: 1, upper: 5))
+    }
+
+    @Test func theContractsRulesAreStructuralZeros() throws {
+        let died = CellDefinition.field("harm.outcome", is: "died")
+        let counts: [(String, CellDefinition, Int)] = [
+            ("cases", .allCases, 10), ("outcome.died", died, 2), ("outcome.harmed", .field("harm.outcome", is: "seriously-harmed"), 8),
+            ("murder.father", .field("proceedings.murder_charge", is: "father"), 1),
+            ("murder.none", .field("proceedings.murder_charge", is: "none"), 9),
+        ]
+        let model = try model(counts)
+        let father = model.cellOfName["murder.father"]!
+        let died2 = model.cellOfName["outcome.died"]!
+        // A murder charge needs a death: with both withheld, the charge is at most the deaths.
+        let ranges = Protection.audit(
+            model: model, withheld: [father, died2, model.cellOfName["outcome.harmed"]!, model.cellOfName["murder.none"]!])
+        #expect(ranges[father] == .init(lower: 1, upper: 9))
+        #expect(ranges[died2] == .init(lower: 1, upper: 9))
+    }
+
+    @Test func aFieldOutsideTheContractIsRefused() {
+        #expect(throws: LinearModel.Problem.unknownField(count: "x", field: "child.shoe_size")) {
+            try self.model([("x", .field("child.shoe_size", is: "3"), 1)])
+        }
+    }
+
+    @Test func tooManyCombinationsAreRefusedWithTheFields() {
+        var themes: [Theme] = []
+        for i in 0..<20 { themes.append(Theme(code: "t\(i)", title: "T\(i)")) }
+        let fields: [CellDefinition.Population: [CodedField]] = [
+            .cases: CodedFields.cases(vocabulary: Vocabulary(ethnicities: [], themes: themes), areas: [])
+        ]
+        #expect(throws: LinearModel.Problem.self) {
+            try LinearModel(
+                counts: [.init(name: "t", definition: .field("themes", has: "t0"), value: 1)], fields: fields, rules: [])
+        }
+    }
+}
