@@ -110,6 +110,11 @@ def true_count(truth, wheres):
     return {at(w) for w in stable}
 
 
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
 def describe(report):
     return ", ".join(f"{c['name']} {c['min']}..{c['max']}" for c in report["withheld"] if c["leaked"])
 
@@ -152,6 +157,38 @@ class AttackTests(unittest.TestCase):
         self.assertEqual(review["recovered"]["family_contributions"],
                          truths["reference"]["statistics"]["cohort"]["familyContributions"])
         self.assertEqual(code, 1)
+
+    def test_a_figure_file_that_publishes_a_withheld_count_is_found(self):
+        """The figure CSVs and SVGs are read too: a count withheld in statistics.json but written in a
+        figure's CSV is pinned, and an SVG value label with a number the CSV withholds is a finding."""
+        before, _, output = attacks[("second", 5, True)]
+        truth = os.path.join(work, "second-truth")
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = shutil.copytree(output, os.path.join(scratch, "published"))
+            figures = sorted(f for f in os.listdir(os.path.join(copy, "data")) if f.startswith("figure-"))
+            name = next(f for f in figures if ",[c]," in read(os.path.join(copy, "data", f)))
+            with open(os.path.join(copy, "data", name)) as f:
+                rows = f.read().split("\n")
+            row = next(i for i, r in enumerate(rows) if ",[c]," in r and not r.startswith('"Note'))
+            label = rows[row].split(",[c],")[0]
+            with open(os.path.join(truth, "data", name)) as f:
+                (true,) = [r for r in f.read().split("\n") if r.startswith(label + ",")]
+            rows[row] = true
+            with open(os.path.join(copy, "data", name), "w") as f:
+                f.write("\n".join(rows))
+            svg = next(os.path.join(copy, "figures", f) for f in sorted(os.listdir(os.path.join(copy, "figures")))
+                       if 'class="value-label">[c]<' in read(os.path.join(copy, "figures", f)))
+            with open(svg) as f:
+                text = f.read()
+            with open(svg, "w") as f:
+                f.write(text.replace('class="value-label">[c]<', 'class="value-label">[c] (9876)<', 1))
+            report, code = attack(copy)
+        self.assertEqual(code, 1)
+        (cell,) = [c["name"] for c in before["withheld"] if f"data/{name}: {label}, count" in c["where"]]
+        (after,) = [c for c in report["withheld"] if c["name"] == cell]
+        self.assertEqual((after["min"], after["leaked"], after["why"]), (after["max"], True, "one value"), after)
+        self.assertEqual(len(report["findings"]), 1, report["findings"])
+        self.assertIn("shows 9876", report["findings"][0])
 
     def test_the_commands_of_docs_statistics_md_run_as_written(self):
         with open(os.path.join(ROOT, "docs", "statistics.md")) as f:
