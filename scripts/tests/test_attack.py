@@ -38,9 +38,11 @@ COHORTS = {
     "second": (os.path.join(SECOND, "Inputs"), os.path.join(SECOND, "Templates"), None),
     "generated-30": (None, os.path.join(ROOT, "Templates"), (30, 3)),
     "generated-40": (None, os.path.join(ROOT, "Templates"), (40, 2)),
+    "generated-20": (None, os.path.join(ROOT, "Templates"), (20, 4)),
 }
 # The builds the attacker tries, (cohort, N); the bite is shown on the first four.
-BUILDS = [("reference", 3), ("reference", 5), ("second", 3), ("second", 5), ("generated-30", 3), ("generated-40", 5)]
+BUILDS = [("reference", 3), ("reference", 5), ("second", 3), ("second", 5),
+          ("generated-30", 3), ("generated-40", 5), ("generated-20", 5)]
 BITE = BUILDS[:4]
 
 work = None
