@@ -35,6 +35,13 @@ public struct CohortStatistics: Hashable, Sendable {
     }
 
     /// The features of parents shown in Figure 6, each a share of the cohort.
+    /// The coded field behind each parental feature's key.
+    public static let parentalFeatureFields: [String: String] = [
+        "current-domestic-abuse": "parents.current_domestic_abuse", "historical-domestic-abuse": "parents.historical_domestic_abuse",
+        "mental-health": "parents.mental_health", "care-leaver": "parents.care_leaver", "under-22": "parents.under_22",
+        "father-convictions": "male_carer.criminal_convictions",
+    ]
+
     static func parentalFeatures(_ cases: [Case]) -> Tally {
         Tally.features(
             cases,

@@ -24,6 +24,23 @@ public enum InjuryProfile {
         return (parts.map(\.rawValue).joined(separator: "+"), label.joined(separator: ", "))
     }
 
+    /// The injuries of a profile, by its key (a named profile's, or its parts' joined by `+`).
+    public static func injuries(ofKey key: String) -> Set<Injury> {
+        named.first { $0.key == key }?.injuries ?? Set(key.split(separator: "+").compactMap { Injury(rawValue: String($0)) })
+    }
+
+    /// The conditions a case meets to have this profile: each injury had or not.
+    public static func definition(of key: String) -> [CellDefinition.Condition] {
+        let injuries = injuries(ofKey: key)
+        return Injury.allCases.map { .init("harm.injuries", injuries.contains($0) ? .has($0.rawValue) : .lacks($0.rawValue)) }
+    }
+
+    /// The key of every combination of injuries a case may have (at least one), named or not.
+    public static var everyKey: [String] {
+        let all = Injury.allCases
+        return (1..<(1 << all.count)).map { bits in of(all.indices.filter { bits & (1 << $0) != 0 }.map { all[$0] }).key }
+    }
+
     /// Profiles of these cases: the named ones always (zeros included), then any
     /// other combination that occurs, by key.
     /// `positions` picks some of the cases (all when `nil`).

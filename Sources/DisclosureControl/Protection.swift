@@ -4,7 +4,7 @@
 /// Zero is published: it says nobody has the feature.
 ///
 /// **Protection.** A withheld cell is protected when the values it could take,
-/// given every published cell and the model's relations (as an integer program
+/// given every published cell and the model's relations (as a linear program
 /// solves them, see ``RangeSolver``), are more than one, and reach `threshold`: an
 /// attacker can neither name it nor tell that it is small.
 ///
@@ -24,7 +24,8 @@ public struct Protection: Sendable {
     public let primary: Set<Int>
     /// Every withheld cell.
     public let withheld: Set<Int>
-    /// The range of values each withheld cell could take, given everything published.
+    /// The range of values each withheld cell could take when it was last checked:
+    /// withholding more afterwards may have widened it (``audit(model:withheld:)`` gives the final ones).
     public let ranges: [Int: Range]
     /// The withheld cells left unprotected (empty unless nothing more could be withheld).
     public var unprotected: [Int] { ranges.keys.filter { !ranges[$0]!.protects(threshold: threshold) }.sorted() }
@@ -46,8 +47,8 @@ public struct Protection: Sendable {
     /// Withholds the small cells of `model` and, when `secondary`, enough others to protect them.
     public init(model: LinearModel, threshold: Int, secondary: Bool = true) {
         self.threshold = threshold
-        let solver = RangeSolver(model: model)
         let primary = Set(model.cells.indices.filter { (1..<max(1, threshold)).contains(model.cells[$0].value) })
+        let solver = RangeSolvers(model: model, wholeModel: primary.contains { model.cells[$0].total != nil })
         for cell in primary.sorted() { solver.setWithheld(cell, true) }
         var ranges: [Int: Range] = [:]
         var pending = primary
@@ -70,8 +71,11 @@ public struct Protection: Sendable {
     }
 
     /// Withholds one more cell for `cell`, and says which; `nil` when there is none to withhold.
-    private static func secondary(for cell: Int, model: LinearModel, solver: RangeSolver, threshold: Int) -> Int? {
-        func eligible(_ c: Int) -> Bool { !solver.withheld.contains(c) && model.cells[c].value > 0 }
+    private static func secondary(for cell: Int, model: LinearModel, solver: RangeSolvers, threshold: Int) -> Int? {
+        // A population's total is withheld only when one program holds the whole model.
+        func eligible(_ c: Int) -> Bool {
+            !solver.withheld.contains(c) && model.cells[c].value > 0 && (solver.whole || model.cells[c].total == nil)
+        }
         // The most detailed first; a population's total last of all.
         func cost(_ c: Int) -> (Int, Int, Int) { (model.cells[c].total == nil ? 0 : 1, model.cells[c].classes.count, c) }
         var candidates = solver.binding(upperOf: cell).filter(eligible).sorted { cost($0) < cost($1) }
@@ -79,7 +83,8 @@ public struct Protection: Sendable {
             candidates = model.cells.indices.filter(eligible).sorted { cost($0) < cost($1) }
         }
         guard let first = candidates.first else { return nil }
-        for candidate in candidates {
+        // The first few are tried: each try solves two programs.
+        for candidate in candidates.prefix(Self.candidatesTried) {
             solver.setWithheld(candidate, true)
             if Range(solver.range(of: cell)).protects(threshold: threshold) { return candidate }
             solver.setWithheld(candidate, false)
@@ -88,10 +93,13 @@ public struct Protection: Sendable {
         return first
     }
 
+    /// How many candidates are tried for one cell before the first is taken anyway.
+    static let candidatesTried = 6
+
     /// The range of every cell in `withheld`, with the rest published: the audit a
     /// build runs on what it is about to publish, with a solver of its own.
     public static func audit(model: LinearModel, withheld: Set<Int>) -> [Int: Range] {
-        let solver = RangeSolver(model: model)
+        let solver = RangeSolvers(model: model, wholeModel: withheld.contains { model.cells[$0].total != nil })
         for cell in withheld.sorted() { solver.setWithheld(cell, true) }
         var ranges: [Int: Range] = [:]
         for cell in withheld.sorted() { ranges[cell] = Range(solver.range(of: cell)) }
@@ -100,5 +108,6 @@ public struct Protection: Sendable {
 }
 
 extension Protection.Range {
-    init(_ range: RangeSolver.Range) { self.init(lower: range.lower, upper: range.upper) }
+    /// `nil`: a cell no program has (a count that is 0 whatever the cohort), which is never withheld.
+    init(_ range: RangeSolver.Range?) { self.init(lower: range?.lower ?? 0, upper: range.map { $0.upper } ?? 0) }
 }

@@ -67,7 +67,8 @@ struct BuildCommand: ParsableCommand {
         try reportingFailures(log) { clock in
             let building = Building(
                 inputs: input.inputs, templates: templateOptions.templates, output: outputFolder, draft: draft, baseline: baseline,
-                suppressBelow: report.suppressBelow, ifChanged: ifChanged, pdf: report.pdf, chromium: report.chromium)
+                suppressBelow: report.suppressBelow, secondarySuppression: !report.withoutSecondarySuppression, ifChanged: ifChanged,
+                pdf: report.pdf, chromium: report.chromium)
             let done = try building.run(clock)
             Console.summary(done.line, outcome: done.outcome, code: 0, seconds: clock.seconds)
         }

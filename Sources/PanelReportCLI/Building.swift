@@ -15,6 +15,8 @@ struct Building {
     var draft = false
     var baseline: String?
     var suppressBelow: Int?
+    /// Off only for the attacker's test (see ``ReportOptions/withoutSecondarySuppression``).
+    var secondarySuppression = true
     var ifChanged = false
     var pdf = false
     var chromium: String?
@@ -39,7 +41,8 @@ struct Building {
         clock.begin("hashing the inputs and templates")
         let sources = Manifest.sources(
             inputs: inputs, templates: templates, baseline: baseline, namingCases: draft,
-            options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : []))
+            options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : [])
+                + (secondarySuppression ? [] : [("secondary-suppression", "off")]))
         var because = ""
         if ifChanged {
             switch Manifest.verdict(in: output, kind: kind, sources: sources, draftBuilt: pinned, version: PanelReport.version) {
@@ -71,7 +74,7 @@ struct Building {
         let stamp = try draft ? DraftStamp(built: pinned ?? DraftClock.now(), inputs: String(digest.prefix(12))) : nil
         let options = BuildOptions(
             draft: draft,
-            baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow)
+            baseline: baselineValue, stamp: stamp, suppressBelow: suppressBelow, secondarySuppression: secondarySuppression)
         clock.begin("computing and rendering the report")
         let built: BuiltReport
         do throws(ReportBuildError) {

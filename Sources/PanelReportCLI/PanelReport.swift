@@ -122,6 +122,12 @@ struct ReportOptions: ParsableArguments {
                 + "worked out (overrides review.yaml's disclosure.suppress_below; a draft shows true values, marked).", valueName: "N"))
     var suppressBelow: Int?
 
+    /// For the attacker's test only (scripts/tests/test_attack.py): withhold the small
+    /// counts and nothing else, and write the report even though the audit finds
+    /// withheld counts that can be worked out. Never for a report anyone will read.
+    @Flag(name: .customLong("without-secondary-suppression"), help: .hidden)
+    var withoutSecondarySuppression = false
+
     @Flag(help: "Also print the report to report.pdf (A4, page numbers, bookmarks, tagged) with headless Chromium.")
     var pdf = false
 

@@ -23,7 +23,7 @@ import tempfile
 import unittest
 from concurrent.futures import ThreadPoolExecutor
 
-SUPPRESSION_REWRITTEN = False
+SUPPRESSION_REWRITTEN = True
 DIGESTS_KEYED = False
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

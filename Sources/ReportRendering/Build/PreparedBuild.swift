@@ -36,7 +36,8 @@ struct PreparedBuild {
         var values = ReportValues(statistics: statistics, review: cohort.review, charts: charts)
         numbers = FigureNumbering.numbers(templates.chapters)
         let disclosure = (options.suppressBelow ?? cohort.review.suppressBelow).map {
-            Disclosure(threshold: $0, values: values, statistics: statistics)
+            Disclosure(
+                threshold: $0, values: values, statistics: statistics, cohort: cohort, secondary: options.secondarySuppression)
         }
         self.disclosure = disclosure
         let withholding = options.draft ? nil : disclosure
@@ -111,6 +112,15 @@ struct PreparedBuild {
             draft = ReportPage.Draft(
                 baseline: options.baseline, stamp: options.stamp,
                 changes: options.baseline.map { DraftChanges(values: values, records: records, baseline: $0) })
+            if let disclosure {
+                draft?.withheld = values.names.compactMap { name in
+                    guard disclosure.isSuppressed(name), case .count(let n, _) = values[name] else { return nil }
+                    return ReportPage.Draft.Withheld(
+                        title: values.titles[name] ?? name, value: n, range: disclosure.ranges[name]?.description,
+                        small: disclosure.primary.contains(name))
+                }
+                draft?.disclosureProblems = disclosure.problems
+            }
         }
         let page = ReportPage(
             review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,

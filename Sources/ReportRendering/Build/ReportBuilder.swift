@@ -39,10 +39,15 @@ public struct BuildOptions: Sendable {
     /// reload script, which the page then loads and allows (and nothing else).
     /// Every report that is written keeps it nil, so it stays script-free.
     public var previewScript: String?
+    /// Off only for the attacker's test (`--without-secondary-suppression`): small
+    /// counts are withheld and nothing else, and the build does not refuse what its
+    /// audit finds unprotected, so that the test can show it finds what that leaves open.
+    public var secondarySuppression = true
     public init(
         draft: Bool, baseline: Baseline? = nil, stamp: DraftStamp? = nil, suppressBelow: Int? = nil,
-        previewScript: String? = nil
+        previewScript: String? = nil, secondarySuppression: Bool = true
     ) {
+        self.secondarySuppression = secondarySuppression
         self.draft = draft
         self.baseline = baseline
         self.stamp = stamp
@@ -157,6 +162,12 @@ public enum ReportBuilder {
     /// drawings, and the files.
     public static func build(_ cohort: Cohort, templates: TemplateFiles, options: BuildOptions) throws(ReportBuildError) -> BuiltReport {
         let prepared = PreparedBuild(cohort, templates: templates, options: options)
+        if let disclosure = prepared.disclosure, !disclosure.problems.isEmpty, !options.draft {
+            throw ReportBuildError(
+                problems: disclosure.problems.map {
+                    TemplateProblem(file: "--suppress-below \(disclosure.threshold)", line: nil, reason: .refused($0))
+                })
+        }
         let read = Self.read(templates, context: prepared.context)
         guard read.problems.isEmpty else { throw ReportBuildError(problems: read.problems) }
         let figures = prepared.figures(read)

@@ -112,7 +112,9 @@ struct StatisticsExport: Encodable {
             injuries = Tally(d.injuries, "\(prefix).injury", of: outcome, disclosure)
             injuryProfiles = Tally(d.injuryProfiles, "\(prefix).profile", of: outcome, disclosure)
             occasions = Tally(d.occasions, "\(prefix).occasions", of: outcome, disclosure)
-            prognosis = Tally(d.prognosis, "\(prefix).prognosis", of: outcome, disclosure)
+            // Only the babies seriously harmed have a prognosis: for them the total is the
+            // outcome's count, for the babies who died it is 0, which is always published.
+            prognosis = Tally(d.prognosis, "\(prefix).prognosis", of: d.prognosis.total == d.cases ? outcome : nil, disclosure)
         }
     }
 

@@ -92,6 +92,40 @@ enum DraftSections {
             })
     }
 
+    /// Every count the published report withholds, its true value and the values a
+    /// reader of the published report could work out for it (the build's audit).
+    static func withheld(_ draft: ReportPage.Draft, _ w: XMLWriter) throws {
+        try w.element("h3", ["id": "reviewers-withheld"], text: "Counts the published report withholds")
+        try w.element(
+            "p",
+            text:
+                "From everything the published report shows, a reader could work out only that each of these counts lies in the range given. "
+                + "\"Small\" counts are withheld for being small; the others are withheld so that the small ones cannot be worked out.")
+        for problem in draft.disclosureProblems {
+            try w.element("p", ["class": "problem"], text: "The published report cannot be built: \(problem).")
+        }
+        try w.element("table", ["class": "withheld-counts"]) {
+            try w.element("caption", text: "Withheld counts")
+            try w.element("thead") {
+                try w.element("tr") {
+                    for heading in ["What is counted", "True value", "Why withheld", "A reader could work out"] {
+                        try w.element("th", ["scope": "col"], text: heading)
+                    }
+                }
+            }
+            try w.element("tbody") {
+                for count in draft.withheld {
+                    try w.element("tr") {
+                        try w.element("th", ["scope": "row"], text: count.title)
+                        try w.element("td", text: String(count.value))
+                        try w.element("td", text: count.small ? "Small" : "To protect others")
+                        try w.element("td", text: count.range ?? "not a count of cases or areas")
+                    }
+                }
+            }
+        }
+    }
+
     static func annex(_ draft: ReportPage.Draft, page: ReportPage, _ w: XMLWriter) throws {
         try w.element("section", ["class": "chapter reviewers-annex", "aria-labelledby": "reviewers-annex"]) {
             try w.element("h2", ["id": "reviewers-annex"], text: "Reviewers' annex")
@@ -124,6 +158,9 @@ enum DraftSections {
                 if !unused.isEmpty {
                     try w.element("li", text: "Areas declared in areas.yaml with no case (not counted): \(unused.joined(separator: ", ")).")
                 }
+            }
+            if !draft.withheld.isEmpty || !draft.disclosureProblems.isEmpty {
+                try withheld(draft, w)
             }
             try w.element("h3", ["id": "reviewers-unpublished-learning"], text: "Learning points not marked for publication")
             let unpublished = page.statistics.themes.unpublishedLearning

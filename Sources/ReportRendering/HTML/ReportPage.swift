@@ -36,6 +36,21 @@ public struct ReportPage: Sendable {
         public var stamp: DraftStamp?
         /// What changed since the baseline (nil without one).
         public var changes: DraftChanges?
+        /// With disclosure control: each count the published report withholds, and what a reader could work out.
+        public var withheld: [Withheld] = []
+        /// What would stop the published build (a withheld count left unprotected).
+        public var disclosureProblems: [String] = []
+
+        /// A count the published report withholds.
+        public struct Withheld: Sendable, Hashable {
+            public var title: String
+            public var value: Int
+            /// The values a reader of the published report could work out it may be ("1 to 6"); nil when not modelled.
+            public var range: String?
+            /// Withheld for being small, rather than to protect another.
+            public var small: Bool
+        }
+
         public init(baseline: Baseline?, stamp: DraftStamp?, changes: DraftChanges?) {
             self.baseline = baseline
             self.stamp = stamp

@@ -19,6 +19,11 @@ public struct ReportValues: Sendable {
     /// `died.occasions.single` → `outcome.died`), where that total is itself a
     /// named count: what disclosure control needs to know to protect shares and totals.
     public private(set) var totalNames: [String: String] = [:]
+    /// Which cases (or areas) each count counts, over the coded fields: what
+    /// disclosure control's model of everything published is made of. Counts of
+    /// something else (the first shortlist, family members who spoke to the
+    /// reviewers, practitioners, regions covered) have none.
+    public internal(set) var definitions: [String: CellDefinition] = [:]
 
     /// The categories of one tally, in the order a reader meets them.
     public struct Family: Sendable, Hashable {
@@ -50,64 +55,97 @@ public struct ReportValues: Sendable {
     /// order the families they show take; a build passes the ones it draws.
     init(statistics s: CohortStatistics, review: Review, charts: [String: ChartBody]) {
         let cases = s.cohort.cases
-        set("cases", .count(cases, of: nil), title: "Cases in the cohort")
+        let all = CellDefinition.allCases
+        set("cases", .count(cases, of: nil), title: "Cases in the cohort", counting: all)
         set("shortlist", .count(s.cohort.initialShortlist, of: nil), title: "Cases on the first shortlist")
         set("family-contributions", .count(s.cohort.familyContributions, of: nil), title: "Family members who spoke to the reviewers")
-        add("local-review", s.cohort.localReviews, title: "Local reviews", of: "cases")
-        set("local-reviews", .count(s.cohort.withLocalReview.count, of: cases), title: "Cases with a local review", of: "cases")
+        add("local-review", s.cohort.localReviews, title: "Local reviews", of: "cases", counting: Self.key(of: "local_review"))
+        set(
+            "local-reviews", .count(s.cohort.withLocalReview.count, of: cases), title: "Cases with a local review", of: "cases",
+            counting: CellDefinition(.cases, [.init("local_review", .oneOf([LocalReview.scr.rawValue, LocalReview.lcspr.rawValue]))]))
 
-        set("areas", .count(s.areas.areas, of: nil), title: "Areas with a case")
+        let areas = CellDefinition(.areas, [])
+        set("areas", .count(s.areas.areas, of: nil), title: "Areas with a case", counting: areas)
         set("regions", .count(s.areas.regionsCovered.count, of: s.areas.regionsCovered.total), title: "Regions covered")
-        add("region", s.areas.regions, title: "Areas by region", of: "areas")
-        add("area-type", s.areas.areaTypes, title: "Areas by type", of: "areas")
+        add("region", s.areas.regions, title: "Areas by region", of: "areas", counting: Self.key(of: "region", within: areas))
+        add("area-type", s.areas.areaTypes, title: "Areas by type", of: "areas", counting: Self.key(of: "type", within: areas))
         set(
             "fnp-areas", .count(s.areas.familyNursePartnership.count, of: s.areas.familyNursePartnership.total),
-            title: "Areas with a Family Nurse Partnership", of: "areas")
+            title: "Areas with a Family Nurse Partnership", of: "areas",
+            counting: areas.and([.init("family_nurse_partnership", .oneOf(["true"]))]))
         set("practitioners", .count(s.areas.practitioners, of: nil), title: "Practitioners who met the reviewers")
         set("strategic-partners", .count(s.areas.strategicPartners, of: nil), title: "Strategic partners who met the reviewers")
 
-        add("outcome", s.harm.outcome, title: "Outcome", of: "cases")
-        add("profile", s.harm.injuryProfiles, title: "Injury profiles", of: "cases")
+        add("outcome", s.harm.outcome, title: "Outcome", of: "cases", counting: Self.key(of: "harm.outcome"))
+        add("profile", s.harm.injuryProfiles, title: "Injury profiles", of: "cases", counting: Self.profile(within: all))
         for (prefix, detail, who, outcome) in [
-            ("died", s.harm.died, "babies who died", "outcome.died"),
-            ("harmed", s.harm.seriouslyHarmed, "babies seriously harmed", "outcome.seriously-harmed"),
+            ("died", s.harm.died, "babies who died", Outcome.died),
+            ("harmed", s.harm.seriouslyHarmed, "babies seriously harmed", Outcome.seriouslyHarmed),
         ] {
-            add("\(prefix).injury", detail.injuries, title: "Injuries of the \(who)", exclusive: false, of: outcome)
-            add("\(prefix).profile", detail.injuryProfiles, title: "Injury profiles of the \(who)", of: outcome)
-            add("\(prefix).occasions", detail.occasions, title: "Occasions of injury, \(who)", of: outcome)
+            let within = CellDefinition.field("harm.outcome", is: outcome.rawValue)
+            let total = "outcome.\(outcome.rawValue)"
+            add(
+                "\(prefix).injury", detail.injuries, title: "Injuries of the \(who)", exclusive: false, of: total,
+                counting: Self.item(of: "harm.injuries", within: within))
+            add(
+                "\(prefix).profile", detail.injuryProfiles, title: "Injury profiles of the \(who)", of: total,
+                counting: Self.profile(within: within))
+            add(
+                "\(prefix).occasions", detail.occasions, title: "Occasions of injury, \(who)", of: total,
+                counting: Self.key(of: "harm.occasions", within: within))
         }
         add(
             "harmed.prognosis", s.harm.seriouslyHarmed.prognosis, title: "Prognosis of the babies seriously harmed",
-            of: "outcome.seriously-harmed")
-        add("relationship", s.maleCarer.relationship, title: "The man's relationship to the baby", of: "cases")
+            of: "outcome.seriously-harmed",
+            counting: Self.key(of: "harm.prognosis", within: .field("harm.outcome", is: Outcome.seriouslyHarmed.rawValue)))
+        add(
+            "relationship", s.maleCarer.relationship, title: "The man's relationship to the baby", of: "cases",
+            counting: Self.key(of: "male_carer.relationship"))
 
-        add("sex", s.child.sex, title: "Sex", of: "cases")
+        add("sex", s.child.sex, title: "Sex", of: "cases", counting: Self.key(of: "child.sex"))
         set("boys-per-girl", .ratio(s.child.boysPerGirl), title: "Boys for each girl")
-        add("ethnicity", s.child.ethnicity, title: "Ethnicity", of: "cases", slugged: true)
+        add("ethnicity", s.child.ethnicity, title: "Ethnicity", of: "cases", slugged: true, counting: Self.key(of: "child.ethnicity"))
         if let largest = s.child.ethnicity.categories.first {
             set("ethnicity.largest", .text(largest.label), title: "Largest ethnic group")
         }
-        add("age", s.child.ageMonths, title: "Age at injury", of: "cases")
+        add("age", s.child.ageMonths, title: "Age at injury", of: "cases", counting: Self.key(of: "child.age_months"))
         let modal = s.child.modalAgeMonths.map { s.child.ageMonths[String($0)].label }
         set("modal-age", .text(Self.list(modal)), title: "Most common age")
-        set("modal-age-count", .count(s.child.modalAgeCount, of: cases), title: "Babies of the most common age", of: "cases")
-        set("premature", .count(s.child.premature.count, of: cases), title: "Babies born prematurely", of: "cases")
+        set(
+            "modal-age-count", .count(s.child.modalAgeCount, of: cases), title: "Babies of the most common age", of: "cases",
+            counting: s.child.modalAgeMonths.first.map { .field("child.age_months", is: String($0)) })
+        let yes = { (field: String) in CellDefinition.field(field, is: "true") }
+        set(
+            "premature", .count(s.child.premature.count, of: cases), title: "Babies born prematurely", of: "cases",
+            counting: yes("child.premature"))
         set(
             "feeding-difficulties", .count(s.child.feedingDifficulties.count, of: cases), title: "Babies with feeding difficulties",
-            of: "cases")
-        set("weight-loss", .count(s.child.weightLoss.count, of: cases), title: "Babies with weight loss", of: "cases")
+            of: "cases", counting: yes("child.feeding_difficulties"))
+        set(
+            "weight-loss", .count(s.child.weightLoss.count, of: cases), title: "Babies with weight loss", of: "cases",
+            counting: yes("child.weight_loss"))
 
-        add("agency", s.agencyInvolvement, title: "Agency involvement", of: "cases")
-        add("criminal", s.proceedings.criminal, title: "Criminal proceedings", of: "cases")
-        add("murder", s.proceedings.murderCharge, title: "Murder charges", of: "cases")
+        add("agency", s.agencyInvolvement, title: "Agency involvement", of: "cases", counting: Self.key(of: "agency_involvement"))
+        add("criminal", s.proceedings.criminal, title: "Criminal proceedings", of: "cases", counting: Self.key(of: "proceedings.criminal"))
+        add("murder", s.proceedings.murderCharge, title: "Murder charges", of: "cases", counting: Self.key(of: "proceedings.murder_charge"))
         add(
             "trial-murder", s.proceedings.murderChargeInOngoingTrials, title: "Murder charges in ongoing trials",
-            of: "criminal.trial-ongoing")
-        add("findings", s.proceedings.findingsOfFact, title: "Findings of fact", of: "cases")
-        add("parents", s.parents, title: "Features of the parents", exclusive: false, of: "cases")
-        set("convictions", .count(s.maleCarer.criminalConvictions.count, of: cases), title: "Men with criminal convictions", of: "cases")
-        add("probation", s.maleCarer.probation, title: "Probation, of the men with convictions", of: "convictions")
-        add("theme", s.themes.cases, title: "Cases per theme", exclusive: false, of: "cases")
+            of: "criminal.trial-ongoing",
+            counting: Self.key(
+                of: "proceedings.murder_charge", within: .field("proceedings.criminal", is: CriminalProceedings.trialOngoing.rawValue)))
+        add(
+            "findings", s.proceedings.findingsOfFact, title: "Findings of fact", of: "cases",
+            counting: Self.key(of: "proceedings.findings_of_fact"))
+        add(
+            "parents", s.parents, title: "Features of the parents", exclusive: false, of: "cases",
+            counting: { yes(CohortStatistics.parentalFeatureFields[$0.key]!) })
+        set(
+            "convictions", .count(s.maleCarer.criminalConvictions.count, of: cases), title: "Men with criminal convictions", of: "cases",
+            counting: yes("male_carer.criminal_convictions"))
+        add(
+            "probation", s.maleCarer.probation, title: "Probation, of the men with convictions", of: "convictions",
+            counting: Self.key(of: "male_carer.probation", within: yes("male_carer.criminal_convictions")))
+        add("theme", s.themes.cases, title: "Cases per theme", exclusive: false, of: "cases", counting: Self.item(of: "themes"))
         for category in s.themes.cases.categories {
             set("theme-title." + category.key, .text(category.label), title: "Title of the theme \(category.key)")
         }
@@ -121,24 +159,45 @@ public struct ReportValues: Sendable {
         orderFamiliesLikeFigures(charts)
     }
 
-    private mutating func set(_ name: String, _ value: TemplateValue, title: String, of totalName: String? = nil) {
+    private mutating func set(
+        _ name: String, _ value: TemplateValue, title: String, of totalName: String? = nil, counting definition: CellDefinition? = nil
+    ) {
         if values[name] == nil { names.append(name) }
         values[name] = value
         titles[name] = title
         if let totalName { totalNames[name] = totalName }
+        if let definition { definitions[name] = definition }
     }
 
+    /// `counting`: the definition of each category's count.
     private mutating func add(
         _ prefix: String, _ tally: Tally, title: String, exclusive: Bool = true, of totalName: String,
-        slugged: Bool = false
+        slugged: Bool = false, counting definition: (Category) -> CellDefinition
     ) {
         var members: [Family.Member] = []
         for category in tally.categories {
             let name = "\(prefix).\(slugged ? Self.slug(category.key) : category.key)"
-            set(name, .count(category.count, of: tally.total), title: "\(title): \(category.label)", of: totalName)
+            set(
+                name, .count(category.count, of: tally.total), title: "\(title): \(category.label)", of: totalName,
+                counting: definition(category))
             members.append(Family.Member(name: name, label: category.label, count: category.count))
         }
         families[prefix] = Family(members: members, total: tally.total, exclusive: exclusive, totalName: totalName)
+    }
+
+    /// Each category counts the units (of `within`) whose single field `field` has the category's key.
+    static func key(of field: String, within: CellDefinition = .allCases) -> (Category) -> CellDefinition {
+        { within.and([.init(field, .oneOf([$0.key]))]) }
+    }
+
+    /// Each category counts the cases (of `within`) whose list field `field` has the category's key.
+    static func item(of field: String, within: CellDefinition = .allCases) -> (Category) -> CellDefinition {
+        { within.and([.init(field, .has($0.key))]) }
+    }
+
+    /// Each category counts the cases (of `within`) with exactly the injuries of its profile.
+    static func profile(within: CellDefinition) -> (Category) -> CellDefinition {
+        { category in within.and(InjuryProfile.definition(of: category.key)) }
     }
 
     /// Families that a figure shows are listed in the figure's order (a pie puts its largest part first).
