@@ -141,7 +141,7 @@ public enum InputDigest {
 
     /// The digest of files already hashed, labelled by folder (`inputs/cases/C01.yaml`)
     /// and in the order given: the SHA-256 of their `sha256sum` listing. The one
-    /// form of it, for `build --draft`, the preview and the manifest's sources alike.
+    /// form of it, for `build --draft`, the preview and the build record's sources alike.
     public static func combined(listing files: [(path: String, sha256: String)]) -> String {
         SHA256.hex(Array(files.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
     }

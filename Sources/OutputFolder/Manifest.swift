@@ -6,31 +6,35 @@ import ReportRendering
 
 /// `manifest.json`, written by every build beside `report.html` and moved into
 /// place with the rest of the report in the same swap: which panel-report built
-/// the report, from which inputs and templates (path and SHA-256 of each), and
-/// the SHA-256 and size of every other file it wrote. It never lists itself.
+/// the report, of which kind, and the SHA-256 and size of every other file it
+/// wrote. It never lists itself.
+///
+/// It lists the files it is published with and nothing else: no digest of an
+/// input, template or option. A digest of an input confirms a guess at it (hash
+/// review.yaml with each possible value of a withheld field until one matches),
+/// so what the report was built from is kept in the folder's record, which is
+/// never published (see ``BuildSource``). Templates and options are no secret
+/// (the templates are the report's prose, printed anyway), but nothing published
+/// needs their digests either: they stay with the inputs in the record, and the
+/// rule stays one a test can check, a manifest describes only the files it is
+/// published with. Schema 1 manifests, written before,
+/// also listed those `sources`: they are still read (their files verified, the
+/// sources ignored), and `build --if-changed` builds such a folder again.
 ///
 /// It is written like `data/statistics.json` (sorted keys, two-space indentation,
 /// a final newline) and holds nothing that depends on the clock or on where the
 /// folders are, so identical inputs give identical bytes. `build --if-changed`
-/// reads it to decide whether anything needs building; `verify` reads it to
-/// prove the folder holds exactly what was built.
+/// reads it, with the record, to decide whether anything needs building; `verify`
+/// reads it to prove the folder holds exactly what was built.
 public struct Manifest: Codable, Equatable {
     public static let fileName = "manifest.json"
-    static let schemaVersion = 1
-    /// The inputs a published manifest names: none of them is named by a case.
-    static let namedInputs: Set<String> = ["review.yaml", "areas.yaml", "vocabulary.yaml", "cases.csv"]
-    /// The entry of a published manifest that stands for every other input file.
-    static let foldedInputs = "inputs/*"
+    static let schemaVersion = 2
+    /// The schemas this panel-report reads: 1 listed the inputs' digests too.
+    static let readableSchemas = 1...schemaVersion
 
     public struct Tool: Codable, Equatable {
         public var name: String
         public var version: String
-    }
-
-    /// A file the build read: `inputs/…`, `templates/…` or `baseline/NAME`.
-    public struct Source: Codable, Equatable {
-        public var path: String
-        public var sha256: String
     }
 
     /// A file the build wrote, relative to the output folder.
@@ -47,52 +51,18 @@ public struct Manifest: Codable, Equatable {
     /// A draft's build time, as printed in it (published reports have none).
     public var draftBuilt: String?
     /// Sorted by path.
-    public var sources: [Source]
-    /// Sorted by path.
     public var files: [Written]
 
     /// `version`: panel-report's, recorded as the tool that built the report.
-    public init(kind: OutputWriter.Kind, draftBuilt: String?, sources: [Source], files: [(path: String, bytes: Data)], version: String) {
+    /// A draft's manifest has no sources either: one form for both kinds, and a
+    /// draft's stamp already names its inputs (the first digits of their digest)
+    /// for the reviewers, who hold the data anyway.
+    public init(kind: OutputWriter.Kind, draftBuilt: String?, files: [(path: String, bytes: Data)], version: String) {
         tool = Tool(name: "panel-report", version: version)
         self.kind = kind.rawValue
         self.draftBuilt = draftBuilt
-        self.sources = sources.sorted { $0.path < $1.path }
         self.files = files.map { Written(path: $0.path, sha256: SHA256.hex($0.bytes), size: $0.bytes.count) }
             .sorted { $0.path < $1.path }
-    }
-
-    /// The inputs and templates as a build reads them, labelled `inputs/…` and
-    /// `templates/…` (paths relative to their folder, so moving the folders
-    /// changes nothing), and a draft's baseline by its file name.
-    ///
-    /// A published report carries no case id, and case files are named by their
-    /// ids (`cases/C07.yaml`): so a published manifest names only the inputs whose
-    /// names the contract fixes (``namedInputs``) and folds every other file of the
-    /// inputs folder into one entry, `inputs/*`, the SHA-256 of their `sha256sum`
-    /// listing (`HASH  cases/C07.yaml`, one a line, sorted), which changes when any
-    /// of them is added, removed, renamed or edited. A draft names each file.
-    /// `options`: command-line options that change what is written (`--suppress-below`),
-    /// recorded so that a build with other options is not taken for an unchanged one.
-    public static func sources(
-        inputs: String, templates: String, baseline: String?, namingCases: Bool,
-        options: [(name: String, value: String)] = []
-    ) -> [Source] {
-        var sources: [Source] = options.map { Source(path: "options/\($0.name)=\($0.value)", sha256: SHA256.hex(Array($0.value.utf8))) }
-        var others = ""
-        for file in InputDigest.files(in: inputs) {
-            if namingCases || namedInputs.contains(file.path) {
-                sources.append(Source(path: "inputs/" + file.path, sha256: file.sha256))
-            } else {
-                others += "\(file.sha256)  \(file.path)\n"
-            }
-        }
-        if !others.isEmpty { sources.append(Source(path: foldedInputs, sha256: SHA256.hex(Array(others.utf8)))) }
-        sources += InputDigest.files(in: templates).map { Source(path: "templates/" + $0.path, sha256: $0.sha256) }
-        if let baseline {
-            let digest = (try? FileReading.read(baseline, atMost: FileReading.maxFileBytes + 1)).map { SHA256.hex($0) } ?? "unreadable"
-            sources.append(Source(path: "baseline/" + URL(fileURLWithPath: baseline).lastPathComponent, sha256: digest))
-        }
-        return sources.sorted { $0.path < $1.path }
     }
 
     /// Written as `statistics.json` is (see ``JSONFile``), and read back with `Codable`.
@@ -119,7 +89,7 @@ public struct Manifest: Codable, Equatable {
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else {
             throw .unusable("is not a manifest panel-report wrote")
         }
-        guard manifest.schema == schemaVersion else {
+        guard readableSchemas.contains(manifest.schema) else {
             throw .unusable("has schema \(manifest.schema), which this panel-report cannot read")
         }
         if let problem = manifest.pathProblem { throw .unusable(problem) }
@@ -219,14 +189,17 @@ public struct Manifest: Codable, Equatable {
 
     public enum Verdict {
         /// The folder is intact, and its inputs, templates, kind, tool version and,
-        /// for a pinned draft, build time are those of this build.
-        case upToDate(Manifest)
+        /// for a pinned draft, build time are those of this build (the sources as
+        /// its record lists them).
+        case upToDate(Manifest, sources: [BuildSource])
         /// Why a build with these sources would not reproduce the folder.
         case build(because: String)
     }
 
     /// `version`: this panel-report's; a report another version built is built again.
-    public static func verdict(in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?, version: String)
+    public static func verdict(
+        in output: String, kind: OutputWriter.Kind, sources: [BuildSource], draftBuilt pinned: String?, version: String
+    )
         -> Verdict
     {
         let manifest: Manifest
@@ -241,11 +214,11 @@ public struct Manifest: Codable, Equatable {
         if let reason = manifest.reasonToBuild(in: output, kind: kind, sources: sources, draftBuilt: pinned, version: version) {
             return .build(because: reason)
         }
-        return .upToDate(manifest)
+        return .upToDate(manifest, sources: sources)
     }
 
     private func reasonToBuild(
-        in output: String, kind: OutputWriter.Kind, sources: [Source], draftBuilt pinned: String?,
+        in output: String, kind: OutputWriter.Kind, sources: [BuildSource], draftBuilt pinned: String?,
         version: String
     ) -> String? {
         let manifest = self
@@ -254,15 +227,15 @@ public struct Manifest: Codable, Equatable {
         }
         if manifest.kind != kind.rawValue { return "it holds a \(manifest.kind) build" }
         if let pinned, manifest.draftBuilt != pinned { return "SOURCE_DATE_EPOCH gives another build time" }
-        if manifest.sources != sources {
-            let before = Dictionary(manifest.sources.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
-            let now = Dictionary(sources.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
-            let changed = Set(before.keys).union(now.keys).filter { before[$0] != now[$0] }.sorted()
-            let named = changed.prefix(3).map { path in
-                "\(path) \(before[path] == nil ? "was added" : now[path] == nil ? "was removed" : "changed")"
-            }
-            return named.joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+        // A schema 1 manifest lists the inputs' digests, which must not stay published.
+        if manifest.schema != Self.schemaVersion {
+            return "its \(Self.fileName) has schema \(manifest.schema), which lists the inputs' digests"
         }
+        let marker = try? OutputWriter.Folder(output).marked
+        guard let recorded = marker?.sources else {
+            return "its record \(OutputWriter.marker) lists no sources"
+        }
+        if let changes = BuildSource.changes(from: recorded, to: sources) { return changes }
         // A file of the user's beside the report (a README) is no reason to build:
         // the build keeps it (`verify` reports it, as it would be published). One
         // inside figures/ or data/ is: the build refuses the folder, naming it.
@@ -272,7 +245,6 @@ public struct Manifest: Codable, Equatable {
         }
         if let first = damaged.first { return first.description }
         // The marker must agree, or the next build would find the folder in another state.
-        let marker = try? OutputWriter.Folder(output).marked
         if marker?.kind != kind || marker?.files != (manifest.files.map(\.path) + [Self.fileName]).sorted() {
             return "its record \(OutputWriter.marker) does not list the same files"
         }

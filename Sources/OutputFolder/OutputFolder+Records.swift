@@ -11,7 +11,8 @@ extension OutputWriter.Folder {
     func readRecord(_ name: String) throws -> Record? {
         let bytes: [UInt8]
         do throws(FileReading.Problem) {
-            bytes = try FileReading.read(path(name), atMost: 1024 * 1024, followLinks: false)
+            // A draft's record lists a digest for every input file: room for many thousands.
+            bytes = try FileReading.read(path(name), atMost: FileReading.maxFileBytes, followLinks: false)
         } catch .missing {
             return nil
         } catch .symbolicLink {

@@ -10,7 +10,8 @@ import Platform
 ///
 ///     report.html, figures/, data/,  the report: the only names a build replaces
 ///     manifest.json                  (the manifest lists the others' digests; see `Manifest`)
-///     .panel-report-output           the marker: the kind (published or draft), then every file of the report in place
+///     .panel-report-output           the marker: the kind (published or draft), every file of the report in place,
+///                                    and the digests of the inputs it was built from (never published: see `BuildSource`)
 ///     .panel-report-lock             flock()ed: one build at a time per folder
 ///     .panel-report-swap             the journal: there only while a new report is being moved in
 ///     .panel-report-staging/         the new report while it is written
@@ -72,8 +73,13 @@ public enum OutputWriter {
 
     // MARK: - Building
 
+    /// `sources`: what the report was built from, kept in the marker (never in the
+    /// report) by the same rename that ends the swap, so the marker never describes
+    /// another report than the one in place.
     /// `warn` is told of an interrupted build's report finished on the way (see ``recover(_:warn:)``).
-    public static func replace(_ output: String, kind: Kind, with files: [(path: String, bytes: Data)], warn: (String) -> Void) throws {
+    public static func replace(
+        _ output: String, kind: Kind, with files: [(path: String, bytes: Data)], sources: [BuildSource], warn: (String) -> Void
+    ) throws {
         let folder = Folder(output)
         try folder.refuseLinks()
         try folder.create()
@@ -94,7 +100,7 @@ public enum OutputWriter {
             try folder.writeRecord(Record(kind: kind, files: current), as: marker)
         }
         try folder.stage(files)
-        let record = Record(kind: kind, files: files.map(\.path).sorted())
+        let record = Record(kind: kind, files: files.map(\.path).sorted(), sources: sources)
         do {
             try folder.writeRecord(record, as: journal)
         } catch {

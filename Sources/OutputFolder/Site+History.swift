@@ -6,7 +6,8 @@ import Platform
 extension Site {
     /// `releases/.panel-report-history`: every switch of `current`, oldest first,
     /// one a line: `ID INPUTS EVENT`. INPUTS is the digest of the inputs, templates
-    /// and options the release was built from (``inputDigest(_:)``); EVENT is
+    /// and options the release was built from (``inputDigest(_:)``), from the build
+    /// folder's record (releases hold no digest of an input); EVENT is
     /// `published` or `rolled-back`. It is what makes "the release before" well
     /// defined (publication order, not a folder's time stamp), and what lets
     /// `publish` keep a rolled-back release live until the inputs change.
@@ -53,15 +54,24 @@ extension Site {
         /// Whether a build from `inputs` is nothing new since a rollback: the last
         /// switch was a rollback, and those inputs were published before it.
         func pinsRollback(against inputs: String) -> Bool {
-            guard let last = entries.last, last.event == .rolledBack else { return false }
+            guard let last = entries.last, last.event == .rolledBack, inputs != Site.unknownInputs else { return false }
             return entries.dropLast().contains { $0.inputs == inputs }
         }
     }
 
-    /// The digest of what a report was built from: its manifest's sources (inputs,
-    /// templates and options, with their SHA-256), not the tool that built it.
-    public static func inputDigest(_ manifest: Manifest) -> String {
-        String(SHA256.hex(Array(manifest.sources.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8)).prefix(16))
+    /// The INPUTS of a history line whose inputs are not known.
+    static let unknownInputs = "unknown"
+
+    /// The digest of what a report was built from: its sources (inputs, templates
+    /// and options, with their SHA-256, as the build folder's record lists them),
+    /// not the tool that built it; the same digest as when the manifest listed them.
+    ///
+    /// The history sits beside the releases, never in one (the web server serves
+    /// `current`), and this is one digest of every input at once, the folded
+    /// `inputs/*` of the case files among them, whose own digests are published
+    /// nowhere: it confirms a guess only to someone who holds every other input already.
+    public static func inputDigest(_ sources: [BuildSource]) -> String {
+        String(SHA256.hex(Array(sources.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8)).prefix(16))
     }
 
     var historyPath: String { releasesFolder + "/" + History.fileName }
@@ -106,9 +116,10 @@ extension Site {
         return order[..<index].last
     }
 
-    /// The digest of the inputs a release was built from, from its manifest.
+    /// The digest of the inputs a release was built from, as the history last
+    /// recorded it (a release holds no digest of an input).
     func inputDigest(of id: String) -> String {
-        (try? Manifest.read(from: release(id))).map(Self.inputDigest) ?? "unknown"
+        history().entries.last { $0.id == id }?.inputs ?? Self.unknownInputs
     }
 
     // MARK: - Rollback

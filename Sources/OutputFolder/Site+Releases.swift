@@ -45,7 +45,9 @@ extension Site {
                     + "\(buildDamage.count == 1 ? "file" : "files")); nothing was published", outcome: "damaged")
         }
         let id = Self.releaseID(manifest: bytes)
-        let inputs = Self.inputDigest(manifest)
+        // The build folder's record, checked by the build that just ran; an earlier
+        // panel-report's record, without sources, gives a release of unknown inputs.
+        let inputs = ((try? build.marked)?.sources).map(Self.inputDigest) ?? Self.unknownInputs
         let live = try live()
         var result = Published(id: id, previous: live, live: live ?? id)
         let liveDamage = live.map(damage(of:)) ?? []

@@ -36,21 +36,21 @@ struct Building {
         let kind: OutputWriter.Kind = draft ? .draft : .published
         // A draft's time is read (and an invalid SOURCE_DATE_EPOCH refused) before any work.
         let pinned = draft ? try DraftClock.pinned().map(DraftClock.format) : nil
-        // Digests first: a file edited while the build reads it makes the manifest
+        // Digests first: a file edited while the build reads it makes the record
         // disagree with the inputs, so the next --if-changed builds again.
         clock.begin("hashing the inputs and templates")
-        let sources = Manifest.sources(
+        let sources = BuildSource.list(
             inputs: inputs, templates: templates, baseline: baseline, namingCases: draft,
             options: (suppressBelow.map { [("suppress-below", String($0))] } ?? []) + (pdf ? [("pdf", "yes")] : [])
                 + (secondarySuppression ? [] : [("secondary-suppression", "off")]))
         var because = ""
         if ifChanged {
             switch Manifest.verdict(in: output, kind: kind, sources: sources, draftBuilt: pinned, version: PanelReport.version) {
-            case .upToDate(let manifest):
+            case .upToDate(let manifest, let sources):
                 clock.finish()
                 return Done(
                     line: "panel-report: unchanged: \(OutputWriter.Folder(output).shown)/report.html is up to date with its inputs, "
-                        + "templates and panel-report \(PanelReport.version) (\(manifest.sources.count) sources and \(manifest.files.count + 1) files "
+                        + "templates and panel-report \(PanelReport.version) (\(sources.count) sources and \(manifest.files.count + 1) files "
                         + "checked); nothing was written (\(RunClock.format(clock.seconds)))", outcome: "unchanged")
             case .build(let reason):
                 because = "; built because \(reason)"
@@ -66,7 +66,7 @@ struct Building {
                 throw Failure(.badData, "\(error)")
             }
         }
-        // From the digests already taken for the manifest (a draft's name every file):
+        // From the digests already taken for the record (a draft's name every file):
         // the files are not read a second time.
         let digest = InputDigest.combined(
             listing: sources.filter { $0.path.hasPrefix("inputs/") || $0.path.hasPrefix("templates/") }
@@ -86,9 +86,9 @@ struct Building {
         for warning in built.warnings { Console.problem(warning) }
         clock.begin("writing the report")
         let printed = try PDFPrinting.adding(to: built.files, when: pdf, chromium: chromium, published: cohort.review.published)
-        let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, sources: sources, files: printed, version: PanelReport.version)
+        let manifest = Manifest(kind: kind, draftBuilt: stamp?.built, files: printed, version: PanelReport.version)
         let files = printed + [(path: Manifest.fileName, bytes: manifest.data())]
-        try OutputWriter.replace(output, kind: kind, with: files, warn: Console.warning)
+        try OutputWriter.replace(output, kind: kind, with: files, sources: sources, warn: Console.warning)
         clock.finish()
         let cases = cohort.cases.count
         let warnings = loaded.warnings.count + built.warnings.count

@@ -113,7 +113,7 @@ struct TemplateOptions: ParsableArguments {
 }
 
 /// What a report is built with beyond its folders, shared by `build` and `publish`
-/// (whose build must be given the same ones every run: the manifest records them).
+/// (whose build must be given the same ones every run: the build's record keeps them).
 struct ReportOptions: ParsableArguments {
     @Option(
         name: .customLong("suppress-below"),

@@ -50,7 +50,7 @@ struct PublishCommand: ParsableCommand {
             try OutputPlace.check(site: site, output: output, inputs: input.inputs, templates: templateOptions.templates)
             let place = Site(site)
             try place.locked {
-                // The build's options are the manifest's: a build with others is not an unchanged one.
+                // The build's options are in its record: a build with others is not an unchanged one.
                 let built = try Building(
                     inputs: input.inputs, templates: templateOptions.templates, output: output, suppressBelow: report.suppressBelow,
                     ifChanged: true, pdf: report.pdf, chromium: report.chromium

@@ -41,6 +41,18 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    /// The sources a build's record (`.panel-report-output`, never published) lists:
+    /// `[path: sha256]` in its order, one JSON object a line after `sources:`.
+    static func recordedSources(_ folder: String) throws -> [(path: String, sha256: String)] {
+        let text = try String(contentsOfFile: folder + "/.panel-report-output", encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "sources:"), "\(text)")
+        return try lines[(start + 1)...].map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "\(line)")
+            return (try #require(object["path"]), try #require(object["sha256"]))
+        }
+    }
+
     static func sha256(_ path: String) throws -> String {
         let run = try CLI.program("/usr/bin/sha256sum", [path])
         return String(run.stdout.prefix(64))
@@ -77,7 +89,7 @@ import Testing
 
     // MARK: - The manifest
 
-    @Test func aBuildWritesAManifestOfItsSourcesAndFilesThatIsIdenticalForIdenticalInputs() throws {
+    @Test func aBuildWritesAManifestOfItsFilesAndARecordOfItsSourcesIdenticalForIdenticalInputs() throws {
         let a = try Built()
         let b = try Built()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: a.output + "/manifest.json"))
@@ -92,10 +104,16 @@ import Testing
         let tool = try #require(manifest["tool"] as? [String: String])
         #expect(tool == ["name": "panel-report", "version": version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
         #expect(manifest["kind"] as? String == "published")
+        // The files it is published with, and nothing of what they were built from.
+        #expect(Set(manifest.keys) == ["files", "kind", "schema", "tool"])
+        #expect(manifest["schema"] as? Int == 2)
 
-        // Every input and template, labelled by its folder, sorted, with its SHA-256.
-        let sources = try #require(manifest["sources"] as? [[String: String]])
-        let paths = sources.compactMap { $0["path"] }
+        // The record beside it, never published, lists every input and template,
+        // labelled by its folder, sorted, with its SHA-256.
+        let sources = try Self.recordedSources(a.output)
+        #expect(sources.map(\.path) == (try Self.recordedSources(b.output)).map(\.path))
+        #expect(sources.map(\.sha256) == (try Self.recordedSources(b.output)).map(\.sha256))
+        let paths = sources.map(\.path)
         #expect(paths == paths.sorted())
         func files(_ folder: String) throws -> [String] {
             try FileManager.default.subpathsOfDirectory(atPath: folder).filter { path in
@@ -110,7 +128,7 @@ import Testing
         #expect(paths == (named.map { "inputs/" + $0 } + ["inputs/*"] + (try files(a.templates)).map { "templates/" + $0 }).sorted())
         #expect(paths.contains("templates/report.css") && paths.contains("templates/chapters/01-summary.md"))
         for source in sources {
-            let path = try #require(source["path"])
+            let path = source.path
             let relative = String(path.drop { $0 != "/" }.dropFirst())
             if path == "inputs/*" {
                 let listing = try files(a.inputs).filter { !named.contains($0) }
@@ -118,15 +136,17 @@ import Testing
                 let listed = a.scratch.path("listing")
                 try Data(listing.utf8).write(to: URL(fileURLWithPath: listed))
                 #expect(listing.contains("  cases/C07.yaml\n"))
-                #expect(source["sha256"] == (try Self.sha256(listed)))
+                #expect(source.sha256 == (try Self.sha256(listed)))
             } else {
                 #expect(
-                    source["sha256"] == (try Self.sha256((path.hasPrefix("inputs/") ? a.inputs : a.templates) + "/" + relative)), "\(path)")
+                    source.sha256 == (try Self.sha256((path.hasPrefix("inputs/") ? a.inputs : a.templates) + "/" + relative)), "\(path)")
             }
         }
-        // A draft, which carries case ids anyway, names each case file.
+        // A draft, which carries case ids anyway, names each case file in its record;
+        // its manifest has the same form as a published one.
         let draft = try Built(arguments: ["--draft"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
-        let draftSources = try #require(try Self.manifest(draft.output)["sources"] as? [[String: String]]).compactMap { $0["path"] }
+        let draftSources = try Self.recordedSources(draft.output).map(\.path)
+        #expect(Set(try Self.manifest(draft.output).keys) == ["draftBuilt", "files", "kind", "schema", "tool"])
         #expect(
             draftSources == (try files(draft.inputs).map { "inputs/" + $0 } + files(draft.templates).map { "templates/" + $0 }).sorted())
         #expect(try Self.manifest(draft.output)["draftBuilt"] as? String == "2023-11-14T22:13:20Z")
