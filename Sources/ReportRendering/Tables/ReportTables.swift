@@ -110,6 +110,11 @@ enum ReportTables {
     static let sharesNote = "Shares are percentages of the total the column's heading names, rounded to the nearest whole percent."
     static let severalNote = "A case can count in more than one row of this table, so the rows may add up to more than the total."
 
+    /// `[note 3] [note 1]` as `[note 1] [note 3]`.
+    private static func ordered(_ references: [String]) -> [String] {
+        references.sorted { Int($0.filter(\.isNumber)) ?? 0 < Int($1.filter(\.isNumber)) ?? 0 }
+    }
+
     /// The title line under a table's title: where its notes are.
     private static func notesLine(_ references: [String]) -> Spreadsheet.Cell {
         .text(
@@ -134,7 +139,7 @@ enum ReportTables {
             count("Cases in the cohort", e.cohort.cases),
             count("Cases initially shortlisted", e.cohort.initialShortlist),
             count("Local areas", e.areas.areas),
-            share("Regions covered, of the regions there are", e.areas.regionsCovered),
+            share("Regions covered", e.areas.regionsCovered),
             share("Areas with a Family Nurse Partnership", e.areas.familyNursePartnership),
             count("Practitioners who took part", e.areas.practitioners),
             count("Strategic partners who took part", e.areas.strategicPartners),
@@ -143,8 +148,8 @@ enum ReportTables {
         ]
         if rows.joined().contains(.text(Disclosure.symbol)), let key = notes.key { references.append(notes.reference(key)) }
         let sheet = Spreadsheet.Sheet(
-            name: headlineSheet, title: "Headline counts", notes: references,
-            lines: [notesLine(references), .text(source)],
+            name: headlineSheet, title: "Headline counts", notes: ordered(references),
+            lines: [notesLine(ordered(references)), .text(source)],
             table: Spreadsheet.Table(header: ["Measure", "Number", "Out of", "Share (%)"], rows: rows))
         return (sheet, "The cohort, the areas and the people who took part")
     }
@@ -168,8 +173,8 @@ enum ReportTables {
             return cells
         }
         let sheet = Spreadsheet.Sheet(
-            name: sheetName(figure), title: "Figure \(figure.number): \(spec.title)", notes: references,
-            lines: [notesLine(references), .text(spec.subtitle), .text(spec.sourceNote)],
+            name: sheetName(figure), title: "Figure \(figure.number): \(spec.title)", notes: ordered(references),
+            lines: [notesLine(ordered(references)), .text(spec.subtitle), .text(spec.sourceNote)],
             table: Spreadsheet.Table(header: header, rows: rows))
         return (sheet, spec.subtitle)
     }
@@ -196,8 +201,8 @@ enum ReportTables {
         }
         let total = e.themes.cases.total
         let sheet = Spreadsheet.Sheet(
-            name: learningSheet, title: "Themes and their published learning points", notes: references,
-            lines: [notesLine(references), .text(source)],
+            name: learningSheet, title: "Themes and their published learning points", notes: ordered(references),
+            lines: [notesLine(ordered(references)), .text(source)],
             table: Spreadsheet.Table(
                 header: [
                     "Theme", "Cases", "Share of \(total.withheld ? Disclosure.symbol : String(total.value)) (%)",
