@@ -10,8 +10,9 @@ import Testing
 /// The tables workbook's model (issue 28): the report's tables in its order, from the
 /// same values as the CSV files and statistics.json, withheld where they withhold.
 @Suite struct ReportTablesTests {
-    static func book(suppressBelow: Int?) -> (Spreadsheet, [Figure], Disclosure?) {
-        let cohort = ReferenceBuild.cohort
+    static func book(suppressBelow: Int?, learningRecorded: Bool = true) -> (Spreadsheet, [Figure], Disclosure?) {
+        var cohort = ReferenceBuild.cohort
+        cohort.learningRecorded = learningRecorded
         let statistics = CohortStatistics(cohort)
         let disclosure = suppressBelow.map {
             Disclosure(threshold: $0, values: ReportValues(statistics: statistics, review: cohort.review), statistics: statistics)
@@ -97,5 +98,17 @@ import Testing
             #expect(row.map(\.shown) == [category.label, shown(category.share.count), shown(category.share.percent), String(points)])
         }
         #expect(learning.rows.contains { $0[3] != .number(0) })
+    }
+
+    /// A cohort whose source records no learning (a spreadsheet without learning.csv):
+    /// its learning counts are [x], not a made-up zero, and the notes say why.
+    @Test func learningThatCannotBeRecordedIsNotAvailableNotZero() throws {
+        let (book, _, _) = Self.book(suppressBelow: nil, learningRecorded: false)
+        let sheet = try #require(book.sheets.first { $0.name == "Learning" })
+        #expect(sheet.table!.rows.allSatisfy { $0[3] == .text("[x]") })
+        let notes = try #require(book.sheets.first { $0.name == "Notes" }?.table)
+        let note = try #require(notes.rows.first { $0[1].shown.hasPrefix("[x]: not available") })
+        #expect(sheet.notes.contains(note[0].shown))
+        try book.check()
     }
 }
