@@ -8,7 +8,8 @@ import PackageDescription
 // The targets read like the pipeline: Load → Validate → Compute → Lay out → Write.
 // Each stage imports only the stages before it, and each C library has one owner:
 // - libxml2 (CLibXML2): XMLWriter for writing, WorkbookReading (its SAX2 push parser) for reading;
-// - ZIPFoundation: WorkbookReading to inflate a workbook's parts, CohortExport to write one;
+// - ZIPFoundation: WorkbookReading to inflate a workbook's parts, CohortExport and
+//   SpreadsheetWriting (the report's tables as .ods and .xlsx) to write one;
 // - zlib (CLibZ): WorkbookReading's zip checksums only;
 // - libcmark (CCmark): ReportRendering's MarkdownReader only;
 // - libyaml (CLibYAML): CaseLoading's YAMLReader only;
@@ -62,12 +63,17 @@ let package = Package(
                 "CaseModel", "CaseLoading", "CaseValidation", "XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .target(name: "CohortStatistics", dependencies: ["CaseModel"]),
+        // One model of accessible tables (cover, contents, notes, a table a sheet) and a writer for each format.
+        .target(name: "SpreadsheetWriting", dependencies: ["XMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ChartLayout", dependencies: ["CaseModel", "CohortStatistics"]),
         // Which counts to withhold: the linear model of every published count and its integer programs (GLPK).
         .target(name: "DisclosureControl", dependencies: ["CaseModel", "CGLPK"]),
         .target(
             name: "ReportRendering",
-            dependencies: ["XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout", "DisclosureControl"]),
+            dependencies: [
+                "XMLWriter", "CCmark", "CaseModel", "CaseLoading", "CohortStatistics", "ChartLayout", "DisclosureControl",
+                "SpreadsheetWriting",
+            ]),
         // MARK: The disk, the output folder and the preview
         // What a build reads from outside: the inputs folder (confined to itself), the
         // templates, their SHA-256 digests (swift-crypto) and a draft's clock.
@@ -118,6 +124,9 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "XMLWriterTests", dependencies: ["XMLWriter"]),
+        .testTarget(
+            name: "SpreadsheetWritingTests",
+            dependencies: ["SpreadsheetWriting", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "CaseLoadingTests",
             dependencies: [

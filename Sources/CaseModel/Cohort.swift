@@ -13,14 +13,18 @@ public struct Review: Hashable, Sendable {
     /// `disclosure: {suppress_below: N}`: counts from 1 to N-1 are published as `[c]`
     /// (nil: nothing is withheld). `build --suppress-below` takes precedence.
     public var suppressBelow: Int?
+    /// `contact`: an email address readers of the published tables can write to
+    /// (the spreadsheets' cover sheet gives it; nil: the cover gives none).
+    public var contact: String?
     /// The thresholds disclosure control accepts: below 2 nothing would be withheld,
     /// and above 100 nearly every count of a review would be.
     public static let suppressBelowRange = 2...100
     public init(
         title: String, subtitle: String?, publisher: String, published: ISODate, period: MonthRange,
-        initialShortlist: Int, regionsTotal: Int, familyContributions: Int, suppressBelow: Int? = nil
+        initialShortlist: Int, regionsTotal: Int, familyContributions: Int, suppressBelow: Int? = nil, contact: String? = nil
     ) {
         self.suppressBelow = suppressBelow
+        self.contact = contact
         self.title = title
         self.subtitle = subtitle
         self.publisher = publisher

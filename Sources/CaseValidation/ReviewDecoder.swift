@@ -10,7 +10,7 @@ struct ReviewDecoder {
 
     static let keys = [
         "title", "subtitle", "publisher", "published", "period", "initial_shortlist",
-        "regions_total", "family_contributions", "disclosure",
+        "regions_total", "family_contributions", "disclosure", "contact",
     ]
 
     func decode(_ root: LocatedValue) -> Review? {
@@ -26,13 +26,33 @@ struct ReviewDecoder {
             f.required(key, expected: ValueReader.describe(range)) { read.int($0, $1, in: range) }
         }
         let suppressBelow = f.optional("disclosure") { decodeDisclosure($0, $1) }
+        let contact = f.optional("contact") { emailAddress($0, $1) }
         guard context.log.errorCount == errorsBefore, let title, let publisher, let published, let period,
             let shortlist = counts[0], let regions = counts[1], let family = counts[2]
         else { return nil }
         return Review(
             title: title, subtitle: subtitle, publisher: publisher, published: published, period: period,
             initialShortlist: shortlist, regionsTotal: regions, familyContributions: family,
-            suppressBelow: suppressBelow)
+            suppressBelow: suppressBelow, contact: contact)
+    }
+
+    /// `contact`: one email address, `name@domain.tld`, with no spaces; the
+    /// spreadsheets' cover prints it for readers with questions about the tables.
+    private func emailAddress(_ value: FieldValue, _ field: FieldPath) -> String? {
+        guard let text = read.text(value, field) else { return nil }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let valid =
+            parts.count == 2 && !parts[0].isEmpty && text.count <= 254
+            && !text.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
+            && parts[1].split(separator: ".", omittingEmptySubsequences: false).count >= 2
+            && !parts[1].split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+        guard valid else {
+            context.log.error(
+                at: value.location, field: field,
+                "\(text.quotedForDiagnostic) is not an email address; expected one address such as tables@example.gov.uk")
+            return nil
+        }
+        return text
     }
 
     /// `disclosure: {suppress_below: N}`: the threshold of small-count suppression.

@@ -70,6 +70,9 @@ public struct PreviewHandler: Sendable {
         if path.hasSuffix(".svg") { return "image/svg+xml" }
         if path.hasSuffix(".csv") { return "text/csv; charset=utf-8" }
         if path.hasSuffix(".json") { return "application/json" }
+        // The tables workbooks (issue 28), typed so that a browser offers the right program.
+        if path.hasSuffix(".ods") { return "application/vnd.oasis.opendocument.spreadsheet" }
+        if path.hasSuffix(".xlsx") { return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }
         if path.hasSuffix(".html") { return "text/html; charset=utf-8" }
         return "application/octet-stream"
     }

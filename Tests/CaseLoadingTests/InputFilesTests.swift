@@ -32,7 +32,7 @@ import Testing
         #expect(
             lines("Inputs/review.yaml", "initial_shortlist: 74", "initial_shortlist: -3\nregion_total: 9") == [
                 "Inputs/review.yaml:6:20: initial_shortlist: -3 is out of range; expected a whole number from 0 to 1000000",
-                #"Inputs/review.yaml:7:1: region_total: unknown key "region_total"; valid keys here: title, subtitle, publisher, published, period, initial_shortlist, regions_total, family_contributions, disclosure"#,
+                #"Inputs/review.yaml:7:1: region_total: unknown key "region_total"; valid keys here: title, subtitle, publisher, published, period, initial_shortlist, regions_total, family_contributions, disclosure, contact"#,
             ])
     }
 
@@ -57,6 +57,25 @@ import Testing
                 "Inputs/review.yaml:9:13: disclosure.suppress_below: required field is missing; expected a whole number from 2 to 100",
                 #"Inputs/review.yaml:9:14: disclosure.below: unknown key "below"; valid keys here: suppress_below"#,
             ])
+    }
+
+    /// `contact`, printed on the tables' cover: optional, and one email address when given.
+    @Test func reviewContactIsOneEmailAddress() throws {
+        let valid = TestCohort.load(
+            TestCohort.yamlFiles(
+                "Inputs/review.yaml", replacing: "family_contributions: 2", with: "family_contributions: 2\ncontact: tables@example.gov.uk")
+        )
+        #expect(valid.lines == [])
+        #expect(try #require(valid.cohort).review.contact == "tables@example.gov.uk")
+        #expect(try #require(TestCohort.load(TestCohort.yamlFiles).cohort).review.contact == nil)
+        for bad in ["the secretariat", "a@b", "a b@example.org", "@example.org", "a@example..org", "a@x.org; b@y.org"] {
+            #expect(
+                lines("Inputs/review.yaml", "family_contributions: 2", "family_contributions: 2\ncontact: \"\(bad)\"") == [
+                    "Inputs/review.yaml:9:10: contact: \"\(bad)\" is not an email address; expected one address such as tables@example.gov.uk"
+                ], "\(bad)")
+        }
+        #expect(
+            lines("Inputs/review.yaml", "family_contributions: 2", "family_contributions: 2\ncontact: {email: a@example.org}").count == 1)
     }
 
     @Test func reviewSubtitleIsOptional() throws {

@@ -45,7 +45,7 @@ enum ReferenceFiles {
         return
             (figures.map { "figures/figure-\($0.1).svg" }
             + figures.filter { !$0.0.isDiagram }.map { "data/figure-\($0.1).csv" }
-            + ["data/statistics.json", "manifest.json", "report.html"]).sorted()
+            + ["data/statistics.json", "data/tables.ods", "data/tables.xlsx", "manifest.json", "report.html"]).sorted()
     }
 }
 

@@ -73,8 +73,9 @@ import Testing
         let scratch = try Scratch()
         let output = scratch.path("Output")
         #expect(try CLI.run(["build", "--output", output], timeout: 120).status == 0)
-        // The marker of earlier versions: the kind alone.
+        // The marker of earlier versions: the kind alone; and those versions wrote no tables workbooks.
         try scratch.write("Output/.panel-report-output", "published\n")
+        for name in ["tables.ods", "tables.xlsx"] { try fm.removeItem(atPath: output + "/data/" + name) }
         try scratch.write("Output/figures/logo.png", "png")
         let result = try CLI.run(["build", "--output", output], timeout: 120)
         #expect(result.status == 73, "\(result)")

@@ -32,6 +32,10 @@ import Testing
         #expect(figure.headers["content-type"] == "image/svg+xml")
         let csv = try server.get("/data/figure-2.csv")
         #expect(csv.status == 200 && csv.headers["content-type"] == "text/csv; charset=utf-8")
+        let ods = try server.get("/data/tables.ods")
+        #expect(ods.status == 200 && ods.headers["content-type"] == "application/vnd.oasis.opendocument.spreadsheet")
+        let xlsx = try server.get("/data/tables.xlsx")
+        #expect(xlsx.status == 200 && xlsx.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         let script = try server.get("/__preview/reload.js")
         #expect(script.status == 200 && script.body.contains("location.reload()"))
 

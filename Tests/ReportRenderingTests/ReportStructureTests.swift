@@ -42,10 +42,12 @@ import Testing
         #expect(page.all("script").isEmpty)
         #expect(page.all("img").isEmpty)
         #expect(page.all("link").isEmpty)
-        // Nothing is fetched: no attribute points off the page except the CSV downloads beside it.
+        // Nothing is fetched: no attribute points off the page except the data files the build writes beside it
+        // (the CSV files, the tables workbooks and statistics.json).
+        let files = which == "draft" ? ReferenceBuild.draft : ReferenceBuild.published
         for element in page.elements {
             for (name, value) in element.attributes where ["src", "href", "xlink:href"].contains(name) {
-                #expect(value.hasPrefix("#") || value.hasPrefix("data/figure-"), "\(element.name) \(name)=\(value)")
+                #expect(value.hasPrefix("#") || (value.hasPrefix("data/") && files[value] != nil), "\(element.name) \(name)=\(value)")
             }
         }
     }
@@ -73,7 +75,9 @@ import Testing
         #expect(page.elements.contains { $0.name == "main" && $0.attributes["id"] == "main" })
         #expect(page.all("h1").count == 1)
         let chapterIDs = page.all("section").filter { $0.attributes["class"] == "chapter" }.compactMap { $0.attributes["aria-labelledby"] }
-        #expect(chapterIDs.count == 9)
+        // The nine chapters, then the Data section the page adds.
+        #expect(chapterIDs.count == 10)
+        #expect(chapterIDs.last == "report-data")
         let contents = links.compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("#") && $0 != "#main" }.prefix(chapterIDs.count)
         #expect(Array(contents) == chapterIDs.map { "#\($0)" })
     }
@@ -86,8 +90,17 @@ import Testing
         #expect(page.all("table").count == charts.count)
         #expect(page.all("caption").count == charts.count)
         #expect(page.all("th").allSatisfy { $0.attributes["scope"] == "col" || $0.attributes["scope"] == "row" })
-        let downloads = page.all("a").compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("data/") }
+        let downloads = page.all("a").compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("data/figure-") }
         #expect(downloads == charts.map { ReferenceBuild.numbers[$0.id]! }.sorted().map { "data/figure-\($0).csv" })
+        // Each chart's source line names its sheet of the tables workbooks and links both.
+        for number in charts.map({ ReferenceBuild.numbers[$0.id]! }) {
+            let source = try #require(page.html.range(of: "<a href=\"data/figure-\(number).csv\">"))
+            let rest = page.html[source.upperBound...].prefix(400)
+            #expect(
+                rest.contains(
+                    "or find it on sheet <code>Figure_\(number)</code> of <a href=\"data/tables.ods\">tables.ods</a> and "
+                        + "<a href=\"data/tables.xlsx\">tables.xlsx</a>."), "Figure \(number)")
+        }
         for path in downloads { #expect(ReferenceBuild.published[path] != nil, "\(path) is linked but not written") }
         // Each figure, the diagram too, is drawn twice (wide and phone width); every other
         // SVG (the Contents links' arrows) is decoration, hidden from assistive technology.

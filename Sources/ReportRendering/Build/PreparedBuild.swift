@@ -2,6 +2,7 @@ import CaseModel
 import ChartLayout
 import CohortStatistics
 import Foundation
+import SpreadsheetWriting
 
 /// The first step of a build: the cohort's statistics and charts, the values the
 /// templates may name, and what a published build withholds. The later steps ask
@@ -79,10 +80,12 @@ struct PreparedBuild {
             words: read.figureWords, disclosure: disclosure, charts: charts)
     }
 
-    /// The data behind the figures: a CSV file for each chart, `statistics.json`
-    /// and, in a draft only, `cases.json` (the draft's own record, for a later draft
+    /// The data behind the figures: a CSV file for each chart, `statistics.json`,
+    /// the report's tables as a workbook in both formats (``ReportTables``) and, in a draft only, `cases.json` (the draft's own record, for a later draft
     /// to compare with).
-    func dataFiles(_ figures: [Figure]) -> [(path: String, bytes: Data)] {
+    func dataFiles(_ figures: [Figure], tables book: Spreadsheet, templates: TemplateFiles) throws(ReportBuildError) -> [(
+        path: String, bytes: Data
+    )] {
         var files: [(path: String, bytes: Data)] = []
         for figure in figures {
             if case .chart(let spec) = figure.content, let csv = figure.csvFile {
@@ -90,6 +93,14 @@ struct PreparedBuild {
             }
         }
         files.append(("data/statistics.json", StatisticsFile(statistics: statistics, values: values, disclosure: withholding).data()))
+        do {
+            files.append((ReportTables.odsFile, Data(try ODSWriter.data(book))))
+            files.append((ReportTables.xlsxFile, Data(try XLSXWriter.data(book))))
+        } catch {
+            throw ReportBuildError(problems: [
+                TemplateProblem(file: templates.folder, line: nil, reason: .unreadable("the tables could not be written: \(error)"))
+            ])
+        }
         if options.draft {
             files.append(
                 (
@@ -102,10 +113,15 @@ struct PreparedBuild {
         return files
     }
 
+    /// The report's tables as one workbook model, for both formats and the page's Data section.
+    func tables(_ figures: [Figure]) -> Spreadsheet {
+        ReportTables.spreadsheet(review: cohort.review, statistics: statistics, figures: figures, disclosure: withholding, key: key)
+    }
+
     /// The page, with its figures drawn inline.
     func page(
         chapters: [Chapter], figures: [Figure], scenes: [String: InlineScenes],
-        templates: TemplateFiles
+        tables: Spreadsheet, templates: TemplateFiles
     ) throws(ReportBuildError) -> Data {
         var draft: ReportPage.Draft?
         if options.draft {
@@ -126,7 +142,10 @@ struct PreparedBuild {
             review: cohort.review, statistics: statistics, chapters: chapters, figures: figures,
             scenes: scenes, css: templates.styleSheet.text, draft: draft,
             disclosureKey: options.draft ? disclosure.flatMap { $0.suppressesAnything ? $0.draftKey : nil } : key,
-            previewScript: options.previewScript)
+            previewScript: options.previewScript,
+            tableSheets: tables.sheets.filter { !ReportTables.frontSheets.contains($0.name) }.map {
+                ReportPage.TableSheet(name: $0.name, title: $0.title)
+            })
         do {
             return ReportBuilder.bytes(try ReportHTMLWriter.html(page))
         } catch {

@@ -2,6 +2,7 @@ import CaseModel
 import ChartLayout
 import CohortStatistics
 import Foundation
+import SpreadsheetWriting
 
 /// The template files a build reads, as text (the CLI reads them from disk).
 public struct TemplateFiles: Sendable {
@@ -94,7 +95,7 @@ public enum ReportBuilder {
     /// inside a figure add `_…`, which a heading's id never contains.)
     static let pageIDs: Set<String> = [
         "main", "contents-heading", "changes", "reviewers-annex", "reviewers-cases-by-figure",
-        "reviewers-data-quality", "reviewers-unpublished-learning",
+        "reviewers-data-quality", "reviewers-unpublished-learning", DataSection.id,
     ]
 
     /// Every problem of the templates, found the way a build finds them. With a
@@ -180,7 +181,8 @@ public enum ReportBuilder {
                 throw Self.cannotDraw(figure, error, read: read, templates: templates)
             }
         }
-        var files = prepared.dataFiles(figures)
+        let tables = prepared.tables(figures)
+        var files = try prepared.dataFiles(figures, tables: tables, templates: templates)
         for case (let figure, let drawings?) in drawn {
             do {
                 files.append((figure.svgFile, Self.bytes(try SceneSVGWriter.document(drawings.standalone, id: figure.anchor))))
@@ -189,7 +191,11 @@ public enum ReportBuilder {
             }
         }
         let scenes = Dictionary(uniqueKeysWithValues: drawn.compactMap { item in item.drawings.map { (item.figure.id, $0.inline) } })
-        files.append(("report.html", try prepared.page(chapters: read.chapters, figures: figures, scenes: scenes, templates: templates)))
+        files.append(
+            (
+                "report.html",
+                try prepared.page(chapters: read.chapters, figures: figures, scenes: scenes, tables: tables, templates: templates)
+            ))
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
     }
 

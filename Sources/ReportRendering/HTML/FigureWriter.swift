@@ -52,6 +52,14 @@ enum FigureWriter {
                     try w.text(spec.sourceNote + ". ")
                     if let csv = figure.csvFile {
                         try w.element("a", ["href": csv], text: "Download the data for Figure \(figure.number) (CSV)")
+                        // The same table in the workbooks, named by its sheet.
+                        try w.text(", or find it on sheet ")
+                        try w.element("code", text: ReportTables.sheetName(figure))
+                        try w.text(" of ")
+                        try w.element("a", ["href": ReportTables.odsFile], text: "tables.ods")
+                        try w.text(" and ")
+                        try w.element("a", ["href": ReportTables.xlsxFile], text: "tables.xlsx")
+                        try w.text(".")
                     }
                 }
             case .diagram(let spec):

@@ -52,6 +52,7 @@ public enum ReportHTMLWriter {
                                 try backToContents(w)
                             }
                         }
+                        try DataSection.write(page, w)
                         if let draft = page.draft { try DraftSections.annex(draft, page: page, w) }
                     }
                     try w.element("footer", ["class": "report-footer"]) {
@@ -168,6 +169,7 @@ public enum ReportHTMLWriter {
                 for chapter in page.chapters {
                     try w.element("li") { try w.element("a", ["href": "#\(chapter.id)"], text: chapter.title) }
                 }
+                try w.element("li") { try w.element("a", ["href": "#\(DataSection.id)"], text: "Data") }
                 if page.draft != nil {
                     try w.element("li") { try w.element("a", ["href": "#reviewers-annex"], text: "Reviewers' annex") }
                 }

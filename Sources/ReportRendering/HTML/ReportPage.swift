@@ -27,6 +27,15 @@ public struct ReportPage: Sendable {
     public var disclosureKey: String?
     /// The preview server's reload script (see ``BuildOptions/previewScript``); nil in every written report.
     public var previewScript: String? = nil
+    /// The sheets of `data/tables.ods` and `data/tables.xlsx` that hold a table, in
+    /// order, which the page's Data section lists.
+    public var tableSheets: [TableSheet] = []
+
+    /// A sheet of the tables workbooks: its name and its table's title.
+    public struct TableSheet: Sendable, Hashable {
+        public var name: String
+        public var title: String
+    }
 
     /// What only a reviewers' draft carries.
     public struct Draft: Sendable {
