@@ -27,6 +27,10 @@ public struct CSVTable: Hashable, Sendable {
     public var rows: [Row]
     /// Every non-blank row after the header, including rows refused for their cell count.
     public var dataRowCount: Int
+    /// A sheet's hidden rows that hold a value (the header's, 1, among them), in order.
+    public var hiddenRows: [Int] = []
+    /// A sheet's hidden columns within the header's width (0 for A), in order.
+    public var hiddenColumns: [Int] = []
 
     public init(file: String, sheet: String? = nil, header: [String], rows: [Row], dataRowCount: Int) {
         self.file = file

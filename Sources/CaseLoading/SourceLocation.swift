@@ -30,6 +30,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// The file path as the caller gave it, joined with "/".
     public var file: String
     public var position: Position
+    /// The id of the case whose row this place is in, when a spreadsheet row is
+    /// about one case and its id could be read: a cell reference alone does not
+    /// say which case a person should look at.
+    public var caseID: String?
 
     public init(file: String, position: Position = .file) {
         self.file = file
@@ -41,6 +45,11 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        caseID.map { place + ", case \($0.excerptForDiagnostic)" } ?? place
+    }
+
+    /// The file and the place in it, without the case.
+    private var place: String {
         switch position {
         case .file: file
         case .line(let line): "\(file):\(line)"
@@ -65,6 +74,15 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
             return SourceLocation(file: file, position: .sheetCell(sheet: sheet, cell: letters + String(row), column: fieldPath))
         default:
             return self
+        }
+    }
+
+    /// The spreadsheet row this place is in (the header is row 1), or `nil` when it is not a row or cell.
+    public var row: Int? {
+        switch position {
+        case .csvRow(let row), .csvCell(let row, _), .sheetRow(_, let row, _): row
+        case .sheetCell(_, let cell, _): Self.rowAndColumn(of: cell)?.row
+        default: nil
         }
     }
 

@@ -48,7 +48,8 @@ public enum WorkbookTables {
                 },
                 row: { row in
                     if let current { builders[current]?.add(row) }
-                })
+                },
+                layout: { wanted, layout in builders[wanted]?.layout = layout })
         } catch {
             let position: SourceLocation.Position =
                 if let sheet = error.sheet, let cell = error.cell {
@@ -81,6 +82,7 @@ public enum WorkbookTables {
     ) -> CSVTable? {
         var builder = TableBuilder(file: file, sheet: sheet.name, rowLimit: rowLimit, what: what)
         for row in sheet.rows { builder.add(row) }
+        builder.layout = sheet.layout
         return builder.finish(&diagnostics)
     }
 
@@ -97,6 +99,8 @@ public enum WorkbookTables {
         /// Why the sheet gives no table, once it is known.
         private var unusable: Diagnostic?
         private var diagnostics: [Diagnostic] = []
+        /// What the sheet hides and merges, told once its rows have been read.
+        var layout = Workbook.Layout()
 
         init(file: String, sheet: String, rowLimit: Int, what: String) {
             self.file = file
@@ -175,7 +179,46 @@ public enum WorkbookTables {
                 all.append(unusable)
                 return nil
             }
+            guard var table else { return nil }
+            apply(layout, to: &table, &all)
             return table
+        }
+
+        /// Refuses each data cell that a merged range covers past its first cell (a
+        /// spreadsheet shows the range as one cell, and saves a value only in the first),
+        /// and notes the hidden rows and columns that hold what is read.
+        private func apply(_ layout: Workbook.Layout, to table: inout CSVTable, _ all: inout [Diagnostic]) {
+            for range in layout.merged {
+                for number in range.rows where number >= 2 {
+                    guard let index = rowIndex(number, in: table) else { continue }
+                    for column in range.columns
+                    where column < width && (column, number) != (range.columns.lowerBound, range.rows.lowerBound) {
+                        table.rows[index].refused.insert(column)
+                        table.rows[index].cells[column] = ""
+                        all.append(
+                            .error(
+                                at: table.cellLocation(row: number, column: column), field: table.header[column],
+                                "the cell is merged with \(range.first) (\(range.reference)), and merged cells are not read: only "
+                                    + "\(range.first)'s value is; unmerge \(range.reference) and type this cell's value in it"))
+                    }
+                }
+            }
+            table.hiddenRows = layout.hiddenRows.filter { $0 == 1 || rowIndex($0, in: table) != nil }
+            var hidden = Set<Int>()
+            for range in layout.hiddenColumns where range.lowerBound < width {
+                hidden.formUnion(range.clamped(to: 0...(width - 1)))
+            }
+            table.hiddenColumns = hidden.sorted()
+        }
+
+        /// The index of row `number` among the table's rows (which are in order), if it is one.
+        private func rowIndex(_ number: Int, in table: CSVTable) -> Int? {
+            var low = 0, high = table.rows.count
+            while low < high {
+                let middle = (low + high) / 2
+                if table.rows[middle].number < number { low = middle + 1 } else { high = middle }
+            }
+            return low < table.rows.count && table.rows[low].number == number ? low : nil
         }
     }
 

@@ -94,3 +94,10 @@ extension Unicode.Scalar {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
+
+extension Array where Element == String {
+    /// The items as a message lists them: `A`, `A and B`, `A, B and C`.
+    public var joinedInProse: String {
+        count < 2 ? joined() : dropLast().joined(separator: ", ") + " and " + (last ?? "")
+    }
+}

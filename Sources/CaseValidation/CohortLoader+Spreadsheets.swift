@@ -34,7 +34,10 @@ extension CohortLoader.Run {
         var shape: CSVTable? = nil
         if let header = reader.readHeader() {
             let table = CSVTable(file: path, header: header, rows: [], dataRowCount: 0)
-            decodeCaseRows(&reader, CaseRowDecoder(shape: table, declared: declared, log: rowsLog), log: rowsLog, into: &source)
+            let decoder = CaseRowDecoder(shape: table, declared: declared, log: rowsLog)
+            source.absentColumns = decoder.absent
+            source.header = table.rowLocation(1)
+            decodeCaseRows(&reader, decoder, log: rowsLog, into: &source)
             shape = table
         }
         while reader.next() != nil {}
@@ -80,7 +83,7 @@ extension CohortLoader.Run {
         if let header = reader.readHeader() {
             let decoder = LearningRowDecoder(
                 shape: CSVTable(file: path, header: header, rows: [], dataRowCount: 0), cases: cases,
-                known: Set(source.ids.map(\.id)), declared: declared, log: rowsLog)
+                known: Set(source.ids.map(\.id)), idsUnread: source.absentColumns.contains("id"), declared: declared, log: rowsLog)
             decoded = decodeLearningRows(&reader, decoder, log: rowsLog)
         }
         while reader.next() != nil {}
@@ -130,6 +133,8 @@ extension CohortLoader.Run {
         source.someUnreadable = !casesClean
         source.learningRecorded = noLearning == nil
         let decoder = CaseRowDecoder(shape: table, declared: declared, log: log)
+        source.absentColumns = decoder.absent
+        source.header = table.rowLocation(1)
         if table.dataRowCount == 0 {
             let place = table.sheet == nil ? "below the header" : "below the header in row 1"
             log.error(at: table.location, field: nil, "no case found; add one row per case \(place)")
@@ -141,11 +146,48 @@ extension CohortLoader.Run {
         if let learning {
             let decoder = LearningRowDecoder(
                 shape: learning, cases: table, known: Set(source.ids.map(\.id)),
-                declared: declared, log: log)
+                idsUnread: source.absentColumns.contains("id"), declared: declared, log: log)
             var rows = learning.rows.makeIterator()
             give(decodeLearningRows(&rows, decoder, log: log), to: &source)
+            warnHidden(learning, ids: [], what: "learning point")
         }
+        warnHidden(table, ids: source.ids, what: "case")
         return source
+    }
+
+    /// One warning for a sheet's hidden rows and one for its hidden columns, naming
+    /// each (a row by its case's id too, when `ids` has it): what they hold is read,
+    /// though a person looking at the sheet does not see it.
+    private func warnHidden(_ table: CSVTable, ids: [(id: String, location: SourceLocation)], what: String) {
+        var idByRow: [Int: String] = [:]
+        for (id, location) in ids where location.sheetName == table.sheet {
+            if let row = location.row, idByRow[row] == nil { idByRow[row] = id }
+        }
+        let shown = 20
+        func more(_ count: Int) -> [String] { count > shown ? ["\(count - shown) more"] : [] }
+        let rows = table.hiddenRows
+        if !rows.isEmpty {
+            let named = rows.prefix(shown).map { row in
+                row == 1 ? "1 (the header)" : idByRow[row].map { "\(row) (case \($0.excerptForDiagnostic))" } ?? String(row)
+            }
+            log.warning(
+                at: table.location, field: nil,
+                "\(rows.count == 1 ? "row" : "rows") \((named + more(rows.count)).joinedInProse) \(rows.count == 1 ? "is" : "are") "
+                    + "hidden, and hidden rows are read like any other; unhide \(rows.count == 1 ? "it" : "them") to see every \(what) "
+                    + "that is read")
+        }
+        let columns = table.hiddenColumns
+        if !columns.isEmpty {
+            let named = columns.prefix(shown).map { column in
+                let name = table.header[column]
+                return CSVTable.letters(column) + (name.isEmpty ? "" : " (\(name.excerptForDiagnostic))")
+            }
+            log.warning(
+                at: table.location, field: nil,
+                "\(columns.count == 1 ? "column" : "columns") \((named + more(columns.count)).joinedInProse) "
+                    + "\(columns.count == 1 ? "is" : "are") hidden, and hidden columns are read like any other; unhide "
+                    + "\(columns.count == 1 ? "it" : "them") to see what is read")
+        }
     }
 
     /// Case rows decoded a batch at a time (on every core), in order.
@@ -190,6 +232,7 @@ extension CohortLoader.Run {
                 allValid = false
             }
         }
+        if let unjoined = decoder.unjoinedProblem { log.add(unjoined) }
         return (points, allValid)
     }
 

@@ -59,13 +59,19 @@ public enum CohortLoader {
             let source = readCases(fs, declared: declared)
             if let source {
                 checkUniqueIDs(source.ids)
-                if let areas, !source.someUnreadable { warnUnusedAreas(areas.codes, referenced: source.referencedAreas) }
+                if let areas, !source.someUnreadable {
+                    if source.absentColumns.contains("area"), let header = source.header {
+                        warnAreasUnread(areas.codes.count, at: header)
+                    } else {
+                        warnUnusedAreas(areas.codes, referenced: source.referencedAreas)
+                    }
+                }
                 if let review, let reviewTree, source.allValid {
                     checkReviewCounts(review, tree: reviewTree, cases: source.cases, areas: areas?.areas ?? [])
                 }
             }
 
-            let diagnostics = log.items.sortedByLocation()
+            let diagnostics = Self.namingCases(log.items, source?.ids ?? []).sortedByLocation()
             var cohort: Cohort? = nil
             if !diagnostics.containsErrors, let review, let areaList = areas?.areas,
                 let vocabularyValue = vocabulary?.vocabulary, let source, source.allValid
@@ -136,6 +142,10 @@ public enum CohortLoader {
             var someUnreadable = false
             /// Whether the source could hold learning points (see ``Cohort/learningRecorded``).
             var learningRecorded = true
+            /// A spreadsheet's required columns that its header lacks (already reported).
+            var absentColumns: Set<String> = []
+            /// Where a spreadsheet's header is, to blame what follows from its problems.
+            var header: SourceLocation?
         }
 
         /// The forms a cohort may take; exactly one must be present.
@@ -306,6 +316,38 @@ public enum CohortLoader {
                     first[id] = location
                 }
             }
+        }
+
+        /// Each problem found in a spreadsheet row of a case, with the case's id put in its place.
+        static func namingCases(_ items: [Diagnostic], _ ids: [(id: String, location: SourceLocation)]) -> [Diagnostic] {
+            struct Row: Hashable {
+                var file: String
+                var sheet: String?
+                var row: Int
+            }
+            var byRow: [Row: String] = [:]
+            for (id, location) in ids where !id.isEmpty {
+                guard let row = location.row else { continue }
+                let key = Row(file: location.file, sheet: location.sheetName, row: row)
+                if byRow[key] == nil { byRow[key] = id }
+            }
+            guard !byRow.isEmpty else { return items }
+            return items.map { item in
+                guard let row = item.location.row, let id = byRow[Row(file: item.location.file, sheet: item.location.sheetName, row: row)]
+                else { return item }
+                var named = item
+                named.location.caseID = id
+                return named
+            }
+        }
+
+        /// The one line that stands for every area that seems unused because no case's area could be read.
+        private func warnAreasUnread(_ count: Int, at header: SourceLocation) {
+            guard count > 0 else { return }
+            log.warning(
+                at: header, field: nil,
+                "\(count) \(count == 1 ? "area" : "areas") of areas.yaml then \(count == 1 ? "appears" : "appear") unused, as no case's "
+                    + "area can be read without the area column; fix the header first")
         }
 
         private func warnUnusedAreas(_ codes: [(code: String, location: SourceLocation, field: String)], referenced: Set<String>) {

@@ -73,7 +73,8 @@ struct CaseRowDecoder {
     private(set) var shape: CSVTable
     let declared: Declarations
     private var plan: CSVTable.TreePlan
-    private let absent: Set<String>
+    /// The required columns the header lacks (already reported).
+    let absent: Set<String>
     /// The header's names as the contract spells them (see ``SpreadsheetHeader/check(_:canonical:optional:log:)``).
     private let names: [String]
 
@@ -165,11 +166,33 @@ struct LearningRowDecoder {
     private let known: Set<String>
     /// How the cases' file or sheet is named in messages.
     private let casesName: String
+    /// Whether the cases' ids could not be read at all (their column is missing):
+    /// then no point's case is looked up, and ``unjoined`` counts them instead.
+    private let idsUnread: Bool
+    /// The points not joined to a case because the cases' ids could not be read.
+    let unjoined = Counter()
 
-    init(shape: CSVTable, cases: CSVTable, known: Set<String>, declared: Declarations, log: DiagnosticLog) {
+    /// Counts the rows it is told of (learning rows are decoded on one thread).
+    final class Counter {
+        private(set) var value = 0
+        func add() { value += 1 }
+    }
+
+    /// The one line that stands for every point ``unjoined`` counted, or `nil` when there is none.
+    var unjoinedProblem: Diagnostic? {
+        let count = unjoined.value
+        guard count > 0 else { return nil }
+        return .error(
+            at: shape.location,
+            "\(count) learning \(count == 1 ? "point" : "points") then \(count == 1 ? "names" : "name") no case that was read, as "
+                + "\(casesName) has no id column; fix its header first")
+    }
+
+    init(shape: CSVTable, cases: CSVTable, known: Set<String>, idsUnread: Bool, declared: Declarations, log: DiagnosticLog) {
         self.shape = shape
         self.declared = declared
         self.known = known
+        self.idsUnread = idsUnread
         casesName = cases.sheet.map { "sheet \($0)" } ?? cases.file
         let (columns, names, absent) = SpreadsheetHeader.check(
             shape, canonical: LearningCSVColumns.canonical,
@@ -194,6 +217,9 @@ struct LearningRowDecoder {
             let id = row.cells[caseColumn].trimmingWhitespace()
             if id.isEmpty {
                 log.error(at: location, field: "case", "required field is missing; expected the id of a case in \(casesName)")
+            } else if idsUnread {
+                unjoined.add()
+                return nil
             } else if !known.contains(id) {
                 log.error(
                     at: location, field: "case",

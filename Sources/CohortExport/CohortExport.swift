@@ -60,7 +60,9 @@ public enum CohortExport {
             return files
         case .xlsx:
             let table = try CaseTable(cohort)
-            return [File(path: "cases.xlsx", bytes: try WorkbookWriter.workbook(table, learning: cohort.learningRecorded))]
+            let fields = CodedFields.cases(vocabulary: cohort.vocabulary, areas: cohort.areas)
+            let help = WorkbookHelp(fields, themes: fields.first { $0.name == "themes" }?.values ?? [])
+            return [File(path: "cases.xlsx", bytes: try WorkbookWriter.workbook(table, learning: cohort.learningRecorded, help: help))]
         }
     }
 

@@ -7,7 +7,8 @@ import ZIPFoundation
 /// records learning points, a `learning` sheet, laid out like the CSV files. Every
 /// part is written through ``XMLWriter`` (kind `.xml`) and zipped with ZIPFoundation
 /// in memory. Text cells are inline strings, numbers and booleans are typed cells,
-/// the header row is bold and frozen. The archive is the same bytes for the same
+/// the header row is bold and frozen, columns are as wide as what they hold, and
+/// each column offers its note and (when coded) its drop-down list (``WorkbookHelp``). The archive is the same bytes for the same
 /// cohort (fixed entry dates).
 enum WorkbookWriter {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -15,9 +16,22 @@ enum WorkbookWriter {
     static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"
 
-    static func workbook(_ table: CaseTable, learning: Bool) throws -> [UInt8] {
-        var sheets: [(name: String, header: [String], rows: [[SheetValue]])] = [("cases", table.casesHeader, table.cases)]
-        if learning { sheets.append(("learning", table.learningHeader, table.learning)) }
+    /// A sheet to write: its rows, and the lists and notes its columns offer.
+    struct Sheet {
+        var name: String
+        var header: [String]
+        var rows: [[SheetValue]]
+        var lists: [String: WorkbookHelp.List] = [:]
+        var notes: [String: (title: String, text: String)] = [:]
+    }
+
+    static func workbook(_ table: CaseTable, learning: Bool, help: WorkbookHelp) throws -> [UInt8] {
+        var sheets = [Sheet(name: "cases", header: table.casesHeader, rows: table.cases, lists: help.lists, notes: help.notes)]
+        if learning {
+            sheets.append(
+                Sheet(name: "learning", header: table.learningHeader, rows: table.learning, lists: help.learningLists, notes: help.notes))
+        }
+        sheets.append(Sheet(name: "codes", header: help.codes.header, rows: help.codes.rows))
         let small: [(String, [UInt8])] = [
             ("[Content_Types].xml", Array(try contentTypesPart(sheetCount: sheets.count).utf8)),
             ("_rels/.rels", Array(try relationships([("rId1", "\(officeRelationships)/officeDocument", "xl/workbook.xml")]).utf8)),
@@ -44,7 +58,7 @@ enum WorkbookWriter {
             }
         }
         for (index, sheet) in sheets.enumerated() {
-            let bytes = try sheetPart(sheet.header, sheet.rows)
+            let bytes = try sheetPart(sheet)
             try archive.addEntry(
                 with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(bytes.count),
                 modificationDate: date, compressionMethod: .deflate
@@ -141,8 +155,12 @@ enum WorkbookWriter {
         return try w.finish()
     }
 
-    /// A sheet's XML: the frozen header row in bold, then a row for each of `rows`.
-    static func sheetPart(_ header: [String], _ rows: [[SheetValue]]) throws -> [UInt8] {
+    /// The rows a column's list and note cover: every row below the header that a sheet can have.
+    static let lastRow = 1_048_576
+
+    /// A sheet's XML: the frozen header row in bold, columns wide enough for what
+    /// they hold, a row for each of `rows`, then each column's drop-down list and note.
+    static func sheetPart(_ sheet: Sheet) throws -> [UInt8] {
         let w = try XMLWriter(kind: .xml(root: "worksheet"))
         try w.element("worksheet", ["xmlns": main]) {
             try w.element("sheetViews") {
@@ -150,12 +168,54 @@ enum WorkbookWriter {
                     try w.element("pane", ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
                 }
             }
+            try w.element("cols") {
+                for (index, width) in widths(sheet).enumerated() {
+                    try w.element(
+                        "col", ["min": "\(index + 1)", "max": "\(index + 1)", "width": "\(width)", "customWidth": "1"])
+                }
+            }
             try w.element("sheetData") {
-                try row(w, 1, header.map { SheetValue.text($0) }, style: "1")
-                for (index, cells) in rows.enumerated() { try row(w, index + 2, cells, style: nil) }
+                try row(w, 1, sheet.header.map { SheetValue.text($0) }, style: "1")
+                for (index, cells) in sheet.rows.enumerated() { try row(w, index + 2, cells, style: nil) }
+            }
+            let helped = sheet.header.enumerated().filter { sheet.lists[$0.element] != nil || sheet.notes[$0.element] != nil }
+            guard !helped.isEmpty else { return }
+            try w.element("dataValidations", ["count": "\(helped.count)"]) {
+                for (index, name) in helped {
+                    let letters = CSVTable.letters(index)
+                    var attributes = [("allowBlank", "1")]
+                    if sheet.lists[name] != nil {
+                        attributes = [("type", "list")] + attributes + [("showErrorMessage", "1")]
+                    }
+                    if let note = sheet.notes[name] {
+                        attributes += [("showInputMessage", "1"), ("promptTitle", note.title), ("prompt", note.text)]
+                    }
+                    if sheet.lists[name] != nil {
+                        attributes += [
+                            ("errorTitle", "Not in the list"),
+                            ("error", "Choose a value from the list: the report accepts only these (see the codes sheet)."),
+                        ]
+                    }
+                    attributes.append(("sqref", "\(letters)2:\(letters)\(lastRow)"))
+                    try w.element("dataValidation", attributes: attributes) {
+                        if let list = sheet.lists[name] { try w.element("formula1", text: list.formula) }
+                    }
+                }
             }
         }
         return Array(try w.finish().utf8)
+    }
+
+    /// Each column's width in characters: its longest value or header, plus room
+    /// for the drop-down arrow, from 8 to 60 (a longer text wraps in the cell when edited).
+    static func widths(_ sheet: Sheet) -> [Int] {
+        sheet.header.enumerated().map { index, name in
+            let longest = sheet.rows.reduce(name.count) { longest, cells in
+                guard index < cells.count else { return longest }
+                return max(longest, cells[index].csvText.count)
+            }
+            return min(max(longest + 3, 8), 60)
+        }
     }
 
     /// `<row r="n">` and its cells; an empty cell is left out.

@@ -23,10 +23,8 @@ enum CohortReading {
         }
         let result: CohortLoadResult
         if let clock {
-            let caseFiles =
-                ((try? fs.entries(inDirectory: inputs + "/cases", atMost: LoadingLimits.standard.maxCaseFiles + 1)) ?? nil)?
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count ?? 1
-            result = CohortLoader.load(inputs: inputs, fileSystem: CountingFileSystem(disk: fs, expected: 3 + caseFiles, clock: clock))
+            result = CohortLoader.load(
+                inputs: inputs, fileSystem: CountingFileSystem(disk: fs, expected: filesToRead(inputs, fs), clock: clock))
         } else {
             result = CohortLoader.load(inputs: inputs, fileSystem: fs)
         }
@@ -36,6 +34,25 @@ enum CohortReading {
             Console.error("… and \(result.diagnostics.count - shown.count) more problems not shown")
         }
         return result
+    }
+
+    /// How many files loading `inputs` reads, counted before it starts, so that the
+    /// progress line's total stays put: review.yaml, areas.yaml, vocabulary.yaml, and
+    /// the cases in whichever form is there (each case file the loader would read,
+    /// cases.csv with learning.csv, or cases.xlsx).
+    static func filesToRead(_ inputs: String, _ fs: DiskFileSystem) -> Int {
+        func isFile(_ name: String) -> Bool { ((try? fs.fileSize(atPath: inputs + "/" + name)) ?? nil) != nil }
+        var count = 3
+        if let names = (try? fs.entries(inDirectory: inputs + "/cases", atMost: LoadingLimits.standard.maxCaseFiles + 1)) ?? nil {
+            count +=
+                names.filter { name in
+                    let lower = name.lowercased()
+                    return !name.hasPrefix(".") && (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")) && isFile("cases/" + name)
+                }.count
+        }
+        if isFile("cases.csv") { count += isFile("learning.csv") ? 2 : 1 }
+        if isFile("cases.xlsx") { count += 1 }
+        return count
     }
 
     /// The valid cohort, or a failure after every diagnostic is printed (for `stats`, which needs no templates).

@@ -26,6 +26,9 @@ final class SheetReader: XMLHandler {
         try state.pointee.finishRow()
     }
 
+    /// What the sheet hides and merges (known once the part has been read).
+    var layout: Workbook.Layout { state.pointee.layout }
+
     override func start(_ element: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
         try state.pointee.start(element, attributes)
     }
@@ -129,6 +132,11 @@ private struct SheetState: ~Copyable {
     private var rowNumber = 0
     private var rowCells: [Workbook.Cell] = []
     private var rowOpen = false
+    private var rowHidden = false
+    /// What the sheet hides and merges, gathered as the part is read.
+    private(set) var layout = Workbook.Layout()
+    /// `col` and `mergeCell` elements read, bounded like cells.
+    private var layoutCount = 0
     private var lastColumn = -1
     private var cell: OpenCell? = nil
     private var gathering = Gathering.none
@@ -144,6 +152,7 @@ private struct SheetState: ~Copyable {
             throw WorkbookError(sheet: name, "the sheet has more than \(limits.maxRows) rows with values; the workbook is refused")
         }
         rowCount += 1
+        if rowHidden { layout.hiddenRows.append(rowNumber) }
         var row = Workbook.Row(number: rowNumber, cells: [])
         swap(&row.cells, &rowCells)
         if !Self.inOrder(row.cells) { row.cells.sort { $0.column < $1.column } }
@@ -198,6 +207,7 @@ private struct SheetState: ~Copyable {
             }
             lastColumn = -1
             rowOpen = true
+            rowHidden = attributes.raw("hidden").map(Self.isTrue) ?? false
         } else if cell != nil {
             if element == "v" {
                 gathering = .value
@@ -215,7 +225,40 @@ private struct SheetState: ~Copyable {
             } else if element == "rPh" {
                 phonetic += 1
             }
+        } else if element == "col" {
+            try countLayout()
+            guard attributes.raw("hidden").map(Self.isTrue) == true,
+                let first = attributes.raw("min").flatMap(SheetReader.integer),
+                let last = attributes.raw("max").flatMap(SheetReader.integer), first >= 1, last >= first
+            else { return }
+            layout.hiddenColumns.append((first - 1)...(last - 1))
+        } else if element == "mergeCell" {
+            try countLayout()
+            guard let written = attributes.string("ref") else { return }
+            let ends = written.split(separator: ":", omittingEmptySubsequences: false)
+            guard ends.count == 2, let first = CellReference.parse(String(ends[0])), let last = CellReference.parse(String(ends[1])),
+                first.column <= last.column, first.row <= last.row
+            else {
+                throw WorkbookError(
+                    sheet: name,
+                    "the sheet merges the cells \(written.debugDescription), which is not a range of cells; save the workbook "
+                        + "again from the spreadsheet")
+            }
+            layout.merged.append(Workbook.MergedRange(columns: first.column...last.column, rows: first.row...last.row))
         }
+    }
+
+    /// Counts a `col` or `mergeCell` element against the cell limit: each is held until the sheet ends.
+    private mutating func countLayout() throws(WorkbookError) {
+        layoutCount += 1
+        if layoutCount > limits.maxCells {
+            throw WorkbookError(sheet: name, "the sheet has more than \(limits.maxCells) column or merge entries; the workbook is refused")
+        }
+    }
+
+    /// Whether an XML boolean attribute says true (`1` or `true`).
+    private static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        XMLName.equal(bytes, "1") || XMLName.equal(bytes, "true")
     }
 
     mutating func end(_ element: XMLName) throws(WorkbookError) {

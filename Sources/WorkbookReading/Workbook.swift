@@ -18,11 +18,48 @@ public struct Workbook: Hashable, Sendable {
         public var name: String
         /// The rows that hold at least one value, in order; empty cells are left out.
         public var rows: [Row]
+        /// What the sheet hides and merges, which its rows do not show.
+        public var layout: Layout
 
-        public init(name: String, rows: [Row]) {
+        public init(name: String, rows: [Row], layout: Layout = Layout()) {
             self.name = name
             self.rows = rows
+            self.layout = layout
         }
+    }
+
+    /// What a sheet hides and merges: a person looking at the sheet does not see
+    /// what a hidden row or column holds, and sees a merged range as one cell.
+    public struct Layout: Hashable, Sendable {
+        /// The numbers of the rows with a value that are hidden, in order.
+        public var hiddenRows: [Int]
+        /// The hidden columns (0 for A), as the sheet lists them: ranges, in its order.
+        public var hiddenColumns: [ClosedRange<Int>]
+        /// The merged ranges, each from its top-left cell to its bottom-right one.
+        public var merged: [MergedRange]
+
+        public init(hiddenRows: [Int] = [], hiddenColumns: [ClosedRange<Int>] = [], merged: [MergedRange] = []) {
+            self.hiddenRows = hiddenRows
+            self.hiddenColumns = hiddenColumns
+            self.merged = merged
+        }
+    }
+
+    /// Cells merged into one (`D3:E3`): only the top-left one holds a value.
+    public struct MergedRange: Hashable, Sendable {
+        public var columns: ClosedRange<Int>
+        public var rows: ClosedRange<Int>
+
+        public init(columns: ClosedRange<Int>, rows: ClosedRange<Int>) {
+            self.columns = columns
+            self.rows = rows
+        }
+
+        /// The top-left cell's reference: `D3`.
+        public var first: String { CellReference.letters(columns.lowerBound) + String(rows.lowerBound) }
+
+        /// The range as a spreadsheet writes it: `D3:E3`.
+        public var reference: String { first + ":" + CellReference.letters(columns.upperBound) + String(rows.upperBound) }
     }
 
     public struct Row: Hashable, Sendable {

@@ -30,7 +30,8 @@ public enum WorkbookReader {
             },
             row: { row in
                 if let current { result[current]?.rows.append(row) }
-            })
+            },
+            layout: { wanted, layout in result[wanted]?.layout = layout })
         return Workbook(sheetNames: names, sheets: result)
     }
 
@@ -41,20 +42,23 @@ public enum WorkbookReader {
     ///
     /// What was handed over stands only if this returns: when it throws, the workbook
     /// is refused as a whole, whatever rows came before. Returns every sheet's name,
-    /// in the workbook's order.
+    /// in the workbook's order. `layout` is told what each sheet hides and merges
+    /// (by the name asked for) once its rows have all been handed over.
     public static func read(
         _ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits = .standard,
         sheet: (_ wanted: String, _ name: String) -> Void,
-        row: (Workbook.Row) -> Void
+        row: (Workbook.Row) -> Void,
+        layout: (_ wanted: String, Workbook.Layout) -> Void = { _, _ in }
     ) throws(WorkbookError) -> [String] {
-        try read(bytes, sheets: wanted, limits: limits, chunkSize: 64 * 1024, sheet: sheet, row: row)
+        try read(bytes, sheets: wanted, limits: limits, chunkSize: 64 * 1024, sheet: sheet, row: row, layout: layout)
     }
 
     /// The same, expanding and parsing `chunkSize` bytes at a time (the tests try small ones).
     static func read(
         _ bytes: [UInt8], sheets wanted: [String], limits: WorkbookLimits, chunkSize: Int,
         sheet: (_ wanted: String, _ name: String) -> Void,
-        row: (Workbook.Row) -> Void
+        row: (Workbook.Row) -> Void,
+        layout: (_ wanted: String, Workbook.Layout) -> Void = { _, _ in }
     ) throws(WorkbookError) -> [String] {
         let zip = try ZipParts(bytes, limits: limits, chunkSize: chunkSize)
         let workbookPath = try officeDocument(zip)
@@ -91,6 +95,7 @@ public enum WorkbookReader {
                 let reader = SheetReader(name: found.name, shared: shared ?? [], styles: styles, limits: limits, row: row)
                 _ = try parse(zip, part: target, with: reader)
                 try reader.finish()
+                layout(name, reader.layout)
             }
         }
         return declared.map(\.name)

@@ -24,7 +24,7 @@ import Testing
         // A lone CR inside a cell is a control character in the text, reported as such.
         #expect(
             result.lines == [
-                "Inputs/cases.csv:row 2, column summary: contains a control character (U+000D) at character 10; only tab and line breaks are allowed"
+                "Inputs/cases.csv:row 2, column summary, case C01: contains a control character (U+000D) at character 10; only tab and line breaks are allowed"
             ])
     }
 }

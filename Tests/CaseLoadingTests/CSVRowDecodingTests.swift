@@ -7,7 +7,8 @@ import Testing
 /// broken file gives must be what reading it whole first gave.
 @Suite struct CSVRowDecodingTests {
     private static let badValue = ("C01,A01,lcspr,male", "C01,A01,lcspr,man")
-    private static let manLine = #"Inputs/cases.csv:row 2, column child.sex: "man" is not a valid value; expected one of: male, female"#
+    private static let manLine =
+        #"Inputs/cases.csv:row 2, column child.sex, case C01: "man" is not a valid value; expected one of: male, female"#
 
     private func load(cases: String? = nil, learning: String? = nil, extra: [UInt8] = []) -> CohortLoadResult {
         var fs = InMemoryFileSystem(textFiles: TestCohort.csvFiles)
@@ -134,7 +135,7 @@ import Testing
         #expect(
             sexProblems
                 == broken.sorted().map {
-                    "Inputs/cases.csv:row \($0 + 1), column child.sex: \"boy\" is not a valid value; expected one of: male, female"
+                    "Inputs/cases.csv:row \($0 + 1), column child.sex, case K\($0): \"boy\" is not a valid value; expected one of: male, female"
                 })
     }
 

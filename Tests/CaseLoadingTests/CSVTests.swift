@@ -13,15 +13,15 @@ import Testing
     @Test func badCellNamesRowAndColumn() {
         #expect(
             lines("False,died,", "False,injured,") == [
-                #"Inputs/cases.csv:row 3, column harm.outcome: "injured" is not a valid value; expected one of: died, seriously-harmed"#
+                #"Inputs/cases.csv:row 3, column harm.outcome, case C02: "injured" is not a valid value; expected one of: died, seriously-harmed"#
             ])
         #expect(
             lines("False,died,", "maybe,died,") == [
-                #"Inputs/cases.csv:row 3, column child.weight_loss: "maybe" is not a valid value; expected one of: true, false, yes, no"#
+                #"Inputs/cases.csv:row 3, column child.weight_loss, case C02: "maybe" is not a valid value; expected one of: true, false, yes, no"#
             ])
         #expect(
             lines("head-injury;fracture", "head-injury;;fracture;head-injury") == [
-                #"Inputs/cases.csv:row 2, column harm.injuries: harm.injuries[3]: "head-injury" is listed more than once; list each injury once"#
+                #"Inputs/cases.csv:row 2, column harm.injuries, case C01: harm.injuries[3]: "head-injury" is listed more than once; list each injury once"#
             ])
     }
 
@@ -29,22 +29,22 @@ import Testing
         #expect(
             lines("seriously-harmed,head-injury;fracture,repeated,impairment-unlikely,", "seriously-harmed,head-injury;fracture,repeated,,")
                 == [
-                    "Inputs/cases.csv:row 2, column harm.prognosis: required when harm.outcome is seriously-harmed; expected one of: impairment-likely, impairment-unlikely, unknown"
+                    "Inputs/cases.csv:row 2, column harm.prognosis, case C01: required when harm.outcome is seriously-harmed; expected one of: impairment-likely, impairment-unlikely, unknown"
                 ])
         #expect(
             lines("C01,A01,lcspr,male,", "C01,A01,lcspr,,") == [
-                "Inputs/cases.csv:row 2, column child.sex: required field is missing; expected one of: male, female"
+                "Inputs/cases.csv:row 2, column child.sex, case C01: required field is missing; expected one of: male, female"
             ])
         #expect(
             lines("bruising,single,,", "bruising,single,unknown,") == [
-                #"Inputs/cases.csv:row 3, column harm.prognosis: must be absent when harm.outcome is died (found "unknown"); remove it"#
+                #"Inputs/cases.csv:row 3, column harm.prognosis, case C02: must be absent when harm.outcome is died (found "unknown"); remove it"#
             ])
     }
 
     @Test func duplicateIDNamesBothRows() {
         #expect(
             lines("C02,A02", "C01,A02") == [
-                "Inputs/cases.csv:row 3, column id: \"C01\" is already used by Inputs/cases.csv:row 2, column id; each case needs its own id"
+                "Inputs/cases.csv:row 3, column id, case C01: \"C01\" is already used by Inputs/cases.csv:row 2, column id; each case needs its own id"
             ])
     }
 
@@ -92,7 +92,7 @@ import Testing
                 .mapValues { $0.replacingOccurrences(of: "C02,A02,scr", with: "C02,A02,xyz") })
         #expect(
             broken.lines == [
-                #"Inputs/cases.csv:row 4, column local_review: "xyz" is not a valid value; expected one of: none, scr, lcspr"#
+                #"Inputs/cases.csv:row 4, column local_review, case C02: "xyz" is not a valid value; expected one of: none, scr, lcspr"#
             ])
     }
 
@@ -110,7 +110,7 @@ import Testing
     @Test func controlCharacterInACell() {
         #expect(
             lines("Fictional text.", "\"Fictional\rtext\"") == [
-                "Inputs/cases.csv:row 2, column summary: contains a control character (U+000D) at character 10; only tab and line breaks are allowed"
+                "Inputs/cases.csv:row 2, column summary, case C01: contains a control character (U+000D) at character 10; only tab and line breaks are allowed"
             ])
     }
 

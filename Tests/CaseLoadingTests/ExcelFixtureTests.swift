@@ -28,9 +28,9 @@ import Testing
         #expect(result.cohort == nil)
         #expect(
             result.lines == [
-                "Inputs/cases.xlsx: sheet cases, cell B2 (area): holds the formula =VLOOKUP(A2,Notes!A:B,2,FALSE) with no saved result (formulas are not calculated here); open the workbook in a spreadsheet and save it, or type the value instead of the formula",
-                "Inputs/cases.xlsx: sheet cases, cell E3 (child.ethnicity): is a date (2023-07-16, stored as 45123), but no field of a case is a date; format the cell as Text or General and type the value again",
-                "Inputs/cases.xlsx: sheet cases, cell J3 (harm.outcome): holds the spreadsheet error #N/A; correct the cell so that it holds a value",
+                "Inputs/cases.xlsx: sheet cases, cell B2 (area), case C01: holds the formula =VLOOKUP(A2,Notes!A:B,2,FALSE) with no saved result (formulas are not calculated here); open the workbook in a spreadsheet and save it, or type the value instead of the formula",
+                "Inputs/cases.xlsx: sheet cases, cell E3 (child.ethnicity), case C02: is a date (2023-07-16, stored as 45123), but no field of a case is a date; format the cell as Text or General and type the value again",
+                "Inputs/cases.xlsx: sheet cases, cell J3 (harm.outcome), case C02: holds the spreadsheet error #N/A; correct the cell so that it holds a value",
             ])
     }
 }

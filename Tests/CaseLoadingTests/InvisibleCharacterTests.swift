@@ -101,7 +101,7 @@ import Testing
         let csv = TestCohort.load(TestCohort.csvFiles(replacing: "Fictional text.", with: "Fictional\(Self.scalar(0xFFFE)) text."))
         #expect(
             csv.lines == [
-                "Inputs/cases.csv:row 2, column summary: contains U+FFFE, which is not a character (a noncharacter code point) at character 10; remove it: it cannot appear in a web page"
+                "Inputs/cases.csv:row 2, column summary, case C01: contains U+FFFE, which is not a character (a noncharacter code point) at character 10; remove it: it cannot appear in a web page"
             ])
     }
 

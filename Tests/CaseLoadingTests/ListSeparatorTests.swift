@@ -9,7 +9,7 @@ import Testing
         let commas = TestCohort.load(TestCohort.csvFiles(replacing: "head-injury;fracture", with: "\"head-injury, fracture\""))
         #expect(
             commas.lines == [
-                "Inputs/cases.csv:row 2, column harm.injuries: harm.injuries[1]: \"head-injury, fracture\" is not a valid value; expected one of: "
+                "Inputs/cases.csv:row 2, column harm.injuries, case C01: harm.injuries[1]: \"head-injury, fracture\" is not a valid value; expected one of: "
                     + "head-injury, fracture, bruising, ruptured-frenulum; a list in one cell has ; between its items (head-injury;fracture)"
             ], "\(commas.lines)")
         let slashes = TestCohort.load(

@@ -73,7 +73,7 @@ import Testing
             result.lines == [
                 "Inputs/cases.csv:row 1, column \(excerpt(column)): unknown column; valid columns: "
                     + CaseCSVColumns.canonical.joined(separator: ", "),
-                "Inputs/cases.csv:row 2, column child.sex: \"\(excerpt(cell))\" is not a valid value; expected one of: male, female",
+                "Inputs/cases.csv:row 2, column child.sex, case C01: \"\(excerpt(cell))\" is not a valid value; expected one of: male, female",
             ])
     }
 

@@ -33,7 +33,7 @@ import Testing
             TestCohort.csvFiles(replacing: "C01,A01,lcspr,male,White British,3,", with: "C01,A01,lcspr,male,White British,\(written),"))
         #expect(
             result.lines == [
-                "Inputs/cases.csv:row 2, column child.age_months: \"\(written)\" is not a whole number; expected a whole number from 0 to 11"
+                "Inputs/cases.csv:row 2, column child.age_months, case C01: \"\(written)\" is not a whole number; expected a whole number from 0 to 11"
             ])
     }
 

@@ -39,47 +39,47 @@ import WorkbookReading
     @Test func aValueThatIsNotAWholeNumberIsNamedByItsCell() {
         #expect(
             lines(column: 5, row: 2, .text("three")) == [
-                #"Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): "three" is not a whole number; expected a whole number from 0 to 11"#
+                #"Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months), case C01: "three" is not a whole number; expected a whole number from 0 to 11"#
             ])
         #expect(
             lines(column: 5, row: 2, .number("3.5")) == [
-                #"Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): "3.5" is not a whole number; expected a whole number from 0 to 11"#
+                #"Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months), case C01: "3.5" is not a whole number; expected a whole number from 0 to 11"#
             ])
         #expect(
             lines(column: 5, row: 3, .number("12")) == [
-                "Inputs/cases.xlsx: sheet cases, cell F3 (child.age_months): 12 is out of range; expected a whole number from 0 to 11"
+                "Inputs/cases.xlsx: sheet cases, cell F3 (child.age_months), case C02: 12 is out of range; expected a whole number from 0 to 11"
             ])
     }
 
     @Test func everyRuleReadsTheSameAsInCSV() {
         #expect(
             lines(column: 9, row: 3, .text("injured")) == [
-                #"Inputs/cases.xlsx: sheet cases, cell J3 (harm.outcome): "injured" is not a valid value; expected one of: died, seriously-harmed"#
+                #"Inputs/cases.xlsx: sheet cases, cell J3 (harm.outcome), case C02: "injured" is not a valid value; expected one of: died, seriously-harmed"#
             ])
         #expect(
             lines(column: 8, row: 3, .text("maybe")) == [
-                #"Inputs/cases.xlsx: sheet cases, cell I3 (child.weight_loss): "maybe" is not a valid value; expected one of: true, false, yes, no"#
+                #"Inputs/cases.xlsx: sheet cases, cell I3 (child.weight_loss), case C02: "maybe" is not a valid value; expected one of: true, false, yes, no"#
             ])
         #expect(
             lines(column: 12, row: 2, nil) == [
-                "Inputs/cases.xlsx: sheet cases, cell M2 (harm.prognosis): required when harm.outcome is seriously-harmed; expected one of: impairment-likely, impairment-unlikely, unknown"
+                "Inputs/cases.xlsx: sheet cases, cell M2 (harm.prognosis), case C01: required when harm.outcome is seriously-harmed; expected one of: impairment-likely, impairment-unlikely, unknown"
             ])
         #expect(
             lines(column: 3, row: 2, nil) == [
-                "Inputs/cases.xlsx: sheet cases, cell D2 (child.sex): required field is missing; expected one of: male, female"
+                "Inputs/cases.xlsx: sheet cases, cell D2 (child.sex), case C01: required field is missing; expected one of: male, female"
             ])
         #expect(
             lines(column: 10, row: 2, .text("head-injury;fracture;head-injury")) == [
-                #"Inputs/cases.xlsx: sheet cases, cell K2 (harm.injuries): harm.injuries[3]: "head-injury" is listed more than once; list each injury once"#
+                #"Inputs/cases.xlsx: sheet cases, cell K2 (harm.injuries), case C01: harm.injuries[3]: "head-injury" is listed more than once; list each injury once"#
             ])
         #expect(
             lines(column: 0, row: 3, .text("C01")) == [
-                "Inputs/cases.xlsx: sheet cases, cell A3 (id): \"C01\" is already used by Inputs/cases.xlsx: sheet cases, cell A2 (id); each case needs its own id"
+                "Inputs/cases.xlsx: sheet cases, cell A3 (id), case C01: \"C01\" is already used by Inputs/cases.xlsx: sheet cases, cell A2 (id); each case needs its own id"
             ])
         // Excel writes a control character in text as the escape _x0007_.
         #expect(
             lines(column: 26, row: 2, .text("Fictional_x0007_ text.")) == [
-                "Inputs/cases.xlsx: sheet cases, cell AA2 (summary): contains a control character (U+0007) at character 10; only tab and line breaks are allowed"
+                "Inputs/cases.xlsx: sheet cases, cell AA2 (summary), case C01: contains a control character (U+0007) at character 10; only tab and line breaks are allowed"
             ])
     }
 
@@ -95,19 +95,19 @@ import WorkbookReading
         let result = load(TestWorkbook.cohortSheets(column: 26, row: 2, to: .styled("45123", style: 1)))
         #expect(
             result.lines == [
-                "Inputs/cases.xlsx: sheet cases, cell AA2 (summary): is a date (2023-07-16, stored as 45123), but no field of a case is a date; format the cell as Text or General and type the value again"
+                "Inputs/cases.xlsx: sheet cases, cell AA2 (summary), case C01: is a date (2023-07-16, stored as 45123), but no field of a case is a date; format the cell as Text or General and type the value again"
             ])
         #expect(
             lines(column: 5, row: 2, .styled("3", style: 2)) == [
-                "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): is a date (1900-01-02, stored as 3), but no field of a case is a date; format the cell as Text or General and type the value again"
+                "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months), case C01: is a date (1900-01-02, stored as 3), but no field of a case is a date; format the cell as Text or General and type the value again"
             ])
         #expect(
             lines(column: 4, row: 3, .error("#N/A")) == [
-                "Inputs/cases.xlsx: sheet cases, cell E3 (child.ethnicity): holds the spreadsheet error #N/A; correct the cell so that it holds a value"
+                "Inputs/cases.xlsx: sheet cases, cell E3 (child.ethnicity), case C02: holds the spreadsheet error #N/A; correct the cell so that it holds a value"
             ])
         #expect(
             lines(column: 1, row: 2, .formula("VLOOKUP(B9,Areas!A:B,2)", cached: nil)) == [
-                "Inputs/cases.xlsx: sheet cases, cell B2 (area): holds the formula =VLOOKUP(B9,Areas!A:B,2) with no saved result (formulas are not calculated here); open the workbook in a spreadsheet and save it, or type the value instead of the formula"
+                "Inputs/cases.xlsx: sheet cases, cell B2 (area), case C01: holds the formula =VLOOKUP(B9,Areas!A:B,2) with no saved result (formulas are not calculated here); open the workbook in a spreadsheet and save it, or type the value instead of the formula"
             ])
     }
 
@@ -118,9 +118,9 @@ import WorkbookReading
         sheets[1].rows[1][1] = .text("sharing")
         #expect(
             load(sheets).lines == [
-                #"Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): "three" is not a whole number; expected a whole number from 0 to 11"#,
-                "Inputs/cases.xlsx: sheet cases, cell E3 (child.ethnicity): holds the spreadsheet error #REF!; correct the cell so that it holds a value",
-                #"Inputs/cases.xlsx: sheet cases, cell J3 (harm.outcome): "injured" is not a valid value; expected one of: died, seriously-harmed"#,
+                #"Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months), case C01: "three" is not a whole number; expected a whole number from 0 to 11"#,
+                "Inputs/cases.xlsx: sheet cases, cell E3 (child.ethnicity), case C02: holds the spreadsheet error #REF!; correct the cell so that it holds a value",
+                #"Inputs/cases.xlsx: sheet cases, cell J3 (harm.outcome), case C02: "injured" is not a valid value; expected one of: died, seriously-harmed"#,
                 #"Inputs/cases.xlsx: sheet learning, cell B2 (theme): "sharing" is not declared in vocabulary.yaml; expected one of: information-sharing, domestic-abuse"#,
             ])
     }
@@ -142,7 +142,7 @@ import WorkbookReading
     @Test func aValueRightOfTheHeaderIsNotIgnored() {
         #expect(
             lines(column: 27, row: 3, .text("stray")) == [
-                "Inputs/cases.xlsx: sheet cases, cell AB3: the cell is to the right of the header's last column (AA); clear it, or give its column a name in row 1"
+                "Inputs/cases.xlsx: sheet cases, cell AB3, case C02: the cell is to the right of the header's last column (AA); clear it, or give its column a name in row 1"
             ])
     }
 
@@ -190,7 +190,7 @@ import WorkbookReading
         sheets[0].rows[3][9] = .text("injured")
         #expect(
             load(sheets).lines == [
-                #"Inputs/cases.xlsx: sheet cases, cell J4 (harm.outcome): "injured" is not a valid value; expected one of: died, seriously-harmed"#
+                #"Inputs/cases.xlsx: sheet cases, cell J4 (harm.outcome), case C02: "injured" is not a valid value; expected one of: died, seriously-harmed"#
             ])
     }
 
@@ -261,27 +261,27 @@ import WorkbookReading
     func signsAndLeadingZerosTypedAsTextAreRefused(_ written: String) {
         #expect(
             lines(column: 5, row: 2, .text(written)) == [
-                "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): \"\(written)\" is not a whole number; expected a whole number from 0 to 11"
+                "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months), case C01: \"\(written)\" is not a whole number; expected a whole number from 0 to 11"
             ])
     }
 
     @Test func aNegativeNumberCellIsOutOfRange() {
         #expect(
             lines(column: 5, row: 2, .number("-1")) == [
-                "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months): -1 is out of range; expected a whole number from 0 to 11"
+                "Inputs/cases.xlsx: sheet cases, cell F2 (child.age_months), case C01: -1 is out of range; expected a whole number from 0 to 11"
             ])
     }
 
     @Test func invisibleAndNoncharactersAreRefusedAndEscaped() {
         #expect(
             lines(column: 0, row: 2, .text("C\u{202E}10")) == [
-                "Inputs/cases.xlsx: sheet cases, cell A2 (id): contains an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 2; remove it: ids, codes, labels, titles and names may not contain invisible formatting characters (bidirectional controls, zero-width characters)",
+                "Inputs/cases.xlsx: sheet cases, cell A2 (id), case C<U+202E>10: contains an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 2; remove it: ids, codes, labels, titles and names may not contain invisible formatting characters (bidirectional controls, zero-width characters)",
                 // C01's learning point now has no case to go to, and says so.
                 #"Inputs/cases.xlsx: sheet learning, cell A2 (case): "C01" is not the id of any case in sheet cases; expected an id from its id column"#,
             ])
         #expect(
             lines(column: 26, row: 2, .text("Fictional_xFFFE_ text.")) == [
-                "Inputs/cases.xlsx: sheet cases, cell AA2 (summary): contains U+FFFE, which is not a character (a noncharacter code point) at character 10; remove it: it cannot appear in a web page"
+                "Inputs/cases.xlsx: sheet cases, cell AA2 (summary), case C01: contains U+FFFE, which is not a character (a noncharacter code point) at character 10; remove it: it cannot appear in a web page"
             ])
         #expect(
             lines(column: 3, row: 1, .text("child.sex\u{2067}")) == [
@@ -295,7 +295,7 @@ import WorkbookReading
         let cell = "cell-" + String(repeating: "x", count: 200)
         #expect(
             lines(column: 3, row: 2, .text(cell)) == [
-                "Inputs/cases.xlsx: sheet cases, cell D2 (child.sex): \"\(String(cell.prefix(60)))…\" is not a valid value; expected one of: male, female"
+                "Inputs/cases.xlsx: sheet cases, cell D2 (child.sex), case C01: \"\(String(cell.prefix(60)))…\" is not a valid value; expected one of: male, female"
             ])
     }
 

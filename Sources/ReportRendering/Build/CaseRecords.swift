@@ -11,7 +11,31 @@ public struct CaseRecord: Codable, Hashable, Sendable {
         public var value: String
         /// As a reader sees it: "Seriously harmed", "3 months", "Yes".
         public var label: String
+        /// A list field's items as a reader sees them, one by one (`label` joins them);
+        /// absent for other fields, and in the records of drafts built before it was kept.
+        public var items: [String]?
     }
+
+    /// What the report calls a field: `Relationship of the male carer` for
+    /// `male_carer.relationship`, `Learning point 2` for `learning[2]`.
+    public static func title(of field: String) -> String {
+        if field.hasPrefix("learning["), field.hasSuffix("]") { return "Learning point " + field.dropFirst(9).dropLast() }
+        return titles[field] ?? field
+    }
+
+    private static let titles: [String: String] = [
+        "area": "Area", "local_review": "Kind of local review", "child.sex": "Sex", "child.ethnicity": "Ethnicity",
+        "child.age_months": "Age", "child.premature": "Born prematurely", "child.feeding_difficulties": "Feeding difficulties",
+        "child.weight_loss": "Weight loss", "harm.outcome": "Outcome", "harm.injuries": "Injuries",
+        "harm.occasions": "Injured once or more than once", "harm.prognosis": "Prognosis",
+        "male_carer.relationship": "Relationship of the male carer", "male_carer.criminal_convictions": "Male carer's criminal convictions",
+        "male_carer.probation": "Male carer's probation", "parents.current_domestic_abuse": "Current domestic abuse",
+        "parents.historical_domestic_abuse": "Domestic abuse in the past", "parents.mental_health": "Parents' mental health",
+        "parents.care_leaver": "A parent who left care", "parents.under_22": "A parent under 22",
+        "agency_involvement": "Agency involvement", "proceedings.criminal": "Criminal proceedings",
+        "proceedings.murder_charge": "Murder charge", "proceedings.findings_of_fact": "Findings of fact", "themes": "Themes",
+        "summary": "Summary",
+    ]
 
     public var id: String
     public var fields: [Field]
@@ -19,7 +43,9 @@ public struct CaseRecord: Codable, Hashable, Sendable {
     public init(_ c: Case, vocabulary: Vocabulary) {
         id = c.id
         var fields: [Field] = []
-        func add(_ field: String, _ value: String, _ label: String) { fields.append(Field(field: field, value: value, label: label)) }
+        func add(_ field: String, _ value: String, _ label: String, items: [String]? = nil) {
+            fields.append(Field(field: field, value: value, label: label, items: items))
+        }
         func code(_ field: String, _ code: some ContractCode) { add(field, code.rawValue, code.label) }
         func flag(_ field: String, _ on: Bool) { add(field, on ? "true" : "false", on ? "Yes" : "No") }
         let themeTitles = Dictionary(vocabulary.themes.map { ($0.code, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -33,7 +59,9 @@ public struct CaseRecord: Codable, Hashable, Sendable {
         flag("child.feeding_difficulties", c.child.feedingDifficulties)
         flag("child.weight_loss", c.child.weightLoss)
         code("harm.outcome", c.harm.outcome)
-        add("harm.injuries", c.harm.injuries.map(\.rawValue).joined(separator: ";"), c.harm.injuries.map(\.label).joined(separator: ", "))
+        add(
+            "harm.injuries", c.harm.injuries.map(\.rawValue).joined(separator: ";"), c.harm.injuries.map(\.label).joined(separator: ", "),
+            items: c.harm.injuries.map(\.label))
         code("harm.occasions", c.harm.occasions)
         if let prognosis = c.harm.prognosis { code("harm.prognosis", prognosis) } else { add("harm.prognosis", "", "none (the baby died)") }
         code("male_carer.relationship", c.maleCarer.relationship)
@@ -50,7 +78,8 @@ public struct CaseRecord: Codable, Hashable, Sendable {
         code("proceedings.findings_of_fact", c.proceedings.findingsOfFact)
         add(
             "themes", c.themes.joined(separator: ";"),
-            c.themes.isEmpty ? "none" : c.themes.map { themeTitles[$0] ?? $0 }.joined(separator: ", "))
+            c.themes.isEmpty ? "none" : c.themes.map { themeTitles[$0] ?? $0 }.joined(separator: ", "),
+            items: c.themes.map { themeTitles[$0] ?? $0 })
         add("summary", c.summary, c.summary)
         for (index, point) in c.learning.enumerated() {
             let title = themeTitles[point.theme] ?? point.theme
@@ -72,6 +101,10 @@ struct DraftRecordFile: Encodable {
     let kind = "draft"
     /// When the draft was built (UTC, ISO 8601).
     let built: String
+    /// The short digest of the inputs and templates it was built from, as its
+    /// header prints it: a later draft names its baseline by it. Kept here, in the
+    /// draft's own file, never in a published one.
+    let inputs: String
     let values: [String: StatisticsFile.NamedValue]
     let cases: [CaseRecord]
 

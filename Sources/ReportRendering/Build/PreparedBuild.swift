@@ -106,7 +106,8 @@ struct PreparedBuild {
                 (
                     "data/cases.json",
                     DraftRecordFile(
-                        built: options.stamp?.built ?? "", values: StatisticsFile.named(values), cases: records
+                        built: options.stamp?.built ?? "", inputs: options.stamp?.inputs ?? "", values: StatisticsFile.named(values),
+                        cases: records
                     ).data()
                 ))
         }

@@ -71,8 +71,9 @@ public struct Baseline: Sendable {
     public enum Kind: Sendable, Hashable {
         /// A published report, with the date it printed.
         case published(date: String?)
-        /// A reviewers' draft, with when it was built (ISO 8601).
-        case draft(built: String)
+        /// A reviewers' draft, with when it was built (ISO 8601) and the short digest of
+        /// its inputs (`nil` in the record of a draft built before it was kept).
+        case draft(built: String, inputs: String?)
     }
 
     /// The file's name (never its full path, which would print the user's folders in the draft).
@@ -87,10 +88,14 @@ public struct Baseline: Sendable {
     /// Names whose number the baseline withheld (`"[c]"`): there is nothing to compare them with.
     public var withheld: Set<String> = []
 
-    /// "the draft of 29 November 2026 (cases.json)", "the published report of 15 September 2021 (statistics.json)".
+    /// "the draft built 29 November 2026 (2026-11-29T18:05:00Z) from inputs 3f2a9c1e0b7d (cases.json)",
+    /// "the published report of 15 September 2021 (statistics.json)": a draft by its build time and
+    /// inputs digest, since two drafts of one day differ in those.
     public var description: String {
         switch kind {
-        case .draft(let built): "the draft of \(DateWords.long(isoTimestamp: built)) (\(name))"
+        case .draft(let built, let inputs):
+            "the draft built \(DateWords.long(isoTimestamp: built)) (\(built.excerptForDiagnostic))"
+                + (inputs.map { " from inputs \($0)" } ?? "") + " (\(name))"
         case .published(let date?): "the published report of \(date) (\(name))"
         case .published(nil): name
         }
@@ -192,7 +197,8 @@ public struct Baseline: Sendable {
             } catch {
                 throw Unreadable(description: "\(name): its \"cases\" are not cases as a draft writes them")
             }
-            kind = .draft(built: built)
+            let inputs = (root["inputs"] as? String).flatMap { $0.isEmpty ? nil : $0.excerptForDiagnostic }
+            kind = .draft(built: built, inputs: inputs)
         } else {
             if case .text(let date)? = read["review.published"] { kind = .published(date: date) } else { kind = .published(date: nil) }
         }

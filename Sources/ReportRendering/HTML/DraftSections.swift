@@ -12,6 +12,9 @@ enum DraftSections {
         guard let baseline = draft.baseline, let changes = draft.changes else { return }
         try w.element("section", ["class": "changes", "aria-labelledby": "changes"]) {
             try w.element("h2", ["id": "changes"], text: "Changes since \(baseline.description)")
+            if case .draft(_, _?) = baseline.kind {
+                try w.element("p", text: Self.digestNote)
+            }
             if changes.isEmpty {
                 try w.element("p", text: "Nothing has changed since \(baseline.description).")
                 return
@@ -26,11 +29,9 @@ enum DraftSections {
                     for id in removed { try w.element("li", text: "\(id) removed") }
                     for c in changed {
                         try w.element("li") {
-                            try w.text("\(c.id) changed: ")
-                            for (index, field) in c.fields.enumerated() {
-                                if index > 0 { try w.text("; ") }
-                                try w.element("code", text: field.field)
-                                try w.text(" \(field.before) → \(field.now)")
+                            try w.text("\(c.id) changed:")
+                            try w.element("ul") {
+                                for field in c.fields { try w.element("li") { try fieldChange(field, w) } }
                             }
                         }
                     }
@@ -78,6 +79,44 @@ enum DraftSections {
                         + "\(moved == 1 ? "it is" : "they are") a share of changed; "
                         + "\(moved == 1 ? "its count is" : "their counts are") the same."
                 )
+            }
+        }
+    }
+
+    /// What an inputs digest is, wherever a draft prints one.
+    static let digestNote =
+        "The inputs digest is a short fingerprint of the case summaries and templates a draft was built from: two drafts "
+        + "with the same digest were built from the same files, and any change to them gives another."
+
+    /// One changed field, by the report's name for it: words deleted and inserted
+    /// marked in the text, items added to and removed from a list, or the value before
+    /// and now. `<del>` and `<ins>` are struck through and underlined, readable without colour.
+    private static func fieldChange(_ field: DraftChanges.FieldChange, _ w: XMLWriter) throws {
+        try w.text("\(field.title): ")
+        switch field.change {
+        case .value(let before, let now):
+            try w.element("del", text: before)
+            try w.text(" → ")
+            try w.element("ins", text: now)
+        case .list(let added, let removed):
+            var first = true
+            for (items, verb, tag) in [(added, "added", "ins"), (removed, "removed", "del")] where !items.isEmpty {
+                if !first { try w.text("; ") }
+                first = false
+                try w.text("\(verb) ")
+                for (index, item) in items.enumerated() {
+                    if index > 0 { try w.text(", ") }
+                    try w.element(tag, text: item)
+                }
+            }
+        case .text(let runs):
+            for (index, run) in runs.enumerated() {
+                if index > 0 { try w.text(" ") }
+                switch run.kind {
+                case .kept: try w.text(run.text)
+                case .deleted: try w.element("del", text: run.text)
+                case .inserted: try w.element("ins", text: run.text)
+                }
             }
         }
     }

@@ -152,6 +152,7 @@ public enum ReportHTMLWriter {
                     try w.element(
                         "p", ["class": "published"],
                         text: "Draft built \(DateWords.long(isoTimestamp: stamp.built)) (\(stamp.built)) from inputs \(stamp.inputs)")
+                    try w.element("p", ["class": "digest-note"], text: DraftSections.digestNote)
                 } else {
                     try w.element("p", ["class": "published"], text: "Published \(DateWords.long(page.review.published))")
                 }
