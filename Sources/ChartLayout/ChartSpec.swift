@@ -80,6 +80,21 @@ public struct ChartSpec: Equatable, Sendable {
     public var sourceNote: String
     /// An optional title for the category axis, such as `Age in months`.
     public var categoryAxisTitle: String?
+    /// What each count of a stacked chart is also given as a share of, in its data
+    /// table: nothing more (`.total`, the default), its category's sum (a
+    /// cross-tabulation's row), or its series' total.
+    public var shareBase: ShareBase = .total
+
+    /// What the counts of a stacked chart are shares of, besides the whole.
+    public enum ShareBase: Equatable, Sendable {
+        /// Each category's sum only, as a share of `total`.
+        case total
+        /// Each count also as a share of its category's sum ("% of the row").
+        case category
+        /// Each count also as a share of its series' total, which the last
+        /// category holds (a cross-tabulation's row of column totals).
+        case series
+    }
 
     /// Makes a spec; nothing is checked until `validate()` or layout.
     public init(
