@@ -110,6 +110,32 @@ import Testing
         #expect(error.problems.map(\.description).first?.hasPrefix("figures/test.yaml:5: chart: stacked needs columns") == true)
     }
 
+    @Test func aDeclaredFigureCannotTakeABuiltInFiguresId() {
+        let text = "kind: crosstab\ntitle: \"Sex\"\nrows: child.sex\ncolumns: harm.outcome\n"
+        guard case .failure(let error) = Self.read(text, id: "sex") else {
+            Issue.record("a declaration named like a built-in figure was read")
+            return
+        }
+        #expect(
+            error.problems.map(\.description) == [
+                "figures/sex.yaml: sex is a figure of the report already; give the declared figure a name of its own"
+            ])
+    }
+
+    /// A misspelt name of a declared count is told the nearest, as any other name is.
+    @Test func aWrongPlaceholderOfADeclaredFigureIsToldTheNearestName() throws {
+        var templates = ReferenceBuild.templates
+        let headline = try #require(templates.chapters.firstIndex { $0.path.hasSuffix("03-headline-data.md") })
+        templates.chapters[headline].text += "\nIn {{ crosstab.parent-features-by-outcome.mental-health.dead | of }} cases.\n"
+        let problems = ReportBuilder.check(ReferenceBuild.cohort, templates: templates).map(\.description)
+        #expect(
+            problems.contains {
+                $0.contains(
+                    "there is no value named \"crosstab.parent-features-by-outcome.mental-health.dead\"; did you mean \"crosstab.parent-features-by-outcome.mental-health.died\""
+                )
+            }, "\(problems)")
+    }
+
     // MARK: - Counting
 
     @Test func aCrosstabCountsEachCellFromTheCases() throws {
