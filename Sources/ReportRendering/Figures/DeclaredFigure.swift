@@ -196,7 +196,11 @@ struct DeclaredFigure: Sendable {
                 valueNames: [], cellNames: rowNames + [totalNames])
         case .combinations(let sets):
             let (shown, other) = partition(sets)
-            var categories = shown.map { ChartCategory(label: label(sets, $0.members), value: $0.count.count) }
+            var categories = shown.map { combination in
+                var category = ChartCategory(label: label(sets, combination.members), value: combination.count.count)
+                category.members = combination.members
+                return category
+            }
             var names = shown.map { combinationName(sets, $0.members) }
             var ids = shown.map { (label(sets, $0.members), $0.count.caseIDs) }
             if !other.isEmpty {
@@ -204,14 +208,17 @@ struct DeclaredFigure: Sendable {
                 names.append(otherName)
                 ids.append(("Other combinations", other.flatMap(\.count.caseIDs)))
             }
-            categories.append(ChartCategory(label: "None of these", value: sets.none.count))
+            var none = ChartCategory(label: "None of these", value: sets.none.count)
+            none.members = []
+            categories.append(none)
             names.append(noneName)
             ids.append(("None of these", sets.none.caseIDs))
-            let spec = ChartSpec(
+            var spec = ChartSpec(
                 kind: .horizontalBar, id: id, title: title,
-                subtitle: "Number of \(unit) with exactly each combination, \(sets.total.count) in all",
+                subtitle: "Number of \(unit) with exactly each combination of the sets (dots), \(sets.total.count) in all",
                 categories: categories, unit: unit, total: sets.total.count, sourceNote: input.sourceNote)
-            return ChartBody(spec: spec, caseIDs: ids, valueNames: names)
+            spec.sets = zip(sets.sets, sets.setSizes).map { ChartSet(label: $0.label, size: $1.count) }
+            return ChartBody(spec: spec, caseIDs: ids, valueNames: names, setNames: sets.sets.map(setName))
         }
     }
 }

@@ -97,6 +97,8 @@ public struct ChartBody: Sendable {
     /// The names of each category's counts (one per series) and of its sum, for
     /// disclosure control; empty when they are `valueNames` (a plain chart).
     public var cellNames: [(values: [String], sum: String)] = []
+    /// The value names of a chart of combinations' set sizes (``ChartSpec/sets``), for disclosure control.
+    public var setNames: [String] = []
 }
 
 /// A figure as placed in the report: its definition, the number it got from
@@ -294,6 +296,7 @@ public enum FigureRegistry {
                         body.caseIDs = order.map { body.caseIDs[$0] }
                     }
                     body.spec.categories = withholding(body, disclosure)
+                    for (index, name) in body.setNames.enumerated() { body.spec.sets[index].suppressed = disclosure.isSuppressed(name) }
                 }
                 return Figure(
                     definition: definition, number: number, content: .chart(body.spec),
