@@ -95,6 +95,22 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("figures/test.yaml:6: sets: \"harm.outcome\" is not a yes/no field") })
     }
 
+    @Test func aCoOccurrenceFigureHasAtMostEightSets() {
+        let items = Self.fields.first { $0.name == "harm.injuries" }!.values.map { "  - harm.injuries.\($0.key)" }
+        let yesNo = Self.fields.filter(FigureDeclarationReader.isYesNo).map { "  - \($0.name)" }
+        let sets = (items + yesNo).prefix(9)
+        #expect(sets.count == 9)
+        let text = "kind: co-occurrence\ntitle: \"Many\"\nsets:\n" + sets.joined(separator: "\n") + "\n"
+        guard case .failure(let error) = Self.read(text) else {
+            Issue.record("nine sets were accepted")
+            return
+        }
+        #expect(
+            error.problems.map(\.description) == ["figures/test.yaml:4: sets: 9 sets are too many to read as combinations; list at most 8"])
+        let eight = "kind: co-occurrence\ntitle: \"Eight\"\nsets:\n" + sets.prefix(8).joined(separator: "\n") + "\n"
+        #expect((try? Self.read(eight).get()) != nil)
+    }
+
     @Test func aStackedChartNeedsColumnsEachCaseHasOneOf() {
         let text = """
             kind: crosstab

@@ -13,6 +13,8 @@ enum FigureDeclarationReader {
     static let commonKeys = ["kind", "title", "unit", "filter"]
     static let crosstabKeys = ["rows", "columns", "rows-heading", "columns-heading", "shares", "chart"]
     static let coOccurrenceKeys = ["sets", "minimum"]
+    /// The most sets a co-occurrence figure may have.
+    static let maximumSets = 8
     /// Parts of placeholder names the report gives to totals, so no group may take them.
     static let reservedKeys: Set<String> = ["all", "none", "other", "set", "cases", "rows", "columns", "row", "column"]
 
@@ -153,6 +155,14 @@ enum FigureDeclarationReader {
             guard let sets = features(value, "sets") else { return nil }
             guard sets.count >= 2 else {
                 problem(value, "sets: needs two or more sets to show how they occur together")
+                return nil
+            }
+            // Every combination gets a name (2^n - 1 of them), and a dot matrix wider than
+            // a phone's column would not read: a figure of more sets is refused.
+            guard sets.count <= FigureDeclarationReader.maximumSets else {
+                problem(
+                    value,
+                    "sets: \(sets.count) sets are too many to read as combinations; list at most \(FigureDeclarationReader.maximumSets)")
                 return nil
             }
             return FigureDeclaration.CoOccurrence(sets: sets, minimum: minimum)
