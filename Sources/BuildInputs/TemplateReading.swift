@@ -33,6 +33,16 @@ public enum TemplateReading {
             guard let file = definition.diagramFile else { continue }
             diagrams[definition.id] = (folder + "/" + file, try text(folder + "/" + file))
         }
-        return TemplateFiles(folder: folder, chapters: chapters, styleSheet: (styleSheet, try text(styleSheet)), diagrams: diagrams)
+        // Every other `figures/ID.yaml` declares an analysis (`kind: crosstab` or `co-occurrence`).
+        var declarations: [String: (path: String, text: String)] = [:]
+        let builtIn = Set(FigureRegistry.all.compactMap(\.diagramFile))
+        for name in ((try? Directory.names(folder + "/figures")) ?? []).sorted()
+        where name.hasSuffix(".yaml") && !name.hasPrefix(".") && !builtIn.contains("figures/" + name) {
+            let path = folder + "/figures/" + name
+            declarations[String(name.dropLast(5))] = (path, try text(path))
+        }
+        return TemplateFiles(
+            folder: folder, chapters: chapters, styleSheet: (styleSheet, try text(styleSheet)), diagrams: diagrams,
+            declarations: declarations)
     }
 }

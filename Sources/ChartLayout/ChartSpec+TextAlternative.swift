@@ -15,7 +15,14 @@ extension ChartSpec {
             let ordered = PieLayout.drawingOrder(categories.map(\.drawnSum)).map { categories[$0] }
             return intro + ordered.map(whole).joined(separator: ", ") + "." + note
         case .verticalBar, .horizontalBar:
-            return intro + categories.map(whole).joined(separator: ", ") + "." + note
+            // A chart of combinations also states each set's size, in any combination.
+            let sizes =
+                sets.isEmpty
+                ? ""
+                : " In any combination: "
+                    + sets.map { "\($0.label) \(ChartShare.label($0.size, of: total, suppressed: $0.suppressed))" }.joined(separator: ", ")
+                    + "."
+            return intro + categories.map(whole).joined(separator: ", ") + "." + sizes + note
         case .stackedHorizontalBar:
             let parts = categories.map { category in
                 let pieces = zip(series, category.values).enumerated().map {

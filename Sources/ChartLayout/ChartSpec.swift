@@ -21,6 +21,10 @@ public struct ChartCategory: Equatable, Sendable {
     public var suppressedValues: Set<Int> = []
     /// Whether the category's sum is withheld (for a single count, the count itself).
     public var suppressedSum = false
+    /// In a chart of combinations (``ChartSpec/sets`` not empty): the positions of the
+    /// sets this category is exactly, drawn as a row of dots instead of its label;
+    /// nil for a category that is no one combination ("Other combinations"), labelled in words.
+    public var members: [Int]? = nil
 
     /// A category with one count per series.
     public init(label: String, values: [Int]) {
@@ -55,6 +59,18 @@ public struct ChartCategory: Equatable, Sendable {
     }
 }
 
+/// One set of a chart of combinations: its name and how many are in it, in any combination.
+public struct ChartSet: Equatable, Sendable {
+    public var label: String
+    public var size: Int
+    /// Whether its size is withheld by statistical disclosure control.
+    public var suppressed = false
+    public init(label: String, size: Int) {
+        self.label = label
+        self.size = size
+    }
+}
+
 /// What a chart shows, separate from how it is laid out.
 ///
 /// A spec says what to draw; `validate()` checks the chart rules and
@@ -80,6 +96,25 @@ public struct ChartSpec: Equatable, Sendable {
     public var sourceNote: String
     /// An optional title for the category axis, such as `Age in months`.
     public var categoryAxisTitle: String?
+    /// The sets of a chart of exact combinations (an UpSet figure, Lex et al. 2014),
+    /// with the size of each; empty for every other chart.
+    public var sets: [ChartSet] = []
+
+    /// What each count of a stacked chart is also given as a share of, in its data
+    /// table: nothing more (`.total`, the default), its category's sum (a
+    /// cross-tabulation's row), or its series' total.
+    public var shareBase: ShareBase = .total
+
+    /// What the counts of a stacked chart are shares of, besides the whole.
+    public enum ShareBase: Equatable, Sendable {
+        /// Each category's sum only, as a share of `total`.
+        case total
+        /// Each count also as a share of its category's sum ("% of the row").
+        case category
+        /// Each count also as a share of its series' total, which the last
+        /// category holds (a cross-tabulation's row of column totals).
+        case series
+    }
 
     /// Makes a spec; nothing is checked until `validate()` or layout.
     public init(

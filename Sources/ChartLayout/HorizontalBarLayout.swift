@@ -12,6 +12,64 @@ enum HorizontalBarLayout {
 
     static let minimumRow = 32.0
     static let labelColumnShare = 0.4
+    /// The width of a set's column in a chart of combinations, and the radius of its dots.
+    static let matrixColumn = 18.0
+    static let dotRadius = 5.0
+
+    /// A dot: filled for a set the combination has, pale for one it has not.
+    static func dot(x: Double, y: Double, filled: Bool) -> ScenePrimitive {
+        let r = dotRadius
+        return .path(
+            ScenePath(
+                commands: [
+                    .move(to: ScenePoint(x: x - r, y: y)), .arc(radius: r, largeArc: true, sweep: true, to: ScenePoint(x: x + r, y: y)),
+                    .arc(radius: r, largeArc: true, sweep: true, to: ScenePoint(x: x - r, y: y)), .close,
+                ],
+                fill: filled ? Palette.singleSeries : Palette.white, stroke: filled ? Palette.singleSeries : Palette.axis,
+                strokeWidth: 1, role: .bar))
+    }
+
+    /// A combination's row of the matrix: a dot a set, those it has joined by a line.
+    static func matrixRow(_ members: [Int], sets: Int, left: Double, centreY: Double) -> [ScenePrimitive] {
+        func x(_ column: Int) -> Double { left + matrixColumn * (Double(column) + 0.5) }
+        var row: [ScenePrimitive] = []
+        if let first = members.min(), let last = members.max(), first != last {
+            row.append(
+                .line(
+                    SceneLine(x1: x(first), y1: centreY, x2: x(last), y2: centreY, stroke: Palette.singleSeries, strokeWidth: 2, role: .bar)
+                ))
+        }
+        for column in 0..<sets { row.append(dot(x: x(column), y: centreY, filled: members.contains(column))) }
+        return row
+    }
+
+    /// The key above a matrix: a line a set, its dot in its column and its name with
+    /// its size ("Mental health: 19") beside the bars.
+    static func matrixKey(
+        _ spec: ChartSpec, left: Double, textLeft: Double, right: Double, top: Double
+    ) -> (body: LaidOutBody, centres: [Double]) {
+        let size = LayoutStyle.labelSize
+        var primitives: [ScenePrimitive] = []
+        var centres: [Double] = []
+        var y = top
+        for (column, set) in spec.sets.enumerated() {
+            let lines = TextMetrics.wrap(
+                "\(set.label): \(set.suppressed ? ChartShare.suppressedSymbol : String(set.size))", maxWidth: right - textLeft,
+                fontSize: size)
+            let height = max(2 * dotRadius + 6, LayoutStyle.height(lines, size: size) + 4)
+            let centreY = y + height / 2
+            centres.append(centreY)
+            let x = left + matrixColumn * (Double(column) + 0.5)
+            primitives.append(
+                .line(
+                    SceneLine(x1: x, y1: centreY, x2: textLeft - 4, y2: centreY, stroke: Palette.gridline, strokeWidth: 1, role: .gridline))
+            )
+            primitives.append(dot(x: x, y: centreY, filled: true))
+            primitives.append(.text(LayoutStyle.text(lines, x: textLeft, centreY: centreY, anchor: .start, size: size, role: .legendLabel)))
+            y += height
+        }
+        return (LaidOutBody(primitives: primitives, bottom: y, right: right), centres)
+    }
 
     static func layout(_ spec: ChartSpec, top: Double, width: Double) -> LaidOutBody {
         let margin = LayoutStyle.margin
@@ -28,10 +86,22 @@ enum HorizontalBarLayout {
         }
 
         // Category label column: as wide as the longest label, up to a share of the width.
+        // A chart of combinations draws a dot matrix there instead, a column a set, under
+        // a key that names each set with its size (the key's lines end at the right margin).
         let inner = width - 2 * margin
+        let matrix = !spec.sets.isEmpty
         let widestLabel = LayoutStyle.width(spec.categories.map(\.label), size: size)
-        let labelWidth = min(widestLabel, inner * labelColumnShare)
-        let labelLines = spec.categories.map { TextMetrics.wrap($0.label, maxWidth: labelWidth, fontSize: size) }
+        let labelWidth = matrix ? Double(spec.sets.count) * matrixColumn : min(widestLabel, inner * labelColumnShare)
+        let labelLines = spec.categories.map {
+            matrix && $0.members != nil ? [] : TextMetrics.wrap($0.label, maxWidth: labelWidth, fontSize: size)
+        }
+        var keyCentres: [Double] = []
+        if matrix {
+            let key = matrixKey(spec, left: margin, textLeft: margin + labelWidth + 10, right: width - margin, top: y)
+            primitives.append(contentsOf: key.body.primitives)
+            keyCentres = key.centres
+            y = key.body.bottom + 8
+        }
         var row = max(minimumRow, (labelLines.map { LayoutStyle.height($0, size: size) }.max() ?? 0) + 10)
         let plotLeft = margin + labelWidth + 10
         let plotTop = y
@@ -71,6 +141,19 @@ enum HorizontalBarLayout {
             maxValue: maxValue, range: (plotLeft, plan.plotRight),
             maxTicks: Int(((plan.plotRight - plotLeft) / 40).rounded(.down)))
 
+        // The matrix's columns run down from each set's line of the key to the last row,
+        // under everything else.
+        if matrix {
+            let guides = spec.sets.indices.map { column -> ScenePrimitive in
+                let x = margin + matrixColumn * (Double(column) + 0.5)
+                return .line(
+                    SceneLine(
+                        x1: x, y1: keyCentres[column], x2: x, y2: plotTop + row * Double(spec.categories.count), stroke: Palette.gridline,
+                        strokeWidth: 1, role: .gridline))
+            }
+            primitives.insert(contentsOf: guides, at: 0)
+        }
+
         // Gridlines and the zero line.
         for tick in axis.ticks where tick != 0 {
             let x = axis.scale(tick)
@@ -84,11 +167,15 @@ enum HorizontalBarLayout {
         for (index, category) in spec.categories.enumerated() {
             let barTop = band.position(at: index), barHeight = band.bandwidth
             let centreY = band.centre(at: index)
-            labels.append(
-                .text(
-                    LayoutStyle.text(
-                        labelLines[index], x: margin + labelWidth, centreY: centreY, anchor: .end, size: size,
-                        role: .categoryLabel)))
+            if matrix, let members = category.members {
+                primitives.append(contentsOf: matrixRow(members, sets: spec.sets.count, left: margin, centreY: centreY))
+            } else {
+                labels.append(
+                    .text(
+                        LayoutStyle.text(
+                            labelLines[index], x: margin + labelWidth, centreY: centreY, anchor: .end, size: size,
+                            role: .categoryLabel)))
+            }
             var x = plotLeft
             for (s, value) in category.drawnValues.enumerated() {
                 let segmentWidth = axis.scale(Double(value)) - plotLeft

@@ -21,13 +21,19 @@ public struct LinearModel: Sendable {
     /// A count the build would publish.
     public struct Count: Sendable, Hashable {
         public var name: String
-        public var definition: CellDefinition
+        /// What it counts; a count that adds up several (a co-occurrence figure's
+        /// "other combinations") has one definition per part, and the parts do not overlap.
+        public var definitions: [CellDefinition]
         public var value: Int
         public init(name: String, definition: CellDefinition, value: Int) {
+            self.init(name: name, adding: [definition], value: value)
+        }
+        public init(name: String, adding parts: [CellDefinition], value: Int) {
             self.name = name
-            self.definition = definition
+            self.definitions = parts
             self.value = value
         }
+        var definition: CellDefinition { definitions[0] }
     }
 
     /// One cell of the model: the counts with this sum, its value and its terms.
@@ -98,22 +104,27 @@ public struct LinearModel: Sendable {
             let indices = counts.indices.filter { counts[$0].definition.population == population }
             guard !indices.isEmpty else { continue }
             let known = Dictionary((fields[population] ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            // Each part of each count: (count, definition).
+            var parts: [(count: Int, definition: CellDefinition)] = []
             for i in indices {
-                if counts[i].definition.conditions.isEmpty { totalOfCount[i] = population }
-                for field in counts[i].definition.fields where known[field] == nil {
-                    throw .unknownField(count: counts[i].name, field: field)
+                if counts[i].definitions.count == 1 && counts[i].definition.conditions.isEmpty { totalOfCount[i] = population }
+                for definition in counts[i].definitions {
+                    for field in definition.fields where known[field] == nil {
+                        throw .unknownField(count: counts[i].name, field: field)
+                    }
+                    if !definition.conditions.isEmpty { parts.append((i, definition)) }
                 }
             }
-            for group in Self.components(counts: indices.map { counts[$0].definition }, rules: rules) {
+            for group in Self.components(counts: parts.map(\.definition), rules: rules) {
                 let component = try Component(fields: group.map { known[$0]! }, rules: rules)
-                let members = indices.filter {
-                    !counts[$0].definition.conditions.isEmpty && group.contains(counts[$0].definition.fields[0])
-                }
-                let (classes, rows) = component.classes(of: members.map { counts[$0].definition })
+                let members = parts.filter { group.contains($0.definition.fields[0]) }
+                let (classes, rows) = component.classes(of: members.map(\.definition))
                 let offset = classCount
                 classCount += classes
                 components.append((population, group, Array(offset..<offset + classes)))
-                for (member, row) in zip(members, rows) { rowOfCount[member] = row.map { $0 + offset } }
+                for (member, row) in zip(members, rows) {
+                    rowOfCount[member.count] = ((rowOfCount[member.count] ?? []) + row.map { $0 + offset }).sorted()
+                }
             }
         }
         var cellOfRow: [[Int]: Int] = [:]

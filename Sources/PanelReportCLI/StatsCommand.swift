@@ -1,7 +1,9 @@
 import ArgumentParser
+import BuildInputs
 import CaseModel
 import CohortStatistics
 import Foundation
+import Platform
 import ReportRendering
 
 /// `panel-report stats`: the headline numbers, without building the report.
@@ -15,6 +17,8 @@ struct StatsCommand: ParsableCommand {
     }
 
     @OptionGroup var input: InputOptions
+    /// The declared figures' counts are in statistics.json too (`--format json` only).
+    @OptionGroup var templateOptions: TemplateOptions
 
     @Option(help: "table (headline numbers) or json (everything, as in data/statistics.json).")
     var format: Format = .table
@@ -30,9 +34,14 @@ struct StatsCommand: ParsableCommand {
             let statistics = CohortStatistics(cohort)
             switch format {
             case .json:
-                let data = StatisticsFile(statistics: statistics, values: ReportValues(statistics: statistics, review: cohort.review))
-                    .data()
-                FileHandle.standardOutput.write(data)
+                let templates = try TemplateReading.read(templateOptions.templates)
+                do throws(ReportBuildError) {
+                    FileHandle.standardOutput.write(try ReportBuilder.statisticsFile(cohort, templates: templates))
+                } catch {
+                    for problem in error.problems { Console.problem(problem) }
+                    throw Failure(
+                        .badData, CohortReading.summary(inputs: input.inputs, result: nil, templateProblems: error.problems.count))
+                }
             case .table:
                 for line in HeadlineTable.lines(statistics) { Console.out(line) }
             }

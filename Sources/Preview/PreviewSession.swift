@@ -99,7 +99,9 @@ public final class PreviewSession: @unchecked Sendable {
         }
         var templateTexts: [String: [UInt8]] = [:]
         if let templateFiles {
-            for file in templateFiles.chapters + [templateFiles.styleSheet] + Array(templateFiles.diagrams.values) {
+            for file in templateFiles.chapters + [templateFiles.styleSheet] + Array(templateFiles.diagrams.values)
+                + Array(templateFiles.declarations.values)
+            {
                 templateTexts[file.path] = Array(file.text.utf8)
             }
         }

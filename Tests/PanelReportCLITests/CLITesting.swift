@@ -1,3 +1,4 @@
+import BuildInputs
 import Foundation
 
 @testable import ReportRendering
@@ -37,26 +38,17 @@ final class Scratch: Sendable {
 /// What a build of the reference cohort writes, from the figure registry and the
 /// reference chapters: never a count typed into a test.
 enum ReferenceFiles {
-    static let numbers = FigureNumbering.numbers(TemplateReadingForTests.chapters())
+    static let templates = try! TemplateReading.read(CLI.repository.appendingPathComponent("Templates").path)
+    static let numbers = FigureNumbering.numbers(templates)
 
-    /// Every report file a published build writes (not the hidden bookkeeping files).
+    /// Every report file a published build writes (not the hidden bookkeeping files):
+    /// a figure each, built-in or declared, and a CSV file each but for the diagram.
     static var published: [String] {
-        let figures = FigureRegistry.all.map { definition in numbers[definition.id].map { (definition, $0) }! }
+        let figures = templates.figureIDs.map { id in (FigureRegistry.definition(id)?.isDiagram ?? false, numbers[id]!) }
         return
             (figures.map { "figures/figure-\($0.1).svg" }
-            + figures.filter { !$0.0.isDiagram }.map { "data/figure-\($0.1).csv" }
+            + figures.filter { !$0.0 }.map { "data/figure-\($0.1).csv" }
             + ["data/statistics.json", "data/tables.ods", "data/tables.xlsx", "manifest.json", "report.html"]).sorted()
-    }
-}
-
-/// The reference chapters as text, for numbering the figures as a build does.
-enum TemplateReadingForTests {
-    static func chapters() -> [(path: String, text: String)] {
-        let folder = CLI.repository.appendingPathComponent("Templates/chapters")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { name in
-            (name, (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "")
-        }
     }
 }
 

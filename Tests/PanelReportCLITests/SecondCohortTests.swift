@@ -19,6 +19,29 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("area \"R6\" is not referred to by any case"))
     }
 
+    /// Its own declared cross-tabulation (figures/themes-by-involvement.yaml, written from
+    /// docs/templates.md alone) over its own themes: the last figure, with its CSV.
+    @Test func itsDeclaredCrossTabulationIsBuiltFromItsOwnVocabulary() throws {
+        let scratch = try Scratch()
+        let output = scratch.path("Output")
+        let result = try CLI.run(["build", "--inputs", Self.inputs, "--templates", Self.templates, "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try CLI.report(in: output)
+        let html = String(decoding: try #require(files["report.html"]), as: UTF8.self)
+        #expect(html.contains("Figure 11: </span>Themes by the family"))
+        let csv = String(decoding: try #require(files["data/figure-11.csv"]), as: UTF8.self).split(separator: "\n")
+        #expect(
+            csv.first?.hasPrefix("category,universal-services-only,early-help,child-in-need-plan,child-protection-plan,count,percent,")
+                == true)
+        // A row a theme of its vocabulary, then the column totals, which add up to its 14 cases.
+        #expect(
+            csv.dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }.prefix(5) == [
+                "Families leaving early help too soon", "Frequent moves between homes", "Drug and alcohol use by a carer",
+                "Fathers never met by services", "All infants",
+            ])
+        #expect(csv[5].split(separator: ",")[5] == "14")
+    }
+
     @Test func itBuildsAReportNumberedByItsOwnChaptersInItsOwnWords() throws {
         let scratch = try Scratch()
         let output = scratch.path("Output")

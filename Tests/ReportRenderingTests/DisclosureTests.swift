@@ -37,10 +37,21 @@ import Testing
                 $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             }
             let header = rows[0]
+            // A cross-tabulation's file adds each cell's share of its row or column after the percent.
+            let columns = Array(header.dropFirst())
+            let isShare = columns.map { $0.hasSuffix("-percent-of-row") || $0.hasSuffix("-percent-of-column") }
+            let isCount = columns.indices.map { !isShare[$0] && columns[$0] != "percent" }
             var sawWithheld = false
             for row in rows.dropFirst() where !row[0].hasPrefix("\"Note: [c]") {
-                let numbers = Array(row.suffix(header.count - 1))
-                let counts = numbers.dropLast()
+                // The label may hold commas (quoted): the numbers are the last cells.
+                let cells = Array(row.suffix(columns.count))
+                let numbers = cells.indices.filter { !isShare[$0] }.map { cells[$0] }
+                let counts = cells.indices.filter { isCount[$0] }.map { cells[$0] }
+                let cellColumns = cells.indices.filter { isCount[$0] && columns[$0] != "count" }
+                let shareColumns = cells.indices.filter { isShare[$0] }
+                for (cell, share) in zip(cellColumns, shareColumns) where cells[cell] == symbol && cells[share] != symbol {
+                    found.append("\(path): a withheld cell's share is published in \(row)")
+                }
                 for cell in counts {
                     if cell == symbol {
                         sawWithheld = true
@@ -405,7 +416,8 @@ import Testing
         let key =
             "A number marked &quot;([c] when published)&quot;, or &quot;([c])&quot; in a table, is shown here as it is, and the published report prints [c] instead. [c]: withheld"
         #expect(html.contains("<p class=\"disclosure-key\" role=\"note\">" + key))
-        #expect(html.components(separatedBy: "<p class=\"figure-note\">A number marked").count - 1 == 7)
+        // Seven built-in figures and the two declared ones.
+        #expect(html.components(separatedBy: "<p class=\"figure-note\">A number marked").count - 1 == 9)
         // Nowhere [c] but in those marks and keys; the files carry the true values.
         #expect(
             html.replacingOccurrences(of: " ([c] when published)", with: "").replacingOccurrences(

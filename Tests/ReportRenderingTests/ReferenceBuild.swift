@@ -33,11 +33,17 @@ enum ReferenceBuild {
             guard let file = definition.diagramFile else { continue }
             diagrams[definition.id] = ("Templates/\(file)", text("Templates/\(file)"))
         }
+        // Every other figures/ID.yaml declares an analysis, as TemplateReading reads them.
+        var declarations: [String: (path: String, text: String)] = [:]
+        let figures = try! FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Templates/figures").path)
+        for name in figures.sorted() where name.hasSuffix(".yaml") && diagrams[String(name.dropLast(5))] == nil {
+            declarations[String(name.dropLast(5))] = ("Templates/figures/\(name)", text("Templates/figures/\(name)"))
+        }
         return TemplateFiles(
             folder: "Templates",
             chapters: names.map { ("Templates/chapters/\($0)", text("Templates/chapters/\($0)")) },
             styleSheet: ("Templates/report.css", text("Templates/report.css")),
-            diagrams: diagrams)
+            diagrams: diagrams, declarations: declarations)
     }()
 
     /// A fixed draft stamp, so the golden draft does not depend on the clock.
@@ -52,8 +58,13 @@ enum ReferenceBuild {
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
     }
 
+    /// Every figure the reference templates can show: built-in, then declared.
+    static var definitions: [FigureDefinition] {
+        PreparedBuild(cohort, templates: templates, options: BuildOptions(draft: false)).definitions
+    }
+
     /// The number each figure gets from where the reference chapters place it.
-    static let numbers: [String: Int] = FigureNumbering.numbers(templates.chapters)
+    static let numbers: [String: Int] = FigureNumbering.numbers(templates)
 
     static let published: [String: Data] = try! build()
     static let draft: [String: Data] = try! build(draft: true)

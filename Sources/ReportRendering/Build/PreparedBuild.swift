@@ -25,6 +25,12 @@ struct PreparedBuild {
     let key: String?
     let context: TemplateContext
     let diagramSourceNote: String
+    /// The analyses the authors declared, counted over the cohort.
+    let declared: [DeclaredFigure]
+    /// Every figure the report can show: built-in and declared alike.
+    let definitions: [FigureDefinition]
+    /// The declarations' problems, each located in its file.
+    let declarationProblems: [TemplateProblem]
     /// Every case's fields, for a draft's annex and its record (empty in a published build).
     let records: [CaseRecord]
 
@@ -33,9 +39,23 @@ struct PreparedBuild {
         self.options = options
         let statistics = CohortStatistics(cohort)
         self.statistics = statistics
-        charts = FigureRegistry.chartBodies(statistics, review: cohort.review)
-        var values = ReportValues(statistics: statistics, review: cohort.review, charts: charts)
-        numbers = FigureNumbering.numbers(templates.chapters)
+        let fields = CodedFields.cases(vocabulary: cohort.vocabulary, areas: cohort.areas)
+        var declared: [DeclaredFigure] = []
+        var problems: [TemplateProblem] = []
+        for id in templates.declarations.keys.sorted() {
+            let file = templates.declarations[id]!
+            switch FigureDeclarationReader.read(file.text, file: file.path, id: id, fields: fields) {
+            case .success(let declaration): declared.append(DeclaredFigure(declaration, cases: cohort.cases, fields: fields))
+            case .failure(let found): problems += found.problems
+            }
+        }
+        self.declared = declared
+        declarationProblems = problems
+        let definitions = FigureRegistry.all(declared: declared)
+        self.definitions = definitions
+        charts = FigureRegistry.chartBodies(statistics, review: cohort.review, definitions: definitions)
+        var values = ReportValues(statistics: statistics, review: cohort.review, charts: charts, declared: declared)
+        numbers = FigureNumbering.numbers(templates)
         let disclosure = (options.suppressBelow ?? cohort.review.suppressBelow).map {
             Disclosure(
                 threshold: $0, values: values, statistics: statistics, cohort: cohort, secondary: options.secondarySuppression)
@@ -44,8 +64,8 @@ struct PreparedBuild {
         let withholding = options.draft ? nil : disclosure
         self.withholding = withholding
         if let withholding {
-            for id in FigureRegistry.orderedByCount {
-                if let prefix = FigureRegistry.definition(id)?.valuePrefix { values.moveWithheldLast(prefix, withholding) }
+            for definition in definitions where definition.order == .byValue {
+                if let prefix = definition.valuePrefix { values.moveWithheldLast(prefix, withholding) }
             }
         }
         self.values = values
@@ -53,7 +73,7 @@ struct PreparedBuild {
         context = TemplateContext(
             values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
             baseline: options.draft ? options.baseline : nil,
-            disclosure: disclosure, marksWithheld: options.draft)
+            disclosure: disclosure, marksWithheld: options.draft, figureIDs: templates.figureIDs)
         diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
         records = options.draft ? cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) } : []
     }
@@ -77,7 +97,7 @@ struct PreparedBuild {
     private func figures(_ read: ReportBuilder.ReadTemplates, disclosure: Disclosure?) -> [Figure] {
         FigureRegistry.figures(
             statistics, review: cohort.review, numbers: numbers, diagrams: read.diagrams,
-            words: read.figureWords, disclosure: disclosure, charts: charts)
+            words: read.figureWords, disclosure: disclosure, charts: charts, definitions: definitions)
     }
 
     /// The data behind the figures: a CSV file for each chart, `statistics.json`,

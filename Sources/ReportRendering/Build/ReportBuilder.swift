@@ -13,15 +13,21 @@ public struct TemplateFiles: Sendable {
     public var styleSheet: (path: String, text: String)
     /// Each diagram's content file by figure id (`figures/ID.yaml`; see ``FigureDefinition/diagramFile``).
     public var diagrams: [String: (path: String, text: String)]
+    /// Each analysis the authors declare, by figure id: every other `figures/ID.yaml`.
+    public var declarations: [String: (path: String, text: String)]
     public init(
         folder: String, chapters: [(path: String, text: String)], styleSheet: (path: String, text: String),
-        diagrams: [String: (path: String, text: String)]
+        diagrams: [String: (path: String, text: String)], declarations: [String: (path: String, text: String)] = [:]
     ) {
         self.folder = folder
         self.chapters = chapters
         self.styleSheet = styleSheet
         self.diagrams = diagrams
+        self.declarations = declarations
     }
+
+    /// Every figure id a chapter may place: the built-in figures' and the declared ones'.
+    var figureIDs: [String] { FigureRegistry.all.map(\.id) + declarations.keys.sorted() }
 }
 
 /// How to build.
@@ -106,7 +112,10 @@ public enum ReportBuilder {
     public static func check(_ cohort: Cohort?, templates: TemplateFiles) -> [TemplateProblem] {
         guard let cohort else {
             let read = read(
-                templates, context: TemplateContext(values: nil, figureNumbers: FigureNumbering.numbers(templates.chapters), themes: nil))
+                templates,
+                context: TemplateContext(
+                    values: nil, figureNumbers: FigureNumbering.numbers(templates.chapters, ids: templates.figureIDs), themes: nil,
+                    figureIDs: templates.figureIDs))
             return read.problems + read.warnings
         }
         do {
@@ -126,8 +135,9 @@ public enum ReportBuilder {
         var warnings: [TemplateProblem] = []
     }
 
-    private static func read(_ templates: TemplateFiles, context: TemplateContext) -> ReadTemplates {
+    private static func read(_ templates: TemplateFiles, context: TemplateContext, declared: [TemplateProblem] = []) -> ReadTemplates {
         var result = ReadTemplates()
+        result.problems += declared
         result.problems += SourceCheck.styleSheet(templates.styleSheet.text, file: templates.styleSheet.path)
         for definition in FigureRegistry.all where definition.isDiagram {
             guard let file = templates.diagrams[definition.id] else {
@@ -149,9 +159,9 @@ public enum ReportBuilder {
             result.warnings += warnings
             if let chapter { result.chapters.append(chapter) }
         }
-        for definition in FigureRegistry.all where state.placedFigures[definition.id] == nil {
+        for id in templates.figureIDs where state.placedFigures[id] == nil {
             result.problems.append(
-                TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(definition.id)))
+                TemplateProblem(file: "\(templates.folder)/chapters", line: nil, reason: .figureNeverPlaced(id)))
         }
         result.placedFigures = state.placedFigures
         result.figureWords = state.figureWords
@@ -169,7 +179,7 @@ public enum ReportBuilder {
                     TemplateProblem(file: "--suppress-below \(disclosure.threshold)", line: nil, reason: .refused($0))
                 })
         }
-        let read = Self.read(templates, context: prepared.context)
+        let read = Self.read(templates, context: prepared.context, declared: prepared.declarationProblems)
         guard read.problems.isEmpty else { throw ReportBuildError(problems: read.problems) }
         let figures = prepared.figures(read)
         // In figure order, so that the first figure that cannot be drawn is the one named.
@@ -197,6 +207,14 @@ public enum ReportBuilder {
                 try prepared.page(chapters: read.chapters, figures: figures, scenes: scenes, tables: tables, templates: templates)
             ))
         return BuiltReport(files: files.sorted { $0.path < $1.path }, warnings: read.warnings)
+    }
+
+    /// `statistics.json` with every number as it is (`panel-report stats --format json`):
+    /// the statistics, the built-in values and the declared figures' counts.
+    public static func statisticsFile(_ cohort: Cohort, templates: TemplateFiles) throws(ReportBuildError) -> Data {
+        let prepared = PreparedBuild(cohort, templates: templates, options: BuildOptions(draft: false))
+        guard prepared.declarationProblems.isEmpty else { throw ReportBuildError(problems: prepared.declarationProblems) }
+        return StatisticsFile(statistics: prepared.statistics, values: prepared.values).data()
     }
 
     /// A file's bytes: the text's UTF-8.

@@ -19,6 +19,9 @@ struct PublishedCounts {
             guard case .count(let n, _) = values[name] else { continue }
             if let definition = values.definitions[name] {
                 modelled.append(.init(name: name, definition: definition, value: n))
+            } else if let parts = values.derivedSums[name] {
+                // A sum of counts published nowhere else: the parts' definitions, together.
+                modelled.append(.init(name: name, adding: parts.compactMap { values.definitions[$0] }, value: n))
             } else if name == "regions" {
                 // The regions with an area: a reader counts them from the regions
                 // published as 0 (every withheld region has at least one), so
@@ -89,15 +92,19 @@ struct PublishedCounts {
             Dictionary(uniqueKeysWithValues: caseFields.map { ($0.name, $0.keys(of: item)) })
         }
         return modelled.compactMap { count in
+            let definitions = count.definitions
             let found: Int
-            switch count.definition.population {
+            switch definitions.first?.population ?? .cases {
             case .cases:
-                guard count.definition.fields.allSatisfy({ byName[$0] != nil }) else { return nil }
-                found = keys.filter { unit in count.definition.holds { unit[$0] ?? [] } }.count
+                guard definitions.allSatisfy({ $0.fields.allSatisfy { byName[$0] != nil } }) else { return nil }
+                found = keys.filter { unit in definitions.contains { $0.holds { unit[$0] ?? [] } } }.count
             case .areas:
-                found = areas.filter { area in count.definition.holds { areaFields[$0]?.key(of: area).map { [$0] } ?? [] } }.count
+                found = areas.filter { area in
+                    definitions.contains { $0.holds { areaFields[$0]?.key(of: area).map { [$0] } ?? [] } }
+                }.count
             }
-            return found == count.value ? nil : "\(count.name) is \(count.value), but its definition (\(count.definition)) counts \(found)"
+            let what = definitions.map(\.description).joined(separator: "; or ")
+            return found == count.value ? nil : "\(count.name) is \(count.value), but its definition (\(what)) counts \(found)"
         }
     }
 }

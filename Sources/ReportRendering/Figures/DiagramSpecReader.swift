@@ -56,7 +56,7 @@ enum DiagramSpecReader {
 
 extension SourceLocation {
     /// The line a YAML value or problem was found on.
-    fileprivate var line: Int? {
+    var line: Int? {
         switch position {
         case .line(let line), .lineColumn(let line, _): line
         default: nil

@@ -10,6 +10,8 @@ public enum FigureData {
         let unit = spec.unit.prefix(1).uppercased() + spec.unit.dropFirst()
         if spec.kind == .stackedHorizontalBar {
             return ["Category"] + spec.series + ["All \(spec.unit)", "Share of \(spec.total)"]
+                + (spec.shareBase == .total
+                    ? [] : spec.series.map { "\($0), share of \(spec.shareBase == .category ? "row" : "column")" })
         }
         return ["Category", unit, "Share of \(spec.total)"]
     }
@@ -26,15 +28,34 @@ public enum FigureData {
                     + category.values.enumerated().map {
                         category.suppressedValues.contains($0.offset) ? c : NumberFormat.integer($0.element)
                     } + [sum, share]
+                    + cellShares(spec, category).map { $0.map { NumberFormat.percent($0) } ?? c }
             }
             return [category.label, sum, share]
         }
     }
 
+    /// Each count of a category as a share of its ``ChartSpec/ShareBase``, nil where the
+    /// count or its base is withheld; empty when the spec gives only shares of the whole.
+    static func cellShares(_ spec: ChartSpec, _ category: ChartCategory) -> [Share?] {
+        guard spec.shareBase != .total, let totals = spec.categories.last else { return [] }
+        return category.values.indices.map { index -> Share? in
+            guard !category.suppressedValues.contains(index) else { return nil }
+            switch spec.shareBase {
+            case .total: return nil
+            case .category: return category.suppressedSum ? nil : Share(category.values[index], of: category.sum)
+            case .series:
+                return totals.suppressedValues.contains(index) ? nil : Share(category.values[index], of: totals.values[index])
+            }
+        }
+    }
+
     /// Whether the number in `column` (counted after the label) of a category's row is withheld.
-    static func isWithheld(_ category: ChartCategory, column: Int) -> Bool {
-        column < category.values.count && category.values.count > 1
-            ? category.suppressedValues.contains(column) : category.suppressedSum
+    static func isWithheld(_ spec: ChartSpec, _ category: ChartCategory, column: Int) -> Bool {
+        let counts = category.values.count
+        if spec.kind == .stackedHorizontalBar, column >= counts + 2 {
+            return cellShares(spec, category)[column - counts - 2] == nil
+        }
+        return column < counts && counts > 1 ? category.suppressedValues.contains(column) : category.suppressedSum
     }
 
     /// The CSV file: `category,count,percent` (stacked: a count column a series
@@ -47,6 +68,9 @@ public enum FigureData {
         var header = ["category"]
         if spec.kind == .stackedHorizontalBar { header += spec.series.map { ReportValues.slug($0) } }
         header += ["count", "percent"]
+        if spec.kind == .stackedHorizontalBar && spec.shareBase != .total {
+            header += spec.series.map { ReportValues.slug($0) + (spec.shareBase == .category ? "-percent-of-row" : "-percent-of-column") }
+        }
         var text = CSVWriter.line(header.map(csvCell))
         for category in spec.categories {
             var cells = [csvCell(category.label)]
@@ -55,6 +79,9 @@ public enum FigureData {
                 cells += category.values.enumerated().map { category.suppressedValues.contains($0.offset) ? c : String($0.element) }
             }
             cells += category.suppressedSum ? [c, c] : [String(category.sum), String(Share(category.sum, of: spec.total).wholePercent)]
+            if spec.kind == .stackedHorizontalBar {
+                cells += cellShares(spec, category).map { $0.map { String($0.wholePercent) } ?? c }
+            }
             text += CSVWriter.line(cells)
         }
         if spec.hasSuppression, let disclosureKey {

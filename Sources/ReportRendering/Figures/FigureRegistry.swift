@@ -22,6 +22,9 @@ public struct FigureDefinition: Sendable {
     /// The order its categories are shown in (and listed in the prose and its data).
     public let order: CategoryOrder
     public let source: Source
+    /// The file that declares it, for a figure an author declares (`figures/ID.yaml`
+    /// with a `kind:`); nil for a figure built into the report.
+    public var declaredIn: String? = nil
 
     /// The Analysis Function's rule: sort by value, largest first, unless the categories
     /// have a natural order, which is then kept and said here.
@@ -94,6 +97,8 @@ public struct ChartBody: Sendable {
     /// The names of each category's counts (one per series) and of its sum, for
     /// disclosure control; empty when they are `valueNames` (a plain chart).
     public var cellNames: [(values: [String], sum: String)] = []
+    /// The value names of a chart of combinations' set sizes (``ChartSpec/sets``), for disclosure control.
+    public var setNames: [String] = []
 }
 
 /// A figure as placed in the report: its definition, the number it got from
@@ -228,17 +233,19 @@ public enum FigureRegistry {
             }),
     ]
 
-    /// Figures whose categories are ordered by their counts (a pie largest first,
-    /// ethnicity most common first). With numbers withheld, such an order would rank
-    /// the withheld ones, so they are put last, by label.
+    /// Built-in figures whose categories are ordered by their counts.
     static let orderedByCount: Set<String> = Set(all.filter { $0.order == .byValue }.map(\.id))
+
+    /// The built-in figures and those the authors declared, alike from here on.
+    static func all(declared: [DeclaredFigure]) -> [FigureDefinition] { all + declared.map(\.definition) }
 
     /// The definition with this id.
     public static func definition(_ id: String) -> FigureDefinition? { all.first { $0.id == id } }
 
     /// The figure's row in the table of figures in `docs/templates.md` (a test keeps the two in step).
     public static func guideRow(_ definition: FigureDefinition) -> String {
-        let from = definition.diagramFile.map { ", content from `Templates/\($0)`" } ?? ""
+        let from =
+            definition.diagramFile.map { ", content from `Templates/\($0)`" } ?? definition.declaredIn.map { ", declared in `\($0)`" } ?? ""
         let names = definition.valuePrefix.map { "`\($0).…`" } ?? "—"
         let order =
             switch definition.order {
@@ -269,9 +276,9 @@ public enum FigureRegistry {
     static func figures(
         _ statistics: CohortStatistics, review: Review, numbers: [String: Int],
         diagrams: [String: DiagramSpec], words: [String: FigureWords] = [:],
-        disclosure: Disclosure? = nil, charts: [String: ChartBody] = [:]
+        disclosure: Disclosure? = nil, charts: [String: ChartBody] = [:], definitions: [FigureDefinition] = all
     ) -> [Figure] {
-        return all.compactMap { definition -> Figure? in
+        return definitions.compactMap { definition -> Figure? in
             guard let number = numbers[definition.id] else { return nil }
             let own = words[definition.id] ?? FigureWords()
             switch definition.source {
@@ -280,13 +287,16 @@ public enum FigureRegistry {
                     (own == FigureWords() ? charts[definition.id] : nil)
                     ?? definition.chart(statistics, review: review, words: own)!
                 if let disclosure {
-                    if orderedByCount.contains(definition.id) {
+                    // Categories ordered by their counts (a pie largest first) would rank
+                    // withheld ones by their place, so they are put last, by label.
+                    if definition.order == .byValue {
                         let order = disclosure.withheldLast(body.valueNames, labels: body.spec.categories.map(\.label))
                         body.spec.categories = order.map { body.spec.categories[$0] }
                         body.valueNames = order.map { body.valueNames[$0] }
                         body.caseIDs = order.map { body.caseIDs[$0] }
                     }
                     body.spec.categories = withholding(body, disclosure)
+                    for (index, name) in body.setNames.enumerated() { body.spec.sets[index].suppressed = disclosure.isSuppressed(name) }
                 }
                 return Figure(
                     definition: definition, number: number, content: .chart(body.spec),
@@ -302,9 +312,11 @@ public enum FigureRegistry {
 
     /// Every chart figure's chart, in its own words, by figure id: built once per
     /// build, for the order of the template values' families and for the figures.
-    static func chartBodies(_ statistics: CohortStatistics, review: Review) -> [String: ChartBody] {
+    static func chartBodies(
+        _ statistics: CohortStatistics, review: Review, definitions: [FigureDefinition] = all
+    ) -> [String: ChartBody] {
         var bodies: [String: ChartBody] = [:]
-        for definition in all {
+        for definition in definitions {
             if let body = definition.chart(statistics, review: review) { bodies[definition.id] = body }
         }
         return bodies

@@ -98,7 +98,8 @@ enum FigureWriter {
                     if let name, column < written.count {
                         previous = baseline?.previous(of: name, current: cell, writtenAs: written[column])
                     }
-                    let withheld = index < figure.wouldWithhold.count && FigureData.isWithheld(figure.wouldWithhold[index], column: column)
+                    let withheld =
+                        index < figure.wouldWithhold.count && FigureData.isWithheld(spec, figure.wouldWithhold[index], column: column)
                     return TableFrame.Cell(text: cell, previous: previous, wouldWithhold: withheld)
                 }
         }

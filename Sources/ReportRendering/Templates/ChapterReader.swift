@@ -15,11 +15,14 @@ public struct TemplateContext: Sendable {
     public var disclosure: Disclosure?
     /// A draft: withheld values are shown as they are, marked, instead of as `[c]`.
     public var marksWithheld = false
+    /// Every figure id a chapter may place or refer to: the built-in ones and those declared in `figures/`.
+    public var figureIDs: [String]
 
     public init(
         values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: Baseline? = nil,
-        disclosure: Disclosure? = nil, marksWithheld: Bool = false
+        disclosure: Disclosure? = nil, marksWithheld: Bool = false, figureIDs: [String] = FigureRegistry.all.map(\.id)
     ) {
+        self.figureIDs = figureIDs
         self.values = values
         self.figureNumbers = figureNumbers
         self.themes = themes

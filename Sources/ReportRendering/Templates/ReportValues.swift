@@ -24,6 +24,11 @@ public struct ReportValues: Sendable {
     /// something else (the first shortlist, family members who spoke to the
     /// reviewers, practitioners, regions covered) have none.
     public internal(set) var definitions: [String: CellDefinition] = [:]
+    /// Counts published as the sum of others that are not published themselves
+    /// (a co-occurrence figure's "other combinations": a disjunction of exact
+    /// combinations, which no one ``CellDefinition`` can describe), with the names
+    /// of those parts; each part's definition is in ``definitions``.
+    public internal(set) var derivedSums: [String: [String]] = [:]
 
     /// The categories of one tally, in the order a reader meets them.
     public struct Family: Sendable, Hashable {
@@ -53,7 +58,8 @@ public struct ReportValues: Sendable {
 
     /// `charts`: the figures' charts (``FigureRegistry/chartBodies(_:review:)``), whose
     /// order the families they show take; a build passes the ones it draws.
-    init(statistics s: CohortStatistics, review: Review, charts: [String: ChartBody]) {
+    /// `declared`: the analyses the authors declared, whose counts join the values.
+    init(statistics s: CohortStatistics, review: Review, charts: [String: ChartBody], declared: [DeclaredFigure] = []) {
         let cases = s.cohort.cases
         let all = CellDefinition.allCases
         set("cases", .count(cases, of: nil), title: "Cases in the cohort", counting: all)
@@ -156,7 +162,8 @@ public struct ReportValues: Sendable {
         set("review.published", .text(DateWords.long(review.published)), title: "Publication date")
         set("review.period.from", .text(DateWords.month(review.period.from)), title: "Period from")
         set("review.period.to", .text(DateWords.month(review.period.to)), title: "Period to")
-        orderFamiliesLikeFigures(charts)
+        for figure in declared { figure.publish(into: &self) }
+        orderFamiliesLikeFigures(charts, FigureRegistry.all(declared: declared))
     }
 
     private mutating func set(
@@ -200,9 +207,41 @@ public struct ReportValues: Sendable {
         { category in within.and(InjuryProfile.definition(of: category.key)) }
     }
 
+    // MARK: - Declared figures' counts
+
+    /// A count of a declared figure, a share of the count named `totalName` (if any).
+    mutating func declare(_ name: String, _ count: CrossTab.Count, of totalName: String?, title: String) {
+        set(name, .count(count.count, of: totalName.flatMap { total(of: $0) }), title: title, of: totalName)
+        definitions[name] = count.definition
+    }
+
+    /// A count published as the sum of `parts`, which are not published on their own.
+    mutating func declareSum(_ name: String, _ count: Int, of totalName: String, parts: [String], title: String) {
+        set(name, .count(count, of: total(of: totalName)), title: title, of: totalName)
+        derivedSums[name] = parts
+    }
+
+    /// The definition of a count that is not published, but that a published sum adds up.
+    mutating func recordUnpublished(_ name: String, definition: CellDefinition) {
+        definitions[name] = definition
+    }
+
+    /// A family of counts already set, in this order.
+    mutating func family(_ prefix: String, names: [String], labels: [String], exclusive: Bool, total totalName: String) {
+        let members = zip(names, labels).map { name, label -> Family.Member in
+            guard case .count(let n, _)? = values[name] else { preconditionFailure("\(name) is set before its family") }
+            return Family.Member(name: name, label: label, count: n)
+        }
+        families[prefix] = Family(members: members, total: total(of: totalName) ?? 0, exclusive: exclusive, totalName: totalName)
+    }
+
+    private func total(of name: String) -> Int? {
+        if case .count(let n, _)? = values[name] { n } else { nil }
+    }
+
     /// Families that a figure shows are listed in the figure's order (a pie puts its largest part first).
-    private mutating func orderFamiliesLikeFigures(_ charts: [String: ChartBody]) {
-        for definition in FigureRegistry.all {
+    private mutating func orderFamiliesLikeFigures(_ charts: [String: ChartBody], _ definitions: [FigureDefinition]) {
+        for definition in definitions {
             guard let prefix = definition.valuePrefix, let family = families[prefix],
                 let chart = charts[definition.id]
             else { continue }

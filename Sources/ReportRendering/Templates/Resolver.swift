@@ -47,7 +47,7 @@ struct Resolver {
             return nil
         case .figure:
             let id = d.name
-            guard FigureRegistry.definition(id) != nil else {
+            guard context.figureIDs.contains(id) else {
                 problem(line, unknownFigure(id))
                 return nil
             }
@@ -80,7 +80,7 @@ struct Resolver {
 
     /// An id that is not a registered figure, with the nearest ids as suggestions.
     private func unknownFigure(_ id: String) -> TemplateProblem.Reason {
-        let ids = FigureRegistry.all.map(\.id)
+        let ids = context.figureIDs
         return .unknownFigure(id, suggestions: Spelling.nearest(id, among: ids), known: ids)
     }
 
@@ -263,7 +263,7 @@ struct Resolver {
         }
         if trimmed.hasPrefix("ref:") {
             let id = (trimmed.dropFirst(4)).trimmingWhitespace()
-            guard FigureRegistry.definition(id) != nil else {
+            guard context.figureIDs.contains(id) else {
                 problem(line, unknownFigure(id))
                 return []
             }
