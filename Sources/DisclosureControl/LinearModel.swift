@@ -65,7 +65,18 @@ public struct LinearModel: Sendable {
     /// How many classes (variables, each a whole number ≥ 0) there are.
     public private(set) var classCount = 0
     /// For each component: its population and its classes, which add up to the population's total.
-    public private(set) var components: [(population: CellDefinition.Population, fields: [String], classes: [Int])] = []
+    public private(set) var components: [Part] = []
+
+    /// A component: its classes, in tables that each add up to the population's total
+    /// (one table, the whole cross-classification, unless that is too large), and the
+    /// margins that two tables share, which must agree.
+    public struct Part: Sendable {
+        public var population: CellDefinition.Population
+        public var fields: [String]
+        public var classes: [Int]
+        public var tables: [[Int]]
+        public var links: [(first: [Int], second: [Int])]
+    }
     /// Pairs of cells (indices) with `cells[larger] ≥ cells[smaller]`.
     public private(set) var atLeast: [(larger: Int, smaller: Int)] = []
 
@@ -116,15 +127,32 @@ public struct LinearModel: Sendable {
                 }
             }
             for group in Self.components(counts: parts.map(\.definition), rules: rules) {
-                let component = try Component(fields: group.map { known[$0]! }, rules: rules)
                 let members = parts.filter { group.contains($0.definition.fields[0]) }
-                let (classes, rows) = component.classes(of: members.map(\.definition))
-                let offset = classCount
-                classCount += classes
-                components.append((population, group, Array(offset..<offset + classes)))
-                for (member, row) in zip(members, rows) {
-                    rowOfCount[member.count] = ((rowOfCount[member.count] ?? []) + row.map { $0 + offset }).sorted()
+                let tables = try Self.tables(group, members.map(\.definition), known: known, rules: rules)
+                var part = Part(population: population, fields: group, classes: [], tables: [], links: [])
+                var offsets: [Int] = []
+                for table in tables {
+                    let (classes, rows) = table.component.classes(of: table.members.map { members[$0].definition } + table.links)
+                    let offset = classCount
+                    offsets.append(offset)
+                    classCount += classes
+                    part.classes += Array(offset..<offset + classes)
+                    part.tables.append(Array(offset..<offset + classes))
+                    for (member, row) in zip(table.members, rows) {
+                        let count = members[member].count
+                        rowOfCount[count] = ((rowOfCount[count] ?? []) + row.map { $0 + offset }).sorted()
+                    }
+                    table.linkRows = rows.suffix(table.links.count).map { $0.map { $0 + offset } }
                 }
+                for (i, first) in tables.enumerated() {
+                    for (j, second) in tables.enumerated() where j > i {
+                        for (k, link) in first.links.enumerated() {
+                            guard let l = second.links.firstIndex(of: link) else { continue }
+                            part.links.append((first.linkRows[k], second.linkRows[l]))
+                        }
+                    }
+                }
+                components.append(part)
             }
         }
         var cellOfRow: [[Int]: Int] = [:]
@@ -150,6 +178,74 @@ public struct LinearModel: Sendable {
             guard let smaller = cellOfName[pair.smaller] else { throw .unknownName(pair.smaller) }
             if larger != smaller { self.atLeast.append((larger, smaller)) }
         }
+    }
+
+    /// One table of a component: its cross-classification, the counts (positions
+    /// among the component's) it holds, and the margins it may share with another.
+    final class Table {
+        let component: Component
+        var members: [Int] = []
+        /// One definition per combination of the values of each field it shares with another table.
+        var links: [CellDefinition] = []
+        var linkRows: [[Int]] = []
+        init(_ component: Component) { self.component = component }
+    }
+
+    /// A component's tables: its whole cross-classification when that is small
+    /// enough; otherwise one table per largest set of fields that one count reads
+    /// (the linked tables of tau-Argus), each holding the counts whose fields it has,
+    /// and tied to the others through the margins they share.
+    static func tables(
+        _ fields: [String], _ definitions: [CellDefinition], known: [String: CodedField], rules: [CodedFields.Rule]
+    ) throws(Problem) -> [Table] {
+        do {
+            let whole = Table(try Component(fields: fields.map { known[$0]! }, rules: rules))
+            whole.members = Array(definitions.indices)
+            return [whole]
+        } catch {
+            // Too large as a whole: linked tables.
+        }
+        var sets: [[String]] = []
+        for set in definitions.map({ $0.fields.sorted() }).sorted(by: { $0.count > $1.count })
+        where !sets.contains(where: { Set($0).isSuperset(of: set) }) {
+            sets.append(set)
+        }
+        let tables = try sets.map { set throws(Problem) in Table(try Component(fields: set.map { known[$0]! }, rules: rules)) }
+        for (index, definition) in definitions.enumerated() {
+            let own = Set(definition.fields)
+            tables[sets.firstIndex { Set($0).isSuperset(of: own) }!].members.append(index)
+        }
+        // The margins over the fields two tables share, one definition per combination of their values.
+        for (i, first) in sets.enumerated() {
+            for (j, second) in sets.enumerated() where j != i {
+                let shared = first.filter(second.contains)
+                guard !shared.isEmpty else { continue }
+                for link in Self.margins(shared.map { known[$0]! }) where !tables[i].links.contains(link) {
+                    tables[i].links.append(link)
+                }
+            }
+        }
+        return tables
+    }
+
+    /// Every combination of the values of `fields`, as a definition.
+    static func margins(_ fields: [CodedField]) -> [CellDefinition] {
+        var combinations: [[CellDefinition.Condition]] = [[]]
+        for field in fields {
+            var choices: [[CellDefinition.Condition]] = []
+            switch field.kind {
+            case .single:
+                choices =
+                    field.values.map { [.init(field.name, .oneOf([$0.key]))] } + (field.optional ? [[.init(field.name, .absent)]] : [])
+            case .list:
+                choices = [[]]
+                for value in field.values {
+                    choices = choices.flatMap { [$0 + [.init(field.name, .has(value.key))], $0 + [.init(field.name, .lacks(value.key))]] }
+                }
+            }
+            combinations = combinations.flatMap { combination in choices.map { combination + $0 } }
+        }
+        return combinations.map { CellDefinition(.cases, $0) }
     }
 
     /// The fields of one population grouped into components: fields read by one

@@ -63,9 +63,16 @@ final class RangeSolver {
             rowOfCell[index] = addRow(columns, Array(repeating: 1, count: columns.count), GLP_FX, Double(cell.value))
         }
         for component in components {
-            _ = addRow(
-                component.classes.map { columnOfClass[$0]! } + [totalColumns[component.population]!],
-                Array(repeating: 1, count: component.classes.count) + [-1], GLP_FX, 0)
+            for table in component.tables {
+                _ = addRow(
+                    table.map { columnOfClass[$0]! } + [totalColumns[component.population]!],
+                    Array(repeating: 1, count: table.count) + [-1], GLP_FX, 0)
+            }
+            for link in component.links {
+                _ = addRow(
+                    link.first.map { columnOfClass[$0]! } + link.second.map { columnOfClass[$0]! },
+                    Array(repeating: 1, count: link.first.count) + Array(repeating: -1, count: link.second.count), GLP_FX, 0)
+            }
         }
         for pair in model.atLeast {
             guard let larger = self.columns(of: pair.larger), let smaller = self.columns(of: pair.smaller) else { continue }

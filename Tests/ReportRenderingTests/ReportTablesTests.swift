@@ -15,7 +15,8 @@ import Testing
         cohort.learningRecorded = learningRecorded
         let statistics = CohortStatistics(cohort)
         let disclosure = suppressBelow.map {
-            Disclosure(threshold: $0, values: ReportValues(statistics: statistics, review: cohort.review), statistics: statistics)
+            Disclosure(
+                threshold: $0, values: ReportValues(statistics: statistics, review: cohort.review), statistics: statistics, cohort: cohort)
         }
         let figures = FigureRegistry.figures(
             statistics, review: cohort.review, numbers: ReferenceBuild.numbers, diagrams: [:], disclosure: disclosure)

@@ -24,7 +24,7 @@ import unittest
 from concurrent.futures import ThreadPoolExecutor
 
 SUPPRESSION_REWRITTEN = True
-DIGESTS_KEYED = False
+DIGESTS_KEYED = True
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.path.join(ROOT, ".build", "debug", "panel-report")

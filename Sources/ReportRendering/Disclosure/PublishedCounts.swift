@@ -99,9 +99,10 @@ struct PublishedCounts {
                 guard definitions.allSatisfy({ $0.fields.allSatisfy { byName[$0] != nil } }) else { return nil }
                 found = keys.filter { unit in definitions.contains { $0.holds { unit[$0] ?? [] } } }.count
             case .areas:
-                found = areas.filter { area in
-                    definitions.contains { $0.holds { areaFields[$0]?.key(of: area).map { [$0] } ?? [] } }
-                }.count
+                found =
+                    areas.filter { area in
+                        definitions.contains { $0.holds { areaFields[$0]?.key(of: area).map { [$0] } ?? [] } }
+                    }.count
             }
             let what = definitions.map(\.description).joined(separator: "; or ")
             return found == count.value ? nil : "\(count.name) is \(count.value), but its definition (\(what)) counts \(found)"
