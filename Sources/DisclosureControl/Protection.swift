@@ -72,12 +72,12 @@ public struct Protection: Sendable {
 
     /// Withholds one more cell for `cell`, and says which; `nil` when there is none to withhold.
     private static func secondary(for cell: Int, model: LinearModel, solver: RangeSolvers, threshold: Int) -> Int? {
-        // A population's total is withheld only when one program holds the whole model.
+        // A population's total (the cohort's size) is never withheld to protect another count.
         func eligible(_ c: Int) -> Bool {
-            !solver.withheld.contains(c) && model.cells[c].value > 0 && (solver.whole || model.cells[c].total == nil)
+            !solver.withheld.contains(c) && model.cells[c].value > 0 && model.cells[c].total == nil
         }
-        // The most detailed first; a population's total last of all.
-        func cost(_ c: Int) -> (Int, Int, Int) { (model.cells[c].total == nil ? 0 : 1, model.cells[c].classes.count, c) }
+        // The most detailed first.
+        func cost(_ c: Int) -> (Int, Int) { (model.cells[c].classes.count, c) }
         var candidates = solver.binding(upperOf: cell).filter(eligible).sorted { cost($0) < cost($1) }
         if candidates.isEmpty {
             candidates = model.cells.indices.filter(eligible).sorted { cost($0) < cost($1) }
