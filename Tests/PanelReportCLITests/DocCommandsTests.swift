@@ -3,7 +3,7 @@ import Testing
 
 /// Every command shown in a ```sh block of `README.md` and `docs/*.md`, run as
 /// written (one block as one script) in a folder laid out like a fresh clone's top:
-/// copies of `Inputs/` and `Templates/`, with this build's `panel-report` on the
+/// copies of `Inputs/` and `Templates/` and a link to `scripts/`, with this build's `panel-report` on the
 /// path. A command a test cannot give what it needs is listed in ``notRun`` with
 /// why; a listed command the docs no longer show fails the test, so the list stays short.
 @Suite struct DocCommandsTests {
@@ -70,6 +70,9 @@ import Testing
                     try FileManager.default.copyItem(
                         at: CLI.repository.appendingPathComponent(folder), to: top.appendingPathComponent(folder))
                 }
+                // The docs' scripts (scripts/attack) run from the clone's own folder, read-only.
+                try FileManager.default.createSymbolicLink(
+                    at: top.appendingPathComponent("scripts"), withDestinationURL: CLI.repository.appendingPathComponent("scripts"))
                 let script = "set -eu\n" + run.joined(separator: "\n")
                 let result = try CLI.program("/bin/sh", ["-c", script], environment: ["PATH": path], in: top, timeout: 300)
                 #expect(result.status == 0, "\(file): \(run): \(result)")
