@@ -11,9 +11,15 @@ public struct CohortLoadResult: Sendable {
     public var filesRead: Int
     /// Case documents or spreadsheet rows read, valid or not.
     public var casesRead: Int
+    /// `review.yaml`, `areas.yaml` and `vocabulary.yaml` with no cases, when those three
+    /// are valid whether or not the cases are: what the templates' names and the
+    /// declared figures' fields come from, so that they can be checked in the same
+    /// run as the cases' problems.
+    public var frame: Cohort?
 
-    public init(cohort: Cohort?, diagnostics: [Diagnostic], filesRead: Int, casesRead: Int) {
+    public init(cohort: Cohort?, diagnostics: [Diagnostic], filesRead: Int, casesRead: Int, frame: Cohort? = nil) {
         self.cohort = cohort
+        self.frame = frame
         self.diagnostics = diagnostics
         self.filesRead = filesRead
         self.casesRead = casesRead

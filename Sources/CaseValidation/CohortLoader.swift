@@ -80,7 +80,11 @@ public enum CohortLoader {
                     review: review, areas: areaList, vocabulary: vocabularyValue, cases: source.cases,
                     learningRecorded: source.learningRecorded)
             }
-            return CohortLoadResult(cohort: cohort, diagnostics: diagnostics, filesRead: filesRead, casesRead: casesRead)
+            var frame: Cohort? = nil
+            if let review, let areaList = areas?.areas, let vocabularyValue = vocabulary?.vocabulary {
+                frame = Cohort(review: review, areas: areaList, vocabulary: vocabularyValue, cases: [])
+            }
+            return CohortLoadResult(cohort: cohort, diagnostics: diagnostics, filesRead: filesRead, casesRead: casesRead, frame: frame)
         }
 
         /// review.yaml's counts must be able to hold the cohort they describe.

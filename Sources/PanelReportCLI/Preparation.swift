@@ -32,7 +32,7 @@ enum Preparation {
         }
         var found: [TemplateProblem] = []
         if let templates, result.cohort == nil || !buildChecksTemplates {
-            found = ReportBuilder.check(result.cohort, templates: templates)
+            found = ReportBuilder.check(result.cohort, frame: result.frame, templates: templates)
             for problem in found { Console.problem(problem) }
         }
         let problems = found.filter { !$0.isWarning }

@@ -126,7 +126,9 @@ public final class PreviewSession: @unchecked Sendable {
                     problems.append(PreviewProblem(place: templates, message: "\(error)", isWarning: false))
                 }
             } else {
-                problems += ReportBuilder.check(nil, templates: templateFiles).map { problem($0, read: templateTexts) }
+                problems += ReportBuilder.check(nil, frame: result?.frame, templates: templateFiles).map {
+                    problem($0, read: templateTexts)
+                }
             }
         }
 

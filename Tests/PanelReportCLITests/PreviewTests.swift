@@ -69,8 +69,7 @@ import Testing
         #expect(problems.body.contains("<script src=\"/__preview/reload.js?build=\(broken)\"></script>"))
         #expect(try server.get("/figures/figure-1.svg").status == 404)
 
-        // A chapter broken at the same time: its line is shown too (names of values are
-        // checked only against a valid cohort, so this is a placeholder left open).
+        // A chapter broken at the same time: its line is shown too.
         let chapter = templates + "/chapters/02-background.md"
         let chapterText = try String(contentsOfFile: chapter, encoding: .utf8)
         try Self.save(chapterText + "\nThere were {{ cases cases.\n", to: chapter)

@@ -44,6 +44,12 @@ import Testing
         try edit(inputs.appendingPathComponent("cases/C05.yaml")) { $0.replacingOccurrences(of: "sex: male", with: "sex: boy") }
         try edit(templates.appendingPathComponent("chapters/09-annex.md")) {
             $0.replacingOccurrences(of: "{{ figure: themes }}", with: "{{ figure: theme }}") + "\n{{ cases | bogus }}\n"
+                + "\nOf these, {{ outcome.dyed }} died.\n"
+        }
+        // Names come from the vocabulary and the contract, not from the cases: a mistyped
+        // name and a declared figure's unknown field are found while C05 is still invalid.
+        try edit(templates.appendingPathComponent("figures/parent-features-by-outcome.yaml")) {
+            $0.replacingOccurrences(of: "columns: harm.outcome", with: "columns: harm.outcomes")
         }
         for command in ["validate", "build"] {
             let result = try CLI.run(
@@ -61,14 +67,48 @@ import Testing
                 lines.contains { $0.hasPrefix(annex) && $0.contains(#"there is no figure "theme"; did you mean "themes"?"#) },
                 "\(result.stderr)")
             #expect(lines.contains { $0.hasPrefix(annex) && $0.contains(#""bogus" is not a format"#) }, "\(result.stderr)")
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(annex) && $0.contains(#"there is no value named "outcome.dyed"; did you mean "outcome.died"?"#)
+                }, "\(result.stderr)")
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(templates.path + "/figures/parent-features-by-outcome.yaml:") && $0.contains("harm.outcomes")
+                }, "\(result.stderr)")
             // The folder named is the one given, not the default.
             #expect(
                 lines.contains(
                     templates.path + #"/chapters: figure "themes" is not placed in any chapter; add {{ figure: themes }} on a line of its "#
                         + #"own"#), "\(result.stderr)")
-            #expect(lines.last == "panel-report: 1 error in \(inputs.path) and 3 template problems; nothing was written")
+            #expect(lines.last == "panel-report: 1 error in \(inputs.path) and 5 template problems; nothing was written")
             #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("Output").path))
         }
+    }
+
+    /// Checked against the vocabulary and contract alone, templates that are right
+    /// give no problem while a case is wrong: every name they use exists with no cases
+    /// counted (a declared combination that does not occur is published as 0).
+    @Test(arguments: [
+        ("Inputs", "Templates", "cases/C05.yaml", "sex: male", "sex: boy"),
+        (
+            "Tests/Fixtures/SecondCohort/Inputs", "Tests/Fixtures/SecondCohort/Templates", "cases.csv", "S01,R2,lcspr,male,",
+            "S01,R2,lcspr,boy,"
+        ),
+    ])
+    func rightTemplatesGiveNoProblemWhileACaseIsWrong(
+        inputsFolder: String, templatesFolder: String, file: String, from: String, to: String
+    ) throws {
+        let scratch = try Scratch()
+        let inputs = URL(fileURLWithPath: try scratch.copy(inputsFolder, as: "Inputs"))
+        let templates = try scratch.copy(templatesFolder, as: "Templates")
+        try edit(inputs.appendingPathComponent(file)) { $0.replacingOccurrences(of: from, with: to) }
+        let result = try CLI.run(["validate", "--inputs", inputs.path, "--templates", templates])
+        #expect(result.status == 65)
+        // The second cohort's areas.yaml has an area no case uses: a warning of its own.
+        let lines = result.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(": warning: ") }
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(lines.first?.contains(#""boy" is not a valid value"#) == true, "\(result.stderr)")
+        #expect(lines.last == "panel-report: 1 error in \(inputs.path); nothing was written")
     }
 
     @Test func aMissingTemplatesFolderIsAMissingInputEvenWithBadData() throws {

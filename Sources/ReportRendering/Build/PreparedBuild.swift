@@ -23,7 +23,7 @@ struct PreparedBuild {
     let withholding: Disclosure?
     /// What `[c]` means, when this build withholds anything.
     let key: String?
-    let context: TemplateContext
+    private(set) var context: TemplateContext
     let diagramSourceNote: String
     /// The analyses the authors declared, counted over the cohort.
     let declared: [DeclaredFigure]
@@ -42,11 +42,14 @@ struct PreparedBuild {
         let fields = CodedFields.cases(vocabulary: cohort.vocabulary, areas: cohort.areas)
         var declared: [DeclaredFigure] = []
         var problems: [TemplateProblem] = []
+        var unread: Set<String> = []
         for id in templates.declarations.keys.sorted() {
             let file = templates.declarations[id]!
             switch FigureDeclarationReader.read(file.text, file: file.path, id: id, fields: fields) {
             case .success(let declaration): declared.append(DeclaredFigure(declaration, cases: cohort.cases, fields: fields))
-            case .failure(let found): problems += found.problems
+            case .failure(let found):
+                problems += found.problems
+                unread.insert(id)
             }
         }
         self.declared = declared
@@ -74,6 +77,7 @@ struct PreparedBuild {
             values: values, figureNumbers: numbers, themes: cohort.vocabulary.themes.map(\.code),
             baseline: options.draft ? options.baseline : nil,
             disclosure: disclosure, marksWithheld: options.draft, figureIDs: templates.figureIDs)
+        context.unreadDeclarations = unread
         diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
         records = options.draft ? cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) } : []
     }

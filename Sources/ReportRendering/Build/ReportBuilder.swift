@@ -105,11 +105,24 @@ public enum ReportBuilder {
     ]
 
     /// Every problem of the templates, found the way a build finds them. With a
-    /// valid cohort it is exactly what ``build(_:templates:options:)`` would refuse;
-    /// without one (the inputs have errors of their own), everything but the names
-    /// of values and themes is still checked, so one run reports both.
+    /// valid cohort it is exactly what ``build(_:templates:options:)`` would refuse.
+    /// Without one (the inputs have errors of their own), one run still reports both:
+    /// with a `frame` (``CaseValidation/CohortLoadResult/frame``: the review, areas and
+    /// vocabulary, no cases) the names of values, families and themes and the declared
+    /// figures are checked against it, since names come from the vocabulary and the
+    /// contract, not from the cases; what depends on the counts (a format that does
+    /// not fit a count of 0, the warnings) waits for valid cases. Without a frame,
+    /// everything but names, themes and declarations is checked.
     /// Warnings come last, marked ``TemplateProblem/isWarning``.
-    public static func check(_ cohort: Cohort?, templates: TemplateFiles) -> [TemplateProblem] {
+    public static func check(_ cohort: Cohort?, frame: Cohort? = nil, templates: TemplateFiles) -> [TemplateProblem] {
+        if cohort == nil, var frame {
+            // The frame's own disclosure setting would only withhold zeros: leave it out.
+            frame.review.suppressBelow = nil
+            let prepared = PreparedBuild(frame, templates: templates, options: BuildOptions(draft: false))
+            var context = prepared.context
+            context.namesOnly = true
+            return read(templates, context: context, declared: prepared.declarationProblems).problems
+        }
         guard let cohort else {
             let read = read(
                 templates,

@@ -17,6 +17,19 @@ public struct TemplateContext: Sendable {
     public var marksWithheld = false
     /// Every figure id a chapter may place or refer to: the built-in ones and those declared in `figures/`.
     public var figureIDs: [String]
+    /// Only names are checked, against `values` counted over no cases (the cases
+    /// are invalid): a name, family or theme that is not there is a problem, but no
+    /// value is formatted and nothing that depends on the counts is warned about.
+    public var namesOnly = false
+    /// Declared figures whose declaration has problems of its own: their names
+    /// (`crosstab.ID.…`, `together.ID.…`) are not reported again as unknown.
+    public var unreadDeclarations: Set<String> = []
+
+    /// Whether `name` is one of an unread declaration's names.
+    func isOfUnreadDeclaration(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", maxSplits: 2)
+        return parts.count >= 2 && (parts[0] == "crosstab" || parts[0] == "together") && unreadDeclarations.contains(String(parts[1]))
+    }
 
     public init(
         values: ReportValues?, figureNumbers: [String: Int], themes: [String]?, baseline: Baseline? = nil,

@@ -29,6 +29,8 @@ struct Resolver {
     mutating func family(_ name: String, line: Int) -> String? {
         guard let families = context.values?.families else { return name }
         guard families[name] != nil else {
+            // Its declaration's own problem is reported; this one follows from it.
+            if context.isOfUnreadDeclaration(name) { return nil }
             problem(line, .unknownFamily(name, suggestions: Spelling.nearest(name, among: families.keys), known: families.keys.sorted()))
             return nil
         }
@@ -304,10 +306,15 @@ struct Resolver {
             return []
         }
         guard let value = values[placeholder.name] else {
+            if context.isOfUnreadDeclaration(placeholder.name) { return [] }
             problem(line, .unknownName(placeholder.name, suggestions: suggestions(for: placeholder.name)))
             return []
         }
         namesUsed.insert(placeholder.name)
+        if context.namesOnly {
+            if let format = placeholder.format, PlaceholderFormat(rawValue: format) == nil { problem(line, .unknownFormat(format)) }
+            return []
+        }
         switch ValueFormatter.format(value, placeholder) {
         case .failure(let reason):
             problem(line, reason)
