@@ -101,9 +101,14 @@ public struct Theme: Hashable, Sendable {
 public struct Vocabulary: Hashable, Sendable {
     public var ethnicities: [String]
     public var themes: [Theme]
-    public init(ethnicities: [String], themes: [Theme]) {
+    /// Words that keep their capital letter in the middle of a sentence (`proper_names`:
+    /// "Sure Start"): a label that starts with one is written as it is in a list
+    /// within a sentence, where other labels start in lower case.
+    public var properNames: [String]
+    public init(ethnicities: [String], themes: [Theme], properNames: [String] = []) {
         self.ethnicities = ethnicities
         self.themes = themes
+        self.properNames = properNames
     }
 }
 

@@ -17,7 +17,7 @@ struct VocabularyDecoder {
 
     func decode(_ root: LocatedValue) -> Result {
         let errorsBefore = context.log.errorCount
-        guard let f = Fields(root, path: "", allowed: ["ethnicities", "themes"], context: context) else {
+        guard let f = Fields(root, path: "", allowed: ["ethnicities", "themes", "proper_names"], context: context) else {
             return Result()
         }
         var labels: [(String, SourceLocation)] = []
@@ -103,11 +103,23 @@ struct VocabularyDecoder {
                 themeLocations.append(t.present("code")?.location ?? item.location)
             }
         }
+        // Optional: words that keep their capital in the middle of a sentence.
+        var properNames: [String] = []
+        let nameItems = f.optional("proper_names") { read.list($0, $1, of: "words") } ?? []
+        for (index, item) in nameItems.enumerated() {
+            let field = FieldPath("proper_names").item(index + 1)
+            guard let name = read.text(item, field) else { continue }
+            if properNames.contains(name) {
+                context.log.error(at: item.location, field: field, "\(name.quotedForDiagnostic) is listed twice; list each name once")
+                continue
+            }
+            properNames.append(name)
+        }
         let ethnicities = ethnicityItems == nil ? nil : labels.map(\.0)
         let themeCodes = themeItems == nil ? nil : themes.map(\.code)
         let valid = context.log.errorCount == errorsBefore
         return Result(
-            vocabulary: valid ? Vocabulary(ethnicities: labels.map(\.0), themes: themes) : nil,
+            vocabulary: valid ? Vocabulary(ethnicities: labels.map(\.0), themes: themes, properNames: properNames) : nil,
             ethnicities: ethnicities, themeCodes: themeCodes)
     }
 }

@@ -22,6 +22,16 @@ import Testing
             ])
     }
 
+    @Test func properNamesAreReadAndEachIsListedOnce() {
+        let result = TestCohort.load(
+            TestCohort.yamlFiles("Inputs/vocabulary.yaml", replacing: "  - Asian\n", with: "  - Asian\nproper_names: [White, Asian]\n"))
+        #expect(result.cohort?.vocabulary.properNames == ["White", "Asian"], "\(result.lines)")
+        #expect(
+            problems("  - Asian\n", "  - Asian\nproper_names: [White, White]\n") == [
+                #"Inputs/vocabulary.yaml:4:23: proper_names[2]: "White" is listed twice; list each name once"#
+            ])
+    }
+
     @Test func aLabelMayNotTakeTheNameOfTheLargestGroup() {
         #expect(
             problems("  - Asian\n", "  - Asian\n  - Largest\n") == [

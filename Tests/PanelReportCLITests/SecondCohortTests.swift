@@ -68,11 +68,12 @@ import Testing
         #expect(
             String(decoding: try #require(files["data/figure-2.csv"]), as: UTF8.self)
                 == "category,count,percent\nSeriously harmed,12,86\nDied,2,14\n")
-        // Lists come from its own vocabulary, and zero reads as a word.
+        // Lists come from its own vocabulary, and zero reads as a word. Inside a sentence,
+        // its vocabulary's proper_names keep their capital; "Not recorded" does not.
         #expect(
             html.contains(
                 "The infants' recorded ethnicity was Black African (6 infants), Mixed White and Black Caribbean (3 infants), Bangladeshi (2 "
-                    + "infants), White Other (2 infants) and Not recorded (1 infant)."))
+                    + "infants), White Other (2 infants) and not recorded (1 infant)."))
         #expect(html.contains("The mother was convicted in no cases."))
         // Its learning points come from learning.csv: the publishable ones only.
         #expect(

@@ -53,9 +53,37 @@ import Testing
             read.blocks.last
                 == .paragraph([
                     .text(
-                        "Charges: Father convicted (4 (17%)), Trial ongoing (4 (17%)), Awaiting a charging decision (8 (35%)) and No charges brought (7 (30%))."
+                        "Charges: father convicted (4 (17%)), trial ongoing (4 (17%)), awaiting a charging decision (8 (35%)) and no charges brought (7 (30%))."
                     )
                 ]))
+    }
+
+    /// Labels start in lower case inside a sentence; the first keeps its capital where
+    /// a sentence starts (a paragraph's start, after `.`, `!` or `?`).
+    @Test(arguments: [
+        (
+            "{{ list: criminal | nonzero }}.",
+            "Father convicted (4), trial ongoing (4), awaiting a charging decision (8) and no charges brought (7)."
+        ),
+        ("So it ended. {{ list: outcome }}.", "So it ended. Seriously harmed (19) and died (4)."),
+        ("Outcomes were {{ list: outcome }}.", "Outcomes were seriously harmed (19) and died (4)."),
+    ])
+    func anInlineListStartsInLowerCaseOnlyInsideASentence(template: String, text: String) {
+        let read = read("# T\n\n\(template)\n", context: Self.context(ReferenceBuild.cohort))
+        #expect(read.problems == [])
+        #expect(read.blocks.last == .paragraph([.text(text)]))
+    }
+
+    /// A region's name, a vocabulary's proper name and an abbreviation keep their capital.
+    @Test(arguments: [
+        ("No charges brought", "no charges brought"), ("London borough", "London borough"), ("North East", "North East"),
+        ("White British", "White British"), ("White British/White European", "White British/White European"),
+        ("Whitehall", "whitehall"), ("SCR", "SCR"), ("GP practice", "GP practice"), ("1 month", "1 month"),
+        ("Écoles", "écoles"),
+    ])
+    func aLabelInsideASentence(label: String, written: String) {
+        let names = ["White"] + Region.allCases.map(\.label)
+        #expect(Resolver.inSentence(label, properNames: names) == written)
     }
 
     @Test func aPieFamilyIsListedLargestFirstAsItsFigureIs() {

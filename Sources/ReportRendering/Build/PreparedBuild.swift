@@ -78,6 +78,7 @@ struct PreparedBuild {
             baseline: options.draft ? options.baseline : nil,
             disclosure: disclosure, marksWithheld: options.draft, figureIDs: templates.figureIDs)
         context.unreadDeclarations = unread
+        context.properNames = cohort.vocabulary.properNames + Region.allCases.map(\.label)
         diagramSourceNote = FigureRegistry.diagramSourceNote(cohort.review)
         records = options.draft ? cohort.cases.map { CaseRecord($0, vocabulary: cohort.vocabulary) } : []
     }

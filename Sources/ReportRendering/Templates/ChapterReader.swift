@@ -24,6 +24,9 @@ public struct TemplateContext: Sendable {
     /// Declared figures whose declaration has problems of its own: their names
     /// (`crosstab.ID.…`, `together.ID.…`) are not reported again as unknown.
     public var unreadDeclarations: Set<String> = []
+    /// Words that keep their capital letter in the middle of a sentence: the
+    /// vocabulary's `proper_names` and the contract's regions.
+    public var properNames: [String] = []
 
     /// Whether `name` is one of an unread declaration's names.
     func isOfUnreadDeclaration(_ name: String) -> Bool {

@@ -176,7 +176,10 @@ struct Resolver {
                 problem(line, .unclosed)
                 return out
             }
-            out += resolve(String(rest[open.upperBound..<close.lowerBound]), line: line)
+            // A list written after words that do not end a sentence starts in lower case.
+            let before = text[..<open.lowerBound].reversed().first { !$0.isWhitespace }
+            let midSentence = before.map { !".!?".contains($0) } ?? false
+            out += resolve(String(rest[open.upperBound..<close.lowerBound]), line: line, midSentence: midSentence)
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { out.append(.text(String(rest))) }
@@ -250,16 +253,19 @@ struct Resolver {
         return items
     }
 
-    private mutating func resolve(_ inner: String, line: Int) -> [Inline] {
+    /// `midSentence`: whether words that do not end a sentence come before it, so that
+    /// an inline list's first label starts in lower case too.
+    private mutating func resolve(_ inner: String, line: Int, midSentence: Bool = false) -> [Inline] {
         let trimmed = (Substring(inner)).trimmingWhitespace()
         if trimmed.hasPrefix("list:") {
-            // Inline: "White British (18 babies), Asian (1 baby) and Mixed (2 babies)".
+            // Inline: "White British (18 babies), Asian (1 baby) and mixed (2 babies)".
             guard let items = listItems((trimmed.dropFirst(5)).trimmingWhitespace(), line: line) else { return [] }
             guard !items.isEmpty else { return [.text("none")] }
             var out: [Inline] = []
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(.text(index == items.count - 1 ? " and " : ", ")) }
-                out += [.text("\(item.label) (")] + item.value + [.text(")")]
+                let label = index > 0 || midSentence ? Self.inSentence(item.label, properNames: context.properNames) : item.label
+                out += [.text("\(label) (")] + item.value + [.text(")")]
             }
             return out
         }
@@ -328,6 +334,20 @@ struct Resolver {
             }
             return marked(text, placeholder)
         }
+    }
+
+    /// A label as it reads inside a sentence: "No charges brought" as "no charges
+    /// brought"; but a label that starts with a proper name ("London borough", "White
+    /// British") or with a word written with capitals inside it (an abbreviation:
+    /// "SCR", "GP") is written as it is.
+    static func inSentence(_ label: String, properNames: [String]) -> String {
+        guard let first = label.first, first.isUppercase else { return label }
+        let word = label.prefix { !$0.isWhitespace && $0 != "," && $0 != ":" }
+        if word.dropFirst().contains(where: \.isUppercase) { return label }
+        let named = properNames.contains { name in
+            label.hasPrefix(name) && !(label.dropFirst(name.count).first.map { $0.isLetter || $0.isNumber } ?? false)
+        }
+        return named ? label : first.lowercased() + label.dropFirst()
     }
 
     /// `| suppressed:` after a placeholder's format: the wording to print when its value is withheld.
