@@ -113,6 +113,9 @@ final class RangeSolver {
     /// The whole-number range of a cell's value, given the published cells.
     func range(of cell: Int) -> Range {
         setObjective(cell)
+        // The true counts always satisfy the model, so the minimum exists; should the
+        // solver fail anyway, the cell is taken as pinned to its value, so that the
+        // audit refuses the build (naming the cell) rather than pass what it could not check.
         guard let lower = solve(GLP_MIN) else { return Range(lower: model.cells[cell].value, upper: model.cells[cell].value) }
         return Range(lower: lower, upper: solve(GLP_MAX))
     }

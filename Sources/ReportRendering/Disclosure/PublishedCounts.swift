@@ -22,10 +22,7 @@ struct PublishedCounts {
             } else if let parts = values.derivedSums[name] {
                 // A sum of counts published nowhere else: the parts' definitions, together.
                 modelled.append(.init(name: name, adding: parts.compactMap { values.definitions[$0] }, value: n))
-            } else if name == "regions" {
-                // The regions with an area: a reader counts them from the regions
-                // published as 0 (every withheld region has at least one), so
-                // withholding it would hide nothing.
+            } else if values.derivable.contains(name) {
                 continue
             } else {
                 unmodelled.append((name, n))

@@ -29,6 +29,10 @@ public struct ReportValues: Sendable {
     /// combinations, which no one ``CellDefinition`` can describe), with the names
     /// of those parts; each part's definition is in ``definitions``.
     public internal(set) var derivedSums: [String: [String]] = [:]
+    /// Counts that a reader can work out from other published counts whatever is
+    /// withheld, so that withholding them would hide nothing (the regions covered:
+    /// every region published as 0 has no area, every withheld one has at least one).
+    public private(set) var derivable: Set<String> = []
 
     /// The categories of one tally, in the order a reader meets them.
     public struct Family: Sendable, Hashable {
@@ -73,6 +77,7 @@ public struct ReportValues: Sendable {
         let areas = CellDefinition(.areas, [])
         set("areas", .count(s.areas.areas, of: nil), title: "Areas with a case", counting: areas)
         set("regions", .count(s.areas.regionsCovered.count, of: s.areas.regionsCovered.total), title: "Regions covered")
+        derivable.insert("regions")
         add("region", s.areas.regions, title: "Areas by region", of: "areas", counting: Self.key(of: "region", within: areas))
         add("area-type", s.areas.areaTypes, title: "Areas by type", of: "areas", counting: Self.key(of: "type", within: areas))
         set(
