@@ -460,8 +460,10 @@ import Testing
     @Test func everyWithheldCountOfGeneratedCohortsIsProtected() async {
         // Every count's definition gives its value on the cohort (else the model would
         // be wrong), every small count is withheld, no zero is, and the audit finds
-        // every withheld count could take more than one value, reaching n.
-        await propertyCheck(count: 4, input: Gen.int(in: 2...10), Gen.int(in: 0...1_000).array(of: 1...40)) { n, picks in
+        // every withheld count could take more than one value, reaching n. (A cohort of
+        // a few cases may be impossible to protect while its total and its zeros are
+        // published: the build then refuses, as the test below shows.)
+        await propertyCheck(count: 4, input: Gen.int(in: 2...10), Gen.int(in: 0...1_000).array(of: 8...40)) { n, picks in
             let cohort = Self.generated(picks)
             let statistics = CohortStatistics(cohort)
             let values = ReportValues(statistics: statistics, review: cohort.review)
@@ -476,6 +478,23 @@ import Testing
                     #expect(d.ranges[name]?.protects(threshold: n) == true, "\(name): \(d.ranges[name]?.description ?? "no range")")
                 }
             }
+        }
+    }
+
+    /// Two different cases at N = 2: every withheld count is 1 (or the rest of a total
+    /// of 2 whose other parts are published as 0), so none can be protected while the
+    /// total and the zeros are published. The audit says so, naming each, and the build
+    /// refuses (found by the property check above when it drew cohorts this small).
+    @Test func aCohortTooSmallToProtectIsRefusedCellByCell() {
+        let cohort = Self.generated([0, 1])
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
+        let d = Disclosure(threshold: 2, values: values, statistics: statistics, cohort: cohort)
+        #expect(!d.problems.isEmpty)
+        for problem in d.problems {
+            let name = String(problem.prefix { $0 != " " })
+            #expect(d.isSuppressed(name), "\(problem)")
+            #expect(d.ranges[name]?.protects(threshold: 2) == false, "\(problem)")
         }
     }
 
