@@ -239,6 +239,22 @@ import Testing
         }
     }
 
+    /// A co-occurrence figure that groups nothing as "other combinations" (minimum 1)
+    /// publishes its "other" as 0, a sum of no parts: disclosure control models the
+    /// rest and withholds nothing of it (it used to stop on an empty sum).
+    @Test func aFigureThatGroupsNothingIsModelledWithItsOtherAtZero() throws {
+        let text = try String(
+            contentsOf: ReferenceBuild.root.appendingPathComponent("Templates/figures/parent-features-together.yaml"), encoding: .utf8
+        ).replacingOccurrences(of: "minimum: 2", with: "minimum: 1")
+        let figure = try Self.figure(text, id: "together")
+        let values = Self.values([figure])
+        #expect(values.derivedSums["together.together.other"] == [])
+        #expect(values["together.together.other"] == .count(0, of: Self.cohort.cases.count))
+        let d = Disclosure(threshold: 3, values: values, statistics: CohortStatistics(Self.cohort), cohort: Self.cohort)
+        #expect(!d.isSuppressed("together.together.other"))
+        #expect(d.isSuppressed("together.together.set.care-leaver") == (1..<3).contains(Self.cohort.cases.filter(\.parents.careLeaver).count))
+    }
+
     // MARK: - The guide
 
     /// The examples in docs/templates.md are read as they are written.

@@ -317,14 +317,14 @@ import Testing
         #expect(
             read.blocks == [
                 "Of 23 babies, a small number of babies died.", "Seriously harmed: some babies; Died: some babies",
-                "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (few) and Died (few)",
+                "By sex: male (15 (65%)) and female (8 (35%)); by outcome: seriously harmed (few) and died (few)",
             ])
         // A draft shows the true values, marked; the alternative is only for the published report.
         let draft = Self.prose(text, draft: true)
         #expect(
             draft.blocks == [
                 "Of 23 babies, ⟨4 babies⟩ died.", "Seriously harmed: ⟨19 babies⟩; Died: ⟨4 babies⟩",
-                "By sex: Male (15 (65%)) and Female (8 (35%)); by outcome: Seriously harmed (⟨19⟩) and Died (⟨4⟩)",
+                "By sex: male (15 (65%)) and female (8 (35%)); by outcome: seriously harmed (⟨19⟩) and died (⟨4⟩)",
             ])
         #expect(
             Self.prose("{{ outcome.died | suppressed: }}").problems == [

@@ -20,6 +20,9 @@ struct PublishedCounts {
             if let definition = values.definitions[name] {
                 modelled.append(.init(name: name, definition: definition, value: n))
             } else if let parts = values.derivedSums[name] {
+                // A sum of no parts ("other combinations" when none is grouped) is 0
+                // whatever the cohort: published, and related to nothing.
+                guard !parts.isEmpty else { continue }
                 // A sum of counts published nowhere else: the parts' definitions, together.
                 modelled.append(.init(name: name, adding: parts.compactMap { values.definitions[$0] }, value: n))
             } else if values.derivable.contains(name) {
