@@ -8,7 +8,7 @@ public enum FigureData {
     /// Column names, readable ("Babies", "Share of 23").
     public static func columns(_ spec: ChartSpec) -> [String] {
         let unit = spec.unit.prefix(1).uppercased() + spec.unit.dropFirst()
-        if spec.kind == .stackedHorizontalBar {
+        if spec.kind.hasSeries {
             return ["Category"] + spec.series + ["All \(spec.unit)", "Share of \(spec.total)"]
                 + (spec.shareBase == .total
                     ? [] : spec.series.map { "\($0), share of \(spec.shareBase == .category ? "row" : "column")" })
@@ -23,7 +23,7 @@ public enum FigureData {
             let c = ChartShare.suppressedSymbol
             let sum = category.suppressedSum ? c : NumberFormat.integer(category.sum)
             let share = category.suppressedSum ? c : NumberFormat.percent(Share(category.sum, of: spec.total))
-            if spec.kind == .stackedHorizontalBar {
+            if spec.kind.hasSeries {
                 return [category.label]
                     + category.values.enumerated().map {
                         category.suppressedValues.contains($0.offset) ? c : NumberFormat.integer($0.element)
@@ -52,7 +52,7 @@ public enum FigureData {
     /// Whether the number in `column` (counted after the label) of a category's row is withheld.
     static func isWithheld(_ spec: ChartSpec, _ category: ChartCategory, column: Int) -> Bool {
         let counts = category.values.count
-        if spec.kind == .stackedHorizontalBar, column >= counts + 2 {
+        if spec.kind.hasSeries, column >= counts + 2 {
             return cellShares(spec, category)[column - counts - 2] == nil
         }
         return column < counts && counts > 1 ? category.suppressedValues.contains(column) : category.suppressedSum
@@ -66,20 +66,20 @@ public enum FigureData {
     /// (`disclosureKey`), in the first column, so the file carries its own key.
     public static func csv(_ spec: ChartSpec, disclosureKey: String? = nil) -> String {
         var header = ["category"]
-        if spec.kind == .stackedHorizontalBar { header += spec.series.map { ReportValues.slug($0) } }
+        if spec.kind.hasSeries { header += spec.series.map { ReportValues.slug($0) } }
         header += ["count", "percent"]
-        if spec.kind == .stackedHorizontalBar && spec.shareBase != .total {
+        if spec.kind.hasSeries && spec.shareBase != .total {
             header += spec.series.map { ReportValues.slug($0) + (spec.shareBase == .category ? "-percent-of-row" : "-percent-of-column") }
         }
         var text = CSVWriter.line(header.map(csvCell))
         for category in spec.categories {
             var cells = [csvCell(category.label)]
             let c = ChartShare.suppressedSymbol
-            if spec.kind == .stackedHorizontalBar {
+            if spec.kind.hasSeries {
                 cells += category.values.enumerated().map { category.suppressedValues.contains($0.offset) ? c : String($0.element) }
             }
             cells += category.suppressedSum ? [c, c] : [String(category.sum), String(Share(category.sum, of: spec.total).wholePercent)]
-            if spec.kind == .stackedHorizontalBar {
+            if spec.kind.hasSeries {
                 cells += cellShares(spec, category).map { $0.map { String($0.wholePercent) } ?? c }
             }
             text += CSVWriter.line(cells)

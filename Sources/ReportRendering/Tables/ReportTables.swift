@@ -161,12 +161,12 @@ enum ReportTables {
         if spec.hasSuppression, let key = notes.key { references.append(notes.reference(key)) }
         let unit = spec.unit.prefix(1).uppercased() + spec.unit.dropFirst()
         var header = [figure.definition.categoryHeading]
-        if spec.kind == .stackedHorizontalBar { header += spec.series + ["All \(spec.unit)"] } else { header.append(unit) }
+        if spec.kind.hasSeries { header += spec.series + ["All \(spec.unit)"] } else { header.append(unit) }
         header.append("Share of \(spec.total) (%)")
         let c = Spreadsheet.Cell.text(Disclosure.symbol)
         let rows = spec.categories.map { category -> [Spreadsheet.Cell] in
             var cells: [Spreadsheet.Cell] = [.text(category.label)]
-            if spec.kind == .stackedHorizontalBar {
+            if spec.kind.hasSeries {
                 cells += category.values.enumerated().map { category.suppressedValues.contains($0.offset) ? c : .number($0.element) }
             }
             cells += category.suppressedSum ? [c, c] : [.number(category.sum), .number(Share(category.sum, of: spec.total).wholePercent)]
