@@ -119,9 +119,9 @@ public struct Figure: Sendable {
     public let valueNames: [String]
     /// A diagram's caption, when the chapter gave one (a chart's is in its spec).
     public var caption: String? = nil
-    /// In a draft built with disclosure control: per category, what a published build
-    /// would withhold (its counts by position, and its sum), to be marked in the table.
-    public var wouldWithhold: [ChartCategory] = []
+    /// In a draft built with disclosure control: the chart as a published build withholds
+    /// it, so that its table marks what would be withheld.
+    public var wouldWithhold: ChartSpec? = nil
 
     public var id: String { definition.id }
     /// The page's fragment id and the stem of its files (`figure-4.svg`, `figure-4.csv`):
