@@ -6,7 +6,8 @@ extension ChartSpec {
     /// exceeds; pies have 2 to 5 parts summing to the total, none withheld; stacked and
     /// grouped charts have 2 to 6 named series (a colour each) and other kinds none. A
     /// category's stated sum is the sum of its counts, except in a grouped chart, whose
-    /// series may overlap or leave cases out: there no count exceeds it.
+    /// series may overlap or leave cases out: there no count exceeds it. Sets (a chart of
+    /// combinations) are drawn on plain horizontal bars, each named, of 0 to the total.
     public func validate() throws(ChartSpecError) {
         if id.allSatisfy(\.isWhitespace) { throw .emptyIdentifier }
         if categories.isEmpty { throw .noCategories }
@@ -42,6 +43,12 @@ extension ChartSpec {
             }
         }
         if let repeated = firstRepeat(categories.map(\.label)) { throw .duplicateLabel(repeated) }
+        if !sets.isEmpty && kind != .horizontalBar { throw .setsNeedHorizontalBars }
+        for (index, set) in sets.enumerated() {
+            if set.label.allSatisfy(\.isWhitespace) { throw .emptySetLabel(index: index) }
+            if set.size < 0 { throw .negativeValue(label: set.label, value: set.size) }
+            if set.size > total { throw .valueExceedsTotal(label: set.label, value: set.size, total: total) }
+        }
         if kind == .pie {
             guard (2...5).contains(categories.count) else { throw .pieNeedsTwoToFiveParts(found: categories.count) }
             let sum = categories.reduce(0) { $0 + $1.sum }

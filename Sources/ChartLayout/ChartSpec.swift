@@ -143,8 +143,9 @@ public struct ChartSpec: Equatable, Sendable {
         self.categoryAxisTitle = categoryAxisTitle
     }
 
-    /// Whether any number of the chart is withheld by statistical disclosure control.
-    public var hasSuppression: Bool { categories.contains(where: \.isSuppressed) }
+    /// Whether any number of the chart is withheld by statistical disclosure control,
+    /// a set's size included.
+    public var hasSuppression: Bool { categories.contains(where: \.isSuppressed) || sets.contains(where: \.suppressed) }
 
     /// How many counts each category must carry.
     public var valuesPerCategory: Int { kind.hasSeries ? series.count : 1 }

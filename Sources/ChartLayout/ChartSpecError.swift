@@ -28,6 +28,10 @@ public enum ChartSpecError: Error, Equatable, Sendable, CustomStringConvertible 
     case sumIsNotItsParts(label: String, parts: Int, sum: Int)
     /// In a grouped chart, one count of a category is more than the category's total.
     case partExceedsSum(label: String, series: String, value: Int, sum: Int)
+    /// Sets (a chart of combinations) on a chart other than plain horizontal bars, which draw their dots.
+    case setsNeedHorizontalBars
+    /// A set of a chart of combinations has an empty name.
+    case emptySetLabel(index: Int)
     /// A series name is empty or only whitespace.
     case emptySeriesName(index: Int)
     /// A pie part is withheld: its angle would reveal it, so the pie cannot be drawn honestly.
@@ -57,6 +61,9 @@ public enum ChartSpecError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\"\(label)\" is drawn as the sum of its counts, \(parts), but its total is \(sum); draw grouped bars"
         case .partExceedsSum(let label, let series, let value, let sum):
             return "\"\(label)\" counts \(value) in \"\(series)\", more than its total \(sum)"
+        case .setsNeedHorizontalBars:
+            return "a chart of combinations is drawn as plain horizontal bars, the only kind with room for its dots"
+        case .emptySetLabel(let index): return "set \(index + 1) has an empty name"
         case .emptySeriesName(let index): return "series \(index + 1) has an empty name"
         case .pieWithSuppressedPart(let label):
             return "the pie's part \"\(label)\" is withheld, and its angle would reveal it; show the data table instead"

@@ -117,6 +117,8 @@ public struct Figure: Sendable {
     public let caseIDs: [(category: String, ids: [String])]
     /// The template value name of each category's count, in the chart's order.
     public let valueNames: [String]
+    /// A chart of combinations': the value name of each set's size, in the sets' order.
+    public var setNames: [String] = []
     /// A diagram's caption, when the chapter gave one (a chart's is in its spec).
     public var caption: String? = nil
     /// In a draft built with disclosure control: the chart as a published build withholds
@@ -298,9 +300,11 @@ public enum FigureRegistry {
                     body.spec.categories = withholding(body, disclosure)
                     for (index, name) in body.setNames.enumerated() { body.spec.sets[index].suppressed = disclosure.isSuppressed(name) }
                 }
-                return Figure(
+                var figure = Figure(
                     definition: definition, number: number, content: .chart(body.spec),
                     caseIDs: body.caseIDs, valueNames: body.valueNames)
+                figure.setNames = body.setNames
+                return figure
             case .diagram:
                 guard let spec = diagrams[definition.id] else { return nil }
                 return Figure(

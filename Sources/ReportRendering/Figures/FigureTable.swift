@@ -39,6 +39,11 @@ public struct FigureTable: Equatable, Sendable {
     /// then their total, for a stacked or grouped chart), its share of the chart's total
     /// and, as the spec asks, each count's share of its row or column. The first column
     /// is headed `categoryHeading`.
+    ///
+    /// A chart of combinations (``ChartSpec/sets``) adds, after its combinations, a row
+    /// a set ("Mental health, in any combination") with its size and share, and a last
+    /// column, `counted`, that says which rows count each case by its exact combination
+    /// (they add up to the total) and which by set, in any combination (they overlap).
     public init(_ spec: ChartSpec, categoryHeading: String = "Category") {
         let unit = spec.unit.prefix(1).uppercased() + spec.unit.dropFirst()
         var columns = [Column(heading: categoryHeading, csvName: "category", kind: .label)]
@@ -55,8 +60,10 @@ public struct FigureTable: Equatable, Sendable {
                 Column(heading: "\($0), share of \(of)", csvName: ReportValues.slug($0) + "-percent-of-\(of)", kind: .percent)
             }
         }
+        let combinations = !spec.sets.isEmpty
+        if combinations { columns.append(Column(heading: "Counted", csvName: "counted", kind: .text)) }
         self.columns = columns
-        rows = spec.categories.map { category in
+        var rows = spec.categories.map { category in
             var cells: [Cell] = [.text(category.label)]
             if spec.kind.hasSeries {
                 cells += category.values.enumerated().map { category.suppressedValues.contains($0.offset) ? .withheld : .count($0.element) }
@@ -66,9 +73,25 @@ public struct FigureTable: Equatable, Sendable {
             if spec.kind.hasSeries {
                 cells += Self.cellShares(spec, category).map { $0.map(Cell.percent) ?? .withheld }
             }
+            if combinations { cells.append(.text(Self.exactly)) }
             return cells
         }
+        for set in spec.sets {
+            rows.append(
+                [.text("\(set.label), in any combination")]
+                    + (set.suppressed ? [.withheld, .withheld] : [.count(set.size), .percent(Share(set.size, of: spec.total))])
+                    + [.text(Self.bySet)])
+        }
+        self.rows = rows
     }
+
+    /// The `counted` column's words. A combination's row, the other combinations' and
+    /// none's count each case once, in its exact combination, and add up to the total; a
+    /// set's row counts every case with the set, whatever else it has, so sets overlap.
+    /// ("Counted by exact combination" reads true of "Other combinations" and "None of
+    /// these" too, as "exactly this combination" would not.)
+    static let exactly = "by exact combination"
+    static let bySet = "by set in any combination"
 
     /// Each count of a category as a share of its ``ChartSpec/ShareBase``, nil where the
     /// count or its base is withheld; empty when the spec gives only shares of the whole.

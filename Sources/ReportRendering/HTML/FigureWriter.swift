@@ -88,13 +88,15 @@ enum FigureWriter {
             { if case .count(let n, let total?) = $0 { NumberFormat.percent(Share(n, of: total)) } else { nil } },
         ]
         let table = FigureTable(spec, categoryHeading: figure.definition.categoryHeading)
-        let header = table.columns.map { TableFrame.Cell(text: $0.heading, bold: true, numeric: $0.kind != .text && $0.kind != .label) }
+        let header = table.columns.map { TableFrame.Cell(text: $0.heading, bold: true, numeric: $0.kind != .text) }
         // In a draft: the published build's table, whose rows may stand in another order.
         let published = Dictionary(
             (figure.wouldWithhold.map { FigureTable($0) }?.rows ?? []).map { (FigureTable.label($0), $0) },
             uniquingKeysWith: { first, _ in first })
+        // The value names of the rows: the categories', then the sets' (a chart of combinations).
+        let names = figure.valueNames + figure.setNames
         let rows = table.rows.enumerated().map { index, row -> [TableFrame.Cell] in
-            let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
+            let name = index < names.count ? names[index] : nil
             let marked = published[FigureTable.label(row)]
             return [TableFrame.Cell(text: FigureData.shown(row[0]), bold: true)]
                 + row.indices.dropFirst().map { column in
@@ -117,8 +119,10 @@ enum FigureWriter {
                 try w.element("caption", text: "Data for Figure \(figure.number): \(spec.title)")
                 try w.element("thead") {
                     try w.element("tr") {
-                        for cell in frame.header {
-                            try w.element("th", cell.numeric ? ["scope": "col", "class": "numeric"] : ["scope": "col"], text: cell.text)
+                        // The rows' heading, then each column's: numbers are set right, words padded as numbers are.
+                        try w.element("th", ["scope": "col"], text: frame.header[0].text)
+                        for cell in frame.header.dropFirst() {
+                            try w.element("th", ["scope": "col", "class": cell.numeric ? "numeric" : "words"], text: cell.text)
                         }
                     }
                 }
@@ -127,7 +131,7 @@ enum FigureWriter {
                         try w.element("tr") {
                             try w.element("th", ["scope": "row"], text: row[0].text)
                             for cell in row.dropFirst() {
-                                try w.element("td", cell.numeric ? ["class": "numeric"] : [:]) {
+                                try w.element("td", ["class": cell.numeric ? "numeric" : "words"]) {
                                     if cell.wouldWithhold {
                                         try BlockWriter.withheld(w, compact: true) { try w.text(cell.text) }
                                     } else if let previous = cell.previous {

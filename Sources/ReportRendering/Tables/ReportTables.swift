@@ -158,7 +158,10 @@ enum ReportTables {
     /// numbers (a share as its whole percent, its heading saying so) and `[c]` as text.
     private static func figureTable(_ figure: Figure, _ spec: ChartSpec, notes: inout Notes) -> (Spreadsheet.Sheet, String) {
         var references = [notes.reference(sharesNote)]
-        if figure.id == "parent-features" || figure.id == "themes" { references.append(notes.reference(severalNote)) }
+        // Sets in any combination overlap, as the features of the parents and the themes do.
+        if figure.id == "parent-features" || figure.id == "themes" || !spec.sets.isEmpty {
+            references.append(notes.reference(severalNote))
+        }
         let table = FigureTable(spec, categoryHeading: figure.definition.categoryHeading)
         if table.withholds, let key = notes.key { references.append(notes.reference(key)) }
         let header = table.columns.map { $0.kind == .percent ? "\($0.heading) (%)" : $0.heading }
