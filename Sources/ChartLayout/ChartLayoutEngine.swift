@@ -20,7 +20,7 @@ public struct ChartLayoutOptions: Equatable, Sendable {
 public enum ChartLayoutEngine {
     /// Checks `spec` against the chart rules and lays it out.
     ///
-    /// The scene holds, top to bottom: headline, subtitle, legend (stacked bars), the plot
+    /// The scene holds, top to bottom: headline, subtitle, legend (stacked and grouped bars), the plot
     /// with every value and category labelled, axis titles and the source note. Its
     /// `description` is `spec.textAlternative()`.
     public static func layout(
@@ -61,6 +61,8 @@ public enum ChartLayoutEngine {
             body = VerticalBarLayout.layout(spec, top: y, width: width)
         case .horizontalBar, .stackedHorizontalBar:
             body = HorizontalBarLayout.layout(spec, top: y, width: width)
+        case .groupedHorizontalBar:
+            body = GroupedBarLayout.layout(spec, top: y, width: width)
         }
         primitives.append(.group(SceneGroup(role: .group, children: body.primitives)))
         y = body.bottom

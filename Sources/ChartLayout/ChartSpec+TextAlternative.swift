@@ -3,7 +3,8 @@ extension ChartSpec {
     /// screen readers: `Of 23 babies: Seriously harmed 19 (83%), Died 4 (17%).`
     ///
     /// Pies list their parts largest first (the drawing order); bars keep category order.
-    /// Stacked bars give each category's parts after a colon, separated by semicolons.
+    /// Stacked and grouped bars give each category's counts after a colon, by series,
+    /// categories separated by semicolons.
     /// A withheld count is written `[c]` (without its share) and the sentence
     /// ends by saying what `[c]` means and that it is not drawn.
     public func textAlternative() -> String {
@@ -23,7 +24,7 @@ extension ChartSpec {
                     + sets.map { "\($0.label) \(ChartShare.label($0.size, of: total, suppressed: $0.suppressed))" }.joined(separator: ", ")
                     + "."
             return intro + categories.map(whole).joined(separator: ", ") + "." + sizes + note
-        case .stackedHorizontalBar:
+        case .stackedHorizontalBar, .groupedHorizontalBar:
             let parts = categories.map { category in
                 let pieces = zip(series, category.values).enumerated().map {
                     "\($1.0) \(ChartShare.label($1.1, of: total, suppressed: category.suppressedValues.contains($0)))"

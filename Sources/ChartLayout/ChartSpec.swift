@@ -8,6 +8,12 @@ public enum ChartKind: String, Equatable, Sendable, CaseIterable {
     case horizontalBar
     /// Horizontal bars split into series, with a legend and direct labels.
     case stackedHorizontalBar
+    /// Horizontal bars in clusters, a bar per series in each category, with a legend and
+    /// each bar's count at its end: for series a case may be in several of, or none.
+    case groupedHorizontalBar
+
+    /// Whether each category carries a count per series (``ChartSpec/series``).
+    public var hasSeries: Bool { self == .stackedHorizontalBar || self == .groupedHorizontalBar }
 }
 
 /// One category of a chart: its label and one count per series.
@@ -25,6 +31,10 @@ public struct ChartCategory: Equatable, Sendable {
     /// sets this category is exactly, drawn as a row of dots instead of its label;
     /// nil for a category that is no one combination ("Other combinations"), labelled in words.
     public var members: [Int]? = nil
+    /// The category's total when it is not the sum of its counts, counted on its own: in a
+    /// grouped chart whose series overlap (a case in several) or leave cases out (in none).
+    /// nil: the sum of `values`. Only a grouped chart may state a sum its counts do not add up to.
+    public var statedSum: Int? = nil
 
     /// A category with one count per series.
     public init(label: String, values: [Int]) {
@@ -37,8 +47,8 @@ public struct ChartCategory: Equatable, Sendable {
         self.init(label: label, values: [value])
     }
 
-    /// The sum of the category's counts.
-    public var sum: Int { values.reduce(0, +) }
+    /// The category's total: its stated sum, or else the sum of its counts.
+    public var sum: Int { statedSum ?? values.reduce(0, +) }
 
     /// Whether any of its numbers is withheld.
     public var isSuppressed: Bool { suppressedSum || !suppressedValues.isEmpty }
@@ -86,7 +96,7 @@ public struct ChartSpec: Equatable, Sendable {
     public var subtitle: String
     /// Categories in display order (pies are redrawn largest first).
     public var categories: [ChartCategory]
-    /// Series names for a stacked chart (at least two); empty for other kinds.
+    /// Series names for a stacked or grouped chart (two to six: a colour each); empty for other kinds.
     public var series: [String]
     /// The plural noun being counted, such as `babies` or `cases`.
     public var unit: String
@@ -100,12 +110,12 @@ public struct ChartSpec: Equatable, Sendable {
     /// with the size of each; empty for every other chart.
     public var sets: [ChartSet] = []
 
-    /// What each count of a stacked chart is also given as a share of, in its data
+    /// What each count of a stacked or grouped chart is also given as a share of, in its data
     /// table: nothing more (`.total`, the default), its category's sum (a
     /// cross-tabulation's row), or its series' total.
     public var shareBase: ShareBase = .total
 
-    /// What the counts of a stacked chart are shares of, besides the whole.
+    /// What the counts of a stacked or grouped chart are shares of, besides the whole.
     public enum ShareBase: Equatable, Sendable {
         /// Each category's sum only, as a share of `total`.
         case total
@@ -133,9 +143,10 @@ public struct ChartSpec: Equatable, Sendable {
         self.categoryAxisTitle = categoryAxisTitle
     }
 
-    /// Whether any number of the chart is withheld by statistical disclosure control.
-    public var hasSuppression: Bool { categories.contains(where: \.isSuppressed) }
+    /// Whether any number of the chart is withheld by statistical disclosure control,
+    /// a set's size included.
+    public var hasSuppression: Bool { categories.contains(where: \.isSuppressed) || sets.contains(where: \.suppressed) }
 
     /// How many counts each category must carry.
-    public var valuesPerCategory: Int { kind == .stackedHorizontalBar ? series.count : 1 }
+    public var valuesPerCategory: Int { kind.hasSeries ? series.count : 1 }
 }

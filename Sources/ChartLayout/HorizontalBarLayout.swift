@@ -73,7 +73,7 @@ enum HorizontalBarLayout {
 
     static func layout(_ spec: ChartSpec, top: Double, width: Double) -> LaidOutBody {
         let margin = LayoutStyle.margin
-        let size = LayoutStyle.labelSize, tickSize = LayoutStyle.tickSize
+        let size = LayoutStyle.labelSize
         let stacked = spec.kind == .stackedHorizontalBar
         let colours = stacked ? spec.series.indices.map(Palette.categorical) : [Palette.singleSeries]
         var primitives: [ScenePrimitive] = []
@@ -154,14 +154,7 @@ enum HorizontalBarLayout {
             primitives.insert(contentsOf: guides, at: 0)
         }
 
-        // Gridlines and the zero line.
-        for tick in axis.ticks where tick != 0 {
-            let x = axis.scale(tick)
-            primitives.append(
-                .line(
-                    SceneLine(
-                        x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: Palette.gridline, strokeWidth: 1, role: .gridline)))
-        }
+        primitives.append(contentsOf: axis.gridlines(top: plotTop, bottom: plotBottom))
 
         var labels: [ScenePrimitive] = []
         for (index, category) in spec.categories.enumerated() {
@@ -222,22 +215,9 @@ enum HorizontalBarLayout {
                     x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: Palette.axis, strokeWidth: 1, role: .axis)))
         primitives.append(contentsOf: labels)
 
-        // Value axis under the bars.
-        let tickTop = plotBottom + 4
-        for tick in axis.ticks {
-            primitives.append(
-                .text(
-                    LayoutStyle.text(
-                        [ValueAxis.label(tick)], x: axis.scale(tick), top: tickTop, anchor: .middle, size: tickSize,
-                        role: .tickLabel)))
-        }
-        let titleTop = tickTop + LayoutStyle.height(["0"], size: tickSize) + 8
-        let title = TextMetrics.wrap("Number of \(spec.unit)", maxWidth: plan.plotRight - plotLeft, fontSize: size)
-        primitives.append(
-            .text(
-                LayoutStyle.text(
-                    title, x: (plotLeft + plan.plotRight) / 2, top: titleTop, anchor: .middle, size: size, role: .axisTitle)))
-        return LaidOutBody(primitives: primitives, bottom: titleTop + LayoutStyle.height(title, size: size), right: width - margin)
+        let below = axis.labelsBelow(left: plotLeft, right: plan.plotRight, plotBottom: plotBottom, unit: spec.unit)
+        primitives.append(contentsOf: below.primitives)
+        return LaidOutBody(primitives: primitives, bottom: below.bottom, right: width - margin)
     }
 
     // MARK: - Legend

@@ -21,3 +21,30 @@ struct ValueAxis {
         tick == tick.rounded() ? String(Int(tick)) : SceneNumber.format(tick)
     }
 }
+
+extension ValueAxis {
+    /// A gridline across the plot at each tick but zero (the axis line stands there).
+    func gridlines(top: Double, bottom: Double) -> [ScenePrimitive] {
+        ticks.filter { $0 != 0 }.map { tick in
+            let x = scale(tick)
+            return .line(SceneLine(x1: x, y1: top, x2: x, y2: bottom, stroke: Palette.gridline, strokeWidth: 1, role: .gridline))
+        }
+    }
+
+    /// Under a plot of horizontal bars from `left` to `right`: each tick's number, then
+    /// the axis title ("Number of cases") centred under them; and the foot of the title.
+    func labelsBelow(left: Double, right: Double, plotBottom: Double, unit: String) -> (primitives: [ScenePrimitive], bottom: Double) {
+        let size = LayoutStyle.labelSize, tickSize = LayoutStyle.tickSize
+        let tickTop = plotBottom + 4
+        var primitives: [ScenePrimitive] = ticks.map { tick in
+            .text(
+                LayoutStyle.text(
+                    [ValueAxis.label(tick)], x: scale(tick), top: tickTop, anchor: .middle, size: tickSize, role: .tickLabel))
+        }
+        let titleTop = tickTop + LayoutStyle.height(["0"], size: tickSize) + 8
+        let title = TextMetrics.wrap("Number of \(unit)", maxWidth: right - left, fontSize: size)
+        primitives.append(
+            .text(LayoutStyle.text(title, x: (left + right) / 2, top: titleTop, anchor: .middle, size: size, role: .axisTitle)))
+        return (primitives, titleTop + LayoutStyle.height(title, size: size))
+    }
+}

@@ -49,5 +49,22 @@ import Testing
         let scene = try ChartLayoutEngine.layout(spec)
         #expect(scene.texts.map(\.text).contains("Beta: [c]"))
         #expect(!scene.description.contains("Beta 7"))
+        // Withheld alone, a set's size makes the chart one that withholds, and says what [c] means.
+        #expect(spec.hasSuppression && !Self.spec.hasSuppression)
+        #expect(scene.description.hasSuffix("Beta [c], Gamma 8 (40%). " + ChartShare.suppressedNote))
+    }
+
+    @Test func setsAreNamedSizesOfPlainHorizontalBars() {
+        var stacked = Self.spec
+        stacked.kind = .stackedHorizontalBar
+        stacked.series = ["One", "Two"]
+        stacked.categories = stacked.categories.map { ChartCategory(label: $0.label, values: [$0.sum, 0]) }
+        #expect(throws: ChartSpecError.setsNeedHorizontalBars) { try stacked.validate() }
+        var large = Self.spec
+        large.sets[2].size = 21
+        #expect(throws: ChartSpecError.valueExceedsTotal(label: "Gamma", value: 21, total: 20)) { try large.validate() }
+        var unnamed = Self.spec
+        unnamed.sets[0].label = " "
+        #expect(throws: ChartSpecError.emptySetLabel(index: 0)) { try unnamed.validate() }
     }
 }

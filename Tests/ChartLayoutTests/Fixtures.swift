@@ -80,6 +80,25 @@ enum Fixtures {
             ChartCategory(label: "Assessment focused on the mother", value: 18),
         ], unit: "cases", total: 23, sourceNote: source)
 
+    /// Outcome by theme, drawn grouped: a case can have several themes or none, so a
+    /// row's counts need not add up to its total, which is stated on its own.
+    static let themesByOutcome: ChartSpec = {
+        var spec = ChartSpec(
+            kind: .groupedHorizontalBar, id: "themes-by-outcome", title: "Themes by outcome",
+            subtitle: "Number of infants by outcome and theme, 14 in all; a case can be counted in several columns or none",
+            categories: [
+                ChartCategory(label: "Died", values: [1, 2, 0, 1]),
+                ChartCategory(label: "Seriously harmed", values: [4, 6, 5, 3]),
+                ChartCategory(label: "All infants", values: [5, 8, 5, 4]),
+            ],
+            series: [
+                "Families leaving early help too soon", "Frequent moves between homes", "Drug and alcohol use by a carer",
+                "Fathers never met by services",
+            ], unit: "infants", total: 14, sourceNote: source)
+        for (index, sum) in [2, 12, 14].enumerated() { spec.categories[index].statedSum = sum }
+        return spec
+    }()
+
     static func pie(_ values: [Int], labels: [String]? = nil) -> ChartSpec {
         let names = labels ?? values.indices.map { "Part \($0 + 1)" }
         return ChartSpec(
@@ -115,6 +134,6 @@ enum Fixtures {
             total: 50, sourceNote: source),
     ]
 
-    static let figures: [ChartSpec] = [figure1, figure2, figure3, figure4, figure5, figure6, injuryProfiles, themes]
+    static let figures: [ChartSpec] = [figure1, figure2, figure3, figure4, figure5, figure6, injuryProfiles, themes, themesByOutcome]
     static let all: [ChartSpec] = figures + nasty
 }

@@ -42,6 +42,42 @@ import Testing
         #expect(csv[5].split(separator: ",")[5] == "14")
     }
 
+    /// Its grouped cross-tabulation (figures/themes-by-circumstance.yaml): features of the
+    /// parents by theme, both lists, so a case may be in several rows, and in several
+    /// columns or none. A bar a theme in each row's cluster; each row's total is its own
+    /// infants (the cells may add up to more or less), in the CSV, the table and the SVG.
+    @Test func itsGroupedCrossTabulationOfListsIsDrawnAndCountedEndToEnd() throws {
+        let scratch = try Scratch()
+        let output = scratch.path("Output")
+        let result = try CLI.run(["build", "--inputs", Self.inputs, "--templates", Self.templates, "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try CLI.report(in: output)
+        let html = String(decoding: try #require(files["report.html"]), as: UTF8.self)
+        #expect(
+            html.contains(
+                "Figure 12: </span>Themes by the parents' circumstances<br/><span class=\"figure-subtitle\">Number of infants by feature "
+                    + "and theme, 14 in all; a case can be counted in several rows and in several columns or none</span>"))
+        let csv = String(decoding: try #require(files["data/figure-12.csv"]), as: UTF8.self)
+        #expect(
+            csv == """
+                category,families-leaving-early-help-too-soon,frequent-moves-between-homes,drug-and-alcohol-use-by-a-carer,\
+                fathers-never-met-by-services,count,percent,families-leaving-early-help-too-soon-percent-of-row,\
+                frequent-moves-between-homes-percent-of-row,drug-and-alcohol-use-by-a-carer-percent-of-row,fathers-never-met-by-services-percent-of-row
+                Domestic abuse at the time,2,3,2,2,7,50,29,43,29,29
+                A parent's mental health,4,5,0,4,9,64,44,56,0,44
+                Father or male carer convicted,4,0,0,4,4,29,100,0,0,100
+                All infants,4,5,5,4,14,100,29,36,36,29
+
+                """)
+        // A bar a theme in each of the four clusters (the three zeros have none).
+        let svg = String(decoding: try #require(files["figures/figure-12.svg"]), as: UTF8.self)
+        #expect(svg.components(separatedBy: #"class="bar""#).count - 1 == 4 * 4 - 3)
+        #expect(
+            svg.contains(
+                "Of 14 infants: Domestic abuse at the time: Families leaving early help too soon 2 (14%), Frequent moves between homes 3 "
+                    + "(21%), Drug and alcohol use by a carer 2 (14%), Fathers never met by services 2 (14%); A parent's mental health: "))
+    }
+
     @Test func itBuildsAReportNumberedByItsOwnChaptersInItsOwnWords() throws {
         let scratch = try Scratch()
         let output = scratch.path("Output")

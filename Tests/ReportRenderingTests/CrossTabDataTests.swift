@@ -1,4 +1,5 @@
 import ChartLayout
+import CohortStatistics
 import Testing
 
 @testable import ReportRendering
@@ -40,7 +41,9 @@ import Testing
         let rows = FigureData.rows(spec)
         #expect(rows[0].suffix(2) == ["[c]", "[c]"])
         #expect(rows[1].suffix(2) == ["[c]", "83%"])
-        #expect(FigureData.isWithheld(spec, spec.categories[1], column: 4))
-        #expect(!FigureData.isWithheld(spec, spec.categories[1], column: 5))
+        // The page, the CSV file and the workbook are written from one table, which says so.
+        let table = FigureTable(spec)
+        #expect(table.rows[1][5] == .withheld && table.rows[1][6] == .percent(Share(5, of: 6)))
+        #expect(FigureData.csv(spec).split(separator: "\n")[2] == "No,1,5,6,60,[c],83")
     }
 }

@@ -1,4 +1,5 @@
 import CaseModel
+import ChartLayout
 import CohortStatistics
 import Foundation
 import Testing
@@ -114,9 +115,9 @@ import Testing
     @Test func aStackedChartNeedsColumnsEachCaseHasOneOf() {
         let text = """
             kind: crosstab
-            title: "Outcome by theme"
+            title: "Outcome by injury"
             rows: harm.outcome
-            columns: themes
+            columns: harm.injuries
             chart: stacked
             """
         guard case .failure(let error) = Self.read(text) else {
@@ -124,6 +125,72 @@ import Testing
             return
         }
         #expect(error.problems.map(\.description).first?.hasPrefix("figures/test.yaml:5: chart: stacked needs columns") == true)
+        #expect(error.problems.map(\.description).first?.hasSuffix("write chart: grouped") == true)
+        // As the message says: grouped bars take the same columns.
+        #expect((try? Self.read(text.replacingOccurrences(of: "chart: stacked", with: "chart: grouped")).get()) != nil)
+    }
+
+    /// A chart tells its columns apart by colour alone, and has six.
+    @Test func aCrosstabHasAtMostSixColumns() {
+        let text = """
+            kind: crosstab
+            title: "Outcome by theme"
+            rows: harm.outcome
+            columns: themes
+            chart: grouped
+            """
+        guard case .failure(let error) = Self.read(text) else {
+            Issue.record("a crosstab of \(Self.cohort.vocabulary.themes.count) columns was accepted")
+            return
+        }
+        #expect(
+            error.problems.map(\.description) == [
+                "figures/test.yaml:4: columns: \(Self.cohort.vocabulary.themes.count) columns are more than a chart can tell apart by colour (at most 6); put this field in rows:, or list at most 6 features"
+            ])
+    }
+
+    /// Grouped bars over a list field: a case may have several injuries or one, so each
+    /// row's total is counted from the cases, not added up from its cells.
+    @Test func aGroupedCrosstabOverAListCountsEachRowsTotalFromTheCases() throws {
+        let figure = try Self.figure(
+            """
+            kind: crosstab
+            title: "Injuries by outcome"
+            rows: harm.outcome
+            columns: harm.injuries
+            chart: grouped
+            """, id: "injuries-by-outcome")
+        let statistics = CohortStatistics(Self.cohort)
+        let body = try #require(figure.definition.chart(statistics, review: Self.cohort.review))
+        let spec = body.spec
+        #expect(spec.kind == .groupedHorizontalBar)
+        #expect(spec.subtitle.hasSuffix("; a case can be counted in several columns or none"))
+        #expect(spec.series == Injury.allCases.map(\.label))
+        try spec.validate()
+        let cases = Self.cohort.cases
+        func with(_ injury: Injury, _ among: [Case]) -> Int { among.filter { $0.harm.injuries.contains(injury) }.count }
+        for outcome in Outcome.allCases {
+            let row = try #require(spec.categories.first { $0.label == outcome.label })
+            let ofOutcome = cases.filter { $0.harm.outcome == outcome }
+            #expect(row.sum == ofOutcome.count)
+            #expect(row.values == Injury.allCases.map { with($0, ofOutcome) })
+        }
+        let all = try #require(spec.categories.last)
+        #expect(all.label == "All cases" && all.sum == cases.count)
+        #expect(all.values == Injury.allCases.map { with($0, cases) })
+        // Some case has more than one injury: the cells add up to more than the row.
+        #expect(spec.categories.contains { $0.values.reduce(0, +) > $0.sum })
+        // The data gives each row's own total, and each cell as a share of it.
+        let died = cases.filter { $0.harm.outcome == .died }
+        let row = try #require(FigureData.csv(spec).split(separator: "\n").first { $0.hasPrefix("Died,") })
+        let expected =
+            ["Died"] + Injury.allCases.map { String(with($0, died)) }
+            + [String(died.count), String(Share(died.count, of: cases.count).wholePercent)]
+            + Injury.allCases.map { String(Share(with($0, died), of: died.count).wholePercent) }
+        #expect(row.split(separator: ",").map(String.init) == expected)
+        let values = Self.values([figure])
+        #expect(values["crosstab.injuries-by-outcome.died.fracture"] == .count(with(.fracture, died), of: died.count))
+        #expect(values["crosstab.injuries-by-outcome.died.all"] == .count(died.count, of: cases.count))
     }
 
     @Test func aDeclaredFigureCannotTakeABuiltInFiguresId() {

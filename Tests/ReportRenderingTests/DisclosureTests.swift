@@ -40,12 +40,14 @@ import Testing
             // A cross-tabulation's file adds each cell's share of its row or column after the percent.
             let columns = Array(header.dropFirst())
             let isShare = columns.map { $0.hasSuffix("-percent-of-row") || $0.hasSuffix("-percent-of-column") }
-            let isCount = columns.indices.map { !isShare[$0] && columns[$0] != "percent" }
+            // A co-occurrence figure's last column says in words how a row counts its cases.
+            let isWords = columns.map { $0 == "counted" }
+            let isCount = columns.indices.map { !isShare[$0] && !isWords[$0] && columns[$0] != "percent" }
             var sawWithheld = false
             for row in rows.dropFirst() where !row[0].hasPrefix("\"Note: [c]") {
                 // The label may hold commas (quoted): the numbers are the last cells.
                 let cells = Array(row.suffix(columns.count))
-                let numbers = cells.indices.filter { !isShare[$0] }.map { cells[$0] }
+                let numbers = cells.indices.filter { !isShare[$0] && !isWords[$0] }.map { cells[$0] }
                 let counts = cells.indices.filter { isCount[$0] }.map { cells[$0] }
                 let cellColumns = cells.indices.filter { isCount[$0] && columns[$0] != "count" }
                 let shareColumns = cells.indices.filter { isShare[$0] }

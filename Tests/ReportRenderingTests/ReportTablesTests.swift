@@ -10,20 +10,16 @@ import Testing
 /// The tables workbook's model (issue 28): the report's tables in its order, from the
 /// same values as the CSV files and statistics.json, withheld where they withhold.
 @Suite struct ReportTablesTests {
+    /// The reference build's workbook, built as a build makes it: the declared figures too.
     static func book(suppressBelow: Int?, learningRecorded: Bool = true) -> (Spreadsheet, [Figure], Disclosure?) {
         var cohort = ReferenceBuild.cohort
         cohort.learningRecorded = learningRecorded
-        let statistics = CohortStatistics(cohort)
-        let disclosure = suppressBelow.map {
-            Disclosure(
-                threshold: $0, values: ReportValues(statistics: statistics, review: cohort.review), statistics: statistics, cohort: cohort)
-        }
+        let prepared = PreparedBuild(
+            cohort, templates: ReferenceBuild.templates, options: BuildOptions(draft: false, suppressBelow: suppressBelow))
         let figures = FigureRegistry.figures(
-            statistics, review: cohort.review, numbers: ReferenceBuild.numbers, diagrams: [:], disclosure: disclosure)
-        let key = disclosure.flatMap { $0.suppressesAnything ? $0.key : nil }
-        let book = ReportTables.spreadsheet(
-            review: cohort.review, statistics: statistics, figures: figures, disclosure: disclosure, key: key)
-        return (book, figures, disclosure)
+            prepared.statistics, review: cohort.review, numbers: prepared.numbers, diagrams: [:], disclosure: prepared.withholding,
+            charts: prepared.charts, definitions: prepared.definitions)
+        return (prepared.tables(figures), figures, prepared.withholding)
     }
 
     @Test func theSheetsFollowTheReportsOrderAndNumbers() throws {
@@ -31,7 +27,7 @@ import Testing
         #expect(
             book.sheets.map(\.name) == [
                 "Cover", "Contents", "Notes", "Headline", "Figure_1", "Figure_2", "Figure_3", "Figure_4", "Figure_5", "Figure_6",
-                "Figure_8", "Figure_9", "Learning", "Figure_10",
+                "Figure_8", "Figure_9", "Learning", "Figure_10", "Figure_11", "Figure_12",
             ])
         try book.check()
         let cover = book.sheets[0].lines.map(\.shown)
@@ -42,7 +38,8 @@ import Testing
         #expect(links == book.sheets.dropFirst(2).map { Spreadsheet.Cell.link($0.name, sheet: $0.name) })
     }
 
-    /// Each figure's sheet holds the rows of its CSV file, cell for cell.
+    /// Each figure's sheet holds the rows of its CSV file, cell for cell, and its columns
+    /// (a declared crosstab's shares of its rows or columns too).
     @Test(arguments: [nil, 3, 5])
     func eachFiguresSheetHoldsItsCSVRows(suppressBelow: Int?) throws {
         let (book, figures, _) = Self.book(suppressBelow: suppressBelow)
@@ -52,6 +49,8 @@ import Testing
             let csv = FigureData.csv(spec).split(separator: "\n").dropFirst().filter { !$0.hasPrefix("Note: ") }.map { String($0) + "\n" }
             let rows = sheet.table!.rows.map { row in CSVWriter.line([FigureData.csvCell(row[0].shown)] + row.dropFirst().map(\.shown)) }
             #expect(rows == csv, "\(figure.anchor)")
+            let header = try #require(FigureData.csv(spec).split(separator: "\n").first)
+            #expect(sheet.table!.header.count == header.split(separator: ",").count, "\(figure.anchor)")
         }
     }
 
@@ -67,10 +66,11 @@ import Testing
             guard case .chart(let spec) = figure.content else { continue }
             let sheet = try #require(book.sheets.first { $0.name == ReportTables.sheetName(figure) })
             #expect(sheet.notes.contains(note[0].shown) == spec.hasSuppression, "\(figure.anchor)")
+            let count = try #require(FigureTable(spec).columns.firstIndex { $0.csvName == "count" })
             for (category, row) in zip(spec.categories, sheet.table!.rows) {
                 if category.suppressedSum {
                     withheld += 1
-                    #expect(row.suffix(2) == [.text("[c]"), .text("[c]")], "\(figure.anchor) \(category.label)")
+                    #expect(row[count...].prefix(2) == [.text("[c]"), .text("[c]")], "\(figure.anchor) \(category.label)")
                 }
                 for cell in row.dropFirst() {
                     if case .number(let n) = cell { #expect(!(1...2).contains(n) || !category.isSuppressed, "\(figure.anchor)") }

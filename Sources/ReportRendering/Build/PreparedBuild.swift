@@ -90,11 +90,10 @@ struct PreparedBuild {
         guard options.draft, let disclosure else { return figures }
         let marked = self.figures(read, disclosure: disclosure)
         // The published build may order its categories differently (withheld ones
-        // last), so each row is matched to its category by label, not by position.
+        // last): its table's rows are matched to the draft's by label, not by position.
         for index in figures.indices {
-            guard case .chart(let spec) = marked[index].content, case .chart(let own) = figures[index].content else { continue }
-            let byLabel = Dictionary(spec.categories.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
-            figures[index].wouldWithhold = own.categories.map { byLabel[$0.label] ?? $0 }
+            guard case .chart(let spec) = marked[index].content else { continue }
+            figures[index].wouldWithhold = spec
         }
         return figures
     }

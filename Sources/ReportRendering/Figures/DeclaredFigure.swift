@@ -173,12 +173,22 @@ struct DeclaredFigure: Sendable {
         switch result {
         case .crosstab(let t):
             guard case .crosstab(let c) = declaration.kind else { fatalError("a crosstab's result is a cross-tabulation") }
-            let several = t.rows.overlapping ? "; a case can be counted in several rows" : ""
-            var categories = t.rows.groups.indices.map { r in ChartCategory(label: t.rows.groups[r].label, values: t.cells[r].map(\.count))
+            var places: [String] = []
+            if t.rows.overlapping { places.append("several rows") }
+            if t.columns.overlapping { places.append(t.columns.partial ? "several columns or none" : "several columns") }
+            let several = places.isEmpty ? "" : "; a case can be counted in " + places.joined(separator: " and in ")
+            // Each row's total is counted from the cases, as is every case counted: with a
+            // list in the columns, a case may be in several or none, and its cells do not add up to it.
+            var categories = t.rows.groups.indices.map { r in
+                var row = ChartCategory(label: t.rows.groups[r].label, values: t.cells[r].map(\.count))
+                row.statedSum = t.rowTotals[r].count
+                return row
             }
-            categories.append(ChartCategory(label: "All \(unit)", values: t.columnTotals.map(\.count)))
+            var all = ChartCategory(label: "All \(unit)", values: t.columnTotals.map(\.count))
+            all.statedSum = t.total.count
+            categories.append(all)
             var spec = ChartSpec(
-                kind: .stackedHorizontalBar, id: id, title: title,
+                kind: c.chart == .grouped ? .groupedHorizontalBar : .stackedHorizontalBar, id: id, title: title,
                 subtitle:
                     "Number of \(unit) by \(c.rowsHeading.lowercased()) and \(c.columnsHeading.lowercased()), \(t.total.count) in all\(several)",
                 categories: categories, series: t.columns.groups.map(\.label), unit: unit, total: t.total.count,

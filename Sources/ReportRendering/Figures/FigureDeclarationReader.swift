@@ -1,5 +1,6 @@
 import CaseLoading
 import CaseModel
+import ChartLayout
 import CohortStatistics
 
 /// Reads an analysis an author declares (`Templates/figures/ID.yaml` with a
@@ -116,9 +117,13 @@ enum FigureDeclarationReader {
             let columnsHeading =
                 root["columns-heading"] == nil ? nil : scalar(root, "columns-heading", "columns-heading: is a line of text")
             guard let rows, let columns, let shares, let chart else { return nil }
-            // Grouped bars are not drawn yet: refused rather than drawn as something else.
-            if chart == .grouped {
-                problem(root["chart"], "chart: grouped bars cannot be drawn yet; write chart: stacked")
+            // The chart tells its columns apart by colour alone.
+            let colours = Palette.categorical.count
+            if columns.split.groups.count > colours {
+                problem(
+                    root["columns"],
+                    "columns: \(columns.split.groups.count) columns are more than a chart can tell apart by colour (at most \(colours)); put this field in rows:, or list at most \(colours) features"
+                )
                 return nil
             }
             if chart == .stacked && (columns.split.overlapping || columns.split.partial) {

@@ -117,11 +117,13 @@ public struct Figure: Sendable {
     public let caseIDs: [(category: String, ids: [String])]
     /// The template value name of each category's count, in the chart's order.
     public let valueNames: [String]
+    /// A chart of combinations': the value name of each set's size, in the sets' order.
+    public var setNames: [String] = []
     /// A diagram's caption, when the chapter gave one (a chart's is in its spec).
     public var caption: String? = nil
-    /// In a draft built with disclosure control: per category, what a published build
-    /// would withhold (its counts by position, and its sum), to be marked in the table.
-    public var wouldWithhold: [ChartCategory] = []
+    /// In a draft built with disclosure control: the chart as a published build withholds
+    /// it, so that its table marks what would be withheld.
+    public var wouldWithhold: ChartSpec? = nil
 
     public var id: String { definition.id }
     /// The page's fragment id and the stem of its files (`figure-4.svg`, `figure-4.csv`):
@@ -298,9 +300,11 @@ public enum FigureRegistry {
                     body.spec.categories = withholding(body, disclosure)
                     for (index, name) in body.setNames.enumerated() { body.spec.sets[index].suppressed = disclosure.isSuppressed(name) }
                 }
-                return Figure(
+                var figure = Figure(
                     definition: definition, number: number, content: .chart(body.spec),
                     caseIDs: body.caseIDs, valueNames: body.valueNames)
+                figure.setNames = body.setNames
+                return figure
             case .diagram:
                 guard let spec = diagrams[definition.id] else { return nil }
                 return Figure(

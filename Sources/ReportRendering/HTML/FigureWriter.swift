@@ -45,7 +45,7 @@ enum FigureWriter {
                     )
                 }
                 try table(spec, figure: figure, frame: frame ?? tableFrame(spec, figure: figure, baseline: baseline), w)
-                if spec.hasSuppression || figure.wouldWithhold.contains(where: \.isSuppressed), let disclosureKey {
+                if spec.hasSuppression || figure.wouldWithhold?.hasSuppression == true, let disclosureKey {
                     try w.element("p", ["class": "figure-note"], text: disclosureKey)
                 }
                 try w.element("p", ["class": "figure-source"]) {
@@ -87,20 +87,27 @@ enum FigureWriter {
             { if case .count(let n, _) = $0 { NumberFormat.integer(n) } else { nil } },
             { if case .count(let n, let total?) = $0 { NumberFormat.percent(Share(n, of: total)) } else { nil } },
         ]
-        let header =
-            [TableFrame.Cell(text: figure.definition.categoryHeading, bold: true)]
-            + FigureData.columns(spec).dropFirst().map { TableFrame.Cell(text: $0, bold: true) }
-        let rows = FigureData.rows(spec).enumerated().map { index, row -> [TableFrame.Cell] in
-            let name = index < figure.valueNames.count ? figure.valueNames[index] : nil
-            return [TableFrame.Cell(text: row[0], bold: true)]
-                + row.dropFirst().enumerated().map { column, cell in
+        let table = FigureTable(spec, categoryHeading: figure.definition.categoryHeading)
+        let header = table.columns.map { TableFrame.Cell(text: $0.heading, bold: true, numeric: $0.kind != .text) }
+        // In a draft: the published build's table, whose rows may stand in another order.
+        let published = Dictionary(
+            (figure.wouldWithhold.map { FigureTable($0) }?.rows ?? []).map { (FigureTable.label($0), $0) },
+            uniquingKeysWith: { first, _ in first })
+        // The value names of the rows: the categories', then the sets' (a chart of combinations).
+        let names = figure.valueNames + figure.setNames
+        let rows = table.rows.enumerated().map { index, row -> [TableFrame.Cell] in
+            let name = index < names.count ? names[index] : nil
+            let marked = published[FigureTable.label(row)]
+            return [TableFrame.Cell(text: FigureData.shown(row[0]), bold: true)]
+                + row.indices.dropFirst().map { column in
+                    let cell = FigureData.shown(row[column])
                     var previous: String?
-                    if let name, column < written.count {
-                        previous = baseline?.previous(of: name, current: cell, writtenAs: written[column])
+                    if let name, column - 1 < written.count {
+                        previous = baseline?.previous(of: name, current: cell, writtenAs: written[column - 1])
                     }
-                    let withheld =
-                        index < figure.wouldWithhold.count && FigureData.isWithheld(spec, figure.wouldWithhold[index], column: column)
-                    return TableFrame.Cell(text: cell, previous: previous, wouldWithhold: withheld)
+                    return TableFrame.Cell(
+                        text: cell, previous: previous, wouldWithhold: marked.map { column < $0.count && $0[column] == .withheld } ?? false,
+                        numeric: table.columns[column].kind != .text)
                 }
         }
         return TableFrame(id: figure.anchor, label: "Data for Figure \(figure.number)", header: header, rows: rows)
@@ -112,12 +119,10 @@ enum FigureWriter {
                 try w.element("caption", text: "Data for Figure \(figure.number): \(spec.title)")
                 try w.element("thead") {
                     try w.element("tr") {
-                        for (index, cell) in frame.header.enumerated() {
-                            if index == 0 {
-                                try w.element("th", ["scope": "col"], text: cell.text)
-                            } else {
-                                try w.element("th", ["scope": "col", "class": "numeric"], text: cell.text)
-                            }
+                        // The rows' heading, then each column's: numbers are set right, words padded as numbers are.
+                        try w.element("th", ["scope": "col"], text: frame.header[0].text)
+                        for cell in frame.header.dropFirst() {
+                            try w.element("th", ["scope": "col", "class": cell.numeric ? "numeric" : "words"], text: cell.text)
                         }
                     }
                 }
@@ -126,7 +131,7 @@ enum FigureWriter {
                         try w.element("tr") {
                             try w.element("th", ["scope": "row"], text: row[0].text)
                             for cell in row.dropFirst() {
-                                try w.element("td", ["class": "numeric"]) {
+                                try w.element("td", ["class": cell.numeric ? "numeric" : "words"]) {
                                     if cell.wouldWithhold {
                                         try BlockWriter.withheld(w, compact: true) { try w.text(cell.text) }
                                     } else if let previous = cell.previous {

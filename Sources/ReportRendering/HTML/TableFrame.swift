@@ -25,6 +25,8 @@ struct TableFrame {
         var bold = false
         /// In a draft with disclosure control: a value the published report withholds.
         var wouldWithhold = false
+        /// Whether it holds a number (set right, as a column of numbers is), rather than words.
+        var numeric = true
     }
 
     /// The frame at 320 px: the window less the page's 15 px padding on each side.

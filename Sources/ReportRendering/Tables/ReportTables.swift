@@ -154,23 +154,26 @@ enum ReportTables {
         return (sheet, "The cohort, the areas and the people who took part")
     }
 
-    /// A figure's data, as its CSV file has it: the label, each count, the sum and its share.
+    /// A figure's data: its ``FigureTable``, as its CSV file has it, with numbers stored as
+    /// numbers (a share as its whole percent, its heading saying so) and `[c]` as text.
     private static func figureTable(_ figure: Figure, _ spec: ChartSpec, notes: inout Notes) -> (Spreadsheet.Sheet, String) {
         var references = [notes.reference(sharesNote)]
-        if figure.id == "parent-features" || figure.id == "themes" { references.append(notes.reference(severalNote)) }
-        if spec.hasSuppression, let key = notes.key { references.append(notes.reference(key)) }
-        let unit = spec.unit.prefix(1).uppercased() + spec.unit.dropFirst()
-        var header = [figure.definition.categoryHeading]
-        if spec.kind == .stackedHorizontalBar { header += spec.series + ["All \(spec.unit)"] } else { header.append(unit) }
-        header.append("Share of \(spec.total) (%)")
-        let c = Spreadsheet.Cell.text(Disclosure.symbol)
-        let rows = spec.categories.map { category -> [Spreadsheet.Cell] in
-            var cells: [Spreadsheet.Cell] = [.text(category.label)]
-            if spec.kind == .stackedHorizontalBar {
-                cells += category.values.enumerated().map { category.suppressedValues.contains($0.offset) ? c : .number($0.element) }
+        // Sets in any combination overlap, as the features of the parents and the themes do.
+        if figure.id == "parent-features" || figure.id == "themes" || !spec.sets.isEmpty {
+            references.append(notes.reference(severalNote))
+        }
+        let table = FigureTable(spec, categoryHeading: figure.definition.categoryHeading)
+        if table.withholds, let key = notes.key { references.append(notes.reference(key)) }
+        let header = table.columns.map { $0.kind == .percent ? "\($0.heading) (%)" : $0.heading }
+        let rows = table.rows.map { row in
+            row.map { cell -> Spreadsheet.Cell in
+                switch cell {
+                case .text(let words): .text(words)
+                case .count(let n): .number(n)
+                case .percent(let share): .number(share.wholePercent)
+                case .withheld: .text(Disclosure.symbol)
+                }
             }
-            cells += category.suppressedSum ? [c, c] : [.number(category.sum), .number(Share(category.sum, of: spec.total).wholePercent)]
-            return cells
         }
         let sheet = Spreadsheet.Sheet(
             name: sheetName(figure), title: "Figure \(figure.number): \(spec.title)", notes: ordered(references),
