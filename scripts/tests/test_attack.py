@@ -40,10 +40,13 @@ COHORTS = {
     "generated-40": (None, os.path.join(ROOT, "Templates"), (40, 2)),
     "generated-20": (None, os.path.join(ROOT, "Templates"), (20, 4)),
 }
-# The builds the attacker tries, (cohort, N); the bite is shown on the first four.
-BUILDS = [("reference", 3), ("reference", 5), ("second", 3), ("second", 5),
+# The builds the attacker tries, (cohort, N); the bite is shown on the first three.
+# The second cohort has 5 areas, all counted in its published total: at N = 5 no
+# withheld region could reach 5, so its build refuses (exit 65), which
+# test_a_build_that_cannot_be_protected_is_refused checks instead.
+BUILDS = [("reference", 3), ("reference", 5), ("second", 3),
           ("generated-30", 3), ("generated-40", 5), ("generated-20", 5)]
-BITE = BUILDS[:4]
+BITE = BUILDS[:3]
 
 work = None
 attacks = {}  # (cohort, N, secondary) -> (report, exit code, output folder)
@@ -144,6 +147,15 @@ class AttackTests(unittest.TestCase):
                 pinned = [c for c in report["withheld"] if c["leaked"] and c["min"] == c["max"]]
                 self.assertGreater(len(pinned), 0, describe(report))
 
+    def test_a_build_that_cannot_be_protected_is_refused(self):
+        inputs, templates, _ = COHORTS["second"]
+        result = subprocess.run([BINARY, "build", "--inputs", inputs, "--templates", templates,
+                                 "--output", os.path.join(work, "second-5"), "--suppress-below", "5"],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 65, result.stderr)
+        self.assertIn("--suppress-below 5: region.", result.stderr)
+        self.assertFalse(os.path.exists(os.path.join(work, "second-5")))
+
     def nothing_leaked(self, name, n):
         report, _, _ = attacks[(name, n, True)]
         self.assertEqual(report["leaked"], 0, describe(report))
@@ -163,7 +175,7 @@ class AttackTests(unittest.TestCase):
     def test_a_figure_file_that_publishes_a_withheld_count_is_found(self):
         """The figure CSVs and SVGs are read too: a count withheld in statistics.json but written in a
         figure's CSV is pinned, and an SVG value label with a number the CSV withholds is a finding."""
-        before, _, output = attacks[("second", 5, True)]
+        before, _, output = attacks[("second", 3, True)]
         truth = os.path.join(work, "second-truth")
         with tempfile.TemporaryDirectory() as scratch:
             copy = shutil.copytree(output, os.path.join(scratch, "published"))
@@ -199,7 +211,10 @@ class AttackTests(unittest.TestCase):
         with tempfile.TemporaryDirectory() as here:  # the repository's folders, and the output in a scratch folder
             for name in ("Inputs", "Templates", ".build", "scripts"):
                 os.symlink(os.path.join(ROOT, name), os.path.join(here, name))
-            result = subprocess.run(["bash", "-c", "set -eu\n" + block], cwd=here, capture_output=True, text=True)
+            # As a newcomer types it: panel-report on the path (this build's).
+            path = os.path.dirname(BINARY) + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
+            result = subprocess.run(["bash", "-c", "set -eu\n" + block], cwd=here, capture_output=True, text=True,
+                                    env={**os.environ, "PATH": path})
         self.assertEqual(result.returncode, 0 if SUPPRESSION_REWRITTEN and DIGESTS_KEYED else 1, result.stderr)
         self.assertRegex(result.stdout, r"\nattack: \d+ withheld, \d+ leaked, \d+ digests")
         if not DIGESTS_KEYED:
