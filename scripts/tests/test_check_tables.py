@@ -28,6 +28,13 @@ def rewrite(path, part, change):
             out.writestr(info, data)
 
 
+def first_number(ods):
+    """A whole number some cell of the ODS workbook holds, as it is written there."""
+    with zipfile.ZipFile(ods) as z:
+        text = z.read("content.xml").decode("utf-8")
+    return re.search(r'<table:table-cell office:value-type="float" office:value="(\d+)"><text:p>\1</text:p>', text).group(1)
+
+
 class CheckTablesTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -68,9 +75,10 @@ class CheckTablesTests(unittest.TestCase):
     def test_a_merged_cell_a_formula_and_a_second_header_row_are_caught(self):
         folder = self.copy()
         ods = os.path.join(folder, "data", "tables.ods")
+        v = first_number(ods)
         rewrite(ods, "content.xml", lambda text: text.replace(
-            'office:value-type="float" office:value="18"',
-            'table:number-columns-spanned="2" table:formula="of:=17+1" office:value-type="float" office:value="18"', 1))
+            f'office:value-type="float" office:value="{v}"',
+            f'table:number-columns-spanned="2" table:formula="of:={v}+0" office:value-type="float" office:value="{v}"', 1))
         xlsx = os.path.join(folder, "data", "tables.xlsx")
         rewrite(xlsx, "xl/tables/table4.xml", lambda text: text.replace('headerRowCount="1"', 'headerRowCount="2"'))
         run = self.check(folder)
@@ -82,12 +90,13 @@ class CheckTablesTests(unittest.TestCase):
     def test_a_number_stored_as_text_and_a_missing_note_are_caught(self):
         folder = self.copy()
         ods = os.path.join(folder, "data", "tables.ods")
+        v = first_number(ods)
         rewrite(ods, "content.xml", lambda text: text.replace(
-            '<table:table-cell office:value-type="float" office:value="18"><text:p>18</text:p>',
-            '<table:table-cell office:value-type="string"><text:p>18</text:p>', 1).replace("[note 1]</text:p>", "[note 9]</text:p>", 1))
+            f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p>',
+            f'<table:table-cell office:value-type="string"><text:p>{v}</text:p>', 1).replace("[note 1]</text:p>", "[note 9]</text:p>", 1))
         run = self.check(folder)
         self.assertEqual(run.returncode, 1)
-        self.assertIn("'18'", run.stdout)
+        self.assertIn(f"'{v}'", run.stdout)
         self.assertIn("is not stored as a number", run.stdout)
         self.assertIn("[note 9]", run.stdout)
 
