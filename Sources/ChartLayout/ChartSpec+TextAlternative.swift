@@ -5,12 +5,13 @@ extension ChartSpec {
     /// Pies list their parts largest first (the drawing order); bars keep category order.
     /// Stacked and grouped bars give each category's counts after a colon, by series,
     /// categories separated by semicolons.
-    /// A withheld count is written `[c]` (without its share) and the sentence
+    /// A withheld count is written `[c]` (without its share), a withheld total `[c]`
+    /// (and every count without its share), and the sentence
     /// ends by saying what `[c]` means and that it is not drawn.
     public func textAlternative() -> String {
-        let intro = "Of \(total) \(unit): "
+        let intro = "Of \(totalSuppressed ? ChartShare.suppressedSymbol : String(total)) \(unit): "
         let note = hasSuppression ? " " + ChartShare.suppressedNote : ""
-        func whole(_ c: ChartCategory) -> String { "\(c.label) \(ChartShare.label(c.sum, of: total, suppressed: c.suppressedSum))" }
+        func whole(_ c: ChartCategory) -> String { "\(c.label) \(label(c.sum, suppressed: c.suppressedSum))" }
         switch kind {
         case .pie:
             let ordered = PieLayout.drawingOrder(categories.map(\.drawnSum)).map { categories[$0] }
@@ -21,13 +22,13 @@ extension ChartSpec {
                 sets.isEmpty
                 ? ""
                 : " In any combination: "
-                    + sets.map { "\($0.label) \(ChartShare.label($0.size, of: total, suppressed: $0.suppressed))" }.joined(separator: ", ")
+                    + sets.map { "\($0.label) \(label($0.size, suppressed: $0.suppressed))" }.joined(separator: ", ")
                     + "."
             return intro + categories.map(whole).joined(separator: ", ") + "." + sizes + note
         case .stackedHorizontalBar, .groupedHorizontalBar:
             let parts = categories.map { category in
                 let pieces = zip(series, category.values).enumerated().map {
-                    "\($1.0) \(ChartShare.label($1.1, of: total, suppressed: category.suppressedValues.contains($0)))"
+                    "\($1.0) \(label($1.1, suppressed: category.suppressedValues.contains($0)))"
                 }
                 return "\(category.label): " + pieces.joined(separator: ", ")
             }

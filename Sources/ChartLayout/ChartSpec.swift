@@ -102,6 +102,9 @@ public struct ChartSpec: Equatable, Sendable {
     public var unit: String
     /// The whole that shares are taken of (for example the 23 babies in the cohort).
     public var total: Int
+    /// Whether `total` is withheld by statistical disclosure control (a declared
+    /// figure's filtered cases, when few): then it is printed nowhere, nor any share of it.
+    public var totalSuppressed = false
     /// Where the figures come from.
     public var sourceNote: String
     /// An optional title for the category axis, such as `Age in months`.
@@ -145,7 +148,16 @@ public struct ChartSpec: Equatable, Sendable {
 
     /// Whether any number of the chart is withheld by statistical disclosure control,
     /// a set's size included.
-    public var hasSuppression: Bool { categories.contains(where: \.isSuppressed) || sets.contains(where: \.suppressed) }
+    public var hasSuppression: Bool {
+        totalSuppressed || categories.contains(where: \.isSuppressed) || sets.contains(where: \.suppressed)
+    }
+
+    /// A count with its share of the total, `[c]` when it is withheld, and without
+    /// its share when the total is withheld.
+    func label(_ count: Int, suppressed: Bool) -> String {
+        if totalSuppressed && !suppressed { return String(count) }
+        return ChartShare.label(count, of: total, suppressed: suppressed)
+    }
 
     /// How many counts each category must carry.
     public var valuesPerCategory: Int { kind.hasSeries ? series.count : 1 }

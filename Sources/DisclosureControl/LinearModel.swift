@@ -25,15 +25,41 @@ public struct LinearModel: Sendable {
         /// "other combinations") has one definition per part, and the parts do not overlap.
         public var definitions: [CellDefinition]
         public var value: Int
-        public init(name: String, definition: CellDefinition, value: Int) {
-            self.init(name: name, adding: [definition], value: value)
+        /// What a reader knows of it whatever is withheld.
+        public var known: Known
+        public init(name: String, definition: CellDefinition, value: Int, known: Known = Known()) {
+            self.init(name: name, adding: [definition], value: value, known: known)
         }
-        public init(name: String, adding parts: [CellDefinition], value: Int) {
+        public init(name: String, adding parts: [CellDefinition], value: Int, known: Known = Known()) {
             self.name = name
             self.definitions = parts
             self.value = value
+            self.known = known
         }
         var definition: CellDefinition { definitions[0] }
+    }
+
+    /// What a reader knows of a count without its value: that it is at least
+    /// `lower` (1 for any withheld count, since zero is published; a co-occurrence
+    /// figure's minimum for a combination it shows) and at most `upper` (a
+    /// combination grouped as "other", which is below the minimum). A count that is
+    /// not `published` is never printed: only what is known of it joins the model.
+    public struct Known: Sendable, Hashable {
+        public var lower: Int
+        public var upper: Int?
+        public var published: Bool
+        public init(lower: Int = 1, upper: Int? = nil, published: Bool = true) {
+            self.lower = lower
+            self.upper = upper
+            self.published = published
+        }
+
+        /// What is known of one cell that two counts describe.
+        func and(_ other: Known) -> Known {
+            Known(
+                lower: max(lower, other.lower), upper: [upper, other.upper].compactMap { $0 }.min(),
+                published: published || other.published)
+        }
     }
 
     /// One cell of the model: the counts with this sum, its value and its terms.
@@ -45,6 +71,8 @@ public struct LinearModel: Sendable {
         public var classes: [Int]
         /// The population's total, when the cell is every unit of a population.
         public var total: CellDefinition.Population?
+        /// What a reader knows of it when it is withheld, and whether it is published at all.
+        public var known: Known
         /// Its first name.
         public var name: String { names[0] }
     }
@@ -77,6 +105,8 @@ public struct LinearModel: Sendable {
         public var tables: [[Int]]
         public var links: [(first: [Int], second: [Int])]
     }
+    /// The cells never published, of which only what is ``Known`` joins the model.
+    public var unpublished: Set<Int> { Set(cells.indices.filter { !cells[$0].known.published }) }
     /// Pairs of cells (indices) with `cells[larger] ≥ cells[smaller]`.
     public private(set) var atLeast: [(larger: Int, smaller: Int)] = []
 
@@ -88,6 +118,8 @@ public struct LinearModel: Sendable {
         case tooLarge(fields: [String], combinations: Int)
         case disagreement(first: String, second: String)
         case unknownName(String)
+        /// No count to model: a build that withholds every count before modelling any.
+        case nothingToModel
 
         public var description: String {
             switch self {
@@ -99,6 +131,7 @@ public struct LinearModel: Sendable {
             case .disagreement(let first, let second):
                 "\(first) and \(second) count the same cases but have different values"
             case .unknownName(let name): "\(name) is not a published count"
+            case .nothingToModel: "there is no count to model"
             }
         }
     }
@@ -162,6 +195,7 @@ public struct LinearModel: Sendable {
             if let existing {
                 guard cells[existing].value == count.value else { throw .disagreement(first: cells[existing].name, second: count.name) }
                 if !cells[existing].names.contains(count.name) { cells[existing].names.append(count.name) }
+                cells[existing].known = cells[existing].known.and(count.known)
                 cellOfName[count.name] = existing
                 continue
             }
@@ -171,7 +205,8 @@ public struct LinearModel: Sendable {
             } else {
                 cellOfRow[rowOfCount[i]!] = cells.count
             }
-            cells.append(Cell(names: [count.name], value: count.value, classes: rowOfCount[i] ?? [], total: totalOfCount[i]))
+            cells.append(
+                Cell(names: [count.name], value: count.value, classes: rowOfCount[i] ?? [], total: totalOfCount[i], known: count.known))
         }
         for pair in atLeast {
             guard let larger = cellOfName[pair.larger] else { throw .unknownName(pair.larger) }

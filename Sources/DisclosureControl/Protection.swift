@@ -47,9 +47,10 @@ public struct Protection: Sendable {
     /// Withholds the small cells of `model` and, when `secondary`, enough others to protect them.
     public init(model: LinearModel, threshold: Int, secondary: Bool = true) {
         self.threshold = threshold
-        let primary = Set(model.cells.indices.filter { (1..<max(1, threshold)).contains(model.cells[$0].value) })
+        let primary = Set(
+            model.cells.indices.filter { model.cells[$0].known.published && (1..<max(1, threshold)).contains(model.cells[$0].value) })
         let solver = RangeSolvers(model: model, wholeModel: primary.contains { model.cells[$0].total != nil })
-        for cell in primary.sorted() { solver.setWithheld(cell, true) }
+        for cell in primary.union(model.unpublished).sorted() { solver.setWithheld(cell, true) }
         var ranges: [Int: Range] = [:]
         var pending = primary
         var gaveUp: Set<Int> = []
@@ -66,7 +67,7 @@ public struct Protection: Sendable {
             pending.insert(added)
         }
         self.primary = primary
-        self.withheld = solver.withheld
+        self.withheld = solver.withheld.subtracting(model.unpublished)
         self.ranges = ranges
     }
 
@@ -74,7 +75,7 @@ public struct Protection: Sendable {
     private static func secondary(for cell: Int, model: LinearModel, solver: RangeSolvers, threshold: Int) -> Int? {
         // A population's total (the cohort's size) is never withheld to protect another count.
         func eligible(_ c: Int) -> Bool {
-            !solver.withheld.contains(c) && model.cells[c].value > 0 && model.cells[c].total == nil
+            !solver.withheld.contains(c) && model.cells[c].value > 0 && model.cells[c].total == nil && model.cells[c].known.published
         }
         // The most detailed first.
         func cost(_ c: Int) -> (Int, Int) { (model.cells[c].classes.count, c) }
@@ -100,7 +101,7 @@ public struct Protection: Sendable {
     /// build runs on what it is about to publish, with a solver of its own.
     public static func audit(model: LinearModel, withheld: Set<Int>) -> [Int: Range] {
         let solver = RangeSolvers(model: model, wholeModel: withheld.contains { model.cells[$0].total != nil })
-        for cell in withheld.sorted() { solver.setWithheld(cell, true) }
+        for cell in withheld.union(model.unpublished).sorted() { solver.setWithheld(cell, true) }
         var ranges: [Int: Range] = [:]
         for cell in withheld.sorted() { ranges[cell] = Range(solver.range(of: cell)) }
         return ranges

@@ -7,8 +7,8 @@ import CaseModel
 ///
 /// Variables: the model's classes and each population's total, whole numbers ≥ 0.
 /// Rows: each cell (its classes added up, or its population's total), fixed at its
-/// value when published and at least 1 when withheld (zero is always published, so
-/// a withheld count is known not to be 0); each component's classes minus its
+/// value when published and within what is known of it when withheld (at least 1,
+/// since zero is always published; see ``LinearModel/Known``); each component's classes minus its
 /// population's total, fixed at 0; and each `larger - smaller ≥ 0`.
 ///
 /// Not thread-safe: one solver is used by one task at a time.
@@ -102,7 +102,13 @@ final class RangeSolver {
         guard let row = rowOfCell[cell] else { return }
         if isWithheld {
             withheld.insert(cell)
-            glp_set_row_bnds(problem, row, GLP_LO, 1, 0)
+            let known = model.cells[cell].known
+            let lower = Double(known.lower)
+            if let upper = known.upper.map(Double.init) {
+                glp_set_row_bnds(problem, row, upper > lower ? GLP_DB : GLP_FX, lower, upper)
+            } else {
+                glp_set_row_bnds(problem, row, GLP_LO, lower, 0)
+            }
         } else {
             withheld.remove(cell)
             let value = Double(model.cells[cell].value)

@@ -131,6 +131,52 @@ import Testing
         #expect(names(model, protection.withheld).contains("agency.child-protection"))
     }
 
+    /// What a figure tells of counts it does not print joins the model: a
+    /// co-occurrence figure's "other combinations" adds up combinations each known to
+    /// be 1 to the figure's minimum less one (2 here), so "other" cannot be more than
+    /// twice that, however the rest is withheld; and a combination it shows is at
+    /// least its minimum.
+    @Test func whatAFigureTellsOfItsUnprintedPartsBoundsTheirSum() throws {
+        let universal = CellDefinition.field("agency_involvement", is: "universal")
+        let earlyHelp = CellDefinition.field("agency_involvement", is: "early-help")
+        let grouped = LinearModel.Known(lower: 1, upper: 2, published: false)
+        func counts(_ known: LinearModel.Known) -> [LinearModel.Count] {
+            [
+                .init(name: "cases", definition: .allCases, value: 12),
+                .init(name: "universal", definition: universal, value: 2, known: known),
+                .init(name: "early-help", definition: earlyHelp, value: 2, known: known),
+                .init(name: "other", adding: [universal, earlyHelp], value: 4),
+                .init(name: "child-in-need", definition: .field("agency_involvement", is: "child-in-need"), value: 5),
+                .init(name: "child-protection", definition: .field("agency_involvement", is: "child-protection"), value: 3),
+            ]
+        }
+        let model = try LinearModel(counts: counts(grouped), fields: Self.fields, rules: CodedFields.rules)
+        let other = model.cellOfName["other"]!
+        let withheld: Set = [other, model.cellOfName["child-protection"]!]
+        #expect(names(model, model.unpublished) == ["early-help", "universal"])
+        #expect(Protection.audit(model: model, withheld: withheld)[other] == .init(lower: 2, upper: 4))
+        // Had the parts been printed and withheld, "other" would be 2 to 6 (the 7 left, less child protection's 1).
+        let printed = try LinearModel(counts: counts(LinearModel.Known()), fields: Self.fields, rules: CodedFields.rules)
+        let both: Set = [printed.cellOfName["universal"]!, printed.cellOfName["early-help"]!]
+        #expect(Protection.audit(model: printed, withheld: withheld.union(both))[other] == .init(lower: 2, upper: 6))
+        // No withholding lets "other" reach 5: it is left unprotected, and its parts are never withheld or audited.
+        let protection = Protection(model: model, threshold: 5)
+        #expect(protection.unprotected.contains(other))
+        #expect(protection.withheld.isDisjoint(with: model.unpublished))
+        #expect(protection.ranges.keys.allSatisfy { !model.unpublished.contains($0) })
+        // A combination shown on its own is at least the minimum.
+        let shown = try LinearModel(
+            counts: [
+                .init(name: "cases", definition: .allCases, value: 12),
+                .init(name: "universal", definition: universal, value: 3, known: .init(lower: 3)),
+                .init(name: "early-help", definition: earlyHelp, value: 9),
+            ], fields: Self.fields, rules: CodedFields.rules)
+        let pair: Set = [shown.cellOfName["universal"]!, shown.cellOfName["early-help"]!]
+        let ranges = Protection.audit(model: shown, withheld: pair)
+        #expect(ranges[shown.cellOfName["universal"]!] == .init(lower: 3, upper: 11))
+        #expect(ranges[shown.cellOfName["early-help"]!] == .init(lower: 1, upper: 9))
+    }
+
     /// What the report says of the most common value is a relation too.
     @Test func theMostCommonValueBoundsTheOthers() throws {
         let counts: [(String, CellDefinition, Int)] = [

@@ -46,11 +46,34 @@ public struct Disclosure: Sendable {
         var primary = Set(counts.unmodelled.filter { (1..<max(1, threshold)).contains($0.value) }.map(\.name))
         var suppressed = primary
         var ranges: [String: Protection.Range] = [:]
+        // A population smaller than the threshold (a cohort of 8 cases at 10) has its
+        // size withheld and every count of it: nothing of it can be published. Said at
+        // once, rather than after minutes of solving a model that cannot protect it.
+        let tooSmall = counts.modelled.filter { count in
+            count.definitions.count == 1 && count.definitions[0].conditions.isEmpty && (1..<max(1, threshold)).contains(count.value)
+        }
+        let unprotectable = Set(tooSmall.map { $0.definitions[0].population })
+        for population in tooSmall {
+            let (what, them) =
+                population.definitions[0].population == .areas ? ("areas have a case", "areas") : ("cases are in the cohort", "cases")
+            problems.append(
+                "only \(population.value) \(what), fewer than \(threshold): every count of \(them), their number too, "
+                    + "would be withheld, and nothing could be published; lower --suppress-below")
+        }
+        let (modelled, withheldWhole) = (
+            counts.modelled.filter { !unprotectable.contains($0.definitions[0].population) },
+            counts.modelled.filter { unprotectable.contains($0.definitions[0].population) && $0.value > 0 }
+        )
+        primary.formUnion(withheldWhole.filter { $0.value < threshold }.map(\.name))
+        suppressed.formUnion(withheldWhole.map(\.name))
+        let modelledNames = Set(modelled.map(\.name))
         do {
+            guard !modelled.isEmpty else { throw LinearModel.Problem.nothingToModel }
             let model = try LinearModel(
-                counts: counts.modelled,
+                counts: modelled,
                 fields: [.cases: CodedFields.cases(vocabulary: cohort.vocabulary, areas: cohort.areas), .areas: CodedFields.area],
-                rules: CodedFields.rules, atLeast: counts.atLeast)
+                rules: CodedFields.rules,
+                atLeast: counts.atLeast.filter { modelledNames.contains($0.larger) && modelledNames.contains($0.smaller) })
             let protection = Protection(model: model, threshold: threshold, secondary: secondary)
             for cell in protection.primary { primary.formUnion(model.cells[cell].names) }
             for cell in protection.withheld { suppressed.formUnion(model.cells[cell].names) }
@@ -66,6 +89,8 @@ public struct Disclosure: Sendable {
                     )
                 }
             }
+        } catch LinearModel.Problem.nothingToModel {
+            // Every count is withheld already, with a problem saying why.
         } catch {
             problems.append("disclosure control cannot model the published counts: \(error)")
             // Nothing is known to protect anything: withhold every count there is.

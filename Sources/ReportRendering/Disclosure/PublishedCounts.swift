@@ -15,10 +15,14 @@ struct PublishedCounts {
     var atLeast: [LinearModel.AtLeast] = []
 
     init(values: ReportValues, statistics s: CohortStatistics) {
+        func known(_ name: String, published: Bool = true) -> LinearModel.Known {
+            let bounds = values.bounds[name]
+            return LinearModel.Known(lower: bounds?.lower ?? 1, upper: bounds?.upper, published: published)
+        }
         for name in values.names {
             guard case .count(let n, _) = values[name] else { continue }
             if let definition = values.definitions[name] {
-                modelled.append(.init(name: name, definition: definition, value: n))
+                modelled.append(.init(name: name, definition: definition, value: n, known: known(name)))
             } else if let parts = values.derivedSums[name] {
                 // A sum of no parts ("other combinations" when none is grouped) is 0
                 // whatever the cohort: published, and related to nothing.
@@ -30,6 +34,10 @@ struct PublishedCounts {
             } else {
                 unmodelled.append((name, n))
             }
+        }
+        // The counts a published sum adds up, never printed: what the figure tells of each.
+        for (name, value) in values.unpublished.sorted(by: { $0.key < $1.key }) {
+            modelled.append(.init(name: name, definition: values.definitions[name]!, value: value, known: known(name, published: false)))
         }
         func add(_ name: String, _ definition: CellDefinition, _ value: Int) {
             modelled.append(.init(name: name, definition: definition, value: value))

@@ -11,10 +11,11 @@ import CohortStatistics
 ///   `crosstab.ID.all` for every case counted; a cell is a share of its row's total
 ///   (`shares: by-row`) or of its column's (`by-column`);
 /// - a co-occurrence figure `ID`: `together.ID.A.B` for the cases with exactly the
-///   sets A and B (in the declared order), `together.ID.all` for the cases with every
-///   set, `together.ID.none` for those with none, `together.ID.other` for the
-///   combinations of fewer cases than the declared minimum, `together.ID.set.A` for
-///   every case with A, and `together.ID.cases` for every case counted.
+///   sets A and B (in the declared order) and `together.ID.all` for the cases with
+///   every set, each when the figure shows it on its own (at least the declared
+///   minimum); `together.ID.none` for those with none, `together.ID.other` for every
+///   other combination (fewer cases than the minimum, or none), `together.ID.set.A`
+///   for every case with A, and `together.ID.cases` for every case counted.
 ///
 /// `ROW`, `COLUMN`, `A` are each group's key: a value's key (`yes`/`no` for a yes/no
 /// field), or a feature's (the last part of a yes/no field's name, or a list item).
@@ -126,29 +127,35 @@ struct DeclaredFigure: Sendable {
                 values.declare(
                     setName(sets.sets[set]), sets.setSizes[set], of: total, title: "\(title): \(sets.sets[set].label), in any combination")
             }
-            let (shown, other) = partition(sets)
+            guard case .coOccurrence(let c) = declaration.kind else { return }
+            let shown = Set(partition(sets).shown.map(\.members))
             var members: [(name: String, label: String)] = []
-            // Every combination of the sets is published, zero where it does not occur, so
-            // that a template naming one works for any cohort; except those grouped as other.
-            let grouped = Set(other.map(\.members))
-            for pattern in Self.patterns(sets.sets.count) where !grouped.contains(pattern) {
+            var parts: [String] = []
+            var other = 0
+            for pattern in Self.patterns(sets.sets.count) {
                 let name = combinationName(sets, pattern)
                 let count =
                     sets.combination(pattern)?.count
                     ?? CrossTab.Count(count: 0, caseIDs: [], definition: sets.definition(of: pattern))
-                values.declare(name, count, of: total, title: "\(title): \(label(sets, pattern))")
-                if shown.contains(where: { $0.members == pattern }) { members.append((name, label(sets, pattern))) }
+                if shown.contains(pattern) {
+                    values.declare(name, count, of: total, title: "\(title): \(label(sets, pattern))")
+                    members.append((name, label(sets, pattern)))
+                    // Shown on its own, withheld or not: a reader knows it has at least the minimum.
+                    values.bounds[name] = (c.minimum, nil)
+                } else {
+                    // Every other combination, those no case has included, is counted with
+                    // "other combinations" and has no name: were the empty ones published as
+                    // 0, a reader would know that each combination left out has from 1 to
+                    // the minimum less one. "Other" is a disjunction of exact combinations,
+                    // which no one definition describes: it is published as their sum, and
+                    // each one's definition and count are recorded (not published) so that
+                    // disclosure control can model it as that sum.
+                    values.recordUnpublished(name, count, atMost: c.minimum - 1)
+                    parts.append(name)
+                    other += count.count
+                }
             }
-            // "Other combinations" is a disjunction of exact combinations, so no one
-            // definition describes it: it is published as the sum of those
-            // combinations, whose definitions are recorded (and not published) so
-            // that disclosure control can model it as that sum.
-            let parts = other.map { combinationName(sets, $0.members) }
-            for combination in other {
-                values.recordUnpublished(combinationName(sets, combination.members), definition: combination.count.definition)
-            }
-            values.declareSum(
-                otherName, other.reduce(0) { $0 + $1.count.count }, of: total, parts: parts, title: "\(title): other combinations")
+            values.declareSum(otherName, other, of: total, parts: parts, title: "\(title): other combinations")
             values.declare(noneName, sets.none, of: total, title: "\(title): none of them")
             values.family(
                 "together.\(id)", names: members.map(\.name) + [otherName, noneName],
@@ -187,10 +194,12 @@ struct DeclaredFigure: Sendable {
             var all = ChartCategory(label: "All \(unit)", values: t.columnTotals.map(\.count))
             all.statedSum = t.total.count
             categories.append(all)
+            func subtitle(_ total: String) -> String {
+                "Number of \(unit) by \(c.rowsHeading.lowercased()) and \(c.columnsHeading.lowercased()), \(total) in all\(several)"
+            }
             var spec = ChartSpec(
                 kind: c.chart == .grouped ? .groupedHorizontalBar : .stackedHorizontalBar, id: id, title: title,
-                subtitle:
-                    "Number of \(unit) by \(c.rowsHeading.lowercased()) and \(c.columnsHeading.lowercased()), \(t.total.count) in all\(several)",
+                subtitle: subtitle(String(t.total.count)),
                 categories: categories, series: t.columns.groups.map(\.label), unit: unit, total: t.total.count,
                 sourceNote: input.sourceNote)
             spec.shareBase = c.shares == .byRow ? .category : .series
@@ -198,12 +207,14 @@ struct DeclaredFigure: Sendable {
                 (values: t.columns.groups.map { cellName(row.key, $0.key) }, sum: cellName(row.key, "all"))
             }
             let totalNames = (values: t.columns.groups.map { cellName("all", $0.key) }, sum: totalName)
-            return ChartBody(
+            var body = ChartBody(
                 spec: spec,
                 caseIDs: t.rows.groups.indices.map { (t.rows.groups[$0].label, t.rowTotals[$0].caseIDs) } + [
                     ("All \(unit)", t.total.caseIDs)
                 ],
                 valueNames: [], cellNames: rowNames + [totalNames])
+            body.withheldTotal = (totalName, subtitle(Disclosure.symbol))
+            return body
         case .combinations(let sets):
             let (shown, other) = partition(sets)
             var categories = shown.map { combination in
@@ -223,12 +234,16 @@ struct DeclaredFigure: Sendable {
             categories.append(none)
             names.append(noneName)
             ids.append(("None of these", sets.none.caseIDs))
+            func subtitle(_ total: String) -> String {
+                "Number of \(unit) with exactly each combination of the sets (dots), \(total) in all"
+            }
             var spec = ChartSpec(
-                kind: .horizontalBar, id: id, title: title,
-                subtitle: "Number of \(unit) with exactly each combination of the sets (dots), \(sets.total.count) in all",
+                kind: .horizontalBar, id: id, title: title, subtitle: subtitle(String(sets.total.count)),
                 categories: categories, unit: unit, total: sets.total.count, sourceNote: input.sourceNote)
             spec.sets = zip(sets.sets, sets.setSizes).map { ChartSet(label: $0.label, size: $1.count) }
-            return ChartBody(spec: spec, caseIDs: ids, valueNames: names, setNames: sets.sets.map(setName))
+            var body = ChartBody(spec: spec, caseIDs: ids, valueNames: names, setNames: sets.sets.map(setName))
+            body.withheldTotal = (totalName, subtitle(Disclosure.symbol))
+            return body
         }
     }
 }

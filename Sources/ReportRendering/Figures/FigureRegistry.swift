@@ -99,6 +99,9 @@ public struct ChartBody: Sendable {
     public var cellNames: [(values: [String], sum: String)] = []
     /// The value names of a chart of combinations' set sizes (``ChartSpec/sets``), for disclosure control.
     public var setNames: [String] = []
+    /// The name of the chart's total when disclosure control may withhold it (a
+    /// declared figure's filtered cases), with the subtitle to print then.
+    public var withheldTotal: (name: String, subtitle: String)?
 }
 
 /// A figure as placed in the report: its definition, the number it got from
@@ -299,6 +302,10 @@ public enum FigureRegistry {
                     }
                     body.spec.categories = withholding(body, disclosure)
                     for (index, name) in body.setNames.enumerated() { body.spec.sets[index].suppressed = disclosure.isSuppressed(name) }
+                    if let total = body.withheldTotal, disclosure.isSuppressed(total.name) {
+                        body.spec.totalSuppressed = true
+                        body.spec.subtitle = total.subtitle
+                    }
                 }
                 var figure = Figure(
                     definition: definition, number: number, content: .chart(body.spec),

@@ -53,7 +53,10 @@ public struct FigureTable: Equatable, Sendable {
         } else {
             columns.append(Column(heading: unit, csvName: "count", kind: .count))
         }
-        columns.append(Column(heading: "Share of \(spec.total)", csvName: "percent", kind: .percent))
+        let total = spec.totalSuppressed ? ChartShare.suppressedSymbol : String(spec.total)
+        columns.append(Column(heading: "Share of \(total)", csvName: "percent", kind: .percent))
+        // A share of a withheld total would give the total back.
+        func share(_ count: Int) -> Cell { spec.totalSuppressed ? .withheld : .percent(Share(count, of: spec.total)) }
         if spec.kind.hasSeries && spec.shareBase != .total {
             let of = spec.shareBase == .category ? "row" : "column"
             columns += spec.series.map {
@@ -69,7 +72,7 @@ public struct FigureTable: Equatable, Sendable {
                 cells += category.values.enumerated().map { category.suppressedValues.contains($0.offset) ? .withheld : .count($0.element) }
             }
             cells +=
-                category.suppressedSum ? [.withheld, .withheld] : [.count(category.sum), .percent(Share(category.sum, of: spec.total))]
+                category.suppressedSum ? [.withheld, .withheld] : [.count(category.sum), share(category.sum)]
             if spec.kind.hasSeries {
                 cells += Self.cellShares(spec, category).map { $0.map(Cell.percent) ?? .withheld }
             }
@@ -79,7 +82,7 @@ public struct FigureTable: Equatable, Sendable {
         for set in spec.sets {
             rows.append(
                 [.text("\(set.label), in any combination")]
-                    + (set.suppressed ? [.withheld, .withheld] : [.count(set.size), .percent(Share(set.size, of: spec.total))])
+                    + (set.suppressed ? [.withheld, .withheld] : [.count(set.size), share(set.size)])
                     + [.text(Self.bySet)])
         }
         self.rows = rows

@@ -33,6 +33,13 @@ public struct ReportValues: Sendable {
     /// withheld, so that withholding them would hide nothing (the regions covered:
     /// every region published as 0 has no area, every withheld one has at least one).
     public private(set) var derivable: Set<String> = []
+    /// Counts not published on their own, by name: their values, for disclosure
+    /// control, which models what a reader knows of them (``bounds``).
+    public internal(set) var unpublished: [String: Int] = [:]
+    /// What a reader knows of a count whatever is withheld, when it is more than that
+    /// it is at least 1: a combination a co-occurrence figure shows has at least its
+    /// minimum; one it counts with "other combinations" has fewer (0 included).
+    public internal(set) var bounds: [String: (lower: Int, upper: Int?)] = [:]
 
     /// The categories of one tally, in the order a reader meets them.
     public struct Family: Sendable, Hashable {
@@ -227,8 +234,10 @@ public struct ReportValues: Sendable {
     }
 
     /// The definition of a count that is not published, but that a published sum adds up.
-    mutating func recordUnpublished(_ name: String, definition: CellDefinition) {
-        definitions[name] = definition
+    mutating func recordUnpublished(_ name: String, _ count: CrossTab.Count, atMost upper: Int) {
+        definitions[name] = count.definition
+        unpublished[name] = count.count
+        bounds[name] = (0, upper)
     }
 
     /// A family of counts already set, in this order.

@@ -313,6 +313,15 @@ struct Resolver {
         }
         guard let value = values[placeholder.name] else {
             if context.isOfUnreadDeclaration(placeholder.name) { return [] }
+            if values.unpublished[placeholder.name] != nil {
+                // Whether a combination is shown depends on the cases: a frame without
+                // them shows none, so only a build with the cases can tell.
+                if !context.namesOnly {
+                    let other = placeholder.name.split(separator: ".").prefix(2).joined(separator: ".") + ".other"
+                    problem(line, .combinationNotShown(placeholder.name, other: other))
+                }
+                return []
+            }
             problem(line, .unknownName(placeholder.name, suggestions: suggestions(for: placeholder.name)))
             return []
         }

@@ -14,6 +14,8 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case malformed(String)
         case unclosed
         case unknownName(String, suggestions: [String])
+        /// A co-occurrence figure's combination that this cohort counts with the other combinations.
+        case combinationNotShown(String, other: String)
         case unknownFormat(String)
         case formatDoesNotFit(name: String, format: String, why: String)
         case unknownFigure(String, suggestions: [String], known: [String])
@@ -64,6 +66,9 @@ public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertibl
                 + (suggestions.isEmpty
                     ? "; see docs/templates.md for the names"
                     : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
+        case .combinationNotShown(let name, let other):
+            "\(name.quotedForDiagnostic) is a combination this cohort counts with the other combinations (fewer cases "
+                + "than the figure's minimum, or none), so it has no number of its own; name \"\(other)\" or a set's size instead"
         case .unknownFormat(let format):
             "\(format.quotedForDiagnostic) is not a format"
                 + (Spelling.nearest(format, among: PlaceholderFormat.allCases.map(\.rawValue)).first.map { "; did you mean \"\($0)\"?" }
