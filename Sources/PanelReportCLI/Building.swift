@@ -81,7 +81,10 @@ struct Building {
             built = try ReportBuilder.build(cohort, templates: templateFiles, options: options)
         } catch {
             for problem in error.problems { Console.problem(problem) }
-            throw Failure(.badData, CohortReading.summary(inputs: inputs, result: nil, templateProblems: error.problems.count))
+            let disclosure = error.problems.filter { $0.file.hasPrefix("--suppress-below") }.count
+            throw Failure(
+                .badData,
+                CohortReading.summary(inputs: inputs, result: nil, templateProblems: error.problems.count, disclosure: disclosure))
         }
         for warning in built.warnings { Console.problem(warning) }
         clock.begin("writing the report")

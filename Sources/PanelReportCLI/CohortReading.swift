@@ -65,14 +65,20 @@ enum CohortReading {
     }
 
     /// "panel-report: 3 errors in Inputs and 1 template problem; nothing was written".
-    static func summary(inputs: String, result: CohortLoadResult?, templateProblems: Int) -> String {
+    /// `disclosure`: how many of the problems are disclosure control's refusals
+    /// (`--suppress-below N: …`), which are not the templates' and are counted apart.
+    static func summary(inputs: String, result: CohortLoadResult?, templateProblems: Int, disclosure: Int = 0) -> String {
         var parts: [String] = []
         if let result, result.cohort == nil {
             let errors = result.errors.count
             parts.append("\(errors) \(errors == 1 ? "error" : "errors") in \(inputs)")
         }
-        if templateProblems > 0 {
-            parts.append("\(templateProblems) template \(templateProblems == 1 ? "problem" : "problems")")
+        if templateProblems > disclosure {
+            let n = templateProblems - disclosure
+            parts.append("\(n) template \(n == 1 ? "problem" : "problems")")
+        }
+        if disclosure > 0 {
+            parts.append("\(disclosure) \(disclosure == 1 ? "problem" : "problems") of disclosure control")
         }
         return "panel-report: \(parts.joined(separator: " and ")); nothing was written"
     }

@@ -33,6 +33,25 @@ import Testing
         #expect(flag5.filter { $0.key != "manifest.json" } == plain5.filter { $0.key != "manifest.json" })
     }
 
+    /// A cohort smaller than the threshold can publish nothing: refused at once (exit
+    /// 65) in words, counted as disclosure control's problem, with nothing written.
+    @Test func aCohortSmallerThanTheThresholdIsRefusedInWords() throws {
+        let scratch = try Scratch()
+        let inputs = try scratch.copy("Inputs")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: inputs + "/cases").sorted()
+        for file in cases.dropFirst(3) { try FileManager.default.removeItem(atPath: inputs + "/cases/" + file) }
+        let run = try CLI.run(["build", "--inputs", inputs, "--output", scratch.path("out"), "--suppress-below", "5"], timeout: 120)
+        #expect(run.status == 65, "\(run)")
+        let lines = run.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(": warning: ") }
+        #expect(
+            lines == [
+                "--suppress-below 5: only 3 cases are in the cohort, fewer than 5: every count of them, their number too, would be withheld, "
+                    + "and nothing could be published; lower --suppress-below",
+                "panel-report: 1 problem of disclosure control; nothing was written",
+            ], "\(run)")
+        #expect(try CLI.report(in: scratch.path("out")).isEmpty)
+    }
+
     /// Withholding small counts changes what is written: --if-changed must not take it for an unchanged report.
     @Test func ifChangedRebuildsWhenTheThresholdChanges() throws {
         let scratch = try Scratch()

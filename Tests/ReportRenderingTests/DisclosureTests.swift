@@ -552,13 +552,32 @@ import Testing
         let d = Disclosure(threshold: 10, values: values, statistics: statistics, cohort: cohort)
         #expect(
             d.problems.first
-                == "only 8 cases are in the cohort, fewer than 10: every count of cases, their number too, would be withheld, "
+                == "only 8 cases are in the cohort, fewer than 10: every count of them, their number too, would be withheld, "
                 + "and nothing could be published; lower --suppress-below")
+        #expect(d.problems.count == 1)
         #expect(d.ranges.isEmpty)
         for name in values.names {
             guard case .count(let count, _) = values[name]!, count > 0, values.definitions[name] != nil else { continue }
             #expect(d.isSuppressed(name), "\(name) = \(count) is published")
         }
+    }
+
+    /// When fewer areas have a case than the threshold, every count of areas is
+    /// withheld, their number too, and the build goes on: nothing of them is published.
+    @Test func tooFewAreasWithholdsEveryCountOfAreas() {
+        var cohort = ReferenceBuild.cohort
+        let two = Array(Set(cohort.cases.map(\.area))).sorted().prefix(2)
+        for index in cohort.cases.indices { cohort.cases[index].area = two[index % 2] }
+        let statistics = CohortStatistics(cohort)
+        let values = ReportValues(statistics: statistics, review: cohort.review)
+        let d = Disclosure(threshold: 5, values: values, statistics: statistics, cohort: cohort)
+        #expect(d.problems == [])
+        #expect(d.isSuppressed("areas"))
+        for name in values.names where values.definitions[name]?.population == .areas {
+            guard case .count(let count, _) = values[name]! else { continue }
+            #expect(d.isSuppressed(name) == (count > 0), "\(name) = \(count)")
+        }
+        #expect(!d.isSuppressed("cases"))
     }
 
     /// Two different cases at N = 2: every withheld count is 1 (or the rest of a total

@@ -46,18 +46,18 @@ public struct Disclosure: Sendable {
         var primary = Set(counts.unmodelled.filter { (1..<max(1, threshold)).contains($0.value) }.map(\.name))
         var suppressed = primary
         var ranges: [String: Protection.Range] = [:]
-        // A population smaller than the threshold (a cohort of 8 cases at 10) has its
-        // size withheld and every count of it: nothing of it can be published. Said at
-        // once, rather than after minutes of solving a model that cannot protect it.
+        // A population smaller than the threshold has its size withheld and every
+        // count of it. Too few areas: nothing of the areas is published, which
+        // protects them. Too few cases: nothing could be published, which is said
+        // at once, rather than after minutes of solving a model that cannot succeed.
         let tooSmall = counts.modelled.filter { count in
             count.definitions.count == 1 && count.definitions[0].conditions.isEmpty && (1..<max(1, threshold)).contains(count.value)
         }
         let unprotectable = Set(tooSmall.map { $0.definitions[0].population })
-        for population in tooSmall {
-            let (what, them) =
-                population.definitions[0].population == .areas ? ("areas have a case", "areas") : ("cases are in the cohort", "cases")
+        // (Each population once, though several names may count all of it.)
+        if let population = tooSmall.first(where: { $0.definitions[0].population == .cases }) {
             problems.append(
-                "only \(population.value) \(what), fewer than \(threshold): every count of \(them), their number too, "
+                "only \(population.value) cases are in the cohort, fewer than \(threshold): every count of them, their number too, "
                     + "would be withheld, and nothing could be published; lower --suppress-below")
         }
         let (modelled, withheldWhole) = (
