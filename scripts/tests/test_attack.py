@@ -6,6 +6,11 @@ Builds the reference cohort, the second cohort and generated cohorts with
 --suppress-below N, and each once more without suppression (the truth, which the
 attacker never sees: only the test uses it, to check that every range the attacker
 computes holds the true count, so that the attacker's model is not wrong).
+Generated cohorts are built with the reference templates, and with
+scripts/tests/declared-templates, whose own declared figures (cross-tabulations by
+a field, by a list field, by features, with a filter; combinations of features,
+with a minimum and a filter) the attacker must model as it models every other.
+A build that the build's own audit refuses (exit 65) fails its own tests, not the rest.
 
 SUPPRESSION_REWRITTEN is the switch for the lead. While it is False (the greedy,
 group-by-group suppression of today), the "nothing leaked" tests are expected to
@@ -15,6 +20,7 @@ the "nothing leaked" tests then must pass, and the bite is shown on builds with
 --without-secondary-suppression (primary suppression only, the build's audit skipped).
 DIGESTS_KEYED is the same switch for manifest.json (issue 26, item 4).
 """
+import html
 import json
 import os
 import shutil
@@ -30,6 +36,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BINARY = os.path.join(ROOT, ".build", "debug", "panel-report")
 ATTACK = os.path.join(ROOT, "scripts", "attack")
 SECOND = os.path.join(ROOT, "Tests", "Fixtures", "SecondCohort")
+DECLARED = os.path.join(ROOT, "scripts", "tests", "declared-templates")
 WITHOUT_SECONDARY = "--without-secondary-suppression"
 
 # name: (inputs, templates, cases to generate with seed, or None)
@@ -37,28 +44,35 @@ COHORTS = {
     "reference": (os.path.join(ROOT, "Inputs"), os.path.join(ROOT, "Templates"), None),
     "second": (os.path.join(SECOND, "Inputs"), os.path.join(SECOND, "Templates"), None),
     "generated-30": (None, os.path.join(ROOT, "Templates"), (30, 3)),
-    "generated-40": (None, os.path.join(ROOT, "Templates"), (40, 2)),
     "generated-20": (None, os.path.join(ROOT, "Templates"), (20, 4)),
+    # The reference prose names a combination of parents' features that 40 cases of seed 2 group as
+    # "other combinations", so that cohort is built with templates whose prose names no declared count.
+    "declared-40": (None, DECLARED, (40, 2)),
+    "declared-30": (None, DECLARED, (30, 3)),
 }
-# The builds the attacker tries, (cohort, N); the bite is shown on the first three.
+# The builds the attacker tries, (cohort, N); the bite is shown on BITE.
 # The second cohort has 5 areas, all counted in its published total: at N = 5 no
 # withheld region could reach 5, so its build refuses (exit 65), which
 # test_a_build_that_cannot_be_protected_is_refused checks instead.
 BUILDS = [("reference", 3), ("reference", 5), ("second", 3),
-          ("generated-30", 3), ("generated-40", 5), ("generated-20", 5)]
-BITE = BUILDS[:3]
+          ("generated-30", 3), ("generated-20", 5), ("declared-40", 5), ("declared-30", 3)]
+BITE = BUILDS[:3] + [("declared-40", 5), ("declared-30", 3)]
 
 work = None
 attacks = {}  # (cohort, N, secondary) -> (report, exit code, output folder)
 truths = {}  # cohort -> statistics.json of the build without suppression
+refused = {}  # (cohort, N, secondary) -> what the build said when its audit refused to publish (exit 65)
+REFUSED = 65
 
 
 def build(inputs, templates, output, *options):
     result = subprocess.run([BINARY, "build", "--inputs", inputs, "--templates", templates, "--output", output, *options],
                             capture_output=True, text=True)
+    if result.returncode == REFUSED and "--suppress-below" in options:
+        return None, result.stderr
     if result.returncode != 0:
-        raise RuntimeError(f"panel-report build {' '.join(options)} failed: {result.stderr}")
-    return output
+        raise RuntimeError(f"panel-report build {' '.join(options)} failed ({result.returncode}): {result.stderr[-4000:]}")
+    return output, None
 
 
 def attack(output, *options):
@@ -75,24 +89,27 @@ def setUpModule():
     if not os.access(BINARY, os.X_OK):
         raise unittest.SkipTest("the debug binary is not built: run swift build")
     work = tempfile.mkdtemp()
-    jobs = []
+    generated = {}
     for name, (inputs, templates, generate) in COHORTS.items():
-        if generate:
-            inputs = os.path.join(work, f"{name}-inputs")
-            subprocess.run([os.path.join(ROOT, "scripts", "generate-cohort"), "--cases", str(generate[0]),
-                            "--seed", str(generate[1]), "--out", inputs], check=True, capture_output=True)
+        if generate:  # one folder for each number of cases and seed, whatever the templates
+            inputs = generated.get(generate) or os.path.join(work, f"inputs-{generate[0]}-{generate[1]}")
+            if generate not in generated:
+                subprocess.run([os.path.join(ROOT, "scripts", "generate-cohort"), "--cases", str(generate[0]),
+                                "--seed", str(generate[1]), "--out", inputs], check=True, capture_output=True)
+                generated[generate] = inputs
             COHORTS[name] = (inputs, templates, generate)
-        with open(os.path.join(build(inputs, templates, os.path.join(work, f"{name}-truth")), "data", "statistics.json")) as f:
-            truths[name] = json.load(f)
-    for name, n in BUILDS:
-        inputs, templates, _ = COHORTS[name]
-        jobs.append(((name, n, True), build(inputs, templates, os.path.join(work, f"{name}-{n}"), "--suppress-below", str(n))))
+    builds = [((name, None, None), (name, os.path.join(work, f"{name}-truth"))) for name in COHORTS]
+    builds += [((name, n, True), (name, os.path.join(work, f"{name}-{n}"), "--suppress-below", str(n))) for name, n in BUILDS]
     if SUPPRESSION_REWRITTEN:
-        for name, n in BITE:
-            inputs, templates, _ = COHORTS[name]
-            output = os.path.join(work, f"{name}-{n}-primary-only")
-            jobs.append(((name, n, False), build(inputs, templates, output, "--suppress-below", str(n), WITHOUT_SECONDARY)))
-    with ThreadPoolExecutor(max_workers=2) as pool:  # each attack is one process; CI has two cores
+        builds += [((name, n, False), (name, os.path.join(work, f"{name}-{n}-primary-only"), "--suppress-below", str(n),
+                                       WITHOUT_SECONDARY)) for name, n in BITE]
+    with ThreadPoolExecutor(max_workers=2) as pool:  # each build and each attack is one process; CI has two cores
+        built = dict(zip([k for k, _ in builds], pool.map(lambda b: build(*COHORTS[b[1][0]][:2], *b[1][1:]), builds)))
+        for name in COHORTS:
+            with open(os.path.join(built[(name, None, None)][0], "data", "statistics.json")) as f:
+                truths[name] = json.load(f)
+        jobs = [(key, output) for key, (output, _) in built.items() if key[1] is not None and output]
+        refused.update({key: said for key, (output, said) in built.items() if said is not None})
         for key, found in zip([k for k, _ in jobs], pool.map(lambda job: attack(job[1]), jobs)):
             attacks[key] = (*found, dict(jobs)[key])
 
@@ -124,6 +141,17 @@ def describe(report):
     return ", ".join(f"{c['name']} {c['min']}..{c['max']}" for c in report["withheld"] if c["leaked"])
 
 
+def declared(cell):
+    return cell["name"].startswith(("crosstab.", "together."))
+
+
+def attacked(test, key):
+    """The attack on a build, or the test fails with what the build said when it refused to publish."""
+    if key in refused:
+        test.fail(f"the build {key} was refused by its own audit: {refused[key][-2000:]}")
+    return attacks[key]
+
+
 class AttackTests(unittest.TestCase):
     def test_every_range_holds_the_true_count_and_every_number_is_modelled(self):
         for (name, n, secondary), (report, _, _) in sorted(attacks.items()):
@@ -137,11 +165,16 @@ class AttackTests(unittest.TestCase):
                     self.assertEqual(len(truth), 1, cell)
                     self.assertTrue(cell["min"] <= truth.pop() <= cell["max"], cell)
 
+    def test_every_build_is_published(self):
+        """The build's own audit refuses (exit 65) when it cannot protect a count: said, as a failure, here."""
+        said = {key: [line for line in text.splitlines() if line.startswith("--suppress-below")] for key, text in refused.items()}
+        self.assertEqual({key: f"{len(lines)} counts, such as: {lines[:2]}" for key, lines in said.items()}, {})
+
     def test_the_attack_bites(self):
         """Without secondary suppression (today: with the greedy rule of old), withheld counts are worked out."""
         for name, n in BITE:
-            report, code, _ = attacks[(name, n, not SUPPRESSION_REWRITTEN)]
             with self.subTest(cohort=name, below=n):
+                report, code, _ = attacked(self, (name, n, not SUPPRESSION_REWRITTEN))
                 self.assertGreater(report["leaked"], 0)
                 self.assertEqual(code, 1)
                 pinned = [c for c in report["withheld"] if c["leaked"] and c["min"] == c["max"]]
@@ -156,8 +189,20 @@ class AttackTests(unittest.TestCase):
         self.assertIn("--suppress-below 5: region.", result.stderr)
         self.assertFalse(os.path.exists(os.path.join(work, "second-5")))
 
+    def test_the_attack_bites_on_declared_figures(self):
+        """Declared figures' cells are in the model: without secondary suppression some of them are pinned."""
+        for name, n in BITE:
+            if COHORTS[name][1] != DECLARED:
+                continue
+            with self.subTest(cohort=name, below=n):
+                report, _, _ = attacked(self, (name, n, not SUPPRESSION_REWRITTEN))
+                pinned = [c for c in report["withheld"] if declared(c) and c["leaked"] and c["min"] == c["max"]]
+                self.assertGreater(len(pinned), 0, describe(report))
+                self.assertTrue(any(c["name"].startswith("crosstab.") for c in pinned), describe(report))
+                self.assertTrue(any(c["name"].startswith("together.") for c in pinned), describe(report))
+
     def nothing_leaked(self, name, n):
-        report, _, _ = attacks[(name, n, True)]
+        report, _, _ = attacked(self, (name, n, True))
         self.assertEqual(report["leaked"], 0, describe(report))
         self.assertEqual(report["findings"], [])
 
@@ -203,6 +248,55 @@ class AttackTests(unittest.TestCase):
         self.assertEqual((after["min"], after["leaked"], after["why"]), (after["max"], True, "one value"), after)
         self.assertEqual(len(report["findings"]), 1, report["findings"])
         self.assertIn("shows 9876", report["findings"][0])
+
+    def test_a_co_occurrence_table_that_also_gives_set_sizes_is_read(self):
+        """A co-occurrence figure's CSV and data table may list each set's size after the combinations
+        ("LABEL, in any combination"), with a last column saying which kind each row is: read as set sizes."""
+        before, _, output = attacked(self, ("declared-40", 5, True))
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = shutil.copytree(output, os.path.join(scratch, "published"))
+            stats = json.loads(read(os.path.join(copy, "data", "statistics.json")))["values"]
+            page = read(os.path.join(copy, "report.html"))
+            changed = 0
+            for name in sorted(os.listdir(os.path.join(copy, "data"))):
+                path = os.path.join(copy, "data", name)
+                if not name.startswith("figure-") or not read(path).startswith("category,count,percent\n") \
+                        or "\nNone of these," not in read(path):
+                    continue
+                number = name[len("figure-"):-len(".csv")]
+                caption = page.split(f"<caption>Data for Figure {number}: ", 1)[1].split("</caption>", 1)[0]
+                (fid,) = [k.split(".")[1] for k, v in stats.items() if k.startswith("together.") and k.endswith(".cases")
+                          and html.escape(v["title"], quote=False) == f"{caption}: every case counted"]
+                total = stats[f"together.{fid}.cases"]["count"]
+                sizes = []
+                for k, v in sorted(stats.items()):
+                    if k.startswith(f"together.{fid}.set."):
+                        count = v["count"]  # its share of the total, rounded half up
+                        share = "[c]" if "[c]" in (count, total) else str((200 * count + total) // (2 * total))
+                        sizes.append((v["title"].split(": ", 1)[1], str(count), share))
+                lines = read(path).rstrip("\n").split("\n")
+                body = [line for line in lines[1:] if not line.startswith('"Note:')]
+                notes = [line + "," for line in lines[1:] if line.startswith('"Note:')]
+                rows = [lines[0] + ",counted"] + [line + ",exactly these sets" for line in body]
+                rows += [f'"{label}",{count},{share},in any combination' for label, count, share in sizes]
+                with open(path, "w") as f:
+                    f.write("\n".join(rows + notes) + "\n")
+                start = page.index(f"<caption>Data for Figure {number}: ")
+                end = page.index("</tbody>", start)
+                table = page[start:end].replace("</th></tr></thead>", '</th><th scope="col">Counted</th></tr></thead>', 1)
+                table = table.replace("</td></tr>", "</td><td>exactly these sets</td></tr>")
+                table += "".join(f'<tr><th scope="row">{html.escape(label, quote=False)}</th><td class="numeric">{count}</td>'
+                                 f'<td class="numeric">{share if share == "[c]" else share + "%"}</td><td>in any combination</td></tr>'
+                                 for label, count, share in sizes)
+                page = page[:start] + table + page[end:]
+                changed += 1
+            with open(os.path.join(copy, "report.html"), "w") as f:
+                f.write(page)
+            after, _ = attack(copy)
+        self.assertGreater(changed, 0)
+        self.assertEqual((after["notes"], after["unmodelled"]), ([], []))
+        ranges = lambda report: {c["name"]: (c["min"], c["max"]) for c in report["withheld"]}  # noqa: E731
+        self.assertEqual(ranges(after), ranges(before))
 
     def test_the_commands_of_docs_statistics_md_run_as_written(self):
         with open(os.path.join(ROOT, "docs", "statistics.md")) as f:
