@@ -227,9 +227,10 @@ public struct LinearModel: Sendable {
     }
 
     /// A component's tables: its whole cross-classification when that is small
-    /// enough; otherwise one table per largest set of fields that one count reads
-    /// (the linked tables of tau-Argus), each holding the counts whose fields it has,
-    /// and tied to the others through the margins they share.
+    /// enough; otherwise one table per largest set of fields that one count reads, or
+    /// that one of the contract's rules ties (the linked tables of tau-Argus), each
+    /// holding the counts whose fields it has, and tied to the others through the
+    /// margins they share.
     static func tables(
         _ fields: [String], _ definitions: [CellDefinition], known: [String: CodedField], rules: [CodedFields.Rule]
     ) throws(Problem) -> [Table] {
@@ -241,7 +242,11 @@ public struct LinearModel: Sendable {
             // Too large as a whole: linked tables.
         }
         var sets: [[String]] = []
-        for set in definitions.map({ $0.fields.sorted() }).sorted(by: { $0.count > $1.count })
+        // A rule of the contract between fields that no count reads together ("a murder
+        // charge requires that the baby died") gets a table of its own fields, so that
+        // it holds across the tables it links: without one it would hold in none.
+        let ruled = rules.map { $0.fields.sorted() }.filter { Set($0).isSubset(of: fields) }
+        for set in (definitions.map({ $0.fields.sorted() }) + ruled).sorted(by: { $0.count > $1.count })
         where !sets.contains(where: { Set($0).isSuperset(of: set) }) {
             sets.append(set)
         }
