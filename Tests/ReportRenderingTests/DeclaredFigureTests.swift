@@ -205,11 +205,17 @@ import Testing
             ])
     }
 
-    /// A misspelt name of a declared count is told the nearest, as any other name is.
-    @Test func aWrongPlaceholderOfADeclaredFigureIsToldTheNearestName() throws {
+    /// The reference templates with a paragraph added to the headline chapter.
+    static func headline(adding paragraph: String) throws -> TemplateFiles {
         var templates = ReferenceBuild.templates
         let headline = try #require(templates.chapters.firstIndex { $0.path.hasSuffix("03-headline-data.md") })
-        templates.chapters[headline].text += "\nIn {{ crosstab.parent-features-by-outcome.mental-health.dead | of }} cases.\n"
+        templates.chapters[headline].text += "\n\(paragraph)\n"
+        return templates
+    }
+
+    /// A misspelt name of a declared count is told the nearest, as any other name is.
+    @Test func aWrongPlaceholderOfADeclaredFigureIsToldTheNearestName() throws {
+        let templates = try Self.headline(adding: "In {{ crosstab.parent-features-by-outcome.mental-health.dead | of }} cases.")
         let problems = ReportBuilder.check(ReferenceBuild.cohort, templates: templates).map(\.description)
         #expect(
             problems.contains {
@@ -223,10 +229,8 @@ import Testing
     /// refused with what to name instead; checked with a frame but no cases, the same
     /// chapter gives no problem, since only the cases can tell.
     @Test func aCombinationNotShownIsToldToNameOtherInstead() throws {
-        var templates = ReferenceBuild.templates
-        let headline = try #require(templates.chapters.firstIndex { $0.path.hasSuffix("03-headline-data.md") })
         let name = "together.parent-features-together.care-leaver.under-22"
-        templates.chapters[headline].text += "\nIn {{ \(name) }} cases.\n"
+        let templates = try Self.headline(adding: "In {{ \(name) }} cases.")
         let problems = ReportBuilder.check(ReferenceBuild.cohort, templates: templates).map(\.description)
         #expect(
             problems.contains {
